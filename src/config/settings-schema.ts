@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+const hexColour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'a colour like "#F44336"');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM (24-hour)');
+
+export const bandSchema = z.strictObject({
+  label: z.string().trim().min(1),
+  /** The lowest rating in this band; the band runs up to the next band's `from` minus one. */
+  from: z.number().int().min(1),
+  colour: hexColour,
+  /** A risk in this band is due for review this many days after its Date Last Updated. */
+  reviewDays: z.number().int().min(1).max(366),
+});
+
+export const axisSchema = z.strictObject({
+  max: z.number().int().min(2).max(10),
+  /** Words people may use for each level, from 1 up (e.g. "Rare" … "Almost certain"). */
+  labels: z.array(z.string().trim().min(1)).optional(),
+});
+
+export const scaleInputSchema = z.strictObject({
+  name: z.string().trim().min(1),
+  impact: axisSchema,
+  probability: axisSchema,
+  bands: z.array(bandSchema).min(2),
+});
+export type ScaleInput = z.infer<typeof scaleInputSchema>;
+export type Band = z.infer<typeof bandSchema>;
+
+/** A preset by name, a preset with some parts replaced, or a whole custom scale. */
+export const scaleSettingSchema = z.union([
+  z.string(),
+  z.strictObject({
+    preset: z.string().optional(),
+    name: z.string().trim().min(1).optional(),
+    impact: axisSchema.optional(),
+    probability: axisSchema.optional(),
+    bands: z.array(bandSchema).min(2).optional(),
+  }),
+]);
+
+const headerListSchema = z.array(z.string().trim().min(1)).min(1);
+const tabSchema = z.strictObject({
+  title: z.string().trim().min(1).max(100),
+  headers: z.record(z.string(), headerListSchema),
+});
+
+export const boardSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),
+  name: z.string().trim().min(1),
+  sheetId: z.string().trim().min(1).nullable().default(null),
+  channel: z.string().trim().min(1).nullable().default(null),
+  scale: scaleSettingSchema.optional(),
+  digestSchedule: z.string().optional(),
+});
+
+export const UK_NATIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
+
+export const settingsSchema = z.strictObject({
+  timeZone: z.string().min(1),
+  scale: scaleSettingSchema,
+  reminders: z.strictObject({
+    offsetsDays: z.array(z.number().int().min(0).max(365)).min(1),
+    overdueEveryDays: z.number().int().min(1).max(90),
+    dueSoonDays: z.number().int().min(1).max(365),
+    nudgeTime: clockTime,
+  }),
+  digest: z.strictObject({
+    schedule: z.string().min(1),
+    topRisks: z.number().int().min(1).max(50),
+  }),
+  workingDays: z.strictObject({
+    nation: z.enum(UK_NATIONS),
+    extraHolidays: z.array(isoDate),
+  }),
+  programmeOffice: z.strictObject({
+    users: z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'Slack user IDs like "U012ABCDEF"')),
+    userGroup: z.string().regex(/^S[A-Z0-9]{2,}$/, 'a Slack user group ID like "S012ABCDEF"').nullable(),
+  }),
+  boards: z.array(boardSchema).min(1),
+  tabs: z.strictObject({
+    risks: tabSchema,
+    actions: tabSchema,
+    people: tabSchema,
+    audit: tabSchema,
+  }),
+});
+export type SettingsInput = z.infer<typeof settingsSchema>;

@@ -1,0 +1,112 @@
+import type { z } from 'zod';
+import { TAB_FIELDS } from '../domain/fields.js';
+import type { TabKey } from '../ports/register-store.js';
+import { SCALE_PRESET_NAMES, SCALE_PRESETS, type ScalePresetName } from './scale-presets.js';
+import { scaleInputSchema, settingsSchema, type ScaleInput, type SettingsInput } from './settings-schema.js';
+
+export type Scale = ScaleInput;
+export type { Band } from './settings-schema.js';
+export type Board = Omit<SettingsInput['boards'][number], 'scale'> & { scale: Scale };
+export type Settings = Omit<SettingsInput, 'scale' | 'boards'> & { scale: Scale; boards: Board[] };
+
+/** Every problem with a settings file, each naming the setting and what is allowed. */
+export class SettingsError extends Error {
+  constructor(readonly problems: string[], readonly source: string) {
+    super(`${source} has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'SettingsError';
+  }
+}
+
+function pathOf(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const where = pathOf(issue.path) || '(top level)';
+  if (issue.code === 'unrecognized_keys') {
+    return `${where}: unknown setting(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  }
+  return `${where}: ${issue.message}`;
+}
+
+function resolveScale(setting: SettingsInput['scale'], where: string, problems: string[]): Scale {
+  const isPreset = (name: string): name is ScalePresetName => (SCALE_PRESET_NAMES as string[]).includes(name);
+  if (typeof setting === 'string') {
+    if (isPreset(setting)) return structuredClone(SCALE_PRESETS[setting]) as Scale;
+    problems.push(`${where}: "${setting}" is not a scale preset; allowed: ${SCALE_PRESET_NAMES.join(', ')}, or a custom scale object`);
+    return structuredClone(SCALE_PRESETS['3x3']) as Scale;
+  }
+  const { preset, ...parts } = setting;
+  if (preset !== undefined && !isPreset(preset)) {
+    problems.push(`${where}.preset: "${preset}" is not a scale preset; allowed: ${SCALE_PRESET_NAMES.join(', ')}`);
+  }
+  const base = preset !== undefined && isPreset(preset) ? SCALE_PRESETS[preset] : undefined;
+  const merged = { name: base?.name ?? 'custom', ...structuredClone(base ?? {}), ...parts };
+  const parsed = scaleInputSchema.safeParse(merged);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push(`${where}: ${describeIssue(issue)}${base ? '' : ' (a custom scale needs name, impact, probability and bands)'}`);
+    }
+    return structuredClone(SCALE_PRESETS['3x3']) as Scale;
+  }
+  checkBands(parsed.data, where, problems);
+  return parsed.data;
+}
+
+function checkBands(scale: Scale, where: string, problems: string[]): void {
+  const top = scale.impact.max * scale.probability.max;
+  scale.bands.forEach((band, i) => {
+    const previous = scale.bands[i - 1];
+    if (i === 0 && band.from !== 1) problems.push(`${where}.bands[0].from: the lowest band must start at 1, not ${band.from}`);
+    if (previous && band.from <= previous.from) {
+      problems.push(`${where}.bands[${i}].from: bands must go up; ${band.from} is not above ${previous.from} (${previous.label})`);
+    }
+    if (band.from > top) problems.push(`${where}.bands[${i}].from: ${band.from} is above the highest rating ${top}`);
+  });
+  for (const axis of ['impact', 'probability'] as const) {
+    const labels = scale[axis].labels;
+    if (labels && labels.length !== scale[axis].max) {
+      problems.push(`${where}.${axis}.labels: ${labels.length} labels for ${scale[axis].max} levels; give one per level or none`);
+    }
+  }
+}
+
+function checkTimeZone(zone: string, problems: string[]): void {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+  } catch {
+    problems.push(`timeZone: "${zone}" is not an IANA time zone (e.g. "Europe/London")`);
+  }
+}
+
+function checkHeaderFields(input: SettingsInput, problems: string[]): void {
+  for (const tab of Object.keys(TAB_FIELDS) as TabKey[]) {
+    const allowed: readonly string[] = TAB_FIELDS[tab];
+    for (const field of Object.keys(input.tabs[tab].headers)) {
+      if (!allowed.includes(field)) {
+        problems.push(`tabs.${tab}.headers.${field}: unknown field; allowed: ${allowed.join(', ')}`);
+      }
+    }
+  }
+}
+
+/** Validates merged settings, resolving scale presets; throws SettingsError listing every problem. */
+export function resolveSettings(raw: unknown, source: string): Settings {
+  const parsed = settingsSchema.safeParse(raw);
+  if (!parsed.success) throw new SettingsError(parsed.error.issues.map(describeIssue), source);
+  const input = parsed.data;
+  const problems: string[] = [];
+  checkTimeZone(input.timeZone, problems);
+  checkHeaderFields(input, problems);
+  const scale = resolveScale(input.scale, 'scale', problems);
+  const boards = input.boards.map((board, i) => ({
+    ...board,
+    scale: board.scale === undefined ? scale : resolveScale(board.scale, `boards[${i}].scale`, problems),
+  }));
+  const ids = input.boards.map((b) => b.id);
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i) problems.push(`boards[${i}].id: "${id}" is used by another board; board IDs must be unique`);
+  });
+  if (problems.length > 0) throw new SettingsError(problems, source);
+  return { ...input, scale, boards };
+}

@@ -1,0 +1,85 @@
+import type { Band, Scale } from '../config/settings.js';
+import type { IsoDate } from './cell.js';
+import { dueSoonItems, overdueItems, reviewsDue, type DatedItem, type ReviewDue } from './due-items.js';
+import { peopleDirectory } from './people.js';
+import type { Problem } from './problem.js';
+import { isOpen, ownerOf, type Action, type Register, type Risk } from './register.js';
+
+export interface DigestOptions {
+  scale: Scale;
+  topRisks: number;
+  dueSoonDays: number;
+}
+
+export interface BandCount {
+  band: Band;
+  count: number;
+}
+
+export interface LeadGroup {
+  lead: string;
+  items: DatedItem[];
+}
+
+/** What a board is told each week, as data; rendered to Block Kit, text and JSON elsewhere. */
+export interface Digest {
+  asOf: IsoDate;
+  source: string;
+  openRisks: number;
+  closedRisks: number;
+  /** Open risks by band, lowest band first; unrated ones are counted apart. */
+  bandCounts: BandCount[];
+  unratedRisks: Risk[];
+  topRisks: Risk[];
+  overdueByLead: LeadGroup[];
+  dueSoon: DatedItem[];
+  reviewsDue: ReviewDue[];
+  /** Open actions whose target date moved more than once. */
+  slippedRepeatedly: Action[];
+  /** Owner and lead names the bot cannot reach through People. */
+  unreachableOwners: string[];
+  problems: Problem[];
+}
+
+function groupByLead(items: readonly DatedItem[]): LeadGroup[] {
+  const groups = new Map<string, DatedItem[]>();
+  for (const dated of items) {
+    const lead = ownerOf(dated.item) || '(no lead)';
+    groups.set(lead, [...(groups.get(lead) ?? []), dated]);
+  }
+  return [...groups.entries()]
+    .map(([lead, leadItems]) => ({ lead, items: leadItems }))
+    .sort((a, b) => b.items.length - a.items.length || a.lead.localeCompare(b.lead));
+}
+
+function unreachableOwners(register: Register): string[] {
+  const directory = peopleDirectory(register.people);
+  const names = new Set<string>();
+  const openItems = [...register.risks, ...register.actions].filter(isOpen);
+  for (const item of openItems) for (const name of directory.resolve(ownerOf(item)).missing) names.add(name);
+  return [...names].sort((a, b) => a.localeCompare(b));
+}
+
+/** The weekly digest of a register as of `today`. */
+export function buildDigest(register: Register, today: IsoDate, options: DigestOptions): Digest {
+  const open = register.risks.filter((risk) => risk.status === 'Open');
+  const rated = open.filter((risk) => risk.rating !== null);
+  const topRisks = [...rated]
+    .sort((a, b) => b.rating! - a.rating! || a.key.localeCompare(b.key, 'en', { numeric: true }))
+    .slice(0, options.topRisks);
+  return {
+    asOf: today,
+    source: register.source,
+    openRisks: open.length,
+    closedRisks: register.risks.length - open.length,
+    bandCounts: options.scale.bands.map((band) => ({ band, count: rated.filter((risk) => risk.band?.label === band.label).length })),
+    unratedRisks: open.filter((risk) => risk.rating === null),
+    topRisks,
+    overdueByLead: groupByLead(overdueItems(register, today)),
+    dueSoon: dueSoonItems(register, today, options.dueSoonDays),
+    reviewsDue: reviewsDue(register, today),
+    slippedRepeatedly: register.actions.filter((action) => isOpen(action) && action.timesSlipped >= 2),
+    unreachableOwners: unreachableOwners(register),
+    problems: register.problems,
+  };
+}

@@ -1,0 +1,32 @@
+/** Every failure the core or a store can report, as a code the edge turns into words. */
+export type DomainErrorCode =
+  | 'item_not_found'
+  | 'item_duplicated'
+  | 'item_exists'
+  | 'conflict'
+  | 'sheet_schema_invalid'
+  | 'invalid_value'
+  | 'not_permitted'
+  | 'rate_limited'
+  | 'unavailable'
+  | 'store_failed';
+
+/**
+ * A failure with a code and structured details. `message` is for logs and the
+ * console; the Slack edge chooses its own words from `code` and `details`.
+ */
+export class DomainError extends Error {
+  readonly code: DomainErrorCode;
+  readonly details: Record<string, unknown>;
+
+  constructor(code: DomainErrorCode, message: string, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DomainError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isDomainError(error: unknown, code?: DomainErrorCode): error is DomainError {
+  return error instanceof DomainError && (code === undefined || error.code === code);
+}

@@ -1,0 +1,16 @@
+/**
+ * The form of an item ID used for matching: `R - 1`, `r1`, `R 1`, `R-01` and
+ * `R1` are all `R-1`. IDs that are not letters-then-number are upper-cased
+ * with spaces removed.
+ */
+export function canonicalId(text: string): string {
+  const compact = text.trim().toUpperCase().replace(/\s+/g, '');
+  const match = /^([A-Z]+)[-_.]?0*(\d+)$/.exec(compact);
+  if (!match) return compact;
+  return `${match[1]}-${match[2] === '' ? '0' : match[2]}`;
+}
+
+/** Whether two IDs, as written by people, name the same item. */
+export function sameId(a: string, b: string): boolean {
+  return canonicalId(a) === canonicalId(b);
+}

@@ -1,0 +1,53 @@
+import { parseArgs } from 'node:util';
+import { isValidIsoDate } from '../domain/timescale.js';
+
+export const USAGE = `Usage: risk-bot <command> [options]
+
+Commands:
+  check     the data-quality report; exits 1 when there are errors
+  digest    the weekly digest as the board would see it
+  nudges    the reminders that would be sent today, and to whom (dry run)
+
+Options:
+  --workbook FILE   the register as an .xlsx workbook (default: REGISTER_WORKBOOK, else the local sample)
+  --config FILE     settings merged over config/default.json
+  --today DATE      the date to compute for, as YYYY-MM-DD (default: today in the configured time zone)
+  --format FORMAT   text (default) or json
+  --help            this text`;
+
+export interface CliOptions {
+  command: 'check' | 'digest' | 'nudges';
+  workbook?: string | undefined;
+  config?: string | undefined;
+  today?: string | undefined;
+  format: 'text' | 'json';
+}
+
+/** A usage mistake: the message says what was wrong; the caller prints the usage after it. */
+export class UsageError extends Error {}
+
+const COMMANDS = ['check', 'digest', 'nudges'] as const;
+
+export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        workbook: { type: 'string' }, config: { type: 'string' }, today: { type: 'string' },
+        format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals.length === 0 || positionals[0] === 'help') return 'help';
+  const [command, ...extra] = positionals;
+  if (!(COMMANDS as readonly string[]).includes(command!)) throw new UsageError(`unknown command "${command}"; use one of ${COMMANDS.join(', ')}`);
+  if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
+  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
+  if (values.today !== undefined && !isValidIsoDate(values.today)) throw new UsageError(`--today must be a date as YYYY-MM-DD, not "${values.today}"`);
+  return { command: command as CliOptions['command'], workbook: values.workbook, config: values.config, today: values.today, format: values.format };
+}

@@ -1,0 +1,40 @@
+/**
+ * One description of a message, rendered to Block Kit for Slack and to plain
+ * text for the console. Text from the sheet is kept as plain strings here and
+ * escaped by each renderer, so a cell holding "<!channel>" cannot ping anyone.
+ */
+export type Inline = string | { bold: string } | { link: string; text: string } | { code: string };
+export type Line = Inline | Inline[];
+
+export type MessagePart =
+  | { type: 'header'; text: string }
+  | { type: 'section'; line: Line }
+  | { type: 'list'; heading: string; items: Line[]; emptyText?: string }
+  | { type: 'context'; line: Line }
+  | { type: 'preformatted'; text: string }
+  | { type: 'divider' };
+
+export interface Message {
+  /** A one-line summary: notification text, and what screen readers announce. */
+  summary: string;
+  parts: MessagePart[];
+}
+
+export function bold(text: string): Inline {
+  return { bold: text };
+}
+
+export function link(url: string, text: string): Inline {
+  return { link: url, text };
+}
+
+/** "1 risk", "3 risks". */
+export function plural(count: number, noun: string, pluralNoun = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : pluralNoun}`;
+}
+
+/** Text cut to `max` characters with an ellipsis, for long cells in a list line. */
+export function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+}

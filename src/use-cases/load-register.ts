@@ -1,0 +1,9 @@
+import type { IsoDate } from '../domain/cell.js';
+import { readRegister, type RegisterSettings } from '../domain/read-register.js';
+import type { Register } from '../domain/register.js';
+import type { RegisterStore } from '../ports/register-store.js';
+
+/** Reads the whole register in one load and interprets it as of `today`. */
+export async function loadRegister(store: RegisterStore, settings: RegisterSettings, today: IsoDate): Promise<Register> {
+  return readRegister(await store.load(), settings, today);
+}

@@ -1,7 +1,7 @@
 import { addDays, dayOfWeek, daysBetween } from './calendar.js';
 import type { IsoDate } from './cell.js';
 import { reviewsDue } from './due-items.js';
-import { peopleDirectory } from './people.js';
+import { peopleDirectory, personKey } from './people.js';
 import { isOpen, ownerOf, type Item, type Person, type Register } from './register.js';
 
 export interface NudgeRules {
@@ -82,18 +82,22 @@ export function planNudges(
   return nudges.filter((nudge) => isWorkingDay(today) && !wasSent(nudge));
 }
 
-/** Groups nudges into one message per owner, resolving owners through People. */
+/**
+ * Groups nudges into one message per recipient, resolving owners through
+ * People: "L.kavanagh" and "L.Kavanagh" are one person, and so one message.
+ */
 export function groupByOwner(nudges: readonly Nudge[], people: readonly Person[]): OwnerNudges[] {
   const directory = peopleDirectory(people);
-  const byOwner = new Map<string, Nudge[]>();
+  const groups = new Map<string, OwnerNudges>();
   for (const nudge of nudges) {
     const owner = ownerOf(nudge.item) || '(no owner)';
-    byOwner.set(owner, [...(byOwner.get(owner) ?? []), nudge]);
+    const { people: found, missing } = owner === '(no owner)' ? { people: [], missing: [owner] } : directory.resolve(owner);
+    const key = [...found.map((person) => personKey(person.name)), ...missing.map(personKey)].sort().join('|');
+    const group = groups.get(key) ?? { owner, people: found, unreachable: missing, nudges: [] };
+    group.nudges.push(nudge);
+    groups.set(key, group);
   }
-  return [...byOwner.entries()]
-    .map(([owner, ownNudges]) => {
-      const { people: found, missing } = owner === '(no owner)' ? { people: [], missing: [owner] } : directory.resolve(owner);
-      return { owner, people: found, unreachable: missing, nudges: ownNudges.sort((a, b) => a.daysToGo - b.daysToGo) };
-    })
+  return [...groups.values()]
+    .map((group) => ({ ...group, nudges: group.nudges.sort((a, b) => a.daysToGo - b.daysToGo) }))
     .sort((a, b) => a.owner.localeCompare(b.owner));
 }

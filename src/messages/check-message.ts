@@ -6,6 +6,13 @@ function where(problem: Problem): string {
   return cell ? `${problem.tab}, ${cell}` : problem.tab;
 }
 
+/** The text found, unless the message already quotes it. */
+function quoted(problem: Problem): string {
+  const text = problem.value.replace(/\s+/g, ' ');
+  if (text === '' || problem.message.includes(`"${text}"`)) return '';
+  return ` "${text}"`;
+}
+
 /** The data-quality report: each problem with where it is, the text found and what is wrong. */
 export function checkMessage(problems: readonly Problem[], source: string): Message {
   const errors = problems.filter((p) => p.severity === 'error').length;
@@ -18,8 +25,8 @@ export function checkMessage(problems: readonly Problem[], source: string): Mess
       ...(problems.length > 0
         ? [{
             type: 'list' as const,
-            heading: 'Problems (tab, row, column: text found, what is wrong)',
-            items: problems.map((p) => `${p.severity === 'error' ? 'ERROR' : 'warning'} ${where(p)}: ${p.value ? `"${p.value.replace(/\s+/g, ' ')}"` : '(blank)'}: ${p.message}`),
+            heading: 'Problems (tab, row, column, text found: what is wrong)',
+            items: problems.map((p) => `${p.severity === 'error' ? 'ERROR' : 'warning'} ${where(p)}${quoted(p)}: ${p.message}`),
           }]
         : []),
     ],

@@ -33,10 +33,10 @@ export function digestMessage(digest: Digest, boardName: string): Message {
       type: 'list', heading: `Top risks`, emptyText: 'No rated open risks.',
       items: digest.topRisks.map((risk) => [bold(risk.id), ` ${risk.band?.label} (${risk.rating}): ${titleOf(risk)} (${risk.owner || 'no owner'})`]),
     },
-    {
-      type: 'list', heading: `Overdue (${digest.overdueByLead.reduce((n, g) => n + g.items.length, 0)})`, emptyText: 'Nothing overdue.',
-      items: digest.overdueByLead.flatMap((group) => [[bold(group.lead)], ...group.items.map((dated) => ['    ', ...datedLine(dated, false)])]),
-    },
+    { type: 'section', line: [bold(`Overdue (${digest.overdueByLead.reduce((n, g) => n + g.items.length, 0)})`)] },
+    ...(digest.overdueByLead.length === 0
+      ? [{ type: 'section' as const, line: 'Nothing overdue.' }]
+      : digest.overdueByLead.map((group) => ({ type: 'list' as const, heading: group.lead, items: group.items.map((dated) => datedLine(dated, false)) }))),
     { type: 'list', heading: `Due in the next 14 days (${digest.dueSoon.length})`, emptyText: 'Nothing due.', items: digest.dueSoon.map((d) => datedLine(d, true)) },
     {
       type: 'list', heading: `Reviews overdue (${digest.reviewsDue.length})`, emptyText: 'All risks reviewed on time.',

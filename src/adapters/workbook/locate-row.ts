@@ -1,0 +1,72 @@
+import { cellText, type CellValue } from '../../domain/cell.js';
+import { DomainError } from '../../domain/domain-error.js';
+import { mapHeaders, type HeaderSynonyms } from '../../domain/header-map.js';
+import { canonicalId } from '../../domain/item-id.js';
+import type { RawRow, RawTab } from '../../ports/register-store.js';
+
+/** A tab that is present, with its field columns mapped from its header line. */
+export interface MappedTab {
+  tab: RawTab;
+  synonyms: HeaderSynonyms;
+  columns: Record<string, number>;
+}
+
+/** Maps a tab's headers, refusing a tab the workbook lacks. */
+export function mapTab(tab: RawTab, synonyms: HeaderSynonyms): MappedTab {
+  if (!tab.found) {
+    throw new DomainError(
+      'sheet_schema_invalid',
+      `The register has no "${tab.title}" tab: add a tab with that name and a header row`,
+      { tab: tab.title },
+    );
+  }
+  return { tab, synonyms, columns: mapHeaders(tab.key, tab.headers, synonyms).byField };
+}
+
+/** The 0-based column of a field, or sheet_schema_invalid naming the header to add. */
+export function requireColumn(mapped: MappedTab, field: string): number {
+  const column = mapped.columns[field];
+  if (column !== undefined) return column;
+  const header = mapped.synonyms[field]?.[0] ?? field;
+  const where = mapped.tab.headerRow > 0 ? ` (row ${mapped.tab.headerRow})` : '';
+  throw new DomainError(
+    'sheet_schema_invalid',
+    `The "${mapped.tab.title}" tab has no "${header}" column: add that header to its header row${where}`,
+    { tab: mapped.tab.title, field, header, row: mapped.tab.headerRow },
+  );
+}
+
+/** The rows whose ID cell names the same item as `id`, however either is spaced or cased. */
+export function rowsWithId(tab: RawTab, idColumn: number, id: string): RawRow[] {
+  const wanted = canonicalId(id);
+  if (wanted === '') return [];
+  return tab.rows.filter((row) => canonicalId(cellText(row.cells[idColumn])) === wanted);
+}
+
+/**
+ * The one row that holds the item now. Rows are found by ID on every write,
+ * never by a row number remembered from an earlier read, because people sort
+ * and insert rows while the bot works.
+ */
+export function locateRow(mapped: MappedTab, id: string): RawRow {
+  const { tab } = mapped;
+  const matches = rowsWithId(tab, requireColumn(mapped, 'id'), id);
+  const [first, ...others] = matches;
+  if (!first) {
+    throw new DomainError('item_not_found', `No row of the "${tab.title}" tab has the ID "${id}"`, { tab: tab.title, id });
+  }
+  if (others.length > 0) {
+    const rows = matches.map((match) => match.row);
+    throw new DomainError(
+      'item_duplicated',
+      `The ID "${id}" is in rows ${rows.join(', ')} of the "${tab.title}" tab: give each item its own ID`,
+      { tab: tab.title, id, rows },
+    );
+  }
+  return first;
+}
+
+/** Whether a cell still shows what the user saw: compared as text, so 3 equals "3" and empty equals "". */
+export function sameAsSeen(actual: CellValue | undefined, expected: CellValue): boolean {
+  return cellText(actual) === cellText(expected);
+}

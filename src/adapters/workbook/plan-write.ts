@@ -1,0 +1,149 @@
+import { cellText, isBlank, type CellValue } from '../../domain/cell.js';
+import { DomainError } from '../../domain/domain-error.js';
+import { DATE_FIELDS, TAB_FIELDS } from '../../domain/fields.js';
+import { columnLetter, mapHeaders, type HeaderSynonyms } from '../../domain/header-map.js';
+import type { Settings } from '../../config/settings.js';
+import type { AuditRecord, RawTab, RowInsert, RowUpdate, TabKey, WriteRequest } from '../../ports/register-store.js';
+import { locateRow, mapTab, requireColumn, rowsWithId, sameAsSeen, type MappedTab } from './locate-row.js';
+import { lastUsedRow } from './read-tab.js';
+
+/** One cell to set: 1-based row, 0-based column. */
+export interface CellWrite {
+  tab: TabKey;
+  row: number;
+  column: number;
+  value: CellValue;
+  isDate: boolean;
+  header?: boolean;
+}
+
+/** Everything a write request changes, worked out and checked before anything is touched. */
+export interface WritePlan {
+  /** Cells of updated and inserted items. */
+  cells: CellWrite[];
+  /** Rows added by inserts, each with the data row whose look it copies (0 when there is none). */
+  insertedRows: Array<{ tab: TabKey; row: number; styleFrom: number }>;
+  /** The audit tab's new header cells (if any) and appended rows. */
+  audit: CellWrite[];
+  createAuditTab: boolean;
+  auditRowsAppended: number;
+}
+
+/** The field that names a row of each tab an insert can target. */
+const KEY_FIELD: Record<RowInsert['tab'], string> = { risks: 'id', actions: 'id', people: 'name' };
+
+/** An A1 reference; a title with anything but letters, digits and _ is quoted, as Sheets does. */
+export function a1Ref(title: string, row: number, column: number): string {
+  const sheet = /^[A-Za-z0-9_]+$/.test(title) ? title : `'${title.replace(/'/g, "''")}'`;
+  return `${sheet}!${columnLetter(column)}${row}`;
+}
+
+function planUpdate(mapped: MappedTab, update: RowUpdate): CellWrite[] {
+  const row = locateRow(mapped, update.id);
+  return update.changes.map((change) => {
+    const column = requireColumn(mapped, change.field);
+    const actual = row.cells[column] ?? null;
+    if (!sameAsSeen(actual, change.expected)) {
+      const { title } = mapped.tab;
+      throw new DomainError(
+        'conflict',
+        `${update.id} ${mapped.synonyms[change.field]?.[0] ?? change.field} in "${title}" row ${row.row} was changed ` +
+          `since it was read: expected "${cellText(change.expected)}", now "${cellText(actual)}"`,
+        { tab: title, id: update.id, field: change.field, expected: change.expected, actual },
+      );
+    }
+    return { tab: update.tab, row: row.row, column, value: change.value, isDate: DATE_FIELDS.has(change.field) };
+  });
+}
+
+function planInserts(
+  mappedOf: (tab: TabKey) => MappedTab,
+  inserts: readonly RowInsert[],
+): Pick<WritePlan, 'cells' | 'insertedRows'> {
+  const cells: CellWrite[] = [];
+  const insertedRows: WritePlan['insertedRows'] = [];
+  const nextRow = new Map<TabKey, number>();
+  const added = new Map<TabKey, RawTab['rows']>();
+  for (const insert of inserts) {
+    const mapped = mappedOf(insert.tab);
+    const keyField = KEY_FIELD[insert.tab];
+    const keyColumn = requireColumn(mapped, keyField);
+    const id = cellText(insert.values[keyField]);
+    const { title } = mapped.tab;
+    if (id === '') {
+      throw new DomainError('invalid_value', `A new row for "${title}" needs a ${mapped.synonyms[keyField]?.[0] ?? keyField}`, {
+        tab: title,
+        field: keyField,
+      });
+    }
+    // New rows of this request count too, so one request cannot add the same ID twice.
+    const rows = [...mapped.tab.rows, ...(added.get(insert.tab) ?? [])];
+    const existing = rowsWithId({ ...mapped.tab, rows }, keyColumn, id)[0];
+    if (existing) {
+      throw new DomainError('item_exists', `"${title}" already has "${id}" in row ${existing.row}`, { tab: title, id, row: existing.row });
+    }
+    const last = lastUsedRow(mapped.tab);
+    const row = (nextRow.get(insert.tab) ?? last) + 1;
+    nextRow.set(insert.tab, row);
+    insertedRows.push({ tab: insert.tab, row, styleFrom: last > mapped.tab.headerRow ? last : 0 });
+    const rowCells: CellValue[] = [];
+    for (const [field, value] of Object.entries(insert.values)) {
+      const column = mapped.columns[field];
+      // Fields the sheet has no column for are left out: the bot never adds columns to a human's table.
+      if (column === undefined || isBlank(value)) continue;
+      rowCells[column] = value;
+      cells.push({ tab: insert.tab, row, column, value, isDate: DATE_FIELDS.has(field) });
+    }
+    added.set(insert.tab, [...(added.get(insert.tab) ?? []), { row, cells: rowCells }]);
+  }
+  return { cells, insertedRows };
+}
+
+/**
+ * Audit rows go after the last row with text. A missing audit tab is created,
+ * and audit fields without a column get one at the end of the header line,
+ * because an audit trail that silently drops "who" or "old value" is worse
+ * than an extra column.
+ */
+function planAudit(tab: RawTab, synonyms: HeaderSynonyms, records: readonly AuditRecord[]): CellWrite[] {
+  if (records.length === 0) return [];
+  const headerRow = tab.headerRow || 1;
+  const headers = [...tab.headers];
+  const columns = mapHeaders('audit', headers, synonyms).byField;
+  const cells: CellWrite[] = [];
+  for (const field of TAB_FIELDS.audit) {
+    const header = synonyms[field]?.[0];
+    if (columns[field] !== undefined || header === undefined) continue;
+    columns[field] = headers.push(header) - 1;
+    cells.push({ tab: 'audit', row: headerRow, column: columns[field], value: header, isDate: false, header: true });
+  }
+  let row = Math.max(lastUsedRow(tab), headerRow);
+  for (const record of records) {
+    row += 1;
+    for (const field of TAB_FIELDS.audit) {
+      const column = columns[field];
+      const value = record[field];
+      if (column !== undefined && value !== '') cells.push({ tab: 'audit', row, column, value, isDate: false });
+    }
+  }
+  return cells;
+}
+
+/**
+ * Works out every cell a write request sets, against the register as it is
+ * now, and checks all of it first: an unknown or duplicated ID, a missing
+ * column, a cell a human changed since the user saw it, or an ID that exists
+ * already refuses the whole request before anything is written.
+ */
+export function planWrite(tabs: Record<TabKey, RawTab>, settings: Settings['tabs'], request: WriteRequest): WritePlan {
+  const mappedOf = (key: TabKey): MappedTab => mapTab(tabs[key], settings[key].headers);
+  const updated = request.updates.flatMap((update) => planUpdate(mappedOf(update.tab), update));
+  const inserted = planInserts(mappedOf, request.inserts);
+  return {
+    cells: [...updated, ...inserted.cells],
+    insertedRows: inserted.insertedRows,
+    audit: planAudit(tabs.audit, settings.audit.headers, request.audit),
+    createAuditTab: request.audit.length > 0 && !tabs.audit.found,
+    auditRowsAppended: request.audit.length,
+  };
+}

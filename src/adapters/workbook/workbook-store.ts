@@ -1,0 +1,151 @@
+import { open, stat } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import type { Settings } from '../../config/settings.js';
+import { DomainError, isDomainError } from '../../domain/domain-error.js';
+import {
+  TAB_KEYS,
+  type RawRegister,
+  type RawTab,
+  type RegisterStore,
+  type TabKey,
+  type WriteRequest,
+  type WriteResult,
+} from '../../ports/register-store.js';
+import { applyPlan } from './apply-plan.js';
+import { writeWorkbookFile } from './atomic-write.js';
+import { withPathLock } from './path-mutex.js';
+import { a1Ref, planWrite } from './plan-write.js';
+import { findWorksheet, readTab } from './read-tab.js';
+
+export interface WorkbookRegisterStoreOptions {
+  /** The .xlsx file; it must exist (the sample-register script or an export creates one). */
+  path: string;
+  tabs: Settings['tabs'];
+}
+
+/** What identifies one saved version of the file, to notice a save by someone else. */
+interface FileVersion {
+  size: number;
+  mtimeMs: number;
+  ino: number;
+}
+
+/** Thrown inside a write when the file was saved by someone else after it was read. */
+class FileChangedError extends Error {}
+
+/** How often a write starts over when someone else keeps saving the file under it. */
+const MAX_ATTEMPTS = 3;
+
+function sameVersion(a: FileVersion, b: FileVersion): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+}
+
+/**
+ * The register kept in a local .xlsx workbook (local mode, exports). Every
+ * load and write reads the file afresh, so edits made in Excel between two
+ * commands are seen. Writes to one file are queued, re-checked against the
+ * file as it is inside the queue, and saved by an atomic rename.
+ */
+export class WorkbookRegisterStore implements RegisterStore {
+  readonly #path: string;
+  readonly #tabs: Settings['tabs'];
+
+  constructor(options: WorkbookRegisterStoreOptions) {
+    this.#path = options.path;
+    this.#tabs = options.tabs;
+  }
+
+  async load(): Promise<RawRegister> {
+    const { workbook } = await this.#open();
+    return { source: this.#path, tabs: this.#readTabs(workbook) };
+  }
+
+  async write(request: WriteRequest): Promise<WriteResult> {
+    if (request.updates.length === 0 && request.inserts.length === 0 && request.audit.length === 0) {
+      return { cellsWritten: [], auditRowsAppended: 0 };
+    }
+    return withPathLock(this.#path, () => this.#writeInLock(request));
+  }
+
+  async #writeInLock(request: WriteRequest): Promise<WriteResult> {
+    for (let attempt = 1; ; attempt += 1) {
+      const { workbook, version } = await this.#open();
+      const tabs = this.#readTabs(workbook);
+      const plan = planWrite(tabs, this.#tabs, request);
+      // Checked and found valid, but nothing to set (updates with no changes): leave the file alone.
+      if (plan.cells.length === 0 && plan.audit.length === 0) return { cellsWritten: [], auditRowsAppended: 0 };
+      try {
+        applyPlan(workbook, tabs, plan, this.#tabs);
+        // Excel saves by replacing the file; if that happened since our read, start over from the new file.
+        await writeWorkbookFile(workbook, this.#path, async () => {
+          if (!sameVersion(version, await this.#version())) throw new FileChangedError();
+        });
+      } catch (error) {
+        if (error instanceof FileChangedError && attempt < MAX_ATTEMPTS) continue;
+        throw this.#storeFailed(error);
+      }
+      return {
+        cellsWritten: plan.cells.map((cell) => a1Ref(tabs[cell.tab].title, cell.row, cell.column)),
+        auditRowsAppended: plan.auditRowsAppended,
+      };
+    }
+  }
+
+  #readTabs(workbook: ExcelJS.Workbook): Record<TabKey, RawTab> {
+    const entries = TAB_KEYS.map((key) => {
+      const { title } = this.#tabs[key];
+      return [key, readTab(key, title, findWorksheet(workbook, title))] as const;
+    });
+    return Object.fromEntries(entries) as Record<TabKey, RawTab>;
+  }
+
+  async #version(): Promise<FileVersion> {
+    const { size, mtimeMs, ino } = await stat(this.#path);
+    return { size, mtimeMs, ino };
+  }
+
+  /** Reads the bytes and their version from one open file, so both describe the same save. */
+  async #open(): Promise<{ workbook: ExcelJS.Workbook; version: FileVersion }> {
+    let bytes: Buffer;
+    let version: FileVersion;
+    try {
+      const handle = await open(this.#path, 'r');
+      try {
+        const { size, mtimeMs, ino } = await handle.stat();
+        version = { size, mtimeMs, ino };
+        bytes = await handle.readFile();
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      const what = code === 'ENOENT' ? 'was not found' : `could not be read (${code ?? String(error)})`;
+      throw new DomainError('unavailable', `The register workbook ${this.#path} ${what}`, { path: this.#path, cause: error }, {
+        cause: error,
+      });
+    }
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    } catch (error) {
+      throw new DomainError(
+        'unavailable',
+        `The register workbook ${this.#path} could not be read as an .xlsx file: ${(error as Error).message}`,
+        { path: this.#path, cause: error },
+        { cause: error },
+      );
+    }
+    return { workbook, version };
+  }
+
+  #storeFailed(error: unknown): DomainError {
+    if (isDomainError(error)) return error;
+    const reason = error instanceof FileChangedError ? 'someone else kept saving it' : (error as Error).message;
+    return new DomainError(
+      'store_failed',
+      `Could not save the register workbook ${this.#path} (${reason}); the file was left as it was`,
+      { path: this.#path, cause: error },
+      { cause: error },
+    );
+  }
+}

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { TAB_FIELDS } from '../domain/fields.js';
 import type { TabKey } from '../ports/register-store.js';
 import { SCALE_PRESET_NAMES, SCALE_PRESETS, type ScalePresetName } from './scale-presets.js';
-import { scaleInputSchema, settingsSchema, type ScaleInput, type SettingsInput } from './settings-schema.js';
+import { scaleInputSchema, scaleSettingSchema, settingsSchema, type ScaleInput, type SettingsInput } from './settings-schema.js';
 
 export type Scale = ScaleInput;
 export type { Band } from './settings-schema.js';
@@ -93,10 +93,16 @@ function checkHeaderFields(input: SettingsInput, problems: string[]): void {
 /** Validates merged settings, resolving scale presets; throws SettingsError listing every problem. */
 export function resolveSettings(raw: unknown, source: string): Settings {
   const parsed = settingsSchema.safeParse(raw);
-  if (!parsed.success) throw new SettingsError(parsed.error.issues.map(describeIssue), source);
-  const input = parsed.data;
   const problems: string[] = [];
-  checkTimeZone(input.timeZone, problems);
+  const shape = (typeof raw === 'object' && raw !== null ? raw : {}) as { timeZone?: unknown };
+  if (typeof shape.timeZone === 'string') checkTimeZone(shape.timeZone, problems);
+  if (!parsed.success) {
+    // Report the scale too, so one run lists every problem rather than one layer at a time.
+    const scale = (raw as { scale?: unknown }).scale;
+    if (scale !== undefined && scaleSettingSchema.safeParse(scale).success) resolveScale(scale as SettingsInput['scale'], 'scale', problems);
+    throw new SettingsError([...parsed.error.issues.map(describeIssue), ...problems], source);
+  }
+  const input = parsed.data;
   checkHeaderFields(input, problems);
   const scale = resolveScale(input.scale, 'scale', problems);
   const boards = input.boards.map((board, i) => ({

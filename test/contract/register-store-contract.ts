@@ -139,6 +139,14 @@ export function describeRegisterStoreContract(name: string, makeFixture: MakeSto
         expect(actions.rows.map((row) => row.row)).toEqual([4, 5]);
       });
 
+      it('when a title line sits above the headers, then the header line is the one where the columns are found', async () => {
+        await fx.humanEdit('Risks', (rows) => [['APPENDIX B'], ['Risk Log'], [], ...rows]);
+        const { risks } = (await fx.store.load()).tabs;
+        expect(risks.headerRow).toBe(4);
+        expect(risks.headers[R.id]).toBe('Risk No.');
+        expect(risks.rows.map((row) => row.cells[R.id])).toEqual(['R - 1', 'R - 2', 'R - 3', 'R - 4']);
+      });
+
       it('when a tab is missing, then it reads as not found with no headers or rows', async () => {
         const { people } = (await fx.store.load()).tabs;
         expect(people).toMatchObject({ key: 'people', found: false, headers: [], rows: [] });

@@ -1,5 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { cellText, isBlank, type CellValue } from '../../domain/cell.js';
+import { REQUIRED_FIELDS } from '../../domain/fields.js';
+import { findHeaderLine, type HeaderSynonyms } from '../../domain/header-map.js';
 import type { RawRow, RawTab, TabKey } from '../../ports/register-store.js';
 import { readCell } from './cell-values.js';
 
@@ -27,29 +29,25 @@ function rowValues(row: ExcelJS.Row): CellValue[] {
 }
 
 /**
- * Reads one tab: the first row with any text is the header line, and every
- * later row with any text is a data row with its real sheet row number.
- * Only rows the file holds are visited, so thousands of formatted but empty
- * rows at the end cost nothing per cell. A tab with no text at all has
- * `headerRow` 0.
+ * Reads one tab. Its header line is found by header text (a title line above
+ * it is skipped), and every later row with any text is a data row with its
+ * real sheet row number. Only rows the file holds are visited, so thousands
+ * of formatted but empty rows at the end cost nothing per cell. A tab with
+ * no text at all has `headerRow` 0.
  */
-export function readTab(key: TabKey, title: string, sheet: ExcelJS.Worksheet | undefined): RawTab {
+export function readTab(key: TabKey, title: string, sheet: ExcelJS.Worksheet | undefined, synonyms: HeaderSynonyms): RawTab {
   if (!sheet) return { key, title, found: false, headerRow: 0, headers: [], rows: [] };
-  let headerRow = 0;
-  let headers: string[] = [];
-  const rows: RawRow[] = [];
+  const lines: RawRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const values = rowValues(row);
-    if (values.length === 0) return;
-    if (headerRow === 0) {
-      headerRow = rowNumber;
-      headers = values.map((value) => cellText(value));
-      return;
-    }
-    while (values.length < headers.length) values.push(null);
-    rows.push({ row: rowNumber, cells: values });
+    if (values.length > 0) lines.push({ row: rowNumber, cells: values });
   });
-  return { key, title: sheet.name, found: true, headerRow, headers, rows };
+  const at = findHeaderLine(lines.map((line) => line.cells.map(cellText)), REQUIRED_FIELDS[key], synonyms, key);
+  const header = lines[at];
+  if (!header) return { key, title: sheet.name, found: true, headerRow: 0, headers: [], rows: [] };
+  const headers = header.cells.map(cellText);
+  const rows = lines.slice(at + 1).map(({ row, cells }) => ({ row, cells: [...cells, ...Array<null>(Math.max(0, headers.length - cells.length)).fill(null)] }));
+  return { key, title: sheet.name, found: true, headerRow: header.row, headers, rows };
 }
 
 /** The last row holding any text (the header line included); 0 for a blank tab. */

@@ -94,7 +94,7 @@ export class WorkbookRegisterStore implements RegisterStore {
   #readTabs(workbook: ExcelJS.Workbook): Record<TabKey, RawTab> {
     const entries = TAB_KEYS.map((key) => {
       const { title } = this.#tabs[key];
-      return [key, readTab(key, title, findWorksheet(workbook, title))] as const;
+      return [key, readTab(key, title, findWorksheet(workbook, title), this.#tabs[key].headers)] as const;
     });
     return Object.fromEntries(entries) as Record<TabKey, RawTab>;
   }

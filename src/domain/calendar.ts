@@ -2,27 +2,50 @@ import type { IsoDate } from './cell.js';
 
 const DAY_MS = 86_400_000;
 
-function toUtcMs(date: IsoDate): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+// Days since 1970-01-01 by plain arithmetic (H. Hinnant's civil-date algorithms):
+// this runs for every stage of every item, and Date objects made it the digest's hot spot.
+function toDayNumber(date: IsoDate): number {
+  const d = Number(date.slice(8, 10));
+  const m = Number(date.slice(5, 7));
+  const y = Number(date.slice(0, 4)) - (m <= 2 ? 1 : 0);
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
-function fromUtcMs(ms: number): IsoDate {
-  return new Date(ms).toISOString().slice(0, 10);
+function fromDayNumber(days: number): IsoDate {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+function toUtcMs(date: IsoDate): number {
+  return toDayNumber(date) * DAY_MS;
 }
 
 /** The date `days` calendar days after `date` (before, when negative). */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return fromUtcMs(toUtcMs(date) + days * DAY_MS);
+  return fromDayNumber(toDayNumber(date) + days);
 }
 
 /** Whole calendar days from `from` to `to`: positive when `to` is later. */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS);
+  return toDayNumber(to) - toDayNumber(from);
 }
 
 /** 0 for Sunday … 6 for Saturday. */
 export function dayOfWeek(date: IsoDate): number {
-  return new Date(toUtcMs(date)).getUTCDay();
+  // 1970-01-01 was a Thursday.
+  return (((toDayNumber(date) + 4) % 7) + 7) % 7;
 }
 
 /** "Mon 23 Nov 2026": unambiguous for UK readers. */

@@ -1,3 +1,4 @@
+import { compareText } from './item-id.js';
 import type { Band, Scale } from '../config/settings.js';
 import type { IsoDate } from './cell.js';
 import { dueSoonItems, overdueItems, reviewsDue, type DatedItem, type ReviewDue } from './due-items.js';
@@ -49,7 +50,7 @@ function groupByLead(items: readonly DatedItem[]): LeadGroup[] {
   }
   return [...groups.entries()]
     .map(([lead, leadItems]) => ({ lead, items: leadItems }))
-    .sort((a, b) => b.items.length - a.items.length || a.lead.localeCompare(b.lead));
+    .sort((a, b) => b.items.length - a.items.length || compareText(a.lead, b.lead));
 }
 
 function unreachableOwners(register: Register): string[] {
@@ -57,7 +58,7 @@ function unreachableOwners(register: Register): string[] {
   const names = new Set<string>();
   const openItems = [...register.risks, ...register.actions].filter(isOpen);
   for (const item of openItems) for (const name of directory.resolve(ownerOf(item)).missing) names.add(name);
-  return [...names].sort((a, b) => a.localeCompare(b));
+  return [...names].sort((a, b) => compareText(a, b));
 }
 
 /** The weekly digest of a register as of `today`. */
@@ -65,7 +66,7 @@ export function buildDigest(register: Register, today: IsoDate, options: DigestO
   const open = register.risks.filter((risk) => risk.status === 'Open');
   const rated = open.filter((risk) => risk.rating !== null);
   const topRisks = [...rated]
-    .sort((a, b) => b.rating! - a.rating! || a.key.localeCompare(b.key, 'en', { numeric: true }))
+    .sort((a, b) => b.rating! - a.rating! || compareText(a.key, b.key))
     .slice(0, options.topRisks);
   return {
     asOf: today,

@@ -1,3 +1,4 @@
+import { compareText } from './item-id.js';
 import { addDays, daysBetween } from './calendar.js';
 import type { IsoDate } from './cell.js';
 import { isOpen, ownerOf, type Item, type Register, type Risk } from './register.js';
@@ -27,7 +28,7 @@ function datedOpenItems(register: Register, today: IsoDate): DatedItem[] {
 }
 
 function byOwnerThenId(a: DatedItem, b: DatedItem): number {
-  return ownerOf(a.item).localeCompare(ownerOf(b.item)) || a.item.key.localeCompare(b.item.key, 'en', { numeric: true });
+  return compareText(ownerOf(a.item), ownerOf(b.item)) || compareText(a.item.key, b.item.key);
 }
 
 /** Open risks and actions whose target date has passed, most overdue first. */
@@ -57,5 +58,5 @@ export function reviewsDue(register: Register, today: IsoDate): ReviewDue[] {
     const dueOn = since === null ? today : addDays(since, risk.band.reviewDays);
     if (dueOn <= today) due.push({ risk, dueOn, daysOverdue: daysBetween(dueOn, today), neverReviewed: since === null });
   }
-  return due.sort((a, b) => b.daysOverdue - a.daysOverdue || a.risk.key.localeCompare(b.risk.key, 'en', { numeric: true }));
+  return due.sort((a, b) => b.daysOverdue - a.daysOverdue || compareText(a.risk.key, b.risk.key));
 }

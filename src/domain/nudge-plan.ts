@@ -1,3 +1,4 @@
+import { compareText } from './item-id.js';
 import { addDays, dayOfWeek, daysBetween } from './calendar.js';
 import type { IsoDate } from './cell.js';
 import { reviewsDue } from './due-items.js';
@@ -33,12 +34,15 @@ export interface OwnerNudges {
   nudges: Nudge[];
 }
 
+/** Longest run of non-working days to look back over: Christmas to New Year with a weekend. */
+const MAX_EARLY_DAYS = 30;
+
 const weekdays = (date: IsoDate): boolean => dayOfWeek(date) !== 0 && dayOfWeek(date) !== 6;
 
 /** A reminder that falls on a weekend or holiday goes out on the working day before. */
 export function workingDayOnOrBefore(date: IsoDate, isWorkingDay: (date: IsoDate) => boolean): IsoDate {
   let day = date;
-  for (let i = 0; i < 30 && !isWorkingDay(day); i++) day = addDays(day, -1);
+  for (let i = 0; i < MAX_EARLY_DAYS && !isWorkingDay(day); i++) day = addDays(day, -1);
   return day;
 }
 
@@ -47,9 +51,12 @@ function stagesFor(targetDate: IsoDate, today: IsoDate, rules: NudgeRules): Arra
   const stages = [...new Set(rules.offsetsDays)]
     .sort((a, b) => b - a)
     .map((offset) => ({ stage: `due-${offset}`, due: addDays(targetDate, -offset) }));
-  const overdueDays = daysBetween(targetDate, today);
-  for (let days = rules.overdueEveryDays; days <= overdueDays; days += rules.overdueEveryDays) {
-    stages.push({ stage: `overdue-${days}`, due: addDays(targetDate, days) });
+  // Only the overdue stages around today can be the latest reached (a stage may go out
+  // a few working days early), so a target missed a year ago costs no more than one missed last week.
+  const every = rules.overdueEveryDays;
+  const reached = Math.floor(daysBetween(targetDate, today) / every);
+  for (let n = Math.max(1, reached - 1); n <= reached + 2; n++) {
+    stages.push({ stage: `overdue-${n * every}`, due: addDays(targetDate, n * every) });
   }
   return stages;
 }
@@ -65,10 +72,13 @@ export function planNudges(
   wasSent: (nudge: Nudge) => boolean = (nudge) => nudge.sendOn < today,
 ): Nudge[] {
   const isWorkingDay = rules.isWorkingDay ?? weekdays;
+  if (!isWorkingDay(today)) return [];
+  // A stage goes out at most a long holiday early, so items further off than this have none yet.
+  const horizon = Math.max(...rules.offsetsDays) + MAX_EARLY_DAYS;
   const nudges: Nudge[] = [];
   for (const item of [...register.risks, ...register.actions]) {
     const targetDate = item.target.targetDate;
-    if (!isOpen(item) || targetDate === null) continue;
+    if (!isOpen(item) || targetDate === null || daysBetween(today, targetDate) > horizon) continue;
     const reached = stagesFor(targetDate, today, rules)
       .map((s) => ({ ...s, sendOn: workingDayOnOrBefore(s.due, isWorkingDay) }))
       .filter((s) => s.sendOn <= today)
@@ -79,7 +89,7 @@ export function planNudges(
     const sendOn = workingDayOnOrBefore(review.dueOn, isWorkingDay);
     nudges.push({ item: review.risk, stage: 'review', aboutDate: review.dueOn, sendOn, daysToGo: -review.daysOverdue });
   }
-  return nudges.filter((nudge) => isWorkingDay(today) && !wasSent(nudge));
+  return nudges.filter((nudge) => !wasSent(nudge));
 }
 
 /**
@@ -99,5 +109,5 @@ export function groupByOwner(nudges: readonly Nudge[], people: readonly Person[]
   }
   return [...groups.values()]
     .map((group) => ({ ...group, nudges: group.nudges.sort((a, b) => a.daysToGo - b.daysToGo) }))
-    .sort((a, b) => a.owner.localeCompare(b.owner));
+    .sort((a, b) => compareText(a.owner, b.owner));
 }

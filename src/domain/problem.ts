@@ -1,3 +1,4 @@
+import { compareText } from './item-id.js';
 /**
  * A data-quality problem, naming where it is so a person can fix the sheet:
  * the tab's title, the 1-based row, the column's header text and the cell's text.
@@ -30,7 +31,7 @@ export type ProblemCode =
 
 /** Problems in the order a person would fix them: by tab, then row. */
 export function sortProblems(problems: readonly Problem[]): Problem[] {
-  return [...problems].sort((a, b) => a.tab.localeCompare(b.tab) || (a.row ?? 0) - (b.row ?? 0));
+  return [...problems].sort((a, b) => compareText(a.tab, b.tab) || (a.row ?? 0) - (b.row ?? 0));
 }
 
 export function hasErrors(problems: readonly Problem[]): boolean {

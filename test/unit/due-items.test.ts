@@ -88,3 +88,18 @@ describe('nudge planning, without a ledger', () => {
     expect(planNudges(register, today, rules, wasSent).filter((n) => n.item.key === 'A-5')).toEqual([]);
   });
 });
+
+describe('calendar arithmetic', () => {
+  it('matches the JavaScript calendar for every day across four centuries of edge years', async () => {
+    const { addDays, daysBetween, dayOfWeek } = await import('../../src/domain/calendar.js');
+    for (const start of ['1899-12-30', '1900-02-28', '1999-12-31', '2000-02-28', '2024-02-28', '2026-03-28', '2026-10-24', '2100-02-27']) {
+      for (let n = -400; n <= 400; n += 1) {
+        const expected = new Date(Date.parse(`${start}T00:00:00Z`) + n * 86_400_000);
+        const date = addDays(start, n);
+        expect(date).toBe(expected.toISOString().slice(0, 10));
+        expect(daysBetween(start, date)).toBe(n);
+        expect(dayOfWeek(date)).toBe(expected.getUTCDay());
+      }
+    }
+  });
+});

@@ -1,0 +1,65 @@
+import { loadSettings } from '../src/config/load-settings.js';
+import { addDays } from '../src/domain/calendar.js';
+import type { CellValue } from '../src/domain/cell.js';
+import { buildDigest } from '../src/domain/digest.js';
+import { planNudges } from '../src/domain/nudge-plan.js';
+import { readRegister } from '../src/domain/read-register.js';
+import type { RawRegister, RawTab, TabKey } from '../src/ports/register-store.js';
+
+/**
+ * Reading and digesting a register of 10,000 risks and 10,000 actions, as
+ * the store hands it over (raw cells, free-text timescales and all): time
+ * and peak heap. Target: well under one second of compute.
+ */
+const TODAY = '2026-11-23';
+const SIZE = 10_000;
+const TIMESCALES = ['Dec 26', '2026/27', 'Model developed by end Jan 27. Staff training Mar – June 27 Implementation 2027/28', '30/11/2026', 'TBC', '31st March 2027', 'Nov2026'];
+
+function tab(key: TabKey, title: string, headers: string[], rows: CellValue[][]): RawTab {
+  return { key, title, found: true, headerRow: 1, headers, rows: rows.map((cells, i) => ({ row: i + 2, cells })) };
+}
+
+function bigRegister(): RawRegister {
+  const owners = Array.from({ length: 200 }, (_, i) => `Lead ${i}`);
+  const risks = Array.from({ length: SIZE }, (_, i) => [
+    `R-${i + 1}`, owners[i % 200]!, `Risk number ${i} about something that could go wrong`, (i % 3) + 1, ((i * 7) % 3) + 1,
+    TIMESCALES[i % TIMESCALES.length]!, addDays(TODAY, -(i % 120)).split('-').reverse().join('/'), 'Open',
+  ]);
+  const actions = Array.from({ length: SIZE }, (_, i) => [
+    `A-${i + 1}`, `Action ${i}: put in place a plan`, owners[(i * 13) % 200]!, TIMESCALES[(i * 3) % TIMESCALES.length]!, ['Not started', 'In progress', 'Blocked', 'Done'][i % 4]!, i % 100,
+  ]);
+  return {
+    source: 'bench',
+    tabs: {
+      risks: tab('risks', 'Risks', ['Risk ID', 'Risk owner', 'Description of risk', 'Impact (I)', 'Probability (P)', 'Target resolution date', 'Date last updated', 'Status'], risks),
+      actions: tab('actions', 'Actions', ['Action ID', 'Action', 'Lead', 'Timescale', 'Status', 'Progress %'], actions),
+      people: tab('people', 'People', ['Name', 'Slack user'], owners.map((name, i) => [name, `U${String(i).padStart(8, '0')}`])),
+      audit: tab('audit', 'Audit log', ['When', 'Who', 'Item', 'Field', 'Old value', 'New value', 'Via', 'Note'], []),
+    },
+  };
+}
+
+export async function benchDigestScale(): Promise<Record<string, string>> {
+  const settings = loadSettings();
+  const raw = bigRegister();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let peak = heapBefore;
+  const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
+  const runs: number[] = [];
+  for (let run = 0; run < 5; run++) {
+    const started = performance.now();
+    const register = readRegister(raw, settings, TODAY);
+    buildDigest(register, TODAY, { scale: settings.scale, topRisks: 5, dueSoonDays: 14 });
+    planNudges(register, TODAY, settings.reminders);
+    runs.push(performance.now() - started);
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+  }
+  clearInterval(sample);
+  runs.sort((a, b) => a - b);
+  return {
+    'register size': `${SIZE} risks + ${SIZE} actions`,
+    'read + digest + nudge plan, median of 5': `${runs[2]!.toFixed(0)} ms`,
+    'fastest / slowest': `${runs[0]!.toFixed(0)} / ${runs[4]!.toFixed(0)} ms`,
+    'peak heap above start': `${((peak - heapBefore) / 1024 / 1024).toFixed(0)} MiB`,
+  };
+}

@@ -49,8 +49,3 @@ export function readTab(key: TabKey, title: string, sheet: ExcelJS.Worksheet | u
   const rows = lines.slice(at + 1).map(({ row, cells }) => ({ row, cells: [...cells, ...Array<null>(Math.max(0, headers.length - cells.length)).fill(null)] }));
   return { key, title: sheet.name, found: true, headerRow: header.row, headers, rows };
 }
-
-/** The last row holding any text (the header line included); 0 for a blank tab. */
-export function lastUsedRow(tab: RawTab): number {
-  return tab.rows.at(-1)?.row ?? tab.headerRow;
-}

@@ -14,7 +14,7 @@ import {
 import { applyPlan } from './apply-plan.js';
 import { writeWorkbookFile } from './atomic-write.js';
 import { withPathLock } from './path-mutex.js';
-import { a1Ref, planWrite } from './plan-write.js';
+import { a1Ref, planWrite } from '../shared/plan-write.js';
 import { findWorksheet, readTab } from './read-tab.js';
 
 export interface WorkbookRegisterStoreOptions {

@@ -70,3 +70,8 @@ export function locateRow(mapped: MappedTab, id: string): RawRow {
 export function sameAsSeen(actual: CellValue | undefined, expected: CellValue): boolean {
   return cellText(actual) === cellText(expected);
 }
+
+/** The last row holding any text (the header line included); 0 for a blank tab. */
+export function lastUsedRow(tab: RawTab): number {
+  return tab.rows.at(-1)?.row ?? tab.headerRow;
+}

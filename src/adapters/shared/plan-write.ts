@@ -4,8 +4,7 @@ import { DATE_FIELDS, TAB_FIELDS } from '../../domain/fields.js';
 import { columnLetter, mapHeaders, type HeaderSynonyms } from '../../domain/header-map.js';
 import type { Settings } from '../../config/settings.js';
 import type { AuditRecord, RawTab, RowInsert, RowUpdate, TabKey, WriteRequest } from '../../ports/register-store.js';
-import { locateRow, mapTab, requireColumn, rowsWithId, sameAsSeen, type MappedTab } from './locate-row.js';
-import { lastUsedRow } from './read-tab.js';
+import { lastUsedRow, locateRow, mapTab, requireColumn, rowsWithId, sameAsSeen, type MappedTab } from './locate-row.js';
 
 /** One cell to set: 1-based row, 0-based column. */
 export interface CellWrite {

@@ -10,6 +10,7 @@ Commands:
 
 Options:
   --workbook FILE   the register as an .xlsx workbook (default: REGISTER_WORKBOOK, else the local sample)
+  --sheet ID        the register as a Google Sheet (default: REGISTER_SHEET_ID, else the board's sheetId in config)
   --config FILE     settings merged over config/default.json
   --today DATE      the date to compute for, as YYYY-MM-DD (default: today in the configured time zone)
   --format FORMAT   text (default) or json
@@ -18,6 +19,7 @@ Options:
 export interface CliOptions {
   command: 'check' | 'digest' | 'nudges';
   workbook?: string | undefined;
+  sheet?: string | undefined;
   config?: string | undefined;
   today?: string | undefined;
   format: 'text' | 'json';
@@ -35,7 +37,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
       args: [...argv],
       allowPositionals: true,
       options: {
-        workbook: { type: 'string' }, config: { type: 'string' }, today: { type: 'string' },
+        workbook: { type: 'string' }, sheet: { type: 'string' }, config: { type: 'string' }, today: { type: 'string' },
         format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' },
       },
     });
@@ -46,8 +48,9 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
   if (values.help || positionals.length === 0 || positionals[0] === 'help') return 'help';
   const [command, ...extra] = positionals;
   if (!(COMMANDS as readonly string[]).includes(command!)) throw new UsageError(`unknown command "${command}"; use one of ${COMMANDS.join(', ')}`);
+  if (values.workbook !== undefined && values.sheet !== undefined) throw new UsageError('give --workbook or --sheet, not both');
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
   if (values.today !== undefined && !isValidIsoDate(values.today)) throw new UsageError(`--today must be a date as YYYY-MM-DD, not "${values.today}"`);
-  return { command: command as CliOptions['command'], workbook: values.workbook, config: values.config, today: values.today, format: values.format };
+  return { command: command as CliOptions['command'], workbook: values.workbook, sheet: values.sheet, config: values.config, today: values.today, format: values.format };
 }

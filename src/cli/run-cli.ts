@@ -22,7 +22,7 @@ export interface CliOutput {
 export async function runCli(options: CliOptions, env: Env, now: Date): Promise<CliOutput> {
   const settings = loadSettings(options.config);
   const today = options.today ?? dateInZone(now, settings.timeZone);
-  const { store } = await openStore({ workbook: options.workbook }, env, settings, today);
+  const { store } = await openStore({ workbook: options.workbook, sheet: options.sheet }, env, settings, today);
   const register = await loadRegister(store, settings, today);
   const board = settings.boards[0]!;
   const json = registerJson(register, today, settings.reminders.dueSoonDays);

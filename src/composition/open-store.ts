@@ -1,13 +1,18 @@
 import { resolve } from 'node:path';
+import { serviceAccountAuth } from '../adapters/sheets/sheets-auth.js';
+import { SheetsApi } from '../adapters/sheets/sheets-api.js';
+import { SheetsRegisterStore } from '../adapters/sheets/sheets-store.js';
 import { WorkbookRegisterStore } from '../adapters/workbook/workbook-store.js';
 import type { Env } from '../config/env.js';
-import type { Settings } from '../config/settings.js';
+import { readServiceAccountKey } from '../config/google-credentials.js';
+import { SettingsError, type Settings } from '../config/settings.js';
 import type { IsoDate } from '../domain/cell.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import { ensureLocalRegister, LOCAL_REGISTER_PATH } from './local-register.js';
 
 export interface StoreChoice {
   workbook?: string | undefined;
+  sheet?: string | undefined;
 }
 
 export interface OpenedStore {
@@ -16,13 +21,33 @@ export interface OpenedStore {
   description: string;
 }
 
+/** The Sheets API client for one spreadsheet, from the service-account key in the environment. */
+export function openSheetsApi(spreadsheetId: string, env: Env, settings: Settings): SheetsApi {
+  const key = readServiceAccountKey(env);
+  if (key === undefined) {
+    throw new SettingsError(['set GOOGLE_APPLICATION_CREDENTIALS (a key file path) or GOOGLE_SERVICE_ACCOUNT_JSON (the key itself) to use a Google Sheet'], 'environment');
+  }
+  const { requestTimeoutSeconds, maxAttempts, readsPerMinute } = settings.googleSheets;
+  return new SheetsApi({
+    spreadsheetId, auth: serviceAccountAuth(key), rootUrl: env.GOOGLE_SHEETS_API_URL,
+    timeoutMs: requestTimeoutSeconds * 1000, maxAttempts, readsPerMinute, backoff: { baseMs: 500, capMs: 32_000 },
+  });
+}
+
 /**
- * The register the bot works on: `--workbook FILE`, else REGISTER_WORKBOOK,
- * else the local working copy of the sample register (made on first use,
- * with its dates placed around today).
+ * The register the bot works on, first match wins: `--workbook FILE`,
+ * `--sheet ID`, REGISTER_WORKBOOK, REGISTER_SHEET_ID, the first board's
+ * sheetId in config, else the local working copy of the sample register
+ * (made on first use, with its dates placed around today).
  */
 export async function openStore(choice: StoreChoice, env: Env, settings: Settings, today: IsoDate): Promise<OpenedStore> {
-  const chosen = choice.workbook ?? env.REGISTER_WORKBOOK;
-  const path = chosen === undefined ? await ensureLocalRegister(LOCAL_REGISTER_PATH, settings, today) : resolve(chosen);
+  const workbook = choice.workbook ?? (choice.sheet === undefined ? env.REGISTER_WORKBOOK : undefined);
+  const sheet = choice.sheet ?? env.REGISTER_SHEET_ID ?? settings.boards[0]?.sheetId ?? undefined;
+  if (workbook === undefined && sheet !== undefined) {
+    const api = openSheetsApi(sheet, env, settings);
+    const store = new SheetsRegisterStore({ api, tabs: settings.tabs, readCacheMs: settings.googleSheets.readCacheSeconds * 1000 });
+    return { store, description: `Google Sheet ${store.source}` };
+  }
+  const path = workbook === undefined ? await ensureLocalRegister(LOCAL_REGISTER_PATH, settings, today) : resolve(workbook);
   return { store: new WorkbookRegisterStore({ path, tabs: settings.tabs }), description: `workbook ${path}` };
 }

@@ -79,6 +79,15 @@ export const settingsSchema = z.strictObject({
     userGroup: z.string().regex(/^S[A-Z0-9]{2,}$/, 'a Slack user group ID like "S012ABCDEF"').nullable(),
   }),
   boards: z.array(boardSchema).min(1),
+  googleSheets: z.strictObject({
+    /** Loads for reading (show, list, digest) reuse a read this recent, to stay inside the per-minute read quota. */
+    readCacheSeconds: z.number().min(0).max(300),
+    requestTimeoutSeconds: z.number().min(1).max(120),
+    /** Tries of one request before giving up; waits grow exponentially with jitter, or as Retry-After says. */
+    maxAttempts: z.number().int().min(1).max(10),
+    /** Reads per rolling minute the bot allows itself (Google's limit is 60 per user). */
+    readsPerMinute: z.number().int().min(1).max(300),
+  }),
   tabs: z.strictObject({
     risks: tabSchema,
     actions: tabSchema,

@@ -13,7 +13,8 @@ import {
 } from '../../ports/register-store.js';
 import { applyPlan } from './apply-plan.js';
 import { writeWorkbookFile } from './atomic-write.js';
-import { withPathLock } from './path-mutex.js';
+import { inQueue } from '../shared/keyed-queue.js';
+import { resolve } from 'node:path';
 import { a1Ref, planWrite } from '../shared/plan-write.js';
 import { findWorksheet, readTab } from './read-tab.js';
 
@@ -64,7 +65,7 @@ export class WorkbookRegisterStore implements RegisterStore {
     if (request.updates.length === 0 && request.inserts.length === 0 && request.audit.length === 0) {
       return { cellsWritten: [], auditRowsAppended: 0 };
     }
-    return withPathLock(this.#path, () => this.#writeInLock(request));
+    return inQueue(`file:${resolve(this.#path)}`, () => this.#writeInLock(request));
   }
 
   async #writeInLock(request: WriteRequest): Promise<WriteResult> {

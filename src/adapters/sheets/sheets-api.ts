@@ -1,0 +1,127 @@
+import { google, type sheets_v4 } from 'googleapis';
+import type { JWT } from 'google-auth-library';
+import { ReadLimiter } from './read-limiter.js';
+import { backoffDelayMs, type BackoffOptions, type Failure } from './retry-policy.js';
+import { describeFailure, sheetsFailureError } from './sheets-error.js';
+
+export interface SheetsApiOptions {
+  spreadsheetId: string;
+  auth: JWT;
+  /** API root, e.g. "https://sheets.googleapis.com/" (the default) or a local test server. */
+  rootUrl?: string | undefined;
+  timeoutMs: number;
+  maxAttempts: number;
+  readsPerMinute: number;
+  backoff: BackoffOptions;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** A failed call, with what it means for retrying. */
+export class SheetsCallError extends Error {
+  constructor(readonly failure: Failure, options: { cause: unknown }) {
+    super(failure.message, options);
+    this.name = 'SheetsCallError';
+  }
+}
+
+export interface SheetInfo {
+  sheetId: number;
+  title: string;
+  rowCount: number;
+  columnCount: number;
+}
+
+const sleeper = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The few Sheets v4 calls the bot makes, each with a time-out. googleapis'
+ * own retries are off: it would retry POSTs never and GETs blindly. Reads
+ * here retry 429 and 5xx with backoff; writes are tried once and the store
+ * decides, because a write whose answer was lost may have been applied.
+ */
+export class SheetsApi {
+  readonly spreadsheetId: string;
+  readonly #sheets: sheets_v4.Sheets;
+  readonly #options: SheetsApiOptions;
+  readonly #limiter: ReadLimiter;
+  readonly #sleep: (ms: number) => Promise<void>;
+
+  constructor(options: SheetsApiOptions) {
+    this.spreadsheetId = options.spreadsheetId;
+    this.#options = options;
+    this.#sleep = options.sleep ?? sleeper;
+    this.#limiter = new ReadLimiter(options.readsPerMinute, Date.now, this.#sleep);
+    this.#sheets = google.sheets({ version: 'v4', auth: options.auth, ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}) });
+  }
+
+  get #call() {
+    return { timeout: this.#options.timeoutMs, retry: false } as const;
+  }
+
+  /** Tries `call` once; a failure becomes a SheetsCallError that says whether retrying is safe. */
+  async once<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      throw new SheetsCallError(describeFailure(error), { cause: error });
+    }
+  }
+
+  /** Waits before attempt `attempt` (0-based) after `failure`. */
+  async backoff(attempt: number, failure: Failure): Promise<void> {
+    await this.#sleep(backoffDelayMs(attempt, failure.retryAfterSeconds, this.#options.backoff));
+  }
+
+  get maxAttempts(): number {
+    return this.#options.maxAttempts;
+  }
+
+  /** A read, within the read budget, retried on 429 and 5xx; a read changes nothing, so retrying is always safe. */
+  async read<T>(action: string, call: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      await this.#limiter.take();
+      try {
+        return await this.once(call);
+      } catch (error) {
+        const { failure } = error as SheetsCallError;
+        if (failure.kind === 'permanent' || attempt + 1 >= this.#options.maxAttempts) throw sheetsFailureError(failure, action, error, true);
+        await this.backoff(attempt, failure);
+      }
+    }
+  }
+
+  async sheetInfos(): Promise<SheetInfo[]> {
+    const response = await this.read('reading the list of tabs', () =>
+      this.#sheets.spreadsheets.get({ spreadsheetId: this.spreadsheetId, fields: 'sheets.properties(sheetId,title,gridProperties(rowCount,columnCount))' }, this.#call),
+    );
+    return (response.data.sheets ?? []).map(({ properties: p }) => ({
+      sheetId: p?.sheetId ?? 0, title: p?.title ?? '', rowCount: p?.gridProperties?.rowCount ?? 0, columnCount: p?.gridProperties?.columnCount ?? 0,
+    }));
+  }
+
+  /** Whole tabs' values, dates as serial numbers: one request however many tabs. */
+  async batchGetValues(ranges: readonly string[]): Promise<sheets_v4.Schema$ValueRange[]> {
+    const response = await this.read('reading the register', () =>
+      this.#sheets.spreadsheets.values.batchGet({
+        spreadsheetId: this.spreadsheetId, ranges: [...ranges], majorDimension: 'ROWS',
+        valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER',
+      }, this.#call),
+    );
+    return response.data.valueRanges ?? [];
+  }
+
+  /** One atomic spreadsheets.batchUpdate, tried once. */
+  async batchUpdate(requests: sheets_v4.Schema$Request[]): Promise<sheets_v4.Schema$BatchUpdateSpreadsheetResponse> {
+    const response = await this.once(() =>
+      this.#sheets.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { requests } }, this.#call),
+    );
+    return response.data;
+  }
+
+  /** Values written RAW (text stays text, never a formula), tried once. */
+  async updateValuesRaw(data: sheets_v4.Schema$ValueRange[]): Promise<void> {
+    await this.once(() =>
+      this.#sheets.spreadsheets.values.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { valueInputOption: 'RAW', data } }, this.#call),
+    );
+  }
+}

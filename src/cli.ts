@@ -1,8 +1,7 @@
 import { parseCliOptions, UsageError, USAGE } from './cli/cli-options.js';
 import { runCli } from './cli/run-cli.js';
 import { readEnv } from './config/env.js';
-import { SettingsError } from './config/settings.js';
-import { isDomainError } from './domain/domain-error.js';
+import { explainStartupError } from './composition/startup-error.js';
 
 async function main(argv: readonly string[]): Promise<number> {
   try {
@@ -15,8 +14,9 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${stdout}\n`);
     return exitCode;
   } catch (error) {
+    const explained = explainStartupError(error);
     if (error instanceof UsageError) process.stderr.write(`risk-bot: ${error.message}\n\n${USAGE}\n`);
-    else if (error instanceof SettingsError || isDomainError(error)) process.stderr.write(`risk-bot: ${error.message}\n`);
+    else if (explained !== null) process.stderr.write(`risk-bot: ${explained}\n`);
     else throw error;
     return 2;
   }

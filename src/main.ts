@@ -1,11 +1,10 @@
 import { renderText } from './adapters/console/render-text.js';
 import { openStore } from './composition/open-store.js';
+import { explainStartupError } from './composition/startup-error.js';
 import { readEnv } from './config/env.js';
 import { loadSettings } from './config/load-settings.js';
-import { SettingsError } from './config/settings.js';
 import { dateInZone } from './domain/calendar.js';
 import { buildDigest } from './domain/digest.js';
-import { isDomainError } from './domain/domain-error.js';
 import { digestMessage } from './messages/digest-message.js';
 import { nudgesPreviewMessage } from './messages/nudges-message.js';
 import { loadRegister } from './use-cases/load-register.js';
@@ -29,8 +28,9 @@ async function main(): Promise<number> {
 try {
   process.exitCode = await main();
 } catch (error) {
-  if (error instanceof SettingsError || isDomainError(error)) {
-    process.stderr.write(`risk-bot: ${error.message}\n`);
+  const explained = explainStartupError(error);
+  if (explained !== null) {
+    process.stderr.write(`risk-bot: ${explained}\n`);
     process.exitCode = 2;
   } else {
     throw error;

@@ -1,6 +1,10 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
-const optionalText = z.string().trim().min(1).optional().catch(undefined);
+/** An unset or blank variable is absent: `.env.example` copied as is leaves them blank. */
+const blankAsAbsent = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalText = z.preprocess(blankAsAbsent, z.string().trim().min(1).optional());
+const optionalUrl = z.preprocess(blankAsAbsent, z.string().trim().url('a URL like "https://sheets.googleapis.com/"').optional());
 
 /** Every environment variable the bot reads; `.env.example` lists the same, one comment each. */
 export const envSchema = z.object({
@@ -8,11 +12,26 @@ export const envSchema = z.object({
   REGISTER_SHEET_ID: optionalText,
   GOOGLE_APPLICATION_CREDENTIALS: optionalText,
   GOOGLE_SERVICE_ACCOUNT_JSON: optionalText,
-  GOOGLE_SHEETS_API_URL: z.string().trim().url('a URL like "https://sheets.googleapis.com/"').optional(),
+  GOOGLE_SHEETS_API_URL: optionalUrl,
 });
 export type Env = z.infer<typeof envSchema>;
 
-/** Reads the environment once, at the edge; nothing else touches process.env. */
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  return envSchema.parse(source);
+/** Every problem with the environment, naming the variable. */
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`the environment has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+/**
+ * Reads the environment once, at the edge; nothing else touches process.env.
+ * A `.env` file in the working folder is loaded first, without overriding
+ * variables already set.
+ */
+export function readEnv(source: NodeJS.ProcessEnv = process.env, dotEnvPath = '.env'): Env {
+  if (source === process.env && existsSync(dotEnvPath)) process.loadEnvFile(dotEnvPath);
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  return parsed.data;
 }

@@ -1,12 +1,21 @@
 import { parseArgs } from 'node:util';
 import { isValidIsoDate } from '../domain/timescale.js';
 
+const COMMANDS = ['check', 'digest', 'nudges', 'setup-sheet', 'import', 'export'] as const;
+const FILE_COMMANDS: readonly string[] = ['import', 'export'];
+
 export const USAGE = `Usage: risk-bot <command> [options]
 
 Commands:
   check     the data-quality report; exits 1 when there are errors
   digest    the weekly digest as the board would see it
   nudges    the reminders that would be sent today, and to whom (dry run)
+  setup-sheet [--sheet ID | --new TITLE]
+            makes a Google Sheet a register: tabs, headers, drop-downs, band colours (safe to run again)
+  import FILE.xlsx --sheet ID
+            copies a workbook register into an empty Google Sheet, then sets it up
+  export FILE.xlsx [--sheet ID]
+            writes the Google Sheet register to a new workbook
 
 Options:
   --workbook FILE   the register as an .xlsx workbook (default: REGISTER_WORKBOOK, else the local sample)
@@ -17,7 +26,11 @@ Options:
   --help            this text`;
 
 export interface CliOptions {
-  command: 'check' | 'digest' | 'nudges';
+  command: (typeof COMMANDS)[number];
+  /** The workbook file of import and export. */
+  file?: string | undefined;
+  /** setup-sheet --new: the title of a spreadsheet to create. */
+  newTitle?: string | undefined;
   workbook?: string | undefined;
   sheet?: string | undefined;
   config?: string | undefined;
@@ -28,7 +41,6 @@ export interface CliOptions {
 /** A usage mistake: the message says what was wrong; the caller prints the usage after it. */
 export class UsageError extends Error {}
 
-const COMMANDS = ['check', 'digest', 'nudges'] as const;
 
 export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
   let parsed;
@@ -37,7 +49,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
       args: [...argv],
       allowPositionals: true,
       options: {
-        workbook: { type: 'string' }, sheet: { type: 'string' }, config: { type: 'string' }, today: { type: 'string' },
+        workbook: { type: 'string' }, sheet: { type: 'string' }, new: { type: 'string' }, config: { type: 'string' }, today: { type: 'string' },
         format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' },
       },
     });
@@ -46,11 +58,16 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
   }
   const { values, positionals } = parsed;
   if (values.help || positionals.length === 0 || positionals[0] === 'help') return 'help';
-  const [command, ...extra] = positionals;
+  const [command, ...rest] = positionals;
+  const file = FILE_COMMANDS.includes(command!) ? rest.shift() : undefined;
+  const extra = rest;
+  if (FILE_COMMANDS.includes(command!) && file === undefined) throw new UsageError(`${command} needs a workbook file, e.g. risk-bot ${command} register.xlsx --sheet ID`);
+  if (command === 'import' && values.sheet === undefined) throw new UsageError('import needs --sheet ID: the Google Sheet to copy into');
+  if (values.new !== undefined && (command !== 'setup-sheet' || values.sheet !== undefined)) throw new UsageError('--new TITLE goes with setup-sheet, instead of --sheet');
   if (!(COMMANDS as readonly string[]).includes(command!)) throw new UsageError(`unknown command "${command}"; use one of ${COMMANDS.join(', ')}`);
   if (values.workbook !== undefined && values.sheet !== undefined) throw new UsageError('give --workbook or --sheet, not both');
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
   if (values.today !== undefined && !isValidIsoDate(values.today)) throw new UsageError(`--today must be a date as YYYY-MM-DD, not "${values.today}"`);
-  return { command: command as CliOptions['command'], workbook: values.workbook, sheet: values.sheet, config: values.config, today: values.today, format: values.format };
+  return { command: command as CliOptions['command'], file, newTitle: values.new, workbook: values.workbook, sheet: values.sheet, config: values.config, today: values.today, format: values.format };
 }

@@ -12,6 +12,7 @@ import { digestJson, nudgesJson, registerJson } from '../messages/register-json.
 import { loadRegister } from '../use-cases/load-register.js';
 import { previewNudges } from '../use-cases/preview-nudges.js';
 import type { CliOptions } from './cli-options.js';
+import { runSheetCommand } from './sheet-commands.js';
 
 export interface CliOutput {
   stdout: string;
@@ -21,6 +22,9 @@ export interface CliOutput {
 /** Runs one `risk-bot` command and returns what to print; `now` is the clock, passed in. */
 export async function runCli(options: CliOptions, env: Env, now: Date): Promise<CliOutput> {
   const settings = loadSettings(options.config);
+  if (options.command === 'setup-sheet' || options.command === 'import' || options.command === 'export') {
+    return { stdout: await runSheetCommand(options, env, settings), exitCode: 0 };
+  }
   const today = options.today ?? dateInZone(now, settings.timeZone);
   const { store } = await openStore({ workbook: options.workbook, sheet: options.sheet }, env, settings, today);
   const register = await loadRegister(store, settings, today);

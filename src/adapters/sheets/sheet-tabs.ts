@@ -15,7 +15,7 @@ export function titleKey(title: string): string {
   return title.toLowerCase().replace(/\s+/g, '');
 }
 
-export function findSheet(infos: readonly SheetInfo[], title: string): SheetInfo | undefined {
+export function findSheet<T extends Pick<SheetInfo, 'title'>>(infos: readonly T[], title: string): T | undefined {
   return infos.find((info) => titleKey(info.title) === titleKey(title));
 }
 

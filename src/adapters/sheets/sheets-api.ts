@@ -99,6 +99,26 @@ export class SheetsApi {
     }));
   }
 
+  /** The tabs with the columns (0-based) their conditional-format rules cover, for setup. */
+  async layout(): Promise<Array<SheetInfo & { formattedColumns: Set<number> }>> {
+    const response = await this.read('reading the tabs and their formatting', () =>
+      this.#sheets.spreadsheets.get({ spreadsheetId: this.spreadsheetId, fields: 'sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),conditionalFormats(ranges))' }, this.#call),
+    );
+    return (response.data.sheets ?? []).map(({ properties: p, conditionalFormats }) => {
+      const formattedColumns = new Set<number>();
+      for (const range of (conditionalFormats ?? []).flatMap((rule) => rule.ranges ?? [])) {
+        for (let c = range.startColumnIndex ?? 0; c < (range.endColumnIndex ?? (range.startColumnIndex ?? 0) + 1); c++) formattedColumns.add(c);
+      }
+      return { sheetId: p?.sheetId ?? 0, title: p?.title ?? '', rowCount: p?.gridProperties?.rowCount ?? 0, columnCount: p?.gridProperties?.columnCount ?? 0, formattedColumns };
+    });
+  }
+
+  /** Creates a new spreadsheet (for setup-sheet without an ID) and returns its ID. */
+  async createSpreadsheet(title: string): Promise<string> {
+    const response = await this.read('creating the spreadsheet', () => this.#sheets.spreadsheets.create({ requestBody: { properties: { title } } }, this.#call));
+    return response.data.spreadsheetId ?? '';
+  }
+
   /** Whole tabs' values, dates as serial numbers: one request however many tabs. */
   async batchGetValues(ranges: readonly string[]): Promise<sheets_v4.Schema$ValueRange[]> {
     const response = await this.read('reading the register', () =>

@@ -1,0 +1,38 @@
+import { importRegister } from '../adapters/sheets/import-register.js';
+import { setupSheet } from '../adapters/sheets/setup-sheet.js';
+import { SheetsRegisterStore } from '../adapters/sheets/sheets-store.js';
+import { exportRegister } from '../adapters/workbook/export-register.js';
+import { WorkbookRegisterStore } from '../adapters/workbook/workbook-store.js';
+import type { Env } from '../config/env.js';
+import { SettingsError, type Settings } from '../config/settings.js';
+import { openSheetsApi } from '../composition/open-store.js';
+import type { CliOptions } from './cli-options.js';
+
+function sheetIdFrom(options: CliOptions, env: Env, settings: Settings): string {
+  const id = options.sheet ?? env.REGISTER_SHEET_ID ?? settings.boards[0]?.sheetId ?? undefined;
+  if (id === undefined) throw new SettingsError(['give --sheet ID, or set REGISTER_SHEET_ID or boards[0].sheetId'], 'risk-bot');
+  return id;
+}
+
+const lines = (heading: string, changes: readonly string[]) => [heading, ...changes.map((change) => `  - ${change}`)].join('\n');
+
+/** setup-sheet, import and export: the commands that move a register into and out of Google Sheets. */
+export async function runSheetCommand(options: CliOptions, env: Env, settings: Settings): Promise<string> {
+  const scale = settings.boards[0]!.scale;
+  if (options.command === 'setup-sheet') {
+    let id = options.newTitle === undefined ? sheetIdFrom(options, env, settings) : '';
+    if (options.newTitle !== undefined) id = await openSheetsApi('', env, settings).createSpreadsheet(options.newTitle);
+    const changes = await setupSheet(openSheetsApi(id, env, settings), settings, scale);
+    return lines(`Set up https://docs.google.com/spreadsheets/d/${id}/edit`, changes);
+  }
+  if (options.command === 'import') {
+    const source = await new WorkbookRegisterStore({ path: options.file!, tabs: settings.tabs }).load();
+    const id = sheetIdFrom(options, env, settings);
+    const changes = await importRegister(source, openSheetsApi(id, env, settings), settings, scale);
+    return lines(`Imported ${options.file} into https://docs.google.com/spreadsheets/d/${id}/edit`, changes);
+  }
+  const api = openSheetsApi(sheetIdFrom(options, env, settings), env, settings);
+  const source = await new SheetsRegisterStore({ api, tabs: settings.tabs, readCacheMs: 0 }).load();
+  const written = await exportRegister(source, options.file!, settings);
+  return lines(`Exported ${source.source} to ${options.file}`, written);
+}

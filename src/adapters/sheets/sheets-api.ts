@@ -115,8 +115,13 @@ export class SheetsApi {
 
   /** Creates a new spreadsheet (for setup-sheet without an ID) and returns its ID. */
   async createSpreadsheet(title: string): Promise<string> {
-    const response = await this.read('creating the spreadsheet', () => this.#sheets.spreadsheets.create({ requestBody: { properties: { title } } }, this.#call));
-    return response.data.spreadsheetId ?? '';
+    // Tried once: a retried create whose first answer was lost would leave two spreadsheets.
+    try {
+      const response = await this.once(() => this.#sheets.spreadsheets.create({ requestBody: { properties: { title } } }, this.#call));
+      return response.data.spreadsheetId ?? '';
+    } catch (error) {
+      throw sheetsFailureError((error as SheetsCallError).failure, 'creating the spreadsheet', error);
+    }
   }
 
   /** Whole tabs' values, dates as serial numbers: one request however many tabs. */

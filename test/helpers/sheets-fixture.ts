@@ -1,0 +1,38 @@
+import type { CellValue } from '../../src/domain/cell.js';
+import { serviceAccountAuth } from '../../src/adapters/sheets/sheets-auth.js';
+import { SheetsApi } from '../../src/adapters/sheets/sheets-api.js';
+import { SheetsRegisterStore } from '../../src/adapters/sheets/sheets-store.js';
+import { serviceAccountKeySchema } from '../../src/config/google-credentials.js';
+import { loadSettings } from '../../src/config/load-settings.js';
+import { makeServiceAccountKey, startFakeSheetsServer, type FakeSheetsServer } from './fake-sheets-server.js';
+
+export const TEST_KEY = makeServiceAccountKey('risk-bot@test-project.iam.gserviceaccount.com');
+
+export async function startSheets(): Promise<FakeSheetsServer> {
+  return startFakeSheetsServer({ publicKeys: { [TEST_KEY.keyJson.client_email]: TEST_KEY.publicKeyPem } });
+}
+
+export interface ApiOptions {
+  timeoutMs?: number;
+  maxAttempts?: number;
+  readsPerMinute?: number;
+}
+
+/** The real client, as production builds it, pointed at the fake server; waits between tries are shortened. */
+export function sheetsApi(server: FakeSheetsServer, spreadsheetId: string, options: ApiOptions = {}): SheetsApi {
+  return new SheetsApi({
+    spreadsheetId,
+    auth: serviceAccountAuth(serviceAccountKeySchema.parse(TEST_KEY.keyJson)),
+    rootUrl: server.url,
+    timeoutMs: options.timeoutMs ?? 2000,
+    maxAttempts: options.maxAttempts ?? 6,
+    readsPerMinute: options.readsPerMinute ?? 1000,
+    backoff: { baseMs: 5, capMs: 50 },
+  });
+}
+
+export function sheetsStore(server: FakeSheetsServer, spreadsheetId: string, options: ApiOptions & { readCacheMs?: number } = {}): SheetsRegisterStore {
+  return new SheetsRegisterStore({ api: sheetsApi(server, spreadsheetId, options), tabs: loadSettings().tabs, readCacheMs: options.readCacheMs ?? 0 });
+}
+
+export type Tabs = Record<string, CellValue[][]>;

@@ -9,7 +9,9 @@ interface GaxiosLike {
 }
 
 function header(headers: unknown, name: string): string | null {
-  if (headers instanceof Headers) return headers.get(name);
+  // gaxios hands over node-fetch's Headers, not the global class: test for get() rather than instanceof.
+  const get = (headers as { get?: unknown } | null)?.get;
+  if (typeof get === 'function') return (get as (n: string) => string | null).call(headers, name);
   if (headers && typeof headers === 'object') {
     const found = Object.entries(headers).find(([key]) => key.toLowerCase() === name);
     return found ? String(found[1]) : null;

@@ -91,5 +91,9 @@ export function readRegister(raw: RawRegister, settings: RegisterSettings, today
     checkOwners(riskTab as FieldTab<string>, risks, ['owner', 'actionOwner'], people, problems);
     checkOwners(actionTab as FieldTab<string>, actions, ['lead'], people, problems);
   }
-  return { source: raw.source, risks, actions, people, audit: readAudit(auditTab), problems: sortProblems(problems) };
+  const columns = {
+    risks: new Set<string>(TAB_FIELDS.risks.filter((field) => riskTab.has(field))),
+    actions: new Set<string>(TAB_FIELDS.actions.filter((field) => actionTab.has(field))),
+  };
+  return { source: raw.source, risks, actions, people, audit: readAudit(auditTab), problems: sortProblems(problems), columns };
 }

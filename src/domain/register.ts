@@ -84,6 +84,8 @@ export interface Register {
   people: Person[];
   audit: AuditEntry[];
   problems: Problem[];
+  /** The fields each tab has a column for: the bot writes computed values only where a column exists. */
+  columns: { risks: ReadonlySet<string>; actions: ReadonlySet<string> };
 }
 
 export type Item = Risk | Action;

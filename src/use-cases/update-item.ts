@@ -1,0 +1,49 @@
+import type { Settings } from '../config/settings.js';
+import type { IsoDate } from '../domain/cell.js';
+import { DomainError } from '../domain/domain-error.js';
+import { findItem } from '../domain/find-item.js';
+import { planItemUpdate, type ItemUpdate, type RequestedChange } from '../domain/item-update.js';
+import { permissionToChange, type Actor } from '../domain/permissions.js';
+import type { Item } from '../domain/register.js';
+import type { AuditRecord, RegisterStore } from '../ports/register-store.js';
+import { loadRegister } from './load-register.js';
+
+export interface UpdateItemDeps {
+  store: RegisterStore;
+  settings: Pick<Settings, 'tabs' | 'scale'>;
+}
+
+export interface UpdateItemInput {
+  id: string;
+  changes: readonly RequestedChange[];
+  note: string | null;
+  actor: Actor;
+  via: AuditRecord['via'];
+  today: IsoDate;
+  /** ISO timestamp, for the Audit log. */
+  now: string;
+}
+
+export interface UpdateOutcome {
+  item: Item;
+  update: ItemUpdate;
+}
+
+/**
+ * An owner (or the programme office) changes an item: read the register,
+ * check they may, work out the cells, and write them with their Audit log
+ * lines in one write. The store refuses the write if a cell changed in the
+ * sheet since this read, so nobody's edit is overwritten.
+ */
+export async function updateItem(deps: UpdateItemDeps, input: UpdateItemInput): Promise<UpdateOutcome> {
+  const register = await loadRegister(deps.store, deps.settings, input.today);
+  const item = findItem(register, input.id);
+  const permission = permissionToChange(item, input.actor, register.people);
+  if (!permission.allowed) throw new DomainError('not_permitted', permission.whoCan, { id: item.id });
+  const update = planItemUpdate({
+    item, register, changes: input.changes, note: input.note, scale: deps.settings.scale,
+    today: input.today, now: input.now, who: input.actor.id, via: input.via,
+  });
+  await deps.store.write({ updates: [{ tab: item.kind === 'risk' ? 'risks' : 'actions', id: item.id, changes: update.changes }], inserts: [], audit: update.audit });
+  return { item, update };
+}

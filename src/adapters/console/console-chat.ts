@@ -1,0 +1,88 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { randomUUID } from 'node:crypto';
+import type { Settings } from '../../config/settings.js';
+import { dateInZone } from '../../domain/calendar.js';
+import { buildDigest } from '../../domain/digest.js';
+import { isDomainError } from '../../domain/domain-error.js';
+import type { Actor } from '../../domain/permissions.js';
+import { digestMessage } from '../../messages/digest-message.js';
+import { nudgesPreviewMessage } from '../../messages/nudges-message.js';
+import type { RegisterStore } from '../../ports/register-store.js';
+import { handleCommand } from '../../use-cases/handle-command.js';
+import { loadRegister } from '../../use-cases/load-register.js';
+import { previewNudges } from '../../use-cases/preview-nudges.js';
+import { renderText } from './render-text.js';
+
+export interface ConsoleDeps {
+  store: RegisterStore;
+  settings: Settings;
+  description: string;
+  input: Readable;
+  output: Writable;
+  /** Whether a person is typing: then the console prompts and waits; else it runs what it was given and exits. */
+  interactive: boolean;
+  actor: Actor;
+  clock: () => Date;
+  log: (text: string) => void;
+}
+
+const HELP = 'Type /risk help or /action help for the commands (e.g. /risk show R-3, /action done A-4), /digest for the weekly digest, /nudges for today\'s reminders, or quit.';
+
+async function digestAndNudges(deps: ConsoleDeps): Promise<string> {
+  const today = dateInZone(deps.clock(), deps.settings.timeZone);
+  const register = await loadRegister(deps.store, deps.settings, today);
+  const board = deps.settings.boards[0]!;
+  const digest = buildDigest(register, today, { scale: board.scale, topRisks: deps.settings.digest.topRisks, dueSoonDays: deps.settings.reminders.dueSoonDays });
+  return `${renderText(digestMessage(digest, board.name))}\n\n${renderText(nudgesPreviewMessage(previewNudges(register, deps.settings, today), today))}`;
+}
+
+/** Answers one line typed at the console, as text. */
+export async function answerLine(deps: ConsoleDeps, line: string): Promise<string> {
+  const match = /^\/(risk|action)\b\s*(.*)$/is.exec(line);
+  if (line === '/digest' || line === '/nudges') return digestAndNudges(deps);
+  if (!match) return `Questions in plain words are not understood here yet: use the commands. ${HELP}`;
+  const now = deps.clock();
+  const reply = await handleCommand(deps, {
+    target: match[1]!.toLowerCase() as 'risk' | 'action', text: match[2] ?? '', actor: deps.actor, via: 'console',
+    today: dateInZone(now, deps.settings.timeZone), now: now.toISOString(),
+  });
+  if (reply.kind === 'modal') return `In Slack this opens a form. In the console, use /${match[1]} update ID field value … (see /${match[1]} help).`;
+  const announce = reply.announce ? `\n\n[to the board channel] ${renderText(reply.announce)}` : '';
+  return `${renderText(reply.message)}${announce}`;
+}
+
+async function safeAnswer(deps: ConsoleDeps, line: string): Promise<string> {
+  try {
+    return await answerLine(deps, line);
+  } catch (error) {
+    if (isDomainError(error)) return error.message;
+    const ref = randomUUID().slice(0, 8);
+    deps.log(`error ${ref}: ${(error as Error).stack ?? String(error)}`);
+    return `Something went wrong (ref ${ref}); nothing was changed by this command.`;
+  }
+}
+
+/**
+ * The local console: the same commands and answers as Slack, as text. Given
+ * a script rather than a person, it prints the digest and today's reminders,
+ * runs each line, and exits.
+ */
+export async function runConsole(deps: ConsoleDeps): Promise<void> {
+  const write = (text: string) => deps.output.write(`${text}\n`);
+  write(`risk-bot local mode: ${deps.description}`);
+  if (!deps.interactive) write(`\n${await digestAndNudges(deps)}\n`);
+  else write(HELP);
+  const lines = createInterface({ input: deps.input, terminal: false });
+  if (deps.interactive) deps.output.write('> ');
+  for await (const raw of lines) {
+    const line = raw.trim();
+    if (line === 'quit' || line === 'exit') break;
+    if (line !== '') {
+      if (!deps.interactive) write(`> ${line}`);
+      write(await safeAnswer(deps, line));
+    }
+    if (deps.interactive) deps.output.write('> ');
+  }
+  lines.close();
+}

@@ -1,0 +1,83 @@
+import type { Scale } from '../config/settings.js';
+import { daysBetween, formatDate } from '../domain/calendar.js';
+import type { IsoDate } from '../domain/cell.js';
+import type { ItemUpdate } from '../domain/item-update.js';
+import { ownerOf, type Action, type Item, type Risk } from '../domain/register.js';
+import { bold, clip, plural, type Inline, type Line, type Message, type MessagePart } from './message.js';
+
+function when(date: IsoDate | null, today: IsoDate): string {
+  if (date === null) return 'none';
+  const days = daysBetween(today, date);
+  const relative = days < 0 ? `${plural(-days, 'day')} overdue` : days === 0 ? 'today' : `in ${plural(days, 'day')}`;
+  return `${formatDate(date)} (${relative})`;
+}
+
+function riskLines(risk: Risk, today: IsoDate): Line[] {
+  const rating = risk.rating === null ? 'not rated (impact or probability missing)' : `${risk.band?.label} (${risk.rating} = impact ${risk.impact} x probability ${risk.probability})`;
+  return [
+    [bold('Owner: '), risk.owner || 'none', risk.actionOwner && risk.actionOwner !== risk.owner ? `; action owner: ${risk.actionOwner}` : ''],
+    [bold('Rating: '), rating],
+    [bold('Status: '), `${risk.status}${risk.trend ? `, ${risk.trend}` : ''}`],
+    [bold('Target resolution: '), risk.target.text ? `${when(risk.target.targetDate, today)}, written "${clip(risk.target.text, 80)}"` : 'none'],
+    [bold('Last updated: '), risk.dateLastUpdated ? formatDate(risk.dateLastUpdated) : 'never'],
+    ...(risk.impactOnProgramme ? [[bold('Impact on programme: '), risk.impactOnProgramme]] : []),
+    ...(risk.mitigatingActions ? [[bold('Mitigating actions: '), risk.mitigatingActions]] : []),
+  ];
+}
+
+function actionLines(action: Action, today: IsoDate): Line[] {
+  const slipped = action.timesSlipped > 0 ? `; slipped ${plural(action.timesSlipped, 'time')}${action.originalTargetDate ? `, first due ${formatDate(action.originalTargetDate)}` : ''}` : '';
+  return [
+    [bold('Lead: '), action.lead || 'none'],
+    [bold('Status: '), `${action.status}${action.progress !== null ? `, ${action.progress}%` : ''}`],
+    [bold('Target date: '), `${when(action.target.targetDate, today)}${slipped}`],
+    ...(action.target.text ? [[bold('Timescale: '), action.target.text]] : []),
+    ...(action.successCriteria ? [[bold('Success criteria: '), action.successCriteria]] : []),
+    ...(action.latestNote ? [[bold('Latest note: '), action.latestNote]] : []),
+    ...(action.linkedRisks.length > 0 ? [[bold('Linked risks: '), action.linkedRisks.join(', ')]] : []),
+  ];
+}
+
+export function itemTitle(item: Item): string {
+  return item.kind === 'risk' ? item.description : item.action;
+}
+
+/** One item in full, as `/risk show R-3` answers. */
+export function itemMessage(item: Item, today: IsoDate): Message {
+  const lines = item.kind === 'risk' ? riskLines(item, today) : actionLines(item, today);
+  return {
+    summary: `${item.id}: ${clip(itemTitle(item), 100)}`,
+    parts: [{ type: 'header', text: `${item.id}: ${clip(itemTitle(item), 140)}` }, ...lines.map((line): MessagePart => ({ type: 'section', line }))],
+  };
+}
+
+/** One line per item, for lists. */
+export function itemLine(item: Item, today: IsoDate): Inline[] {
+  const target = item.target.targetDate;
+  const due = target === null ? 'no date' : when(target, today);
+  const state = item.kind === 'risk' ? `${item.band?.label ?? 'unrated'}${item.rating !== null ? ` (${item.rating})` : ''}` : item.status;
+  return [bold(item.id), ` ${clip(itemTitle(item), 70)}: ${state}, ${due} (${ownerOf(item) || 'no owner'})`];
+}
+
+export function listMessage(heading: string, items: readonly Item[], today: IsoDate, emptyText: string): Message {
+  return { summary: `${heading}: ${items.length}`, parts: [{ type: 'list', heading: `${heading} (${items.length})`, items: items.map((item) => itemLine(item, today)), emptyText }] };
+}
+
+/** What an update did, in words, with the new rating and band. */
+export function updatedMessage(item: Item, update: ItemUpdate, scale: Scale): Message {
+  const changed = update.audit.filter((line) => line.field !== 'note').map((line) => `${line.field} ${line.oldValue || '(blank)'} → ${line.newValue || '(blank)'}`);
+  const parts: MessagePart[] = [{ type: 'section', line: [bold(`Updated ${item.id}`), changed.length > 0 ? `: ${changed.join('; ')}` : ': note added'] }];
+  if (item.kind === 'risk' && update.rating.after !== null) {
+    const was = update.rating.before !== null && update.rating.before !== update.rating.after ? ` (was ${update.rating.before})` : '';
+    parts.push({ type: 'section', line: `Rating ${update.rating.after}, ${update.rating.band?.label} on the ${scale.name} scale${was}.` });
+  }
+  return { summary: `Updated ${item.id}`, parts };
+}
+
+/** The board is told when a risk enters the top band. */
+export function topBandMessage(item: Item, update: ItemUpdate, who: string): Message {
+  return {
+    summary: `${item.id} is now ${update.rating.band?.label}`,
+    parts: [{ type: 'section', line: [bold(`${item.id} is now ${update.rating.band?.label} (${update.rating.after})`), `: ${clip(itemTitle(item), 150)}. Raised from ${update.rating.before ?? 'unrated'} by ${who}.`] }],
+  };
+}

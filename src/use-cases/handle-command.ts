@@ -1,0 +1,93 @@
+import type { Settings } from '../config/settings.js';
+import type { IsoDate } from '../domain/cell.js';
+import { parseCommand, usageFor, type Command, type CommandTarget, type ListFilter } from '../domain/command.js';
+import { buildDigest } from '../domain/digest.js';
+import { DomainError } from '../domain/domain-error.js';
+import { findItem } from '../domain/find-item.js';
+import type { RequestedChange } from '../domain/item-update.js';
+import { dueSoonOfKind, itemsOfOwnerName, itemsOfSlackUser, openItems, overdueOfKind } from '../domain/item-filters.js';
+import type { Actor } from '../domain/permissions.js';
+import type { Register } from '../domain/register.js';
+import { digestMessage } from '../messages/digest-message.js';
+import { itemMessage, listMessage, topBandMessage, updatedMessage } from '../messages/item-message.js';
+import type { Message } from '../messages/message.js';
+import type { AuditRecord, RegisterStore } from '../ports/register-store.js';
+import { loadRegister } from './load-register.js';
+import { updateItem } from './update-item.js';
+
+export interface CommandDeps {
+  store: RegisterStore;
+  settings: Settings;
+}
+
+export interface CommandInput {
+  target: CommandTarget;
+  text: string;
+  actor: Actor;
+  via: AuditRecord['via'];
+  today: IsoDate;
+  now: string;
+}
+
+/** What to do with a command: answer the user (and perhaps tell the board), or open a form. */
+export type CommandReply =
+  | { kind: 'reply'; message: Message; announce?: Message }
+  | { kind: 'modal'; modal: 'new' | 'edit'; target: CommandTarget };
+
+const reply = (message: Message): CommandReply => ({ kind: 'reply', message });
+
+function listFor(register: Register, filter: ListFilter, input: CommandInput, settings: Settings): Message {
+  const kind = input.target;
+  const noun = kind === 'risk' ? 'Open risks' : 'Open actions';
+  switch (filter.type) {
+    case 'all': return listMessage(noun, openItems(register, kind), input.today, 'None open.');
+    case 'mine': return listMessage(`Your ${kind}s`, itemsOfSlackUser(register, kind, input.actor.id), input.today, `Nothing open is yours, or the People tab does not link you to an owner name.`);
+    case 'slackUser': return listMessage(`${kind === 'risk' ? 'Risks' : 'Actions'} of that person`, itemsOfSlackUser(register, kind, filter.userId), input.today, 'Nothing open is theirs, or the People tab does not link them to an owner name.');
+    case 'owner': return listMessage(`${kind === 'risk' ? 'Risks' : 'Actions'} owned by "${filter.name}"`, itemsOfOwnerName(register, kind, filter.name), input.today, `No open ${kind} has an owner like "${filter.name}".`);
+    case 'overdue': return listMessage(`Overdue ${kind}s`, overdueOfKind(register, kind, input.today), input.today, 'Nothing overdue.');
+    case 'due': {
+      const days = filter.days ?? settings.reminders.dueSoonDays;
+      return listMessage(`${kind === 'risk' ? 'Risks' : 'Actions'} due in the next ${days} days`, dueSoonOfKind(register, kind, input.today, days), input.today, 'Nothing due.');
+    }
+  }
+}
+
+async function change(deps: CommandDeps, input: CommandInput, id: string, changes: RequestedChange[], note: string | null): Promise<CommandReply> {
+  const { item, update } = await updateItem(deps, { id, changes, note, actor: input.actor, via: input.via, today: input.today, now: input.now });
+  const message = updatedMessage(item, update, deps.settings.scale);
+  return update.rating.enteredTopBand ? { kind: 'reply', message, announce: topBandMessage(item, update, input.actor.id) } : { kind: 'reply', message };
+}
+
+async function run(deps: CommandDeps, command: Command, input: CommandInput): Promise<CommandReply> {
+  const { settings } = deps;
+  switch (command.kind) {
+    case 'modal': return { kind: 'modal', modal: 'edit', target: input.target };
+    case 'new': return { kind: 'modal', modal: 'new', target: input.target };
+    case 'help': return reply({ summary: 'help', parts: [{ type: 'preformatted', text: usageFor(input.target) }] });
+    case 'update': return change(deps, input, command.id, command.changes.filter((c): c is RequestedChange => c.field !== 'note'), command.note);
+    case 'done':
+    case 'close': {
+      const item = findItem(await loadRegister(deps.store, settings, input.today), command.id);
+      return change(deps, input, item.id, [{ field: 'status', value: item.kind === 'risk' ? 'Closed' : 'Done' }], command.note);
+    }
+    case 'show': return reply(itemMessage(findItem(await loadRegister(deps.store, settings, input.today), command.id), input.today));
+    case 'list': return reply(listFor(await loadRegister(deps.store, settings, input.today), command.filter, input, settings));
+    case 'digest': {
+      if (!input.actor.programmeOffice) throw new DomainError('not_permitted', 'Only the programme office can post the digest on demand.');
+      const register = await loadRegister(deps.store, settings, input.today);
+      const board = settings.boards[0]!;
+      return reply(digestMessage(buildDigest(register, input.today, { scale: board.scale, topRisks: settings.digest.topRisks, dueSoonDays: settings.reminders.dueSoonDays }), board.name));
+    }
+  }
+}
+
+/**
+ * A `/risk` or `/action` command, from Slack or the console: parsed, run
+ * against the register, and answered as a message. A command that cannot be
+ * parsed is answered with what was wrong and the usage.
+ */
+export async function handleCommand(deps: CommandDeps, input: CommandInput): Promise<CommandReply> {
+  const parsed = parseCommand(input.target, input.text);
+  if (!parsed.ok) return reply({ summary: parsed.problem, parts: [{ type: 'section', line: parsed.problem }, { type: 'preformatted', text: parsed.usage }] });
+  return run(deps, parsed.command, input);
+}

@@ -6,13 +6,22 @@
 export type Inline = string | { bold: string } | { link: string; text: string } | { code: string };
 export type Line = Inline | Inline[];
 
+/** A button on a message; `actionId` comes from the Slack adapter's `ids.ts`, `value` says which item. */
+export interface MessageButton {
+  text: string;
+  actionId: string;
+  value: string;
+  style?: 'primary' | 'danger';
+}
+
 export type MessagePart =
   | { type: 'header'; text: string }
   | { type: 'section'; line: Line }
   | { type: 'list'; heading: string; items: Line[]; emptyText?: string }
   | { type: 'context'; line: Line }
   | { type: 'preformatted'; text: string }
-  | { type: 'divider' };
+  | { type: 'divider' }
+  | { type: 'buttons'; buttons: MessageButton[] };
 
 export interface Message {
   /** A one-line summary: notification text, and what screen readers announce. */

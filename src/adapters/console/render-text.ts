@@ -26,6 +26,9 @@ function partText(part: MessagePart): string {
       return part.text;
     case 'divider':
       return '-'.repeat(40);
+    case 'buttons':
+      // The console has no buttons: show what could be pressed, as in "[Mark done] [Update]".
+      return part.buttons.map((button) => `[${button.text}]`).join(' ');
     case 'list': {
       const items = part.items.length > 0 ? part.items.map((item) => `  - ${lineText(item)}`) : [`  ${part.emptyText ?? '(none)'}`];
       return [`${part.heading}`, ...items].join('\n');

@@ -1,17 +1,32 @@
 import { userInfo } from 'node:os';
 import { runConsole } from './adapters/console/console-chat.js';
+import { ActorDirectory } from './adapters/slack/actor-directory.js';
+import { startSlackApp } from './adapters/slack/slack-app.js';
 import { openStore } from './composition/open-store.js';
 import { explainStartupError } from './composition/startup-error.js';
 import { readEnv } from './config/env.js';
 import { loadSettings } from './config/load-settings.js';
 import { dateInZone } from './domain/calendar.js';
 
-/** Composition root. Without Slack credentials: local mode, the console on the local register. */
+/** Composition root. With Slack credentials: the Slack app; without: local mode, the console on the local register. */
 async function main(): Promise<number> {
   const env = readEnv();
   const settings = loadSettings();
   const today = dateInZone(new Date(), settings.timeZone);
   const { store, description } = await openStore({}, env, settings, today);
+  if (env.SLACK_BOT_TOKEN !== undefined && env.SLACK_SIGNING_SECRET !== undefined) {
+    const log = (text: string) => process.stderr.write(`${text}\n`);
+    const running = await startSlackApp(
+      { store, settings, actors: new ActorDirectory(settings), clock: () => new Date(), today: (now) => dateInZone(now, settings.timeZone), log },
+      { botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL },
+      env.PORT,
+    );
+    log(`risk-bot connected to Slack (${running.url === null ? 'Socket Mode' : `HTTP, ${running.url}`}); register: ${description}`);
+    const stop = () => void running.stop().then(() => process.exit(0));
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return 0;
+  }
   await runConsole({
     store, settings, description,
     input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true,

@@ -13,6 +13,11 @@ export const envSchema = z.object({
   GOOGLE_APPLICATION_CREDENTIALS: optionalText,
   GOOGLE_SERVICE_ACCOUNT_JSON: optionalText,
   GOOGLE_SHEETS_API_URL: optionalUrl,
+  SLACK_BOT_TOKEN: z.preprocess(blankAsAbsent, z.string().trim().startsWith('xoxb-', 'a bot token starting "xoxb-"').optional()),
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_APP_TOKEN: z.preprocess(blankAsAbsent, z.string().trim().startsWith('xapp-', 'an app-level token starting "xapp-"').optional()),
+  PORT: z.preprocess(blankAsAbsent, z.coerce.number().int().min(0).max(65535).default(3000)),
+  SLACK_API_URL: optionalUrl,
 });
 export type Env = z.infer<typeof envSchema>;
 

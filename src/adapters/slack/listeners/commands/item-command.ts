@@ -1,0 +1,49 @@
+import type { App, RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { CommandReply } from '../../../../use-cases/handle-command.js';
+import { handleCommand } from '../../../../use-cases/handle-command.js';
+import type { Message } from '../../../../messages/message.js';
+import { renderBlocks } from '../../blocks/render-blocks.js';
+import { replyingErrors } from '../../reply-errors.js';
+import type { SlackDeps } from '../../slack-deps.js';
+import { updateModal } from '../../views/update-modal.js';
+
+/** Sends a message through response_url, the rest past Slack's block limit as follow-ups (response_url takes five). */
+export async function respondWith(respond: RespondFn, message: Message): Promise<void> {
+  let next: Message | null = message;
+  for (let sent = 0; next !== null && sent < 5; sent++) {
+    const { text, blocks, overflow } = renderBlocks(next);
+    await respond({ response_type: 'ephemeral', replace_original: false, text, blocks });
+    next = overflow;
+  }
+}
+
+async function deliver(reply: CommandReply, deps: SlackDeps, respond: RespondFn, client: WebClient, triggerId: string, target: 'risk' | 'action'): Promise<void> {
+  if (reply.kind === 'modal') {
+    await client.views.open({ trigger_id: triggerId, view: updateModal(target, reply.modal) });
+    return;
+  }
+  await respondWith(respond, reply.message);
+  const channel = deps.settings.boards[0]?.channel;
+  if (reply.announce && channel) {
+    const { text, blocks } = renderBlocks(reply.announce);
+    await client.chat.postMessage({ channel, text, blocks });
+  }
+}
+
+/**
+ * /risk and /action: acknowledged at once, before any sheet I/O (Slack's
+ * three seconds), then answered through response_url.
+ */
+export function registerItemCommands(app: App, deps: SlackDeps): void {
+  app.command(/^\/(risk|action)$/, async ({ command, ack, respond, client }) => {
+    await ack();
+    const target = command.command === '/action' ? 'action' : 'risk';
+    await replyingErrors((message) => respondWith(respond, message), deps.log, async () => {
+      const actor = await deps.actors.actor(command.user_id, client);
+      const now = deps.clock();
+      const reply = await handleCommand(deps, { target, text: command.text, actor, via: 'command', today: deps.today(now), now: now.toISOString() });
+      await deliver(reply, deps, respond, client, command.trigger_id, target);
+    });
+  });
+}

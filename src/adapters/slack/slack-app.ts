@@ -1,0 +1,76 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { deliveryKey, DeliveryDedupe } from './delivery-dedupe.js';
+import { registerItemCommands } from './listeners/commands/item-command.js';
+import { registerUpdateSubmitted } from './listeners/views/update-submitted.js';
+import { refuseFutureRequest } from './request-guard.js';
+import type { SlackDeps } from './slack-deps.js';
+
+export interface SlackConnection {
+  botToken: string;
+  signingSecret: string;
+  /** With an app-level token the app uses Socket Mode; without, HTTP. */
+  appToken?: string | undefined;
+  apiUrl?: string | undefined;
+}
+
+export interface RunningSlackApp {
+  /** HTTP mode: where Slack sends requests, e.g. http://127.0.0.1:3000/slack/events. */
+  url: string | null;
+  stop(): Promise<void>;
+}
+
+function register(app: App, deps: SlackDeps, dedupe: DeliveryDedupe): void {
+  // Slack retries deliveries it thinks failed, and a request can be replayed: each one is run once.
+  app.use(async (args) => {
+    const key = deliveryKey(args.body as Record<string, unknown>);
+    if (key !== null && !dedupe.firstTime(key)) {
+      if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
+      return;
+    }
+    await args.next();
+  });
+  registerItemCommands(app, deps);
+  registerUpdateSubmitted(app, deps);
+}
+
+function clientOptions(connection: SlackConnection) {
+  // web-api retries 10 times over ~30 minutes by default: a reply that late is worse than an error.
+  return { ...(connection.apiUrl ? { slackApiUrl: connection.apiUrl } : {}), retryConfig: { retries: 2, maxRetryTime: 20_000 }, timeout: 10_000 };
+}
+
+/**
+ * Starts the Slack app: Socket Mode when an app token is set, else HTTP on
+ * `port` with Slack's requests at /slack/events and a health check at
+ * /healthz. Requests stamped more than five minutes ahead are refused before
+ * Bolt, which checks only the old side, sees them.
+ */
+export async function startSlackApp(deps: SlackDeps, connection: SlackConnection, port: number, host = '0.0.0.0'): Promise<RunningSlackApp> {
+  const dedupe = new DeliveryDedupe();
+  const logLevel = LogLevel.WARN;
+  if (connection.appToken) {
+    const app = new App({ token: connection.botToken, appToken: connection.appToken, socketMode: true, logLevel, clientOptions: clientOptions(connection) });
+    register(app, deps, dedupe);
+    await app.start();
+    return { url: null, stop: () => app.stop() as Promise<void> };
+  }
+  const receiver = new HTTPReceiver({
+    signingSecret: connection.signingSecret,
+    endpoints: '/slack/events',
+    logLevel,
+    customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => { res.writeHead(200, { 'content-type': 'text/plain' }); res.end('ok'); } }],
+  });
+  const app = new App({ token: connection.botToken, receiver, logLevel, clientOptions: clientOptions(connection) });
+  register(app, deps, dedupe);
+  const server: Server = createServer((req, res) => {
+    if (refuseFutureRequest(req, res, Math.floor(deps.clock().getTime() / 1000))) return;
+    receiver.requestListener(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const { port: bound } = server.address() as AddressInfo;
+  return {
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${bound}/slack/events`,
+    stop: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+  };
+}

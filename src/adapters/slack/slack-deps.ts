@@ -1,0 +1,15 @@
+import type { Settings } from '../../config/settings.js';
+import type { IsoDate } from '../../domain/cell.js';
+import type { RegisterStore } from '../../ports/register-store.js';
+import type { ActorDirectory } from './actor-directory.js';
+
+/** What every listener needs. */
+export interface SlackDeps {
+  store: RegisterStore;
+  settings: Settings;
+  actors: ActorDirectory;
+  clock: () => Date;
+  /** The board's calendar date at an instant (configured time zone). */
+  today: (now: Date) => IsoDate;
+  log: (text: string) => void;
+}

@@ -1,0 +1,155 @@
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ActorDirectory } from '../../src/adapters/slack/actor-directory.js';
+import { startSlackApp, type RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
+import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
+import { loadSettings } from '../../src/config/load-settings.js';
+import type { Settings } from '../../src/config/settings.js';
+import { dateInZone } from '../../src/domain/calendar.js';
+import { readRegister } from '../../src/domain/read-register.js';
+import type { RegisterStore } from '../../src/ports/register-store.js';
+import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slack-server.js';
+import { REPO_ROOT } from '../helpers/run-command.js';
+import { sendToApp, slashCommandBody } from '../helpers/slack-signing.js';
+
+const SECRET = 'test-signing-secret';
+const DIRECTOR = 'U0SAMPLE01'; // Director of commissioning / Dir of Commissioning in the sample's People tab
+const STRANGER = 'U0NOBODY';
+const base = loadSettings();
+const settings: Settings = { ...base, boards: [{ ...base.boards[0]!, channel: 'C0BOARD' }], programmeOffice: { users: ['U0PMO'], userGroup: null } };
+const NOW = new Date('2026-11-23T10:00:00Z');
+
+/** A store that answers slowly, like Sheets on a bad day. */
+class SlowStore implements RegisterStore {
+  constructor(private readonly inner: RegisterStore, public delayMs = 0) {}
+  async load() { await new Promise((r) => setTimeout(r, this.delayMs)); return this.inner.load(); }
+  write(request: Parameters<RegisterStore['write']>[0]) { return this.inner.write(request); }
+}
+
+let slack: FakeSlackServer;
+let app: RunningSlackApp;
+let store: SlowStore;
+let path: string;
+
+beforeAll(async () => {
+  slack = await startFakeSlackServer();
+});
+afterAll(async () => {
+  await slack.close();
+});
+beforeEach(async () => {
+  slack.reset();
+  path = join(mkdtempSync(join(tmpdir(), 'slack-')), 'register.xlsx');
+  copyFileSync(join(REPO_ROOT, 'config/sample-register.xlsx'), path);
+  store = new SlowStore(new WorkbookRegisterStore({ path, tabs: settings.tabs }));
+  app = await startSlackApp(
+    { store, settings, actors: new ActorDirectory(settings), clock: () => new Date(), today: () => dateInZone(NOW, 'Europe/London'), log: () => {} },
+    { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.url }, 0, '127.0.0.1',
+  );
+});
+afterEach(async () => {
+  await app.stop();
+});
+
+async function command(text: string, userId = DIRECTOR, options: Partial<Parameters<typeof sendToApp>[2]> = {}, cmd = '/risk') {
+  const body = slashCommandBody({ command: cmd, text, userId, responseUrl: slack.responseUrl() });
+  return { body, result: await sendToApp(app.url!, body, { secret: SECRET, ...options }) };
+}
+
+async function answer(n = 1): Promise<string> {
+  const calls = await slack.waitFor('response_url', n, 8000);
+  return JSON.stringify(calls.at(-1)!.args);
+}
+
+async function register() {
+  return readRegister(await new WorkbookRegisterStore({ path, tabs: settings.tabs }).load(), settings, '2026-11-23');
+}
+
+describe('slash commands through the real Bolt receiver', () => {
+  it('when /risk show is sent signed, then it is acknowledged and answered through response_url', async () => {
+    const { result } = await command('show r 3');
+    expect(result.status).toBe(200);
+    expect(await answer()).toContain('R - 3: concerns about accuracy of data and information');
+  });
+
+  it('when the register is slow (4 s), then the command is still acknowledged within 3 s and answered after', async () => {
+    store.delayMs = 4000;
+    const { result } = await command('show R-3');
+    expect(result.status).toBe(200);
+    expect(result.ms).toBeLessThan(3000);
+    expect(await answer()).toContain('R - 3');
+  });
+
+  it('when the owner updates and Slack replays the request, then the update lands once', async () => {
+    const { body } = await command('update R-1 probability 3 note "post still not advertised"');
+    expect(await answer()).toContain('Updated R - 1');
+    const replay = await sendToApp(app.url!, body, { secret: SECRET, retryNum: 1, retryReason: 'http_timeout' });
+    expect(replay.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    const after = await register();
+    expect(after.risks.find((r) => r.key === 'R-1')).toMatchObject({ probability: 3, rating: 9 });
+    expect(after.audit.filter((a) => a.item === 'R - 1' && a.field === 'probability')).toHaveLength(1);
+    expect(slack.responses).toHaveLength(1);
+  });
+
+  it('when a risk moves into the top band, then the board channel is told', async () => {
+    await command('update R-3 impact 3', 'U0PMO');
+    await slack.waitFor('chat.postMessage', 1, 8000);
+    const post = slack.callsTo('chat.postMessage')[0]!;
+    expect(post.args.channel).toBe('C0BOARD');
+    expect(JSON.stringify(post.args.blocks)).toContain('R - 3 is now High (6)');
+  });
+
+  it.each([
+    ['unsigned', { unsigned: true }],
+    ['wrongly signed', { badSignature: true }],
+    ['over five minutes old', { timestampShiftSeconds: -360 }],
+    ['ten minutes ahead', { timestampShiftSeconds: 600 }],
+  ])('when a request is %s, then it gets 401 and changes nothing', async (_, options) => {
+    const before = readFileSync(path);
+    const { result } = await command('update R-1 impact 1', DIRECTOR, options);
+    expect(result.status).toBe(401);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(slack.responses).toHaveLength(0);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('when someone who does not own a risk updates it, then it is refused saying who can, and nothing changes', async () => {
+    const before = readFileSync(path);
+    await command('update R-1 impact 1', STRANGER);
+    expect(await answer()).toContain('Only Director of commissioning or Dir of Commissioning (through the People tab), or the programme office can change R - 1.');
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it.each([
+    ['show R-99', 'There is no risk or action R-99'],
+    ['update R-1 impact 7', 'from 1 to 3'],
+    ['update R-1 colour blue', 'colour'],
+    ['update R-1 probability lots', 'not \\"lots\\"'],
+    ['frobnicate', 'Unknown command'],
+  ])('when the command is %j, then the answer says what is wrong', async (text, words) => {
+    await command(text, 'U0PMO');
+    expect(await answer()).toContain(words);
+  });
+
+  it('a formula-looking note, a 5,000-character note and Unicode are stored as text', async () => {
+    const note = `=IMPORTXML("http://evil.example") Zoë Ångström ${'✓'.repeat(4900)}`;
+    // Unquoted, a note runs to the end exactly as typed, inner quotes and all.
+    await command(`update A-17 progress 95 note ${note}`, 'U0PMO', {}, '/action');
+    expect(await answer()).toContain('Updated A-17');
+    expect((await register()).actions.find((a) => a.key === 'A-17')!.latestNote).toBe(note);
+  });
+
+  it('without arguments, /risk opens the update form', async () => {
+    await command('');
+    await slack.waitFor('views.open', 1, 8000);
+    expect(JSON.stringify(slack.callsTo('views.open')[0]!.args.view)).toContain('Update a risk');
+  });
+
+  it('/healthz answers ok', async () => {
+    const response = await fetch(app.url!.replace('/slack/events', '/healthz'));
+    expect([response.status, await response.text()]).toEqual([200, 'ok']);
+  });
+});

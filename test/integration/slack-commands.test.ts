@@ -12,7 +12,7 @@ import { readRegister } from '../../src/domain/read-register.js';
 import type { RegisterStore } from '../../src/ports/register-store.js';
 import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slack-server.js';
 import { REPO_ROOT } from '../helpers/run-command.js';
-import { sendToApp, slashCommandBody } from '../helpers/slack-signing.js';
+import { interactionBody, sendToApp, slashCommandBody } from '../helpers/slack-signing.js';
 
 const SECRET = 'test-signing-secret';
 const DIRECTOR = 'U0SAMPLE01'; // Director of commissioning / Dir of Commissioning in the sample's People tab
@@ -151,5 +151,50 @@ describe('slash commands through the real Bolt receiver', () => {
   it('/healthz answers ok', async () => {
     const response = await fetch(app.url!.replace('/slack/events', '/healthz'));
     expect([response.status, await response.text()]).toEqual([200, 'ok']);
+  });
+});
+
+describe('the update form through the real Bolt receiver', () => {
+  function submission(userId: string, id: string, changes: string, note = '') {
+    return interactionBody({
+      type: 'view_submission', team: { id: 'T0TEST' }, user: { id: userId, team_id: 'T0TEST' }, api_app_id: 'A0TEST', trigger_id: `trig-${Math.random()}`,
+      view: {
+        id: 'V0TEST', type: 'modal', callback_id: 'update_item', private_metadata: JSON.stringify({ target: 'risk', purpose: 'edit' }),
+        state: { values: { id: { value: { type: 'plain_text_input', value: id } }, changes: { value: { type: 'plain_text_input', value: changes } }, note: { value: { type: 'plain_text_input', value: note } } } },
+      },
+    });
+  }
+
+  it('when the owner submits a change, then it is written and confirmed by direct message', async () => {
+    const result = await sendToApp(app.url!, submission(DIRECTOR, 'r1', 'probability 3', 'from the form'), { secret: SECRET });
+    expect(result.status).toBe(200);
+    await slack.waitFor('chat.postMessage', 1, 8000);
+    const dm = slack.callsTo('chat.postMessage')[0]!;
+    expect(dm.args.channel).toBe(DIRECTOR);
+    expect(JSON.stringify(dm.args.blocks)).toContain('Updated R - 1');
+    const audit = (await register()).audit.at(-1)!;
+    expect(audit).toMatchObject({ item: 'R - 1', field: 'rating', via: 'modal', note: 'from the form' });
+  });
+
+  it('when the changes cannot be read, then the form shows the problem and nothing is written', async () => {
+    const before = readFileSync(path);
+    const result = await sendToApp(app.url!, submission(DIRECTOR, 'R-1', 'colour blue'), { secret: SECRET });
+    expect(result.status).toBe(200);
+    expect(JSON.parse(result.text)).toMatchObject({ response_action: 'errors', errors: { changes: expect.stringContaining('colour') } });
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+});
+
+describe('the programme office as a Slack user group', () => {
+  it('when a member of the group updates someone else\'s risk, then it is allowed', async () => {
+    await app.stop();
+    slack.setUserGroup('S0PMO', ['U0GROUPIE']);
+    const grouped: Settings = { ...settings, programmeOffice: { users: [], userGroup: 'S0PMO' } };
+    app = await startSlackApp(
+      { store, settings: grouped, actors: new ActorDirectory(grouped), clock: () => new Date(), today: () => '2026-11-23', log: () => {} },
+      { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.url }, 0, '127.0.0.1',
+    );
+    await command('update R-4 probability 2', 'U0GROUPIE');
+    expect(await answer()).toContain('Updated R - 4');
   });
 });

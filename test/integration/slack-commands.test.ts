@@ -198,3 +198,43 @@ describe('the programme office as a Slack user group', () => {
     expect(await answer()).toContain('Updated R - 4');
   });
 });
+
+describe('adding an item through the form', () => {
+  function newRisk(userId: string, values: Record<string, string>) {
+    const state = Object.fromEntries(Object.entries(values).map(([block, value]) => [block, { value: ['impact', 'probability'].includes(block) ? { type: 'static_select', selected_option: { value } } : { type: 'plain_text_input', value } }]));
+    return interactionBody({
+      type: 'view_submission', team: { id: 'T0TEST' }, user: { id: userId, team_id: 'T0TEST' }, api_app_id: 'A0TEST', trigger_id: `trig-${Math.random()}`,
+      view: { id: 'V0NEW', type: 'modal', callback_id: 'new_item', private_metadata: JSON.stringify({ target: 'risk' }), state: { values: state } },
+    });
+  }
+
+  it('/risk new opens the new-risk form', async () => {
+    await command('new');
+    await slack.waitFor('views.open', 1, 8000);
+    expect(JSON.stringify(slack.callsTo('views.open')[0]!.args.view)).toContain('New risk');
+  });
+
+  it('when a person in People adds a risk, then it gets the next ID, its rating and band, and an Audit log line', async () => {
+    const result = await sendToApp(app.url!, newRisk(DIRECTOR, { title: 'Provider market exit in the north of the county', owner: 'Dir of Commissioning', impact: '3', probability: '2', targetDate: 'Mar 2027', note: 'raised at JCB' }), { secret: SECRET });
+    expect(result.status).toBe(200);
+    await slack.waitFor('chat.postMessage', 1, 8000);
+    expect(JSON.stringify(slack.callsTo('chat.postMessage')[0]!.args.blocks)).toContain('Added R-14');
+    const after = await register();
+    expect(after.risks.find((r) => r.key === 'R-14')).toMatchObject({ owner: 'Dir of Commissioning', rating: 6, status: 'Open', dateRaised: '2026-11-23' });
+    expect(after.risks.find((r) => r.key === 'R-14')!.target.targetDate).toBe('2027-03-31');
+    expect(after.audit.at(-1)).toMatchObject({ item: 'R-14', field: 'created', via: 'modal', note: 'raised at JCB' });
+  });
+
+  it('when the target date is not a date, then the form says so and nothing is added', async () => {
+    const before = readFileSync(path);
+    const result = await sendToApp(app.url!, newRisk(DIRECTOR, { title: 'x', owner: 'Dir of Commissioning', impact: '3', probability: '2', targetDate: '30/02/2027' }), { secret: SECRET });
+    expect(JSON.parse(result.text)).toMatchObject({ response_action: 'errors', errors: { targetDate: expect.stringContaining('not a valid date') } });
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('when someone not in People tries to add, then it is refused', async () => {
+    await sendToApp(app.url!, newRisk(STRANGER, { title: 'x', owner: 'y', impact: '1', probability: '1' }), { secret: SECRET });
+    await slack.waitFor('chat.postMessage', 1, 8000);
+    expect(JSON.stringify(slack.callsTo('chat.postMessage')[0]!.args.blocks)).toContain('Only people in the register');
+  });
+});

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { deliveryKey, DeliveryDedupe } from './delivery-dedupe.js';
 import { registerItemCommands } from './listeners/commands/item-command.js';
+import { registerNewItemSubmitted } from './listeners/views/new-item-submitted.js';
 import { registerUpdateSubmitted } from './listeners/views/update-submitted.js';
 import { refuseFutureRequest } from './request-guard.js';
 import type { SlackDeps } from './slack-deps.js';
@@ -33,6 +34,7 @@ function register(app: App, deps: SlackDeps, dedupe: DeliveryDedupe): void {
   });
   registerItemCommands(app, deps);
   registerUpdateSubmitted(app, deps);
+  registerNewItemSubmitted(app, deps);
 }
 
 function clientOptions(connection: SlackConnection) {

@@ -6,18 +6,17 @@ import { IDS } from '../ids.js';
  * The form `/risk` or `/action` opens without arguments: which item, what to
  * change (in the same words as the command), and a note.
  */
-export function updateModal(target: 'risk' | 'action', purpose: 'new' | 'edit'): ModalView {
+export function updateModal(target: 'risk' | 'action'): ModalView {
   const noun = target === 'risk' ? 'risk' : 'action';
   const example = target === 'risk' ? 'R-3' : 'A-4';
   return {
     type: 'modal',
     callback_id: IDS.views.update,
-    private_metadata: JSON.stringify({ target, purpose }),
+    private_metadata: JSON.stringify({ target }),
     title: { type: 'plain_text', text: `Update a ${noun}` },
     submit: { type: 'plain_text', text: 'Update' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
-      ...(purpose === 'new' ? [{ type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: `New ${noun}s are added in the register's sheet for now; here you can update one.` }] }] : []),
       { type: 'input', block_id: 'id', label: { type: 'plain_text', text: `${noun[0]!.toUpperCase()}${noun.slice(1)} ID` }, element: { type: 'plain_text_input', action_id: 'value', placeholder: { type: 'plain_text', text: example } } },
       { type: 'input', block_id: 'changes', label: { type: 'plain_text', text: 'Changes' }, hint: { type: 'plain_text', text: usageFor(target).split('\n').at(-1)!.slice(0, 150) }, element: { type: 'plain_text_input', action_id: 'value', placeholder: { type: 'plain_text', text: target === 'risk' ? 'probability 3 target date 31/03/2027' : 'status in progress progress 40' } } },
       { type: 'input', block_id: 'note', optional: true, label: { type: 'plain_text', text: 'Note' }, element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 3000 } },

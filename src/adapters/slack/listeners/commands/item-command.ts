@@ -6,6 +6,7 @@ import type { Message } from '../../../../messages/message.js';
 import { renderBlocks } from '../../blocks/render-blocks.js';
 import { replyingErrors } from '../../reply-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
+import { newItemModal } from '../../views/new-item-modal.js';
 import { updateModal } from '../../views/update-modal.js';
 
 /** Sends a message through response_url, the rest past Slack's block limit as follow-ups (response_url takes five). */
@@ -20,7 +21,8 @@ export async function respondWith(respond: RespondFn, message: Message): Promise
 
 async function deliver(reply: CommandReply, deps: SlackDeps, respond: RespondFn, client: WebClient, triggerId: string, target: 'risk' | 'action'): Promise<void> {
   if (reply.kind === 'modal') {
-    await client.views.open({ trigger_id: triggerId, view: updateModal(target, reply.modal) });
+    const view = reply.modal === 'new' ? newItemModal(target, deps.settings.scale) : updateModal(target);
+    await client.views.open({ trigger_id: triggerId, view });
     return;
   }
   await respondWith(respond, reply.message);

@@ -1,0 +1,44 @@
+import type { App } from '@slack/bolt';
+import { z } from 'zod';
+import { isDomainError } from '../../../../domain/domain-error.js';
+import { planNewItem, type NewItemFields } from '../../../../domain/new-item.js';
+import { createItem } from '../../../../use-cases/create-item.js';
+import { renderBlocks } from '../../blocks/render-blocks.js';
+import { IDS } from '../../ids.js';
+import { replyingErrors } from '../../reply-errors.js';
+import type { SlackDeps } from '../../slack-deps.js';
+
+const metadataSchema = z.object({ target: z.enum(['risk', 'action']) });
+type State = Record<string, Record<string, { value?: string | null; selected_option?: { value?: string } | null }>>;
+const read = (state: State, block: string) => state[block]?.value?.selected_option?.value ?? state[block]?.value?.value?.trim() ?? '';
+const BLOCK_OF_FIELD: Record<string, string> = { title: 'title', owner: 'owner', impact: 'impact', probability: 'probability', targetDate: 'targetDate', note: 'note' };
+
+/**
+ * The new-item form: fields are checked before acknowledging (no I/O), so
+ * mistakes show on the form; then the item is added and the user told its ID.
+ */
+export function registerNewItemSubmitted(app: App, deps: SlackDeps): void {
+  app.view(IDS.views.newItem, async ({ ack, view, body, client }) => {
+    const { target } = metadataSchema.parse(JSON.parse(view.private_metadata || '{}'));
+    const state = view.state.values as State;
+    const fields: NewItemFields = { kind: target, title: read(state, 'title'), owner: read(state, 'owner'), impact: read(state, 'impact'), probability: read(state, 'probability'), targetDate: read(state, 'targetDate'), note: read(state, 'note') };
+    try {
+      planNewItem({ risks: [], actions: [] }, fields, deps.settings.scale, '2000-01-01', '', '', 'modal');
+    } catch (error) {
+      if (!isDomainError(error, 'invalid_value')) throw error;
+      await ack({ response_action: 'errors', errors: { [BLOCK_OF_FIELD[String(error.details.field)] ?? 'title']: error.message.slice(0, 150) } });
+      return;
+    }
+    await ack();
+    const dm = async (message: Parameters<typeof renderBlocks>[0]) => {
+      const { text, blocks } = renderBlocks(message);
+      await client.chat.postMessage({ channel: body.user.id, text, blocks });
+    };
+    await replyingErrors(dm, deps.log, async () => {
+      const now = deps.clock();
+      const actor = await deps.actors.actor(body.user.id, client);
+      const { id } = await createItem(deps, { fields, actor, via: 'modal', today: deps.today(now), now: now.toISOString() });
+      await dm({ summary: `Added ${id}`, parts: [{ type: 'section', line: [{ bold: `Added ${id}` }, `: ${fields.title.slice(0, 200)} (${fields.owner})`] }] });
+    });
+  });
+}

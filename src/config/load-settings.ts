@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { bankHolidays } from './bank-holidays.js';
 import { resolveSettings, SettingsError, type Settings } from './settings.js';
 
 /** The settings shipped in the repo's `config/` folder. */
@@ -37,6 +38,6 @@ function readJson(path: string): unknown {
  */
 export function loadSettings(overridePath?: string): Settings {
   const base = readJson(DEFAULT_SETTINGS_PATH);
-  if (overridePath === undefined) return resolveSettings(base, DEFAULT_SETTINGS_PATH);
-  return resolveSettings(deepMerge(base, readJson(overridePath)), overridePath);
+  if (overridePath === undefined) return resolveSettings(base, DEFAULT_SETTINGS_PATH, (nation) => bankHolidays(nation));
+  return resolveSettings(deepMerge(base, readJson(overridePath)), overridePath, (nation) => bankHolidays(nation));
 }

@@ -7,7 +7,8 @@ import { scaleInputSchema, scaleSettingSchema, settingsSchema, type ScaleInput, 
 export type Scale = ScaleInput;
 export type { Band } from './settings-schema.js';
 export type Board = Omit<SettingsInput['boards'][number], 'scale'> & { scale: Scale };
-export type Settings = Omit<SettingsInput, 'scale' | 'boards'> & { scale: Scale; boards: Board[] };
+/** Settings as the bot uses them: presets resolved, and `holidays` the non-working days (the nation's bank holidays plus extras). */
+export type Settings = Omit<SettingsInput, 'scale' | 'boards'> & { scale: Scale; boards: Board[]; holidays: string[] };
 
 /** Every problem with a settings file, each naming the setting and what is allowed. */
 export class SettingsError extends Error {
@@ -91,7 +92,7 @@ function checkHeaderFields(input: SettingsInput, problems: string[]): void {
 }
 
 /** Validates merged settings, resolving scale presets; throws SettingsError listing every problem. */
-export function resolveSettings(raw: unknown, source: string): Settings {
+export function resolveSettings(raw: unknown, source: string, holidaysOf: (nation: SettingsInput['workingDays']['nation']) => string[] = () => []): Settings {
   const parsed = settingsSchema.safeParse(raw);
   const problems: string[] = [];
   const shape = (typeof raw === 'object' && raw !== null ? raw : {}) as { timeZone?: unknown };
@@ -114,5 +115,5 @@ export function resolveSettings(raw: unknown, source: string): Settings {
     if (ids.indexOf(id) !== i) problems.push(`boards[${i}].id: "${id}" is used by another board; board IDs must be unique`);
   });
   if (problems.length > 0) throw new SettingsError(problems, source);
-  return { ...input, scale, boards };
+  return { ...input, scale, boards, holidays: [...holidaysOf(input.workingDays.nation), ...input.workingDays.extraHolidays] };
 }

@@ -103,3 +103,31 @@ describe('calendar arithmetic', () => {
     }
   });
 });
+
+describe('working days', () => {
+  it.each([
+    ['england-and-wales', '2026-12-28', false], // Boxing Day's substitute
+    ['england-and-wales', '2026-04-06', false], // Easter Monday
+    ['scotland', '2026-04-06', true], // no Easter Monday in Scotland
+    ['scotland', '2026-11-30', false], // St Andrew's Day
+    ['scotland', '2027-01-04', false], // 2 January's substitute
+    ['northern-ireland', '2026-03-17', false], // St Patrick's Day
+    ['northern-ireland', '2026-07-13', false], // the Twelfth's substitute
+    ['england-and-wales', '2026-11-23', true],
+    ['england-and-wales', '2026-11-22', false], // a Sunday
+  ] as const)('in %s, %s is a working day: %s', async (nation, date, working) => {
+    const { bankHolidays } = await import('../../src/config/bank-holidays.js');
+    const { workingDayRule } = await import('../../src/domain/working-days.js');
+    expect(workingDayRule(bankHolidays(nation))(date)).toBe(working);
+  });
+
+  it('a reminder due on Boxing Day\'s substitute goes out on the working day before (Christmas Eve)', async () => {
+    const { workingDayRule } = await import('../../src/domain/working-days.js');
+    expect(workingDayOnOrBefore('2026-12-28', workingDayRule(settings.holidays))).toBe('2026-12-24');
+    expect(workingDayOnOrBefore('2027-01-01', workingDayRule(settings.holidays))).toBe('2026-12-31');
+  });
+
+  it('extra holidays in the settings are skipped too', () => {
+    expect(settings.holidays).toContain('2026-12-25');
+  });
+});

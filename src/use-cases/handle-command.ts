@@ -65,11 +65,9 @@ async function run(deps: CommandDeps, command: Command, input: CommandInput): Pr
     case 'new': return { kind: 'modal', modal: 'new', target: input.target };
     case 'help': return reply({ summary: 'help', parts: [{ type: 'preformatted', text: usageFor(input.target) }] });
     case 'update': return change(deps, input, command.id, command.changes.filter((c): c is RequestedChange => c.field !== 'note'), command.note);
+    // "closed" reads as Closed for a risk and Done for an action, so one read of the register serves both.
     case 'done':
-    case 'close': {
-      const item = findItem(await loadRegister(deps.store, settings, input.today), command.id);
-      return change(deps, input, item.id, [{ field: 'status', value: item.kind === 'risk' ? 'Closed' : 'Done' }], command.note);
-    }
+    case 'close': return change(deps, input, command.id, [{ field: 'status', value: 'closed' }], command.note);
     case 'show': return reply(itemMessage(findItem(await loadRegister(deps.store, settings, input.today), command.id), input.today));
     case 'list': return reply(listFor(await loadRegister(deps.store, settings, input.today), command.filter, input, settings));
     case 'digest': {

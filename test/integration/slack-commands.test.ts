@@ -142,6 +142,16 @@ describe('slash commands through the real Bolt receiver', () => {
     expect((await register()).actions.find((a) => a.key === 'A-17')!.latestNote).toBe(note);
   });
 
+  it('/risk close and /action done set Closed and Done', async () => {
+    await command('close R-4 note "mitigated"', 'U0PMO');
+    expect(await answer()).toContain('status Open → Closed');
+    await command('done a6', 'U0PMO', {}, '/action');
+    expect(await answer(2)).toContain('status In progress → Done');
+    const after = await register();
+    expect(after.risks.find((r) => r.key === 'R-4')!.status).toBe('Closed');
+    expect(after.actions.find((a) => a.key === 'A-6')).toMatchObject({ status: 'Done', progress: 100 });
+  });
+
   it('without arguments, /risk opens the update form', async () => {
     await command('');
     await slack.waitFor('views.open', 1, 8000);

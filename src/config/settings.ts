@@ -1,3 +1,4 @@
+import cron from 'node-cron';
 import type { z } from 'zod';
 import { TAB_FIELDS } from '../domain/fields.js';
 import type { TabKey } from '../ports/register-store.js';
@@ -80,6 +81,12 @@ function checkTimeZone(zone: string, problems: string[]): void {
   }
 }
 
+function checkSchedule(expression: string, where: string, problems: string[]): void {
+  if (expression.trim().split(/\s+/).length !== 5 || !cron.validate(expression)) {
+    problems.push(`${where}: "${expression}" is not a cron schedule; write five fields, minute hour day month weekday, e.g. "0 9 * * 1" for Mondays at 09:00`);
+  }
+}
+
 function checkHeaderFields(input: SettingsInput, problems: string[]): void {
   for (const tab of Object.keys(TAB_FIELDS) as TabKey[]) {
     const allowed: readonly string[] = TAB_FIELDS[tab];
@@ -105,6 +112,8 @@ export function resolveSettings(raw: unknown, source: string, holidaysOf: (natio
   }
   const input = parsed.data;
   checkHeaderFields(input, problems);
+  checkSchedule(input.digest.schedule, 'digest.schedule', problems);
+  input.boards.forEach((board, i) => board.digestSchedule !== undefined && checkSchedule(board.digestSchedule, `boards[${i}].digestSchedule`, problems));
   const scale = resolveScale(input.scale, 'scale', problems);
   const boards = input.boards.map((board, i) => ({
     ...board,

@@ -3,12 +3,11 @@ import type { Env } from '../config/env.js';
 import { loadSettings } from '../config/load-settings.js';
 import { openStore } from '../composition/open-store.js';
 import { dateInZone } from '../domain/calendar.js';
-import { buildDigest } from '../domain/digest.js';
 import { hasErrors } from '../domain/problem.js';
 import { checkMessage } from '../messages/check-message.js';
-import { digestMessage } from '../messages/digest-message.js';
 import { nudgesPreviewMessage } from '../messages/nudges-message.js';
 import { digestJson, nudgesJson, registerJson } from '../messages/register-json.js';
+import { boardDigest } from '../use-cases/board-digest.js';
 import { loadRegister } from '../use-cases/load-register.js';
 import { previewNudges } from '../use-cases/preview-nudges.js';
 import type { CliOptions } from './cli-options.js';
@@ -28,7 +27,6 @@ export async function runCli(options: CliOptions, env: Env, now: Date): Promise<
   const today = options.today ?? dateInZone(now, settings.timeZone);
   const { store } = await openStore({ workbook: options.workbook, sheet: options.sheet }, env, settings, today);
   const register = await loadRegister(store, settings, today);
-  const board = settings.boards[0]!;
   const json = registerJson(register, today, settings.reminders.dueSoonDays);
   const print = (text: string, data: object, exitCode = 0): CliOutput =>
     ({ stdout: options.format === 'json' ? JSON.stringify(data, null, 2) : text, exitCode });
@@ -37,8 +35,8 @@ export async function runCli(options: CliOptions, env: Env, now: Date): Promise<
     case 'check':
       return print(renderText(checkMessage(register.problems, register.source)), json, hasErrors(register.problems) ? 1 : 0);
     case 'digest': {
-      const digest = buildDigest(register, today, { scale: board.scale, topRisks: settings.digest.topRisks, dueSoonDays: settings.reminders.dueSoonDays });
-      return print(renderText(digestMessage(digest, board.name)), { ...json, digest: digestJson(digest) });
+      const { digest, message } = boardDigest(register, settings, today);
+      return print(renderText(message), { ...json, digest: digestJson(digest) });
     }
     case 'nudges': {
       const groups = previewNudges(register, settings, today);

@@ -10,11 +10,6 @@ export function canonicalId(text: string): string {
   return `${match[1]}-${match[2] === '' ? '0' : match[2]}`;
 }
 
-/** Whether two IDs, as written by people, name the same item. */
-export function sameId(a: string, b: string): boolean {
-  return canonicalId(a) === canonicalId(b);
-}
-
 // One collator for every sort: creating one per comparison is slow on 10,000 rows.
 const collator = new Intl.Collator('en-GB', { numeric: true, sensitivity: 'base' });
 

@@ -76,3 +76,17 @@ export function planNewItem(register: Pick<Register, 'risks' | 'actions'>, field
   const audit: AuditRecord[] = [{ when: now, who, item: id, field: 'created', oldValue: '', newValue: title.slice(0, 200), via, note: fields.note?.trim() ?? '' }];
   return { id, values, audit };
 }
+
+/**
+ * What is wrong with a new item's fields, checked without the register (so a
+ * form can be answered within Slack's three seconds); null when nothing is.
+ */
+export function newItemProblem(fields: NewItemFields, scale: Scale): { field: string; message: string } | null {
+  try {
+    planNewItem({ risks: [], actions: [] }, fields, scale, '2000-01-01', '', '', 'modal');
+    return null;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'invalid_value') return { field: String(error.details.field), message: error.message };
+    throw error;
+  }
+}

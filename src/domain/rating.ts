@@ -20,11 +20,6 @@ export function topBand(scale: Scale): Band {
   return scale.bands[scale.bands.length - 1]!;
 }
 
-/** Where a band sits, 0 for the lowest; -1 for a label the scale does not have. */
-export function bandRank(label: string, scale: Scale): number {
-  return scale.bands.findIndex((band) => band.label.toLowerCase() === label.trim().toLowerCase());
-}
-
 export type LevelReading = { kind: 'level'; level: number } | { kind: 'none' } | { kind: 'invalid'; message: string };
 
 /**
@@ -44,9 +39,4 @@ export function readLevel(value: CellValue, axis: Axis, scale: Scale): LevelRead
   if (byLabel >= 0) return { kind: 'level', level: byLabel + 1 };
   const words = labels && labels.length > 0 ? ` or one of ${labels.join(', ')}` : '';
   return { kind: 'invalid', message: `${axis} must be a number from 1 to ${max}${words}, not "${text}"` };
-}
-
-/** "High (6)": a band is always named in words, never by colour alone. */
-export function describeRating(rating: number, scale: Scale): string {
-  return `${bandFor(rating, scale).label} (${rating})`;
 }

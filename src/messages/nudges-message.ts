@@ -25,5 +25,5 @@ export function nudgesPreviewMessage(groups: readonly OwnerNudges[], today: stri
     parts.push({ type: 'list', heading: `${group.owner}: ${reach}`, items: group.nudges.map(nudgeLine) });
   }
   if (groups.length === 0) parts.push({ type: 'section', line: 'No reminders are due today.' });
-  return { summary: parts[0]!.type === 'header' ? `${count} reminders` : '', parts };
+  return { summary: `${plural(count, 'reminder')} for ${plural(groups.length, 'owner')}`, parts };
 }

@@ -1,17 +1,16 @@
 import type { Settings } from '../config/settings.js';
 import type { IsoDate } from '../domain/cell.js';
 import { parseCommand, usageFor, type Command, type CommandTarget, type ListFilter } from '../domain/command.js';
-import { buildDigest } from '../domain/digest.js';
 import { DomainError } from '../domain/domain-error.js';
 import { findItem } from '../domain/find-item.js';
 import type { RequestedChange } from '../domain/item-update.js';
 import { dueSoonOfKind, itemsOfOwnerName, itemsOfSlackUser, openItems, overdueOfKind } from '../domain/item-filters.js';
 import type { Actor } from '../domain/permissions.js';
 import type { Register } from '../domain/register.js';
-import { digestMessage } from '../messages/digest-message.js';
 import { itemMessage, listMessage, topBandMessage, updatedMessage } from '../messages/item-message.js';
 import type { Message } from '../messages/message.js';
 import type { AuditRecord, RegisterStore } from '../ports/register-store.js';
+import { boardDigest } from './board-digest.js';
 import { loadRegister } from './load-register.js';
 import { updateItem } from './update-item.js';
 
@@ -72,9 +71,7 @@ async function run(deps: CommandDeps, command: Command, input: CommandInput): Pr
     case 'list': return reply(listFor(await loadRegister(deps.store, settings, input.today), command.filter, input, settings));
     case 'digest': {
       if (!input.actor.programmeOffice) throw new DomainError('not_permitted', 'Only the programme office can post the digest on demand.');
-      const register = await loadRegister(deps.store, settings, input.today);
-      const board = settings.boards[0]!;
-      return reply(digestMessage(buildDigest(register, input.today, { scale: board.scale, topRisks: settings.digest.topRisks, dueSoonDays: settings.reminders.dueSoonDays }), board.name));
+      return reply(boardDigest(await loadRegister(deps.store, settings, input.today), settings, input.today).message);
     }
   }
 }

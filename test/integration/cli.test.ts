@@ -95,6 +95,14 @@ describe('risk-bot digest and nudges', () => {
   });
 });
 
+describe('the installed command', () => {
+  it('scripts/risk-bot.js (what npx risk-bot runs) answers like the npm script', async () => {
+    const { code, stdout } = await runTs('scripts/risk-bot.js', ['check', '--workbook', SAMPLE, '--today', TODAY]);
+    expect(code).toBe(1);
+    expect(stdout).toContain('3 errors and 5 warnings');
+  });
+});
+
 describe('mistakes on the command line', () => {
   it.each([
     [['frobnicate'], 'unknown command "frobnicate"'],

@@ -3,12 +3,11 @@ import type { Readable, Writable } from 'node:stream';
 import { randomUUID } from 'node:crypto';
 import type { Settings } from '../../config/settings.js';
 import { dateInZone } from '../../domain/calendar.js';
-import { buildDigest } from '../../domain/digest.js';
 import { isDomainError } from '../../domain/domain-error.js';
 import type { Actor } from '../../domain/permissions.js';
-import { digestMessage } from '../../messages/digest-message.js';
 import { nudgesPreviewMessage } from '../../messages/nudges-message.js';
 import type { RegisterStore } from '../../ports/register-store.js';
+import { boardDigest } from '../../use-cases/board-digest.js';
 import { handleCommand } from '../../use-cases/handle-command.js';
 import { loadRegister } from '../../use-cases/load-register.js';
 import { previewNudges } from '../../use-cases/preview-nudges.js';
@@ -32,9 +31,7 @@ const HELP = 'Type /risk help or /action help for the commands (e.g. /risk show 
 async function digestAndNudges(deps: ConsoleDeps): Promise<string> {
   const today = dateInZone(deps.clock(), deps.settings.timeZone);
   const register = await loadRegister(deps.store, deps.settings, today);
-  const board = deps.settings.boards[0]!;
-  const digest = buildDigest(register, today, { scale: board.scale, topRisks: deps.settings.digest.topRisks, dueSoonDays: deps.settings.reminders.dueSoonDays });
-  return `${renderText(digestMessage(digest, board.name))}\n\n${renderText(nudgesPreviewMessage(previewNudges(register, deps.settings, today), today))}`;
+  return `${renderText(boardDigest(register, deps.settings, today).message)}\n\n${renderText(nudgesPreviewMessage(previewNudges(register, deps.settings, today), today))}`;
 }
 
 /** Answers one line typed at the console, as text. */

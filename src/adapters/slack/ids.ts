@@ -1,5 +1,4 @@
 /** Every Slack action and callback ID the app uses, in one place. */
 export const IDS = {
-  commands: { risk: '/risk', action: '/action' },
   views: { update: 'update_item', newItem: 'new_item' },
 } as const;

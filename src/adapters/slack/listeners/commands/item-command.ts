@@ -4,6 +4,7 @@ import type { CommandReply } from '../../../../use-cases/handle-command.js';
 import { handleCommand } from '../../../../use-cases/handle-command.js';
 import type { Message } from '../../../../messages/message.js';
 import { renderBlocks } from '../../blocks/render-blocks.js';
+import { announceToBoard } from '../../post-message.js';
 import { replyingErrors } from '../../reply-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { newItemModal } from '../../views/new-item-modal.js';
@@ -26,11 +27,7 @@ async function deliver(reply: CommandReply, deps: SlackDeps, respond: RespondFn,
     return;
   }
   await respondWith(respond, reply.message);
-  const channel = deps.settings.boards[0]?.channel;
-  if (reply.announce && channel) {
-    const { text, blocks } = renderBlocks(reply.announce);
-    await client.chat.postMessage({ channel, text, blocks });
-  }
+  await announceToBoard(deps, client, reply.announce);
 }
 
 /**

@@ -1,10 +1,10 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { isDomainError } from '../../../../domain/domain-error.js';
-import { planNewItem, type NewItemFields } from '../../../../domain/new-item.js';
+import { newItemProblem, type NewItemFields } from '../../../../domain/new-item.js';
 import { createItem } from '../../../../use-cases/create-item.js';
-import { renderBlocks } from '../../blocks/render-blocks.js';
+import type { Message } from '../../../../messages/message.js';
 import { IDS } from '../../ids.js';
+import { postMessage } from '../../post-message.js';
 import { replyingErrors } from '../../reply-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
 
@@ -22,18 +22,13 @@ export function registerNewItemSubmitted(app: App, deps: SlackDeps): void {
     const { target } = metadataSchema.parse(JSON.parse(view.private_metadata || '{}'));
     const state = view.state.values as State;
     const fields: NewItemFields = { kind: target, title: read(state, 'title'), owner: read(state, 'owner'), impact: read(state, 'impact'), probability: read(state, 'probability'), targetDate: read(state, 'targetDate'), note: read(state, 'note') };
-    try {
-      planNewItem({ risks: [], actions: [] }, fields, deps.settings.scale, '2000-01-01', '', '', 'modal');
-    } catch (error) {
-      if (!isDomainError(error, 'invalid_value')) throw error;
-      await ack({ response_action: 'errors', errors: { [BLOCK_OF_FIELD[String(error.details.field)] ?? 'title']: error.message.slice(0, 150) } });
+    const problem = newItemProblem(fields, deps.settings.scale);
+    if (problem !== null) {
+      await ack({ response_action: 'errors', errors: { [BLOCK_OF_FIELD[problem.field] ?? 'title']: problem.message.slice(0, 150) } });
       return;
     }
     await ack();
-    const dm = async (message: Parameters<typeof renderBlocks>[0]) => {
-      const { text, blocks } = renderBlocks(message);
-      await client.chat.postMessage({ channel: body.user.id, text, blocks });
-    };
+    const dm = (message: Message) => postMessage(client, body.user.id, message);
     await replyingErrors(dm, deps.log, async () => {
       const now = deps.clock();
       const actor = await deps.actors.actor(body.user.id, client);

@@ -2,8 +2,9 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { parseCommand } from '../../../../domain/command.js';
 import { handleCommand } from '../../../../use-cases/handle-command.js';
-import { renderBlocks } from '../../blocks/render-blocks.js';
+import type { Message } from '../../../../messages/message.js';
 import { IDS } from '../../ids.js';
+import { announceToBoard, postMessage } from '../../post-message.js';
 import { replyingErrors } from '../../reply-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
 
@@ -27,20 +28,14 @@ export function registerUpdateSubmitted(app: App, deps: SlackDeps): void {
       return;
     }
     await ack();
-    const dm = async (message: Parameters<typeof renderBlocks>[0]) => {
-      const { text: fallback, blocks } = renderBlocks(message);
-      await client.chat.postMessage({ channel: body.user.id, text: fallback, blocks });
-    };
+    const dm = (message: Message) => postMessage(client, body.user.id, message);
     await replyingErrors(dm, deps.log, async () => {
       const now = deps.clock();
       const actor = await deps.actors.actor(body.user.id, client);
       const reply = await handleCommand(deps, { target, text, actor, via: 'modal', today: deps.today(now), now: now.toISOString() });
-      if (reply.kind === 'reply') await dm(reply.message);
-      const channel = deps.settings.boards[0]?.channel;
-      if (reply.kind === 'reply' && reply.announce && channel) {
-        const { text: fallback, blocks } = renderBlocks(reply.announce);
-        await client.chat.postMessage({ channel, text: fallback, blocks });
-      }
+      if (reply.kind !== 'reply') return;
+      await dm(reply.message);
+      await announceToBoard(deps, client, reply.announce);
     });
   });
 }

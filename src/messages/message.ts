@@ -6,7 +6,7 @@
 export type Inline = string | { bold: string } | { link: string; text: string } | { code: string };
 export type Line = Inline | Inline[];
 
-/** A button on a message; `actionId` comes from the Slack adapter's `ids.ts`, `value` says which item. */
+/** A button on a message; `actionId` is one of `ITEM_ACTIONS` (item-buttons.ts), `value` says which item. */
 export interface MessageButton {
   text: string;
   actionId: string;

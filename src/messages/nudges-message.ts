@@ -1,5 +1,7 @@
 import { formatDate } from '../domain/calendar.js';
+import type { NudgeDelivery, UnreachableNudge } from '../domain/nudge-delivery.js';
 import type { Nudge, OwnerNudges } from '../domain/nudge-plan.js';
+import { itemButtons } from './item-buttons.js';
 import { bold, clip, plural, type Inline, type Message, type MessagePart } from './message.js';
 
 /** What a stage means to the person reading the reminder. */
@@ -26,4 +28,43 @@ export function nudgesPreviewMessage(groups: readonly OwnerNudges[], today: stri
   }
   if (groups.length === 0) parts.push({ type: 'section', line: 'No reminders are due today.' });
   return { summary: `${plural(count, 'reminder')} for ${plural(groups.length, 'owner')}`, parts };
+}
+
+/**
+ * The direct message a person gets: each item with its stage and its
+ * buttons. Overdue items come first, then the nearest dates.
+ */
+export function nudgeMessage(delivery: NudgeDelivery, today: string): Message {
+  const count = delivery.nudges.length;
+  const overdue = delivery.nudges.filter((n) => n.daysToGo < 0).length;
+  const summary = `Reminder: ${plural(count, 'item')} need${count === 1 ? 's' : ''} your attention${overdue > 0 ? ` (${overdue} overdue)` : ''}`;
+  const parts: MessagePart[] = [
+    { type: 'header', text: `Reminders for ${formatDate(today)}` },
+    { type: 'context', line: `As ${delivery.owners.join(', ')} in the register. Snoozing holds an item's reminders for a week.` },
+  ];
+  for (const nudge of delivery.nudges) {
+    parts.push({ type: 'section', line: nudgeLine(nudge) }, { type: 'buttons', buttons: itemButtons(nudge.item, nudge.stage === 'review') });
+  }
+  return { summary, parts };
+}
+
+/** What a send run did, for the operator running `risk-bot nudges --send` and the bot's log. */
+export function nudgeRunMessage(report: { today: string; delivered: NudgeDelivery[]; unreachable: UnreachableNudge[]; failed: Array<{ recipient: string; error: string }>; recovered: { found: number; resent: number; unknown: number } }): Message {
+  const sent = report.delivered.reduce((n, d) => n + d.nudges.length, 0);
+  const parts: MessagePart[] = [{ type: 'header', text: `Reminders sent for ${formatDate(report.today)}: ${plural(sent, 'item')} in ${plural(report.delivered.length, 'message')}` }];
+  for (const delivery of report.delivered) {
+    parts.push({ type: 'list', heading: `${delivery.owners.join(', ')}: to ${delivery.recipient}`, items: delivery.nudges.map(nudgeLine) });
+  }
+  if (report.unreachable.length > 0) {
+    parts.push({ type: 'list', heading: 'Not sent: nobody to send to (listed in the digest)', items: report.unreachable.map((u) => [...nudgeLine(u.nudge), ` (${u.owner}: ${u.reason})`]) });
+  }
+  if (report.failed.length > 0) {
+    parts.push({ type: 'list', heading: 'Failed (the next run checks Slack and sends what did not arrive)', items: report.failed.map((f) => `${f.recipient}: ${f.error}`) });
+  }
+  const { found, resent, unknown } = report.recovered;
+  if (found + resent + unknown > 0) {
+    parts.push({ type: 'context', line: `An earlier run was interrupted: ${plural(found, 'message')} found in Slack, ${plural(resent, 'message')} had not arrived and ${resent === 1 ? 'its' : 'their'} reminders were planned again, ${plural(unknown, 'message')} could not be checked.` });
+  }
+  if (sent === 0 && report.unreachable.length === 0) parts.push({ type: 'section', line: 'No reminders were due.' });
+  return { summary: `${plural(sent, 'reminder')} sent in ${plural(report.delivered.length, 'message')}`, parts };
 }

@@ -1,17 +1,28 @@
+import type { MessageMetadata } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Message } from '../../messages/message.js';
 import { renderBlocks } from './blocks/render-blocks.js';
 import type { SlackDeps } from './slack-deps.js';
 
+export interface PostOptions {
+  /** Awaited before each post (pacing). */
+  before?: () => Promise<void>;
+  /** Put on the first message, so it can be found again in the conversation. */
+  metadata?: MessageMetadata;
+}
+
 /** Posts a message to a channel or, given a user ID, as a direct message; past the block limit the rest goes in the thread. */
-export async function postMessage(client: WebClient, channel: string, message: Message): Promise<void> {
+export async function postMessage(client: WebClient, channel: string, message: Message, options: PostOptions = {}): Promise<{ channel: string; ts: string | undefined }> {
   const first = renderBlocks(message);
-  const posted = await client.chat.postMessage({ channel, text: first.text, blocks: first.blocks });
+  await options.before?.();
+  const posted = await client.chat.postMessage({ channel, text: first.text, blocks: first.blocks, ...(options.metadata ? { metadata: options.metadata } : {}) });
   for (let rest = first.overflow; rest !== null; ) {
     const { text, blocks, overflow } = renderBlocks(rest);
+    await options.before?.();
     await client.chat.postMessage({ channel, text, blocks, ...(posted.ts ? { thread_ts: posted.ts } : {}) });
     rest = overflow;
   }
+  return { channel: posted.channel ?? channel, ts: posted.ts };
 }
 
 /** Tells the board's channel, when one is configured. */

@@ -1,0 +1,17 @@
+/**
+ * Spaces posts to one channel at least `intervalMs` apart: Slack allows
+ * chat.postMessage about once a second per channel, and a burst beyond that
+ * is answered 429. Posts to different channels do not wait for each other.
+ */
+export class ChannelPacer {
+  readonly #nextFree = new Map<string, number>();
+
+  constructor(private readonly intervalMs = 1000, private readonly now: () => number = Date.now) {}
+
+  async turn(channel: string): Promise<void> {
+    const now = this.now();
+    const at = Math.max(now, this.#nextFree.get(channel) ?? 0);
+    this.#nextFree.set(channel, at + this.intervalMs);
+    if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
+  }
+}

@@ -1,0 +1,119 @@
+import type { Settings } from '../config/settings.js';
+import type { IsoDate } from '../domain/cell.js';
+import { planDeliveries, type NudgeDelivery, type UnreachableNudge } from '../domain/nudge-delivery.js';
+import { claimRecords, dueToSend, nudgeLedger, outcomeRecord, unreachableRecord, type PendingMessage } from '../domain/nudge-ledger.js';
+import { groupByOwner, planNudges } from '../domain/nudge-plan.js';
+import type { AuditEntry, Person, Register } from '../domain/register.js';
+import { workingDayRule } from '../domain/working-days.js';
+import { nudgeMessage } from '../messages/nudges-message.js';
+import type { NudgeOutbox } from '../ports/nudge-outbox.js';
+import type { AuditRecord, RegisterStore } from '../ports/register-store.js';
+import { loadRegister } from './load-register.js';
+
+export interface SendNudgesDeps {
+  store: RegisterStore;
+  settings: Pick<Settings, 'reminders' | 'holidays' | 'tabs' | 'scale'>;
+  outbox: NudgeOutbox;
+  /** A fresh, unique name for a message in the ledger. */
+  newMessageKey: () => string;
+  log: (text: string) => void;
+}
+
+export interface NudgeRunReport {
+  today: IsoDate;
+  delivered: NudgeDelivery[];
+  unreachable: UnreachableNudge[];
+  failed: Array<{ recipient: string; error: string }>;
+  /** Messages an interrupted run left unsettled: found in Slack, not there (their reminders planned again), or unknown. */
+  recovered: { found: number; resent: number; unknown: number };
+}
+
+const asEntries = (records: readonly AuditRecord[]): AuditEntry[] => records.map((record) => ({ ...record, row: 0 }));
+
+/** Asks Slack about each message an earlier run claimed but never settled, and records what it says. */
+async function settlePending(pending: readonly PendingMessage[], outbox: NudgeOutbox, now: string, log: (text: string) => void) {
+  const records: AuditRecord[] = [];
+  const recovered = { found: 0, resent: 0, unknown: 0 };
+  for (const message of pending) {
+    let delivered: boolean | null;
+    try {
+      // A minute's grace: the claim's clock and Slack's may differ a little.
+      delivered = await outbox.wasDelivered(message.channel, message.messageKey, new Date(Date.parse(message.claimedAt) - 60_000));
+    } catch (error) {
+      delivered = null;
+      log(`nudges: could not check message ${message.messageKey} to ${message.recipient}: ${(error as Error).message}`);
+    }
+    if (delivered === true) {
+      records.push(outcomeRecord(message, 'sent', now, `found in Slack after an interrupted run`));
+      recovered.found++;
+    } else if (delivered === false) {
+      records.push(outcomeRecord(message, 'unsent', now, `not in Slack after an interrupted run; its reminders are planned again`));
+      recovered.resent++;
+    } else {
+      // Left pending, so counted as sent: a reminder may be lost, but none goes twice.
+      recovered.unknown++;
+    }
+  }
+  return { records, recovered };
+}
+
+/** Each person's Slack user: from People, else looked up by e-mail (the outbox caches lookups). */
+async function slackUsers(people: readonly Person[], outbox: NudgeOutbox): Promise<(person: Person) => string | null> {
+  const byEmail = new Map<string, string | null>();
+  for (const person of people) {
+    if (person.slackUser !== null || person.email === null || byEmail.has(person.email.toLowerCase())) continue;
+    byEmail.set(person.email.toLowerCase(), await outbox.userIdForEmail(person.email));
+  }
+  return (person) => person.slackUser ?? (person.email === null ? null : byEmail.get(person.email.toLowerCase()) ?? null);
+}
+
+function plan(register: Register, audit: readonly AuditEntry[], settings: SendNudgesDeps['settings'], today: IsoDate) {
+  const reached = planNudges(register, today, { ...settings.reminders, isWorkingDay: workingDayRule(settings.holidays) }, () => false);
+  return groupByOwner(dueToSend(reached, nudgeLedger(audit), today), register.people);
+}
+
+/**
+ * Today's reminder run, the same for the schedule and `risk-bot nudges
+ * --send`: settle what an interrupted run left, plan what is due less what
+ * the ledger says went out, claim it in the Audit log, send one direct
+ * message per person, and record each that Slack accepted. A crash at any
+ * point leaves claims the next run checks against Slack, so a reminder is
+ * sent once.
+ */
+export async function sendNudges(deps: SendNudgesDeps, today: IsoDate, clock: () => Date): Promise<NudgeRunReport> {
+  const { store, settings, outbox, log } = deps;
+  const register = await loadRegister(store, settings, today);
+  const audit = [...register.audit];
+  const settled = await settlePending(nudgeLedger(audit).pending(), outbox, clock().toISOString(), log);
+  if (settled.records.length > 0) {
+    await store.write({ updates: [], inserts: [], audit: settled.records });
+    audit.push(...asEntries(settled.records));
+  }
+
+  const groups = plan(register, audit, settings, today);
+  const { deliveries, unreachable } = planDeliveries(groups, await slackUsers(groups.flatMap((g) => g.people), outbox));
+  const claimed: Array<{ delivery: NudgeDelivery; messageKey: string; channel: string }> = [];
+  for (const delivery of deliveries) claimed.push({ delivery, messageKey: deps.newMessageKey(), channel: await outbox.openDirect(delivery.recipient) });
+  const claimedAt = clock().toISOString();
+  const claims = [
+    ...claimed.flatMap(({ delivery, messageKey, channel }) => claimRecords(delivery.nudges, { messageKey, recipient: delivery.recipient, channel }, claimedAt)),
+    ...unreachable.map((u) => unreachableRecord(u.nudge, claimedAt, `not sent: ${u.owner}: ${u.reason}`)),
+  ];
+  if (claims.length > 0) await store.write({ updates: [], inserts: [], audit: claims });
+
+  const report: NudgeRunReport = { today, delivered: [], unreachable, failed: [], recovered: settled.recovered };
+  const outcomes: AuditRecord[] = [];
+  for (const { delivery, messageKey, channel } of claimed) {
+    try {
+      await outbox.deliver(channel, nudgeMessage(delivery, today), messageKey);
+      report.delivered.push(delivery);
+      outcomes.push(outcomeRecord({ messageKey, items: delivery.nudges.map((n) => n.item.id) }, 'sent', clock().toISOString(), `delivered to ${delivery.recipient}`));
+    } catch (error) {
+      // Left pending: Slack may have the message even though its answer failed; the next run asks.
+      report.failed.push({ recipient: delivery.recipient, error: (error as Error).message });
+      log(`nudges: message ${messageKey} to ${delivery.recipient} failed: ${(error as Error).message}`);
+    }
+  }
+  if (outcomes.length > 0) await store.write({ updates: [], inserts: [], audit: outcomes });
+  return report;
+}

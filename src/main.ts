@@ -2,6 +2,8 @@ import { userInfo } from 'node:os';
 import { runConsole } from './adapters/console/console-chat.js';
 import { ActorDirectory } from './adapters/slack/actor-directory.js';
 import { startSlackApp } from './adapters/slack/slack-app.js';
+import { slackWebClient } from './adapters/slack/slack-client.js';
+import { startJobs } from './composition/start-jobs.js';
 import { openStore } from './composition/open-store.js';
 import { explainStartupError } from './composition/startup-error.js';
 import { readEnv } from './config/env.js';
@@ -21,8 +23,9 @@ async function main(): Promise<number> {
       { botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL },
       env.PORT,
     );
-    log(`risk-bot connected to Slack (${running.url === null ? 'Socket Mode' : `HTTP, ${running.url}`}); register: ${description}`);
-    const stop = () => void running.stop().then(() => process.exit(0));
+    const jobs = startJobs({ store, settings, client: slackWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL), clock: () => new Date(), log });
+    log(`risk-bot connected to Slack (${running.url === null ? 'Socket Mode' : `HTTP, ${running.url}`}); register: ${description}; reminders at ${settings.reminders.nudgeTime} on working days, digest "${settings.digest.schedule}" (${settings.timeZone})`);
+    const stop = () => void Promise.all([jobs.stop(), running.stop()]).then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     return 0;

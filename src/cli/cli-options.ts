@@ -10,6 +10,9 @@ Commands:
   check     the data-quality report; exits 1 when there are errors
   digest    the weekly digest as the board would see it
   nudges    the reminders that would be sent today, and to whom (dry run)
+  nudges --send
+            sends today's reminders now through Slack (SLACK_BOT_TOKEN), with the
+            scheduled run's code and ledger: what went out already is not sent again
   setup-sheet [--sheet ID | --new TITLE]
             makes a Google Sheet a register: tabs, headers, drop-downs, band colours (safe to run again)
   import FILE.xlsx --sheet ID
@@ -36,6 +39,8 @@ export interface CliOptions {
   config?: string | undefined;
   today?: string | undefined;
   format: 'text' | 'json';
+  /** nudges --send: send today's reminders rather than preview them. */
+  send?: boolean;
 }
 
 /** A usage mistake: the message says what was wrong; the caller prints the usage after it. */
@@ -50,7 +55,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
       allowPositionals: true,
       options: {
         workbook: { type: 'string' }, sheet: { type: 'string' }, new: { type: 'string' }, config: { type: 'string' }, today: { type: 'string' },
-        format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' },
+        format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' }, send: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -66,8 +71,9 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
   if (values.new !== undefined && (command !== 'setup-sheet' || values.sheet !== undefined)) throw new UsageError('--new TITLE goes with setup-sheet, instead of --sheet');
   if (!(COMMANDS as readonly string[]).includes(command!)) throw new UsageError(`unknown command "${command}"; use one of ${COMMANDS.join(', ')}`);
   if (values.workbook !== undefined && values.sheet !== undefined) throw new UsageError('give --workbook or --sheet, not both');
+  if (values.send && command !== 'nudges') throw new UsageError('--send goes with nudges: risk-bot nudges --send');
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
   if (values.today !== undefined && !isValidIsoDate(values.today)) throw new UsageError(`--today must be a date as YYYY-MM-DD, not "${values.today}"`);
-  return { command: command as CliOptions['command'], file, newTitle: values.new, workbook: values.workbook, sheet: values.sheet, config: values.config, today: values.today, format: values.format };
+  return { command: command as CliOptions['command'], file, newTitle: values.new, workbook: values.workbook, sheet: values.sheet, config: values.config, today: values.today, format: values.format, send: values.send };
 }

@@ -5,17 +5,31 @@ import { openStore } from '../composition/open-store.js';
 import { dateInZone } from '../domain/calendar.js';
 import { hasErrors } from '../domain/problem.js';
 import { checkMessage } from '../messages/check-message.js';
-import { nudgesPreviewMessage } from '../messages/nudges-message.js';
-import { digestJson, nudgesJson, registerJson } from '../messages/register-json.js';
+import { nudgeRunMessage, nudgesPreviewMessage } from '../messages/nudges-message.js';
+import { digestJson, nudgeRunJson, nudgesJson, registerJson } from '../messages/register-json.js';
 import { boardDigest } from '../use-cases/board-digest.js';
 import { loadRegister } from '../use-cases/load-register.js';
 import { previewNudges } from '../use-cases/preview-nudges.js';
-import type { CliOptions } from './cli-options.js';
+import { ChannelPacer } from '../adapters/slack/channel-pacer.js';
+import { slackWebClient } from '../adapters/slack/slack-client.js';
+import { SlackNudgeOutbox } from '../adapters/slack/slack-nudge-outbox.js';
+import type { Settings } from '../config/settings.js';
+import { runNudges } from '../jobs/nudge-job.js';
+import type { RegisterStore } from '../ports/register-store.js';
+import { UsageError, type CliOptions } from './cli-options.js';
 import { runSheetCommand } from './sheet-commands.js';
 
 export interface CliOutput {
   stdout: string;
   exitCode: number;
+}
+
+/** `nudges --send`: the scheduled run's own code, through Slack's Web API. */
+async function sendNudgesNow(store: RegisterStore, settings: Settings, env: Env, today: string) {
+  if (env.SLACK_BOT_TOKEN === undefined) throw new UsageError('nudges --send needs SLACK_BOT_TOKEN in the environment (or .env): the bot token that sends the messages');
+  const outbox = new SlackNudgeOutbox(slackWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL), new ChannelPacer());
+  const log = (text: string) => process.stderr.write(`${text}\n`);
+  return runNudges({ store, settings, outbox, log, clock: () => new Date(), timeZone: settings.timeZone }, today);
 }
 
 /** Runs one `risk-bot` command and returns what to print; `now` is the clock, passed in. */
@@ -39,6 +53,10 @@ export async function runCli(options: CliOptions, env: Env, now: Date): Promise<
       return print(renderText(message), { ...json, digest: digestJson(digest) });
     }
     case 'nudges': {
+      if (options.send) {
+        const report = await sendNudgesNow(store, settings, env, today);
+        return print(renderText(nudgeRunMessage(report)), { ...json, sent: nudgeRunJson(report) }, report.failed.length > 0 ? 1 : 0);
+      }
       const groups = previewNudges(register, settings, today);
       return print(renderText(nudgesPreviewMessage(groups, today)), { ...json, nudges: nudgesJson(groups) });
     }

@@ -59,3 +59,8 @@ export function formatDate(date: IsoDate): string {
 export function dateInZone(instant: Date, timeZone: string): IsoDate {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
 }
+
+/** The wall-clock time at `instant` in `timeZone`, as "HH:MM" (24-hour), for comparing with a configured time. */
+export function clockTimeInZone(instant: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+}

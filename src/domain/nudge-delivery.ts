@@ -1,3 +1,4 @@
+import type { IsoDate } from './cell.js';
 import { nudgeKey } from './nudge-ledger.js';
 import type { Nudge, OwnerNudges } from './nudge-plan.js';
 import type { Person } from './register.js';
@@ -16,6 +17,16 @@ export interface UnreachableNudge {
   nudge: Nudge;
   owner: string;
   reason: string;
+}
+
+/** What one reminder run did. */
+export interface NudgeRunReport {
+  today: IsoDate;
+  delivered: NudgeDelivery[];
+  unreachable: UnreachableNudge[];
+  failed: Array<{ recipient: string; error: string }>;
+  /** Messages an interrupted run left unsettled: found in Slack, not there (their reminders planned again), or unknown. */
+  recovered: { found: number; resent: number; unknown: number };
 }
 
 /** The Slack user a People entry is: its user ID, or the one Slack gave for its e-mail; null when neither. */

@@ -1,5 +1,5 @@
 import { formatDate } from '../domain/calendar.js';
-import type { NudgeDelivery, UnreachableNudge } from '../domain/nudge-delivery.js';
+import type { NudgeDelivery, NudgeRunReport } from '../domain/nudge-delivery.js';
 import type { Nudge, OwnerNudges } from '../domain/nudge-plan.js';
 import { itemButtons } from './item-buttons.js';
 import { bold, clip, plural, type Inline, type Message, type MessagePart } from './message.js';
@@ -49,7 +49,7 @@ export function nudgeMessage(delivery: NudgeDelivery, today: string): Message {
 }
 
 /** What a send run did, for the operator running `risk-bot nudges --send` and the bot's log. */
-export function nudgeRunMessage(report: { today: string; delivered: NudgeDelivery[]; unreachable: UnreachableNudge[]; failed: Array<{ recipient: string; error: string }>; recovered: { found: number; resent: number; unknown: number } }): Message {
+export function nudgeRunMessage(report: NudgeRunReport): Message {
   const sent = report.delivered.reduce((n, d) => n + d.nudges.length, 0);
   const parts: MessagePart[] = [{ type: 'header', text: `Reminders sent for ${formatDate(report.today)}: ${plural(sent, 'item')} in ${plural(report.delivered.length, 'message')}` }];
   for (const delivery of report.delivered) {

@@ -1,7 +1,8 @@
 import type { IsoDate } from '../domain/cell.js';
 import type { Digest } from '../domain/digest.js';
 import { dueSoonItems, overdueItems, reviewsDue, type DatedItem } from '../domain/due-items.js';
-import type { OwnerNudges } from '../domain/nudge-plan.js';
+import type { NudgeRunReport } from '../domain/nudge-delivery.js';
+import type { Nudge, OwnerNudges } from '../domain/nudge-plan.js';
 import { ownerOf, type Register } from '../domain/register.js';
 
 function datedJson(dated: DatedItem) {
@@ -52,13 +53,26 @@ export function digestJson(digest: Digest) {
   };
 }
 
+const nudgeJson = (nudge: Nudge) => ({
+  kind: nudge.item.kind, id: nudge.item.id, stage: nudge.stage, aboutDate: nudge.aboutDate, sendOn: nudge.sendOn, daysToGo: nudge.daysToGo,
+});
+
 export function nudgesJson(groups: readonly OwnerNudges[]) {
   return groups.map((group) => ({
     owner: group.owner,
     slackUsers: group.people.map((person) => person.slackUser ?? person.email),
     unreachable: group.unreachable,
-    nudges: group.nudges.map((nudge) => ({
-      kind: nudge.item.kind, id: nudge.item.id, stage: nudge.stage, aboutDate: nudge.aboutDate, sendOn: nudge.sendOn, daysToGo: nudge.daysToGo,
-    })),
+    nudges: group.nudges.map(nudgeJson),
   }));
+}
+
+/** What `risk-bot nudges --send` did. */
+export function nudgeRunJson(report: NudgeRunReport) {
+  return {
+    today: report.today,
+    delivered: report.delivered.map((d) => ({ recipient: d.recipient, owners: d.owners, nudges: d.nudges.map(nudgeJson) })),
+    unreachable: report.unreachable.map((u) => ({ owner: u.owner, reason: u.reason, nudge: nudgeJson(u.nudge) })),
+    failed: report.failed,
+    recovered: report.recovered,
+  };
 }

@@ -1,6 +1,6 @@
 import type { Settings } from '../config/settings.js';
 import type { IsoDate } from '../domain/cell.js';
-import { planDeliveries, type NudgeDelivery, type UnreachableNudge } from '../domain/nudge-delivery.js';
+import { planDeliveries, type NudgeDelivery, type NudgeRunReport } from '../domain/nudge-delivery.js';
 import { claimRecords, dueToSend, nudgeLedger, outcomeRecord, unreachableRecord, type PendingMessage } from '../domain/nudge-ledger.js';
 import { groupByOwner, planNudges } from '../domain/nudge-plan.js';
 import type { AuditEntry, Person, Register } from '../domain/register.js';
@@ -10,6 +10,8 @@ import type { NudgeOutbox } from '../ports/nudge-outbox.js';
 import type { AuditRecord, RegisterStore } from '../ports/register-store.js';
 import { loadRegister } from './load-register.js';
 
+export type { NudgeRunReport } from '../domain/nudge-delivery.js';
+
 export interface SendNudgesDeps {
   store: RegisterStore;
   settings: Pick<Settings, 'reminders' | 'holidays' | 'tabs' | 'scale'>;
@@ -17,15 +19,6 @@ export interface SendNudgesDeps {
   /** A fresh, unique name for a message in the ledger. */
   newMessageKey: () => string;
   log: (text: string) => void;
-}
-
-export interface NudgeRunReport {
-  today: IsoDate;
-  delivered: NudgeDelivery[];
-  unreachable: UnreachableNudge[];
-  failed: Array<{ recipient: string; error: string }>;
-  /** Messages an interrupted run left unsettled: found in Slack, not there (their reminders planned again), or unknown. */
-  recovered: { found: number; resent: number; unknown: number };
 }
 
 const asEntries = (records: readonly AuditRecord[]): AuditEntry[] => records.map((record) => ({ ...record, row: 0 }));

@@ -56,6 +56,13 @@ export interface FakeSlackServer {
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<SlackCall[]>;
   /** Next calls to `method` get HTTP 429 with Retry-After (seconds), `times` times (default 1). */
   rateLimit(method: string, retryAfterSeconds: number, times?: number): void;
+  /**
+   * From the `fromCall`-th call to `method` on (1-based), the call takes effect but is never answered:
+   * Slack got the message, the client never hears so. For killing a client mid-run.
+   */
+  holdAnswers(method: string, fromCall: number): void;
+  /** Messages posted to a channel (a user ID means the DM with them), oldest first, thread replies included. */
+  messagesIn(channel: string): Array<Record<string, unknown>>;
   /** Users known to users.lookupByEmail / users.info: email → user id. */
   addUser(user: FakeUser): void;
   /** Members of a user group for usergroups.users.list. */
@@ -80,6 +87,7 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
   const responses: Array<{ path: string; body: Record<string, unknown> }> = [];
   const responseTimes: number[] = [];
   const rateLimits = new Map<string, { retryAfter: number; times: number }>();
+  const held = new Map<string, number>();
   let responseSeq = 0;
   const callsTo = (method: string): SlackCall[] => calls.filter((c) => c.method === method);
   const countOf = (key: string): number => (key === 'response_url' ? responses.length : callsTo(key).length);
@@ -115,6 +123,8 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
       : handler === undefined ? { ok: false, error: 'unknown_method' }
         : handler(args, { state, origin: originOf() });
     if (result.ok !== true) call.error = String(result.error);
+    const holdFrom = held.get(method);
+    if (holdFrom !== undefined && callsTo(method).length >= holdFrom) return;
     send(res, 200, result);
   }
 
@@ -195,6 +205,13 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
     rateLimit: (method, retryAfterSeconds, times = 1) => {
       rateLimits.set(method, { retryAfter: retryAfterSeconds, times });
     },
+    holdAnswers: (method, fromCall) => {
+      held.set(method, fromCall);
+    },
+    messagesIn: (channel) => {
+      const id = /^[UW]/.test(channel) ? `D${channel}` : channel;
+      return [...state.messages.entries()].filter(([key]) => key.startsWith(`${id}:`)).map(([, m]) => m).sort((a, b) => Number(a.ts) - Number(b.ts));
+    },
     addUser: (user) => {
       state.users.set(user.id, { ...user });
     },
@@ -207,6 +224,7 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
       responses.length = 0;
       responseTimes.length = 0;
       rateLimits.clear();
+      held.clear();
     },
     close: () => new Promise<void>((resolve, reject) => {
       waiters.rejectAll('server closed');

@@ -2,10 +2,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { deliveryKey, DeliveryDedupe } from './delivery-dedupe.js';
+import { registerItemButtons } from './listeners/actions/item-buttons.js';
 import { registerItemCommands } from './listeners/commands/item-command.js';
+import { registerNewDateSubmitted } from './listeners/views/new-date-submitted.js';
 import { registerNewItemSubmitted } from './listeners/views/new-item-submitted.js';
 import { registerUpdateSubmitted } from './listeners/views/update-submitted.js';
 import { refuseFutureRequest } from './request-guard.js';
+import { slackClientOptions } from './slack-client.js';
 import type { SlackDeps } from './slack-deps.js';
 
 export interface SlackConnection {
@@ -35,12 +38,11 @@ function register(app: App, deps: SlackDeps, dedupe: DeliveryDedupe): void {
   registerItemCommands(app, deps);
   registerUpdateSubmitted(app, deps);
   registerNewItemSubmitted(app, deps);
+  registerItemButtons(app, deps);
+  registerNewDateSubmitted(app, deps);
 }
 
-function clientOptions(connection: SlackConnection) {
-  // web-api retries 10 times over ~30 minutes by default: a reply that late is worse than an error.
-  return { ...(connection.apiUrl ? { slackApiUrl: connection.apiUrl } : {}), retryConfig: { retries: 2, maxRetryTime: 20_000 }, timeout: 10_000 };
-}
+const clientOptions = (connection: SlackConnection) => slackClientOptions(connection.apiUrl);
 
 /**
  * Starts the Slack app: Socket Mode when an app token is set, else HTTP on

@@ -30,9 +30,15 @@ function messageProblem(args: Json): Json | undefined {
   return undefined;
 }
 
-function message(args: Json, ts: string): Json {
+/** Slack gives every block without a block_id one of its own, and sends it back in interaction payloads. */
+function withBlockIds(blocks: unknown, state: SlackState): unknown {
+  if (!Array.isArray(blocks)) return blocks;
+  return blocks.map((block: Json) => (block.block_id === undefined ? { ...block, block_id: state.nextId('b') } : block));
+}
+
+function message(args: Json, ts: string, state: SlackState): Json {
   const { text, blocks, attachments, thread_ts, metadata } = args;
-  return { type: 'message', user: 'UBOT', bot_id: 'BBOT', ts, text: text ?? '', blocks, attachments, thread_ts, metadata };
+  return { type: 'message', user: 'UBOT', bot_id: 'BBOT', ts, text: text ?? '', blocks: withBlockIds(blocks, state), attachments, thread_ts, metadata };
 }
 
 const postMessage: Method = (args, { state }) => {
@@ -40,7 +46,7 @@ const postMessage: Method = (args, { state }) => {
   if (problem !== undefined) return problem;
   const channel = channelFor(String(args.channel));
   const ts = state.nextTs();
-  const posted = message(args, ts);
+  const posted = message(args, ts, state);
   state.messages.set(`${channel}:${ts}`, posted);
   return { ok: true, channel, ts, message: posted };
 };
@@ -59,7 +65,7 @@ const update: Method = (args, { state }) => {
   const ts = str(args.ts);
   if (ts === undefined || !/^\d+\.\d+$/.test(ts)) return fail('message_not_found');
   const channel = String(args.channel);
-  const updated = message(args, ts);
+  const updated = message(args, ts, state);
   state.messages.set(`${channel}:${ts}`, updated);
   return { ok: true, channel, ts, text: updated.text, message: updated };
 };
@@ -72,6 +78,23 @@ const conversationsOpen: Method = (args) => {
   }
   const id = users.length === 1 ? `D${users[0]}` : `G${[...users].sort().join('')}`;
   return { ok: true, no_op: false, already_open: false, channel: { id } };
+};
+
+/** Newest first, like Slack; `oldest`/`latest` bound the ts (exclusive unless `inclusive`); metadata only with include_all_metadata. */
+const conversationsHistory: Method = (args, { state }) => {
+  const channel = channelFor(str(args.channel) ?? '');
+  if (channel === '') return fail('channel_not_found');
+  const oldest = Number(args.oldest ?? 0);
+  const latest = args.latest === undefined ? Infinity : Number(args.latest);
+  const inclusive = args.inclusive === true || args.inclusive === 'true';
+  const withMetadata = args.include_all_metadata === true || args.include_all_metadata === 'true';
+  const inRange = (ts: number) => (inclusive ? ts >= oldest && ts <= latest : ts > oldest && ts < latest);
+  const limit = Number(args.limit ?? 100);
+  const messages = [...state.messages.entries()]
+    .filter(([key, m]) => key.startsWith(`${channel}:`) && m.thread_ts === undefined && inRange(Number(m.ts)))
+    .map(([, m]) => (withMetadata ? m : { ...m, metadata: undefined }))
+    .sort((a, b) => Number(b.ts) - Number(a.ts));
+  return { ok: true, messages: messages.slice(0, limit), has_more: messages.length > limit };
 };
 
 const lookupByEmail: Method = (args, { state }) => {
@@ -157,6 +180,7 @@ export const METHODS: Readonly<Record<string, Method>> = {
   'chat.postEphemeral': postEphemeral,
   'chat.update': update,
   'conversations.open': conversationsOpen,
+  'conversations.history': conversationsHistory,
   'users.lookupByEmail': lookupByEmail,
   'users.info': usersInfo,
   'usergroups.users.list': userGroupMembers,

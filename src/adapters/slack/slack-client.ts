@@ -1,0 +1,17 @@
+import { webApi } from '@slack/bolt';
+import type { WebClientOptions } from '@slack/web-api';
+
+/**
+ * Web API client options for every client the bot makes. web-api retries 10
+ * times over ~30 minutes by default: a reply or reminder that late is worse
+ * than an error, and our own ledger settles what a lost answer leaves open.
+ * 429s are still waited out (Retry-After) within these retries.
+ */
+export function slackClientOptions(apiUrl?: string): WebClientOptions {
+  return { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 2, maxRetryTime: 20_000 }, timeout: 10_000 };
+}
+
+/** A Web API client for work outside Bolt's listeners: scheduled runs and `risk-bot nudges --send`. */
+export function slackWebClient(botToken: string, apiUrl?: string): webApi.WebClient {
+  return new webApi.WebClient(botToken, slackClientOptions(apiUrl));
+}

@@ -1,0 +1,34 @@
+import type { Settings } from '../config/settings.js';
+import { addDays } from '../domain/calendar.js';
+import type { IsoDate } from '../domain/cell.js';
+import { DomainError } from '../domain/domain-error.js';
+import { findItem } from '../domain/find-item.js';
+import { snoozeRecord } from '../domain/nudge-ledger.js';
+import { permissionToChange, type Actor } from '../domain/permissions.js';
+import type { Item } from '../domain/register.js';
+import type { AuditRecord, RegisterStore } from '../ports/register-store.js';
+import { loadRegister } from './load-register.js';
+
+export interface SnoozeInput {
+  id: string;
+  days: number;
+  actor: Actor;
+  via: AuditRecord['via'];
+  today: IsoDate;
+  now: string;
+}
+
+/**
+ * Holds an item's reminders for `days` days, by a "snooze" line in the Audit
+ * log that every later run reads. Only someone who may change the item may
+ * snooze it.
+ */
+export async function snoozeItem(deps: { store: RegisterStore; settings: Pick<Settings, 'tabs' | 'scale'> }, input: SnoozeInput): Promise<{ item: Item; until: IsoDate }> {
+  const register = await loadRegister(deps.store, deps.settings, input.today);
+  const item = findItem(register, input.id);
+  const permission = permissionToChange(item, input.actor, register.people);
+  if (!permission.allowed) throw new DomainError('not_permitted', permission.whoCan, { id: item.id });
+  const until = addDays(input.today, input.days - 1);
+  await deps.store.write({ updates: [], inserts: [], audit: [snoozeRecord(item.id, until, input.actor.id, input.now, input.via)] });
+  return { item, until };
+}

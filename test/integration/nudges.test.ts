@@ -16,6 +16,7 @@ import type { Settings } from '../../src/config/settings.js';
 import type { IsoDate } from '../../src/domain/cell.js';
 import { canonicalId } from '../../src/domain/item-id.js';
 import { readRegister } from '../../src/domain/read-register.js';
+import { startJobs } from '../../src/composition/start-jobs.js';
 import { nudgeJob, runNudges, type NudgeRunDeps } from '../../src/jobs/nudge-job.js';
 import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slack-server.js';
 import { REPO_ROOT } from '../helpers/run-command.js';
@@ -161,6 +162,26 @@ describe('the daily reminder run through the real Slack Web API client', () => {
     expect(audit.filter((a) => a.field === 'nudge-unsent')).toHaveLength(report.recovered.resent);
     expect((await runNudges(deps(), TODAY)).delivered).toEqual([]);
   }, 30_000);
+});
+
+describe('starting the bot', () => {
+  /** Starts the jobs as main does, and stops them once `settled` holds (or after `waitMs`). */
+  const start = async (at: string, settled: () => boolean, waitMs: number) => {
+    const jobs = startJobs({ store, settings, client: slackWebClient('xoxb-test', slack.url), clock: () => new Date(at), log: (text) => logged.push(text) });
+    for (const until = Date.now() + waitMs; !settled() && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 50));
+    await jobs.stop();
+  };
+
+  it('after the reminder time, runs today\'s reminders at once (a day missed while down is caught up)', async () => {
+    await start('2026-11-23T10:30:00Z', () => logged.some((line) => line.startsWith('nudges:')), 15_000);
+    expect(recipientsOf().length).toBeGreaterThan(5);
+    expect(logged.join('\n')).toContain('Reminders sent for Mon, 23 Nov 2026');
+  });
+
+  it('before the reminder time, waits for the schedule', async () => {
+    await start('2026-11-23T07:30:00Z', () => false, 1000);
+    expect(recipientsOf()).toEqual([]);
+  });
 });
 
 describe('the buttons on a reminder', () => {

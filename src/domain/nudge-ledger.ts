@@ -2,27 +2,21 @@ import type { AuditRecord } from '../ports/register-store.js';
 import type { IsoDate } from './cell.js';
 import { canonicalId } from './item-id.js';
 import type { Nudge } from './nudge-plan.js';
+import { claimLine, outcomeLine, readClaims, type LedgerFields, type PendingMessage } from './message-ledger.js';
 import type { AuditEntry } from './register.js';
 
+export type { PendingMessage } from './message-ledger.js';
+
 /**
- * The ledger of reminders lives in the register's Audit log, so it survives
- * restarts, is shared by every instance that reads the sheet, and people can
- * see it. A run writes it in two steps around the Slack call:
- *
- * - "nudge" lines (one per item, `stage@date`) claim the reminders a message
- *   will carry, before it is sent, naming the message, recipient and channel;
- * - one "nudge-sent" line per message once Slack has it, or "nudge-unsent"
- *   when a later run finds it never arrived.
- *
- * A claim with neither outcome is pending: the run died or lost Slack's
- * answer between the two writes. The next run asks Slack whether that message
- * is in the conversation before sending anything, so a reminder goes out once.
- * "snooze" lines hold an item's reminders until a date; "nudge-unreachable"
- * lines say a reminder had nobody to go to (reported, not retried daily).
+ * The ledger of reminders lives in the register's Audit log (see
+ * message-ledger.ts), so it survives restarts, is shared by every instance
+ * that reads the sheet, and people can see it: a "nudge" line per item
+ * (`stage@date`) claims what a message carries, then "nudge-sent" or
+ * "nudge-unsent" settles it. "snooze" lines hold an item's reminders until a
+ * date; "nudge-unreachable" lines say a reminder had nobody to go to
+ * (reported, not retried daily).
  */
-export const NUDGE_FIELD = 'nudge';
-export const NUDGE_SENT_FIELD = 'nudge-sent';
-export const NUDGE_UNSENT_FIELD = 'nudge-unsent';
+export const NUDGE_LEDGER: LedgerFields = { claim: 'nudge', sent: 'nudge-sent', unsent: 'nudge-unsent' };
 export const NUDGE_UNREACHABLE_FIELD = 'nudge-unreachable';
 export const SNOOZE_FIELD = 'snooze';
 
@@ -33,16 +27,6 @@ export function nudgeKey(item: string, stage: string, aboutDate: IsoDate): strin
   return `${canonicalId(item)}|${stage}|${aboutDate}`;
 }
 
-/** A message claimed in the ledger whose fate no run has recorded yet. */
-export interface PendingMessage {
-  messageKey: string;
-  recipient: string;
-  channel: string;
-  /** When the claim was written (ISO), so Slack's history need only be searched from then. */
-  claimedAt: string;
-  items: string[];
-}
-
 export interface NudgeLedger {
   /** Whether a reminder was sent, is pending, or was reported unreachable: in each case not to send again now. */
   wasSent(nudge: Nudge): boolean;
@@ -51,30 +35,10 @@ export interface NudgeLedger {
   pending(): PendingMessage[];
 }
 
-const CLAIM_NOTE = /^message (\S+) to (\S+) in (\S+)$/;
-
-interface Claim {
-  key: string;
-  messageKey: string | null;
-  entry: AuditEntry;
-}
-
-function readClaims(audit: readonly AuditEntry[]): { claims: Claim[]; outcomes: Map<string, 'sent' | 'unsent'>; handled: Set<string> } {
-  const claims: Claim[] = [];
-  const outcomes = new Map<string, 'sent' | 'unsent'>();
-  const handled = new Set<string>();
-  for (const entry of audit) {
-    const [stage, aboutDate] = entry.newValue.split('@');
-    if (entry.field === NUDGE_FIELD && stage && aboutDate) {
-      claims.push({ key: nudgeKey(entry.item, stage, aboutDate), messageKey: CLAIM_NOTE.exec(entry.note)?.[1] ?? null, entry });
-    } else if (entry.field === NUDGE_UNREACHABLE_FIELD && stage && aboutDate) {
-      handled.add(nudgeKey(entry.item, stage, aboutDate));
-    } else if (entry.field === NUDGE_SENT_FIELD || (entry.field === NUDGE_UNSENT_FIELD && !outcomes.has(entry.newValue))) {
-      outcomes.set(entry.newValue, entry.field === NUDGE_SENT_FIELD ? 'sent' : 'unsent');
-    }
-  }
-  return { claims, outcomes, handled };
-}
+const keyOf = (entry: AuditEntry): string | null => {
+  const [stage, aboutDate] = entry.newValue.split('@');
+  return stage && aboutDate ? nudgeKey(entry.item, stage, aboutDate) : null;
+};
 
 function readSnoozes(audit: readonly AuditEntry[]): Map<string, IsoDate> {
   const snoozes = new Map<string, IsoDate>();
@@ -86,24 +50,23 @@ function readSnoozes(audit: readonly AuditEntry[]): Map<string, IsoDate> {
   return snoozes;
 }
 
-/** Reads the ledger out of the Audit log. A claim without a message name (an older line) counts as sent. */
+/** Reads the ledger out of the Audit log. Pending reminders count as sent until a run settles them. */
 export function nudgeLedger(audit: readonly AuditEntry[]): NudgeLedger {
-  const { claims, outcomes, handled } = readClaims(audit);
-  const pending = new Map<string, PendingMessage>();
+  const { claims, pending } = readClaims(audit, NUDGE_LEDGER);
+  const handled = new Set<string>();
   for (const claim of claims) {
-    const outcome = claim.messageKey === null ? 'sent' : outcomes.get(claim.messageKey);
-    if (outcome !== 'unsent') handled.add(claim.key);
-    if (outcome !== undefined || claim.messageKey === null) continue;
-    const [, , recipient = '', channel = ''] = CLAIM_NOTE.exec(claim.entry.note) ?? [];
-    const message = pending.get(claim.messageKey) ?? { messageKey: claim.messageKey, recipient, channel, claimedAt: claim.entry.when, items: [] };
-    message.items.push(claim.entry.item);
-    pending.set(claim.messageKey, message);
+    const key = keyOf(claim.entry);
+    if (key !== null && claim.outcome !== 'unsent') handled.add(key);
+  }
+  for (const entry of audit) {
+    const key = entry.field === NUDGE_UNREACHABLE_FIELD ? keyOf(entry) : null;
+    if (key !== null) handled.add(key);
   }
   const snoozes = readSnoozes(audit);
   return {
     wasSent: (nudge) => handled.has(nudgeKey(nudge.item.id, nudge.stage, nudge.aboutDate)),
     snoozedUntil: (item) => snoozes.get(canonicalId(item)) ?? null,
-    pending: () => [...pending.values()],
+    pending: () => pending,
   };
 }
 
@@ -114,15 +77,12 @@ export function dueToSend(nudges: readonly Nudge[], ledger: NudgeLedger, today: 
 
 /** The Audit log lines that claim a message's reminders, written before it is sent. */
 export function claimRecords(nudges: readonly Nudge[], message: { messageKey: string; recipient: string; channel: string }, now: string): AuditRecord[] {
-  return nudges.map((nudge) => ({
-    when: now, who: BOT, item: nudge.item.id, field: NUDGE_FIELD, oldValue: '', newValue: `${nudge.stage}@${nudge.aboutDate}`, via: 'bot',
-    note: `message ${message.messageKey} to ${message.recipient} in ${message.channel}`,
-  }));
+  return nudges.map((nudge) => claimLine(NUDGE_LEDGER, nudge.item.id, `${nudge.stage}@${nudge.aboutDate}`, message, now));
 }
 
-/** The line that settles a claimed message: Slack has it, or it never arrived and its reminders may go again. */
+/** The line that settles a claimed reminder message. */
 export function outcomeRecord(message: { messageKey: string; items: readonly string[] }, outcome: 'sent' | 'unsent', now: string, note: string): AuditRecord {
-  return { when: now, who: BOT, item: message.items[0] ?? '', field: outcome === 'sent' ? NUDGE_SENT_FIELD : NUDGE_UNSENT_FIELD, oldValue: '', newValue: message.messageKey, via: 'bot', note };
+  return outcomeLine(NUDGE_LEDGER, message, outcome, now, note);
 }
 
 /** The line that reports a reminder nobody could be sent, so the digest can list it and later runs do not repeat it. */

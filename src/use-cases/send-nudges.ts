@@ -1,7 +1,7 @@
 import type { Settings } from '../config/settings.js';
 import type { IsoDate } from '../domain/cell.js';
 import { planDeliveries, type NudgeDelivery, type NudgeRunReport } from '../domain/nudge-delivery.js';
-import { claimRecords, dueToSend, nudgeLedger, outcomeRecord, unreachableRecord, type PendingMessage } from '../domain/nudge-ledger.js';
+import { claimRecords, dueToSend, NUDGE_LEDGER, nudgeLedger, outcomeRecord, unreachableRecord } from '../domain/nudge-ledger.js';
 import { groupByOwner, planNudges } from '../domain/nudge-plan.js';
 import type { AuditEntry, Person, Register } from '../domain/register.js';
 import { workingDayRule } from '../domain/working-days.js';
@@ -9,6 +9,7 @@ import { nudgeMessage } from '../messages/nudges-message.js';
 import type { NudgeOutbox } from '../ports/nudge-outbox.js';
 import type { AuditRecord, RegisterStore } from '../ports/register-store.js';
 import { loadRegister } from './load-register.js';
+import { settlePending } from './settle-pending.js';
 
 export type { NudgeRunReport } from '../domain/nudge-delivery.js';
 
@@ -22,33 +23,6 @@ export interface SendNudgesDeps {
 }
 
 const asEntries = (records: readonly AuditRecord[]): AuditEntry[] => records.map((record) => ({ ...record, row: 0 }));
-
-/** Asks Slack about each message an earlier run claimed but never settled, and records what it says. */
-async function settlePending(pending: readonly PendingMessage[], outbox: NudgeOutbox, now: string, log: (text: string) => void) {
-  const records: AuditRecord[] = [];
-  const recovered = { found: 0, resent: 0, unknown: 0 };
-  for (const message of pending) {
-    let delivered: boolean | null;
-    try {
-      // A minute's grace: the claim's clock and Slack's may differ a little.
-      delivered = await outbox.wasDelivered(message.channel, message.messageKey, new Date(Date.parse(message.claimedAt) - 60_000));
-    } catch (error) {
-      delivered = null;
-      log(`nudges: could not check message ${message.messageKey} to ${message.recipient}: ${(error as Error).message}`);
-    }
-    if (delivered === true) {
-      records.push(outcomeRecord(message, 'sent', now, `found in Slack after an interrupted run`));
-      recovered.found++;
-    } else if (delivered === false) {
-      records.push(outcomeRecord(message, 'unsent', now, `not in Slack after an interrupted run; its reminders are planned again`));
-      recovered.resent++;
-    } else {
-      // Left pending, so counted as sent: a reminder may be lost, but none goes twice.
-      recovered.unknown++;
-    }
-  }
-  return { records, recovered };
-}
 
 /** Each person's Slack user: from People, else looked up by e-mail (the outbox caches lookups). */
 async function slackUsers(people: readonly Person[], outbox: NudgeOutbox): Promise<(person: Person) => string | null> {
@@ -77,7 +51,7 @@ export async function sendNudges(deps: SendNudgesDeps, today: IsoDate, clock: ()
   const { store, settings, outbox, log } = deps;
   const register = await loadRegister(store, settings, today);
   const audit = [...register.audit];
-  const settled = await settlePending(nudgeLedger(audit).pending(), outbox, clock().toISOString(), log);
+  const settled = await settlePending(nudgeLedger(audit).pending(), NUDGE_LEDGER, (...args) => outbox.wasDelivered(...args), clock().toISOString(), log);
   if (settled.records.length > 0) {
     await store.write({ updates: [], inserts: [], audit: settled.records });
     audit.push(...asEntries(settled.records));

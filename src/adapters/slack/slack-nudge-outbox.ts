@@ -2,13 +2,13 @@ import type { WebClient } from '@slack/web-api';
 import type { Message } from '../../messages/message.js';
 import type { NudgeOutbox } from '../../ports/nudge-outbox.js';
 import type { ChannelPacer } from './channel-pacer.js';
+import { findDelivered } from './find-delivered.js';
 import { postMessage } from './post-message.js';
 
 /** The metadata type a reminder carries, so a later run can find it in the conversation. */
 export const NUDGE_EVENT_TYPE = 'risk_bot_nudge';
 
 const EMAIL_TTL_MS = 24 * 60 * 60_000;
-const HISTORY_PAGES = 5;
 
 /** Slack's answer when it has no user for an e-mail; anything else is a fault, not an answer. */
 const isUserNotFound = (error: unknown) => (error as { data?: { error?: string } }).data?.error === 'users_not_found';
@@ -46,18 +46,8 @@ export class SlackNudgeOutbox implements NudgeOutbox {
     return channel;
   }
 
-  async wasDelivered(channel: string, messageKey: string, since: Date): Promise<boolean | null> {
-    let cursor: string | undefined;
-    for (let page = 0; page < HISTORY_PAGES; page++) {
-      const history = await this.client.conversations.history({
-        channel, oldest: (since.getTime() / 1000).toFixed(6), include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}),
-      });
-      const found = (history.messages ?? []).some((m) => m.metadata?.event_type === NUDGE_EVENT_TYPE && (m.metadata.event_payload as Record<string, unknown> | undefined)?.message === messageKey);
-      if (found) return true;
-      cursor = history.response_metadata?.next_cursor || undefined;
-      if (!history.has_more || !cursor) return false;
-    }
-    return null;
+  wasDelivered(channel: string, messageKey: string, since: Date): Promise<boolean | null> {
+    return findDelivered(this.client, channel, NUDGE_EVENT_TYPE, messageKey, since);
   }
 
   async deliver(channel: string, message: Message, messageKey: string): Promise<void> {

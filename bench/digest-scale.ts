@@ -1,7 +1,9 @@
 import { loadSettings } from '../src/config/load-settings.js';
 import { addDays } from '../src/domain/calendar.js';
 import type { CellValue } from '../src/domain/cell.js';
-import { buildDigest } from '../src/domain/digest.js';
+import { renderBlocks } from '../src/adapters/slack/blocks/render-blocks.js';
+import { heatMapPng } from '../src/adapters/heat-map/heat-map-png.js';
+import { boardDigest } from '../src/use-cases/board-digest.js';
 import { planNudges } from '../src/domain/nudge-plan.js';
 import { readRegister } from '../src/domain/read-register.js';
 import type { RawRegister, RawTab, TabKey } from '../src/ports/register-store.js';
@@ -28,13 +30,17 @@ function bigRegister(): RawRegister {
   const actions = Array.from({ length: SIZE }, (_, i) => [
     `A-${i + 1}`, `Action ${i}: put in place a plan`, owners[(i * 13) % 200]!, TIMESCALES[(i * 3) % TIMESCALES.length]!, ['Not started', 'In progress', 'Blocked', 'Done'][i % 4]!, i % 100,
   ]);
+  // A year of history: 10,000 rating changes spread over the last 365 days.
+  const audit = Array.from({ length: SIZE }, (_, i) => [
+    `${addDays(TODAY, -(i % 365))}T10:00:00Z`, 'U00000001', `R-${(i % SIZE) + 1}`, 'rating', String((i % 9) + 1), String(((i + 1) % 9) + 1), 'command', '',
+  ]);
   return {
     source: 'bench',
     tabs: {
       risks: tab('risks', 'Risks', ['Risk ID', 'Risk owner', 'Description of risk', 'Impact (I)', 'Probability (P)', 'Target resolution date', 'Date last updated', 'Status'], risks),
       actions: tab('actions', 'Actions', ['Action ID', 'Action', 'Lead', 'Timescale', 'Status', 'Progress %'], actions),
       people: tab('people', 'People', ['Name', 'Slack user'], owners.map((name, i) => [name, `U${String(i).padStart(8, '0')}`])),
-      audit: tab('audit', 'Audit log', ['When', 'Who', 'Item', 'Field', 'Old value', 'New value', 'Via', 'Note'], []),
+      audit: tab('audit', 'Audit log', ['When', 'Who', 'Item', 'Field', 'Old value', 'New value', 'Via', 'Note'], audit),
     },
   };
 }
@@ -49,7 +55,9 @@ export async function benchDigestScale(): Promise<Record<string, string>> {
   for (let run = 0; run < 5; run++) {
     const started = performance.now();
     const register = readRegister(raw, settings, TODAY);
-    buildDigest(register, TODAY, { scale: settings.scale, topRisks: 5, dueSoonDays: 14 });
+    const { digest, message } = boardDigest(register, settings, TODAY);
+    for (let rest: typeof message | null = message; rest !== null; ) rest = renderBlocks(rest).overflow;
+    heatMapPng(digest.heatMap, settings.scale);
     planNudges(register, TODAY, settings.reminders);
     runs.push(performance.now() - started);
     peak = Math.max(peak, process.memoryUsage().heapUsed);
@@ -57,8 +65,8 @@ export async function benchDigestScale(): Promise<Record<string, string>> {
   clearInterval(sample);
   runs.sort((a, b) => a - b);
   return {
-    'register size': `${SIZE} risks + ${SIZE} actions`,
-    'read + digest + nudge plan, median of 5': `${runs[2]!.toFixed(0)} ms`,
+    'register size': `${SIZE} risks + ${SIZE} actions + ${SIZE} Audit log lines`,
+    'read + digest (Block Kit and heat map PNG) + nudge plan, median of 5': `${runs[2]!.toFixed(0)} ms`,
     'fastest / slowest': `${runs[0]!.toFixed(0)} / ${runs[4]!.toFixed(0)} ms`,
     'peak heap above start': `${((peak - heapBefore) / 1024 / 1024).toFixed(0)} MiB`,
   };

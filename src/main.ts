@@ -3,7 +3,9 @@ import { runConsole } from './adapters/console/console-chat.js';
 import { ActorDirectory } from './adapters/slack/actor-directory.js';
 import { startSlackApp } from './adapters/slack/slack-app.js';
 import { slackWebClient } from './adapters/slack/slack-client.js';
-import { startJobs } from './composition/start-jobs.js';
+import { boardStores, withEnvironment } from './composition/boards.js';
+import { digestDeps, startJobs } from './composition/start-jobs.js';
+import { postDigest } from './use-cases/post-digest.js';
 import { openStore } from './composition/open-store.js';
 import { explainStartupError } from './composition/startup-error.js';
 import { readEnv } from './config/env.js';
@@ -13,17 +15,24 @@ import { dateInZone } from './domain/calendar.js';
 /** Composition root. With Slack credentials: the Slack app; without: local mode, the console on the local register. */
 async function main(): Promise<number> {
   const env = readEnv();
-  const settings = loadSettings();
+  const settings = withEnvironment(loadSettings(), env);
   const today = dateInZone(new Date(), settings.timeZone);
   const { store, description } = await openStore({}, env, settings, today);
   if (env.SLACK_BOT_TOKEN !== undefined && env.SLACK_SIGNING_SECRET !== undefined) {
     const log = (text: string) => process.stderr.write(`${text}\n`);
+    const clock = () => new Date();
+    const client = slackWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL);
+    const stores = boardStores(settings, env, store);
+    const defaultBoardDigest = digestDeps(store, settings, client, clock, log);
     const running = await startSlackApp(
-      { store, settings, actors: new ActorDirectory(settings), clock: () => new Date(), today: (now) => dateInZone(now, settings.timeZone), log },
+      {
+        store, settings, actors: new ActorDirectory(settings), clock, today: (now) => dateInZone(now, settings.timeZone), log,
+        postDigest: (day) => postDigest(defaultBoardDigest, settings.boards[0]!, day),
+      },
       { botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL },
       env.PORT,
     );
-    const jobs = startJobs({ store, settings, client: slackWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL), clock: () => new Date(), log });
+    const jobs = startJobs({ store, boardStores: stores, settings, client, clock, log });
     log(`risk-bot connected to Slack (${running.url === null ? 'Socket Mode' : `HTTP, ${running.url}`}); register: ${description}; reminders at ${settings.reminders.nudgeTime} on working days, digest "${settings.digest.schedule}" (${settings.timeZone})`);
     const stop = () => void Promise.all([jobs.stop(), running.stop()]).then(() => process.exit(0));
     process.once('SIGINT', stop);

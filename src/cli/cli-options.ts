@@ -9,6 +9,9 @@ export const USAGE = `Usage: risk-bot <command> [options]
 Commands:
   check     the data-quality report; exits 1 when there are errors
   digest    the weekly digest as the board would see it
+  digest --post
+            posts the digest and its heat map to the board's channel now (SLACK_BOT_TOKEN),
+            with the schedule's code and ledger: once a day at most
   nudges    the reminders that would be sent today, and to whom (dry run)
   nudges --send
             sends today's reminders now through Slack (SLACK_BOT_TOKEN), with the
@@ -41,6 +44,8 @@ export interface CliOptions {
   format: 'text' | 'json';
   /** nudges --send: send today's reminders rather than preview them. */
   send?: boolean;
+  /** digest --post: post the digest to the board's channel rather than print it. */
+  post?: boolean;
 }
 
 /** A usage mistake: the message says what was wrong; the caller prints the usage after it. */
@@ -55,7 +60,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
       allowPositionals: true,
       options: {
         workbook: { type: 'string' }, sheet: { type: 'string' }, new: { type: 'string' }, config: { type: 'string' }, today: { type: 'string' },
-        format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' }, send: { type: 'boolean', default: false },
+        format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' }, send: { type: 'boolean', default: false }, post: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -71,9 +76,10 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
   if (values.new !== undefined && (command !== 'setup-sheet' || values.sheet !== undefined)) throw new UsageError('--new TITLE goes with setup-sheet, instead of --sheet');
   if (!(COMMANDS as readonly string[]).includes(command!)) throw new UsageError(`unknown command "${command}"; use one of ${COMMANDS.join(', ')}`);
   if (values.workbook !== undefined && values.sheet !== undefined) throw new UsageError('give --workbook or --sheet, not both');
+  if (values.post && command !== 'digest') throw new UsageError('--post goes with digest: risk-bot digest --post');
   if (values.send && command !== 'nudges') throw new UsageError('--send goes with nudges: risk-bot nudges --send');
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
   if (values.today !== undefined && !isValidIsoDate(values.today)) throw new UsageError(`--today must be a date as YYYY-MM-DD, not "${values.today}"`);
-  return { command: command as CliOptions['command'], file, newTitle: values.new, workbook: values.workbook, sheet: values.sheet, config: values.config, today: values.today, format: values.format, send: values.send };
+  return { command: command as CliOptions['command'], file, newTitle: values.new, workbook: values.workbook, sheet: values.sheet, config: values.config, today: values.today, format: values.format, send: values.send, post: values.post };
 }

@@ -15,6 +15,10 @@ import { slackWebClient } from '../adapters/slack/slack-client.js';
 import { SlackNudgeOutbox } from '../adapters/slack/slack-nudge-outbox.js';
 import type { Settings } from '../config/settings.js';
 import { runNudges } from '../jobs/nudge-job.js';
+import { describeDigestOutcome } from '../jobs/digest-job.js';
+import { withEnvironment } from '../composition/boards.js';
+import { digestDeps } from '../composition/start-jobs.js';
+import { postDigest } from '../use-cases/post-digest.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import { UsageError, type CliOptions } from './cli-options.js';
 import { runSheetCommand } from './sheet-commands.js';
@@ -24,17 +28,22 @@ export interface CliOutput {
   exitCode: number;
 }
 
+const log = (text: string) => process.stderr.write(`${text}\n`);
+
+function slackClient(env: Env, command: string) {
+  if (env.SLACK_BOT_TOKEN === undefined) throw new UsageError(`${command} needs SLACK_BOT_TOKEN in the environment (or .env): the bot token that posts to Slack`);
+  return slackWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL);
+}
+
 /** `nudges --send`: the scheduled run's own code, through Slack's Web API. */
 async function sendNudgesNow(store: RegisterStore, settings: Settings, env: Env, today: string) {
-  if (env.SLACK_BOT_TOKEN === undefined) throw new UsageError('nudges --send needs SLACK_BOT_TOKEN in the environment (or .env): the bot token that sends the messages');
-  const outbox = new SlackNudgeOutbox(slackWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL), new ChannelPacer());
-  const log = (text: string) => process.stderr.write(`${text}\n`);
+  const outbox = new SlackNudgeOutbox(slackClient(env, 'nudges --send'), new ChannelPacer());
   return runNudges({ store, settings, outbox, log, clock: () => new Date(), timeZone: settings.timeZone }, today);
 }
 
 /** Runs one `risk-bot` command and returns what to print; `now` is the clock, passed in. */
 export async function runCli(options: CliOptions, env: Env, now: Date): Promise<CliOutput> {
-  const settings = loadSettings(options.config);
+  const settings = withEnvironment(loadSettings(options.config), env);
   if (options.command === 'setup-sheet' || options.command === 'import' || options.command === 'export') {
     return { stdout: await runSheetCommand(options, env, settings), exitCode: 0 };
   }
@@ -49,6 +58,11 @@ export async function runCli(options: CliOptions, env: Env, now: Date): Promise<
     case 'check':
       return print(renderText(checkMessage(register.problems, register.source)), json, hasErrors(register.problems) ? 1 : 0);
     case 'digest': {
+      if (options.post) {
+        const board = settings.boards[0]!;
+        const outcome = await postDigest(digestDeps(store, settings, slackClient(env, 'digest --post'), () => new Date(), log), board, today);
+        return print(describeDigestOutcome(board, outcome), { posted: outcome.kind === 'posted', outcome: outcome.kind }, outcome.kind === 'no-channel' ? 1 : 0);
+      }
       const { digest, message } = boardDigest(register, settings, today);
       return print(renderText(message), { ...json, digest: digestJson(digest) });
     }

@@ -1,32 +1,47 @@
 import type { WebClient } from '@slack/web-api';
 import { ChannelPacer } from '../adapters/slack/channel-pacer.js';
+import { SlackDigestPoster } from '../adapters/slack/slack-digest-poster.js';
 import { SlackNudgeOutbox } from '../adapters/slack/slack-nudge-outbox.js';
 import type { Settings } from '../config/settings.js';
 import { clockTimeInZone } from '../domain/calendar.js';
 import { digestJob } from '../jobs/digest-job.js';
-import { nudgeJob } from '../jobs/nudge-job.js';
+import { newMessageKey, nudgeJob } from '../jobs/nudge-job.js';
 import { startScheduler, type RunningScheduler } from '../jobs/scheduler.js';
 import type { RegisterStore } from '../ports/register-store.js';
+import type { PostDigestDeps } from '../use-cases/post-digest.js';
 
 export interface JobDeps {
+  /** The default board's register, where reminders are planned from. */
   store: RegisterStore;
+  /** Each board's register, by board ID (the first is `store`). */
+  boardStores?: Map<string, RegisterStore>;
   settings: Settings;
   client: WebClient;
   clock: () => Date;
   log: (text: string) => void;
 }
 
+/** What posting a board's digest needs, through Slack: the schedule, `/risk digest` and `risk-bot digest --post` share it. */
+export function digestDeps(store: RegisterStore, settings: Settings, client: WebClient, clock: () => Date, log: (text: string) => void, pacer = new ChannelPacer()): PostDigestDeps {
+  return { store, settings, poster: new SlackDigestPoster(client, pacer), newMessageKey, clock, log };
+}
+
 /**
  * Starts the scheduled work of a Slack-connected bot: the daily reminders and
- * the weekly digest. A bot started after today's reminder time (a deploy, a
- * crash) runs today's reminders at once: the ledger sends only what has not
- * gone, and a day missed while down is caught up once.
+ * each board's weekly digest. A bot started after today's reminder time (a
+ * deploy, a crash) runs today's reminders at once: the ledger sends only what
+ * has not gone, and a day missed while down is caught up once.
  */
 export function startJobs(deps: JobDeps): RunningScheduler {
   const { settings, clock, log } = deps;
-  const outbox = new SlackNudgeOutbox(deps.client, new ChannelPacer());
+  const pacer = new ChannelPacer();
+  const outbox = new SlackNudgeOutbox(deps.client, pacer);
   const nudges = nudgeJob({ store: deps.store, settings, outbox, log, clock, timeZone: settings.timeZone }, settings.reminders.nudgeTime);
-  const scheduler = startScheduler([nudges, digestJob(deps)], settings.timeZone, log);
+  const digests = settings.boards.map((board) => {
+    const store = deps.boardStores?.get(board.id) ?? deps.store;
+    return digestJob({ ...digestDeps(store, settings, deps.client, clock, log, pacer), timeZone: settings.timeZone }, board, settings.digest.schedule);
+  });
+  const scheduler = startScheduler([nudges, ...digests], settings.timeZone, log);
   if (clockTimeInZone(clock(), settings.timeZone) >= settings.reminders.nudgeTime) {
     void nudges.run(clock()).catch((error: unknown) => log(`nudges: start-up catch-up failed: ${(error as Error).stack ?? String(error)}`));
   }

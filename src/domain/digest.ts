@@ -1,6 +1,12 @@
 import { compareText } from './item-id.js';
 import type { Band, Scale } from '../config/settings.js';
+import { addDays } from './calendar.js';
 import type { IsoDate } from './cell.js';
+import { previousCounts, type ReportedCounts } from './digest-ledger.js';
+import type { HeaderSynonyms } from './header-map.js';
+import { heatMap, type HeatMap } from './heat-map.js';
+import { NUDGE_UNREACHABLE_FIELD } from './nudge-ledger.js';
+import { weekChanges, type WeekChanges } from './week-changes.js';
 import { dueSoonItems, overdueItems, reviewsDue, type DatedItem, type ReviewDue } from './due-items.js';
 import { peopleDirectory } from './people.js';
 import type { Problem } from './problem.js';
@@ -10,6 +16,18 @@ export interface DigestOptions {
   scale: Scale;
   topRisks: number;
   dueSoonDays: number;
+  /** The board, whose last digest the band counts are compared with. */
+  boardId: string;
+  /** Header synonyms, to read Audit log lines written with header names. */
+  synonyms: { risks: HeaderSynonyms; actions: HeaderSynonyms };
+  /** The board's calendar date of an Audit log timestamp (its time zone). */
+  dayOf: (when: string) => IsoDate | null;
+}
+
+/** A reminder that found nobody to go to this week, as the Audit log recorded it. */
+export interface UndeliveredReminder {
+  item: string;
+  reason: string;
 }
 
 export interface BandCount {
@@ -39,7 +57,15 @@ export interface Digest {
   slippedRepeatedly: Action[];
   /** Owner and lead names the bot cannot reach through People. */
   unreachableOwners: string[];
+  /** Reminders of the past week that had nobody to go to (e.g. an e-mail Slack does not know). */
+  undelivered: UndeliveredReminder[];
   problems: Problem[];
+  /** Band counts as this digest reports them (label → count, "unrated" included), and the last digest's. */
+  counts: Record<string, number>;
+  previous: ReportedCounts | null;
+  /** The week before `asOf`. */
+  changes: WeekChanges;
+  heatMap: HeatMap;
 }
 
 function groupByLead(items: readonly DatedItem[]): LeadGroup[] {
@@ -68,12 +94,15 @@ export function buildDigest(register: Register, today: IsoDate, options: DigestO
   const topRisks = [...rated]
     .sort((a, b) => b.rating! - a.rating! || compareText(a.key, b.key))
     .slice(0, options.topRisks);
+  const bandCounts = options.scale.bands.map((band) => ({ band, count: rated.filter((risk) => risk.band?.label === band.label).length }));
+  const counts = Object.fromEntries([...bandCounts.map(({ band, count }) => [band.label, count] as const), ['unrated', open.length - rated.length] as const]);
+  const weekBefore = addDays(today, -7);
   return {
     asOf: today,
     source: register.source,
     openRisks: open.length,
     closedRisks: register.risks.length - open.length,
-    bandCounts: options.scale.bands.map((band) => ({ band, count: rated.filter((risk) => risk.band?.label === band.label).length })),
+    bandCounts,
     unratedRisks: open.filter((risk) => risk.rating === null),
     topRisks,
     overdueByLead: groupByLead(overdueItems(register, today)),
@@ -81,6 +110,20 @@ export function buildDigest(register: Register, today: IsoDate, options: DigestO
     reviewsDue: reviewsDue(register, today),
     slippedRepeatedly: register.actions.filter((action) => isOpen(action) && action.timesSlipped >= 2),
     unreachableOwners: unreachableOwners(register),
+    undelivered: undelivered(register, weekBefore, options.dayOf),
     problems: register.problems,
+    counts,
+    previous: previousCounts(register.audit, options.boardId, today),
+    changes: weekChanges(register, weekBefore, today, options.synonyms, options.dayOf),
+    heatMap: heatMap(register.risks, options.scale),
   };
+}
+
+function undelivered(register: Register, after: IsoDate, dayOf: DigestOptions['dayOf']): UndeliveredReminder[] {
+  const seen = new Map<string, UndeliveredReminder>();
+  for (const entry of register.audit) {
+    const day = entry.field === NUDGE_UNREACHABLE_FIELD ? dayOf(entry.when) : null;
+    if (day !== null && day > after) seen.set(`${entry.item}|${entry.note}`, { item: entry.item, reason: entry.note.replace(/^not sent: /, '') });
+  }
+  return [...seen.values()];
 }

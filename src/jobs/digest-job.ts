@@ -1,26 +1,27 @@
-import type { WebClient } from '@slack/web-api';
-import { postMessage } from '../adapters/slack/post-message.js';
-import type { Settings } from '../config/settings.js';
+import type { Board } from '../config/settings.js';
 import { dateInZone } from '../domain/calendar.js';
-import type { RegisterStore } from '../ports/register-store.js';
-import { boardDigest } from '../use-cases/board-digest.js';
-import { loadRegister } from '../use-cases/load-register.js';
+import { postDigest, type DigestPostOutcome, type PostDigestDeps } from '../use-cases/post-digest.js';
 import type { Job } from './job.js';
 
-/** The weekly digest slot: the board's digest posted to its channel at the configured schedule. */
-export function digestJob(deps: { store: RegisterStore; settings: Settings; client: WebClient; log: (text: string) => void }): Job {
+export type DigestRunDeps = PostDigestDeps & { timeZone: string };
+
+/** What a digest run did, for the log and the operator. */
+export function describeDigestOutcome(board: Board, outcome: DigestPostOutcome): string {
+  switch (outcome.kind) {
+    case 'posted': return `digest for ${board.name} posted to ${outcome.channel}`;
+    case 'already-posted': return `digest for ${board.name}: already posted (${outcome.slot}), not posted again`;
+    case 'no-channel': return `digest for ${board.name}: no channel is configured (boards[].channel or DIGEST_CHANNEL), so it was not posted`;
+  }
+}
+
+/** A board's weekly digest slot, on its own schedule or the default one, in the configured time zone. */
+export function digestJob(deps: DigestRunDeps, board: Board, defaultSchedule: string): Job {
   return {
-    name: 'digest',
-    schedule: deps.settings.digest.schedule,
+    name: `digest:${board.id}`,
+    schedule: board.digestSchedule ?? defaultSchedule,
     async run(firedAt) {
-      const channel = deps.settings.boards[0]?.channel;
-      if (!channel) {
-        deps.log('digest: no board channel is configured (boards[0].channel), so the digest was not posted');
-        return;
-      }
-      const today = dateInZone(firedAt, deps.settings.timeZone);
-      const { message } = boardDigest(await loadRegister(deps.store, deps.settings, today), deps.settings, today);
-      await postMessage(deps.client, channel, message);
+      const outcome = await postDigest(deps, board, dateInZone(firedAt, deps.timeZone));
+      deps.log(describeDigestOutcome(board, outcome));
     },
   };
 }

@@ -1,8 +1,10 @@
-import { formatDate } from '../domain/calendar.js';
+import { addDays, formatDate } from '../domain/calendar.js';
 import type { DatedItem } from '../domain/due-items.js';
 import type { Digest } from '../domain/digest.js';
 import { ownerOf, type Item } from '../domain/register.js';
-import { bold, clip, plural, type Inline, type Message, type MessagePart } from './message.js';
+import { heatMapText } from '../domain/heat-map.js';
+import type { RatingMove, WeekChanges } from '../domain/week-changes.js';
+import { bold, clip, link, plural, type Inline, type Message, type MessagePart } from './message.js';
 
 function titleOf(item: Item): string {
   return clip(item.kind === 'risk' ? item.description : item.action, 90);
@@ -18,21 +20,57 @@ function datedLine(dated: DatedItem, withOwner: boolean): Inline[] {
   return [bold(dated.item.id), ` ${titleOf(dated.item)}${owner}: ${when}, ${formatDate(dated.targetDate)}`];
 }
 
-function bandSummary(digest: Digest): string {
-  const counts = [...digest.bandCounts].reverse().map(({ band, count }) => `${band.label} ${count}`);
-  if (digest.unratedRisks.length > 0) counts.push(`unrated ${digest.unratedRisks.length}`);
+function change(now: number, before: number | undefined): string {
+  if (before === undefined || before === now) return '';
+  return now > before ? ` (+${now - before})` : ` (\u2212${before - now})`;
+}
+
+function bandSummary(digest: Digest, withChange = false): string {
+  const previous = withChange ? digest.previous?.counts : undefined;
+  const counts = [...digest.bandCounts].reverse().map(({ band, count }) => `${band.label} ${count}${previous ? change(count, previous[band.label] ?? 0) : ''}`);
+  const unrated = digest.unratedRisks.length;
+  if (unrated > 0 || (previous?.unrated ?? 0) > 0) counts.push(`unrated ${unrated}${previous ? change(unrated, previous.unrated ?? 0) : ''}`);
   return `${plural(digest.openRisks, 'open risk')}: ${counts.join(', ')}`;
+}
+
+function sinceLine(digest: Digest): string {
+  return digest.previous === null ? 'First digest: no earlier counts to compare with.' : `Changes in brackets are since the digest of ${formatDate(digest.previous.date)}.`;
+}
+
+function moveLine(move: RatingMove): Inline[] {
+  const band = move.item.kind === 'risk' && move.item.band ? `, now ${move.item.band.label}` : '';
+  return [bold(move.item.id), ` ${titleOf(move.item)}: ${move.from} \u2192 ${move.to}${band}`];
+}
+
+function changeParts(changes: WeekChanges): MessagePart[] {
+  const itemLine = (item: Item): Inline[] => [bold(item.id), ` ${titleOf(item)} (${ownerOf(item) || 'no owner'})`];
+  const total = changes.added.length + changes.closed.length + changes.ratingUp.length + changes.ratingDown.length;
+  const heading = `What changed since ${formatDate(addDays(changes.after, 1))}`;
+  if (total === 0) return [{ type: 'section', line: [bold(heading), ': nothing recorded.'] }];
+  const parts: MessagePart[] = [{ type: 'section', line: [bold(heading)] }];
+  if (changes.added.length > 0) parts.push({ type: 'list', heading: `New (${changes.added.length})`, items: changes.added.map(itemLine) });
+  if (changes.closed.length > 0) parts.push({ type: 'list', heading: `Closed or done (${changes.closed.length})`, items: changes.closed.map(itemLine) });
+  if (changes.ratingUp.length > 0) parts.push({ type: 'list', heading: `Rating up (${changes.ratingUp.length})`, items: changes.ratingUp.map(moveLine) });
+  if (changes.ratingDown.length > 0) parts.push({ type: 'list', heading: `Rating down (${changes.ratingDown.length})`, items: changes.ratingDown.map(moveLine) });
+  return parts;
+}
+
+function sourceLine(source: string): Inline[] {
+  return /^https?:\/\//.test(source) ? ['Register: ', link(source, 'open the sheet'), ' for every row'] : [`Register: ${source}`];
 }
 
 /** The weekly digest as a message, each list headed by what it is and how many. */
 export function digestMessage(digest: Digest, boardName: string): Message {
   const parts: MessagePart[] = [
     { type: 'header', text: `${boardName}: risk and action digest, ${formatDate(digest.asOf)}` },
-    { type: 'section', line: bandSummary(digest) },
+    { type: 'section', line: bandSummary(digest, true) },
+    { type: 'context', line: sinceLine(digest) },
+    { type: 'preformatted', text: heatMapText(digest.heatMap) },
     {
       type: 'list', heading: `Top risks`, emptyText: 'No rated open risks.',
       items: digest.topRisks.map((risk) => [bold(risk.id), ` ${risk.band?.label} (${risk.rating}): ${titleOf(risk)} (${risk.owner || 'no owner'})`]),
     },
+    ...changeParts(digest.changes),
     { type: 'section', line: [bold(`Overdue (${digest.overdueByLead.reduce((n, g) => n + g.items.length, 0)})`)] },
     ...(digest.overdueByLead.length === 0
       ? [{ type: 'section' as const, line: 'Nothing overdue.' }]
@@ -50,9 +88,12 @@ export function digestMessage(digest: Digest, boardName: string): Message {
   if (digest.unreachableOwners.length > 0) {
     parts.push({ type: 'list', heading: `Owners the bot cannot reach (${digest.unreachableOwners.length}): add them to People`, items: digest.unreachableOwners });
   }
+  if (digest.undelivered.length > 0) {
+    parts.push({ type: 'list', heading: `Reminders that reached nobody this week (${digest.undelivered.length})`, items: digest.undelivered.map((u) => [bold(u.item), ` ${u.reason}`]) });
+  }
   if (digest.problems.length > 0) {
     parts.push({ type: 'context', line: `${plural(digest.problems.length, 'data problem')} in the register: run risk-bot check for the list.` });
   }
-  parts.push({ type: 'context', line: `Register: ${digest.source}` });
+  parts.push({ type: 'context', line: sourceLine(digest.source) });
   return { summary: `${boardName} digest: ${bandSummary(digest)}`, parts };
 }

@@ -31,6 +31,8 @@ export interface CommandInput {
 /** What to do with a command: answer the user (and perhaps tell the board), or open a form. */
 export type CommandReply =
   | { kind: 'reply'; message: Message; announce?: Message }
+  /** The digest on demand: Slack posts it to the board's channel; the console shows it. */
+  | { kind: 'digest'; message: Message }
   | { kind: 'modal'; modal: 'new' | 'edit'; target: CommandTarget };
 
 const reply = (message: Message): CommandReply => ({ kind: 'reply', message });
@@ -71,7 +73,7 @@ async function run(deps: CommandDeps, command: Command, input: CommandInput): Pr
     case 'list': return reply(listFor(await loadRegister(deps.store, settings, input.today), command.filter, input, settings));
     case 'digest': {
       if (!input.actor.programmeOffice) throw new DomainError('not_permitted', 'Only the programme office can post the digest on demand.');
-      return reply(boardDigest(await loadRegister(deps.store, settings, input.today), settings, input.today).message);
+      return { kind: 'digest', message: boardDigest(await loadRegister(deps.store, settings, input.today), settings, input.today).message };
     }
   }
 }

@@ -4,7 +4,7 @@ import { renderText } from '../../src/adapters/console/render-text.js';
 import { escapeMrkdwn, renderBlocks, renderModalBlocks } from '../../src/adapters/slack/blocks/render-blocks.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import type { IsoDate } from '../../src/domain/cell.js';
-import { buildDigest } from '../../src/domain/digest.js';
+import { boardDigest } from '../../src/use-cases/board-digest.js';
 import { readRegister } from '../../src/domain/read-register.js';
 import type { TabKey } from '../../src/ports/register-store.js';
 import { digestMessage } from '../../src/messages/digest-message.js';
@@ -199,7 +199,7 @@ describe('the digest of the sample register', () => {
   const raw = (key: TabKey) => rawTab(key, tabs[key]!.headers, tabs[key]!.rows, tabs[key]!.title);
   const register = readRegister(rawRegister({ risks: raw('risks'), actions: raw('actions'), people: raw('people'), audit: raw('audit') }), settings, today);
   const board = settings.boards[0]!;
-  const digest = buildDigest(register, today, { scale: board.scale, topRisks: settings.digest.topRisks, dueSoonDays: settings.reminders.dueSoonDays });
+  const { digest } = boardDigest(register, settings, today);
 
   it('when rendered, then it fits in one message within Slack limits, headed by the board', () => {
     const { blocks, overflow, text } = renderBlocks(digestMessage(digest, board.name));

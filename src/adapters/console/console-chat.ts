@@ -45,7 +45,7 @@ export async function answerLine(deps: ConsoleDeps, line: string): Promise<strin
     today: dateInZone(now, deps.settings.timeZone), now: now.toISOString(),
   });
   if (reply.kind === 'modal') return `In Slack this opens a form. In the console, use /${match[1]} update ID field value … (see /${match[1]} help).`;
-  const announce = reply.announce ? `\n\n[to the board channel] ${renderText(reply.announce)}` : '';
+  const announce = reply.kind === 'reply' && reply.announce ? `\n\n[to the board channel] ${renderText(reply.announce)}` : '';
   return `${renderText(reply.message)}${announce}`;
 }
 

@@ -1,6 +1,7 @@
 import type { Settings } from '../../config/settings.js';
 import type { IsoDate } from '../../domain/cell.js';
 import type { RegisterStore } from '../../ports/register-store.js';
+import type { DigestPostOutcome } from '../../use-cases/post-digest.js';
 import type { ActorDirectory } from './actor-directory.js';
 
 /** What every listener needs. */
@@ -12,4 +13,6 @@ export interface SlackDeps {
   /** The board's calendar date at an instant (configured time zone). */
   today: (now: Date) => IsoDate;
   log: (text: string) => void;
+  /** Posts the default board's digest for a day (the schedule's own code); absent when the app runs without it. */
+  postDigest?: (today: IsoDate) => Promise<DigestPostOutcome>;
 }

@@ -26,8 +26,21 @@ async function deliver(reply: CommandReply, deps: SlackDeps, respond: RespondFn,
     await client.views.open({ trigger_id: triggerId, view });
     return;
   }
+  if (reply.kind === 'digest') {
+    await respondWith(respond, await postDigestNow(deps, reply.message));
+    return;
+  }
   await respondWith(respond, reply.message);
   await announceToBoard(deps, client, reply.announce);
+}
+
+/** `/risk digest`: posted to the board's channel with the heat map, once a day; without a channel, shown to the asker. */
+async function postDigestNow(deps: SlackDeps, digest: Message): Promise<Message> {
+  const outcome = deps.postDigest ? await deps.postDigest(deps.today(deps.clock())) : { kind: 'no-channel' as const };
+  const line = outcome.kind === 'posted' ? 'Posted the digest, with its heat map, to the board\'s channel.'
+    : outcome.kind === 'already-posted' ? 'Today\'s digest is already in the board\'s channel.'
+      : null;
+  return line === null ? digest : { summary: line, parts: [{ type: 'section', line }] };
 }
 
 /**

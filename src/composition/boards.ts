@@ -1,0 +1,28 @@
+import { SheetsRegisterStore } from '../adapters/sheets/sheets-store.js';
+import type { Env } from '../config/env.js';
+import { SettingsError, type Settings } from '../config/settings.js';
+import type { RegisterStore } from '../ports/register-store.js';
+import { openSheetsApi } from './open-store.js';
+
+/** The settings with the environment's say: DIGEST_CHANNEL sets the default board's channel, as REGISTER_SHEET_ID sets its sheet. */
+export function withEnvironment(settings: Settings, env: Env): Settings {
+  if (env.DIGEST_CHANNEL === undefined) return settings;
+  const [first, ...rest] = settings.boards;
+  return { ...settings, boards: [{ ...first!, channel: env.DIGEST_CHANNEL }, ...rest] };
+}
+
+/**
+ * Each board's register: the first board's is the one the bot was started
+ * on (workbook, sheet or sample); every other board needs its own sheet.
+ */
+export function boardStores(settings: Settings, env: Env, defaultStore: RegisterStore): Map<string, RegisterStore> {
+  const stores = new Map<string, RegisterStore>();
+  const problems: string[] = [];
+  settings.boards.forEach((board, i) => {
+    if (i === 0) stores.set(board.id, defaultStore);
+    else if (board.sheetId === null) problems.push(`boards[${i}].sheetId: board "${board.name}" needs its own Google Sheet (only the first board can use the default register)`);
+    else stores.set(board.id, new SheetsRegisterStore({ api: openSheetsApi(board.sheetId, env, settings), tabs: settings.tabs, readCacheMs: settings.googleSheets.readCacheSeconds * 1000 }));
+  });
+  if (problems.length > 0) throw new SettingsError(problems, 'settings');
+  return stores;
+}

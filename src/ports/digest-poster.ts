@@ -1,0 +1,20 @@
+import type { Scale } from '../config/settings.js';
+import type { HeatMap } from '../domain/heat-map.js';
+import type { Message } from '../messages/message.js';
+
+/** The heat map posted with a digest, drawn by the adapter (an image for Slack). */
+export interface HeatMapPicture {
+  heatMap: HeatMap;
+  scale: Scale;
+  name: string;
+  title: string;
+}
+
+/**
+ * Where a board's digest goes: its Slack channel. The message carries its
+ * ledger name (`messageKey`) so a later run can ask whether it arrived.
+ */
+export interface DigestPoster {
+  wasDelivered(channel: string, messageKey: string, since: Date): Promise<boolean | null>;
+  post(channel: string, message: Message, messageKey: string, picture: HeatMapPicture): Promise<void>;
+}

@@ -1,0 +1,60 @@
+import type { Board } from '../config/settings.js';
+import type { IsoDate } from '../domain/cell.js';
+import { countsRecord, DIGEST_LEDGER, digestLedger, digestSlot } from '../domain/digest-ledger.js';
+import type { Digest } from '../domain/digest.js';
+import { claimLine, outcomeLine } from '../domain/message-ledger.js';
+import { formatDate } from '../domain/calendar.js';
+import type { DigestPoster } from '../ports/digest-poster.js';
+import type { RegisterStore } from '../ports/register-store.js';
+import { boardDigest, type DigestSettings } from './board-digest.js';
+import { loadRegister } from './load-register.js';
+import { settlePending } from './settle-pending.js';
+
+export interface PostDigestDeps {
+  store: RegisterStore;
+  settings: DigestSettings;
+  poster: DigestPoster;
+  newMessageKey: () => string;
+  clock: () => Date;
+  log: (text: string) => void;
+}
+
+export type DigestPostOutcome =
+  | { kind: 'posted'; channel: string; digest: Digest }
+  | { kind: 'already-posted'; slot: string }
+  | { kind: 'no-channel' };
+
+/**
+ * A board's digest for `today`, posted once to its channel with the heat map:
+ * the same for the schedule, `risk-bot digest --post` and `/risk digest`.
+ * Like reminders, it is claimed in the Audit log before posting and settled
+ * after; a run interrupted in between is settled by asking Slack, so a
+ * board's digest for a day goes out once across restarts.
+ */
+export async function postDigest(deps: PostDigestDeps, board: Board, today: IsoDate): Promise<DigestPostOutcome> {
+  const { store, poster, clock, log } = deps;
+  if (!board.channel) return { kind: 'no-channel' };
+  // A board may have its own scale: its register is read (ratings, bands) on it.
+  const register = await loadRegister(store, { ...deps.settings, scale: board.scale }, today);
+  const audit = [...register.audit];
+  const settled = await settlePending(digestLedger(audit).pending(), DIGEST_LEDGER, (...args) => poster.wasDelivered(...args), clock().toISOString(), log);
+  if (settled.records.length > 0) {
+    await store.write({ updates: [], inserts: [], audit: settled.records });
+    audit.push(...settled.records.map((record) => ({ ...record, row: 0 })));
+  }
+  const slot = digestSlot(board.id, today);
+  if (digestLedger(audit).isTaken(slot)) return { kind: 'already-posted', slot };
+
+  const { digest, message } = boardDigest(register, deps.settings, today, board);
+  const messageKey = deps.newMessageKey();
+  const claimedAt = clock().toISOString();
+  await store.write({ updates: [], inserts: [], audit: [
+    claimLine(DIGEST_LEDGER, board.id, slot, { messageKey, recipient: board.id, channel: board.channel }, claimedAt),
+    countsRecord(board.id, today, digest.counts, claimedAt),
+  ] });
+  await poster.post(board.channel, message, messageKey, {
+    heatMap: digest.heatMap, scale: board.scale, name: `heat-map-${board.id}-${today}`, title: `${board.name}: heat map of open risks, ${formatDate(today)}`,
+  });
+  await store.write({ updates: [], inserts: [], audit: [outcomeLine(DIGEST_LEDGER, { messageKey, items: [board.id] }, 'sent', clock().toISOString(), `posted to ${board.channel}`)] });
+  return { kind: 'posted', channel: board.channel, digest };
+}

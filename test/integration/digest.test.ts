@@ -1,0 +1,143 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { heatMapLayout } from '../../src/adapters/heat-map/heat-map-png.js';
+import { ActorDirectory } from '../../src/adapters/slack/actor-directory.js';
+import { slackWebClient } from '../../src/adapters/slack/slack-client.js';
+import { startSlackApp, type RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
+import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
+import { digestDeps } from '../../src/composition/start-jobs.js';
+import { loadSettings } from '../../src/config/load-settings.js';
+import type { Settings } from '../../src/config/settings.js';
+import { readRegister } from '../../src/domain/read-register.js';
+import { digestJob } from '../../src/jobs/digest-job.js';
+import { boardDigest } from '../../src/use-cases/board-digest.js';
+import { postDigest } from '../../src/use-cases/post-digest.js';
+import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slack-server.js';
+import { REPO_ROOT } from '../helpers/run-command.js';
+import { sendToApp, slashCommandBody } from '../helpers/slack-signing.js';
+
+const SECRET = 'test-signing-secret';
+const TODAY = '2026-11-23';
+const MONDAY_0900 = new Date('2026-11-23T09:00:00Z');
+const base = loadSettings();
+const settings: Settings = { ...base, boards: [{ ...base.boards[0]!, channel: 'C0BOARD' }], programmeOffice: { users: ['U0PMO'], userGroup: null } };
+
+let slack: FakeSlackServer;
+let path: string;
+let store: WorkbookRegisterStore;
+const logged: string[] = [];
+
+const deps = () => ({ ...digestDeps(store, settings, slackWebClient('xoxb-test', slack.url), () => new Date(), (text) => logged.push(text)), timeZone: settings.timeZone });
+const digestPosts = () => slack.callsTo('chat.postMessage').filter((c) => (c.args.metadata as { event_type?: string } | undefined)?.event_type === 'risk_bot_digest');
+const audit = async () => readRegister(await store.load(), settings, TODAY).audit;
+
+beforeAll(async () => {
+  slack = await startFakeSlackServer();
+});
+afterAll(async () => {
+  await slack.close();
+});
+beforeEach(() => {
+  slack.reset();
+  logged.length = 0;
+  path = join(mkdtempSync(join(tmpdir(), 'digest-')), 'register.xlsx');
+  copyFileSync(join(REPO_ROOT, 'config/sample-register.xlsx'), path);
+  store = new WorkbookRegisterStore({ path, tabs: settings.tabs });
+});
+
+describe('the scheduled weekly digest', () => {
+  it('is posted once to the board\'s channel, with the heat map uploaded there, and not again after a restart', async () => {
+    await digestJob(deps(), settings.boards[0]!, settings.digest.schedule).run(MONDAY_0900);
+    expect(digestPosts()).toHaveLength(1);
+    const post = digestPosts()[0]!;
+    expect(post.args.channel).toBe('C0BOARD');
+    const blocks = JSON.stringify(post.args.blocks);
+    expect(blocks).toContain('Programme board: risk and action digest');
+    expect(blocks).toContain('Key: L = Low');
+
+    const [upload] = await slack.waitFor('upload_url', 1, 5000);
+    const [completed] = await slack.waitFor('files.completeUploadExternal', 1, 5000);
+    expect(completed!.args.channel_id).toBe('C0BOARD');
+    const png = PNG.sync.read(upload!.args.bytes as Buffer);
+    const { digest } = boardDigest(readRegister(await store.load(), settings, TODAY), settings, TODAY);
+    const layout = heatMapLayout(digest.heatMap, settings.scale);
+    expect([png.width, png.height]).toEqual([layout.width, layout.height]);
+
+    // A restarted bot's job fires again for the same Monday: nothing more is posted.
+    await digestJob(deps(), settings.boards[0]!, settings.digest.schedule).run(MONDAY_0900);
+    expect(digestPosts()).toHaveLength(1);
+    expect(logged.at(-1)).toContain('already posted');
+    const lines = await audit();
+    expect(lines.filter((a) => a.field === 'digest')).toHaveLength(1);
+    expect(lines.filter((a) => a.field === 'digest-sent')).toHaveLength(1);
+    expect(lines.find((a) => a.field === 'digest-counts')).toMatchObject({ item: 'default', oldValue: TODAY, newValue: 'Low=1; Medium=7; High=4; unrated=0' });
+  });
+
+  it('the next week compares its counts with this one, and is posted again', async () => {
+    await postDigest(deps(), settings.boards[0]!, TODAY);
+    await postDigest(deps(), settings.boards[0]!, '2026-11-30');
+    expect(digestPosts()).toHaveLength(2);
+    expect(JSON.stringify(digestPosts()[1]!.args.blocks)).toContain('since the digest of Mon, 23 Nov 2026');
+  });
+
+  it('a post killed before Slack answered is found in the channel by the next run, not posted twice', async () => {
+    slack.holdAnswers('chat.postMessage', 1);
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'digest', '--post', '--today', TODAY, '--workbook', path], {
+      cwd: REPO_ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: slack.url, DIGEST_CHANNEL: 'C0BOARD' },
+    });
+    const exited = new Promise((resolve) => child.on('close', resolve));
+    await slack.waitFor('chat.postMessage', 1, 20_000);
+    child.kill('SIGKILL');
+    await exited;
+    slack.holdAnswers('chat.postMessage', Infinity);
+
+    const outcome = await postDigest(deps(), settings.boards[0]!, TODAY);
+    expect(outcome.kind).toBe('already-posted');
+    expect(digestPosts()).toHaveLength(1);
+    expect((await audit()).find((a) => a.field === 'digest-sent')?.note).toContain('found in Slack');
+  }, 30_000);
+
+  it('without a channel, says so rather than posting anywhere', async () => {
+    const noChannel = { ...settings.boards[0]!, channel: null };
+    await digestJob(deps(), noChannel, settings.digest.schedule).run(MONDAY_0900);
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(logged.at(-1)).toContain('no channel is configured');
+  });
+});
+
+describe('/risk digest on demand', () => {
+  let app: RunningSlackApp;
+  beforeEach(async () => {
+    app = await startSlackApp(
+      { store, settings, actors: new ActorDirectory(settings), clock: () => new Date(), today: () => TODAY, log: (text) => logged.push(text), postDigest: (day) => postDigest(deps(), settings.boards[0]!, day) },
+      { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.url }, 0, '127.0.0.1',
+    );
+  });
+  afterEach(async () => {
+    await app.stop();
+  });
+  const command = (userId: string) => sendToApp(app.url!, slashCommandBody({ command: '/risk', text: 'digest', userId, responseUrl: slack.responseUrl() }), { secret: SECRET });
+
+  it('from the programme office, posts to the board\'s channel with the heat map and says so', async () => {
+    await command('U0PMO');
+    const [reply] = await slack.waitFor('response_url', 1, 8000);
+    expect(JSON.stringify(reply!.args)).toContain('Posted the digest');
+    expect(digestPosts()).toHaveLength(1);
+    await slack.waitFor('files.completeUploadExternal', 1, 5000);
+    await command('U0PMO');
+    const replies = await slack.waitFor('response_url', 2, 8000);
+    expect(JSON.stringify(replies[1]!.args)).toContain('already in the board');
+    expect(digestPosts()).toHaveLength(1);
+  });
+
+  it('from anyone else, is refused and nothing is posted', async () => {
+    await command('U0SAMPLE03');
+    const [reply] = await slack.waitFor('response_url', 1, 8000);
+    expect(JSON.stringify(reply!.args)).toContain('Only the programme office');
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+});

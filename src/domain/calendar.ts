@@ -50,14 +50,26 @@ export function dayOfWeek(date: IsoDate): number {
 
 /** "Mon 23 Nov 2026": unambiguous for UK readers. */
 export function formatDate(date: IsoDate): string {
-  return new Date(toUtcMs(date)).toLocaleDateString('en-GB', {
-    weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC',
-  });
+  return readableDate.format(new Date(toUtcMs(date)));
 }
+
+// One formatter for every date: toLocaleDateString builds a new one per call, which a long digest feels.
+const readableDate = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 
 /** The calendar date at `instant` in `timeZone`: what "today" means to the board. */
 export function dateInZone(instant: Date, timeZone: string): IsoDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return formatterFor(timeZone).format(instant);
+}
+
+// Building a formatter costs far more than using one, and a digest reads thousands of Audit log times.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (formatter === undefined) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
 }
 
 /** The wall-clock time at `instant` in `timeZone`, as "HH:MM" (24-hour), for comparing with a configured time. */

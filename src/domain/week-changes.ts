@@ -53,10 +53,17 @@ export function weekChanges(register: Register, after: IsoDate, until: IsoDate, 
     const day = dayOf(entry.when);
     return day !== null && day > after && day <= until;
   };
+  // Few distinct field names recur across thousands of lines: each is matched once.
+  const fields = new Map<string, string | null>();
+  const fieldOf = (entry: AuditEntry, kind: Item['kind']) => {
+    const key = `${kind}|${entry.field}`;
+    if (!fields.has(key)) fields.set(key, entry.field === 'created' ? 'created' : auditFieldOf(entry.field, kind === 'risk' ? synonyms.risks : synonyms.actions));
+    return fields.get(key)!;
+  };
   for (const entry of register.audit.filter(inPeriod)) {
     const item = items.get(canonicalId(entry.item));
     if (item === undefined) continue;
-    const field = entry.field === 'created' ? 'created' : auditFieldOf(entry.field, item.kind === 'risk' ? synonyms.risks : synonyms.actions);
+    const field = fieldOf(entry, item.kind);
     if (field === 'created' || (field === 'status' && entry.oldValue.trim() === '' && !CLOSED.has(entry.newValue.trim().toLowerCase()))) added.set(item.key, item);
     else if (field === 'status' && CLOSED.has(entry.newValue.trim().toLowerCase())) closed.set(item.key, item);
     else if (field === 'rating' && item.kind === 'risk') {

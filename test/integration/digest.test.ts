@@ -9,7 +9,10 @@ import { ActorDirectory } from '../../src/adapters/slack/actor-directory.js';
 import { slackWebClient } from '../../src/adapters/slack/slack-client.js';
 import { startSlackApp, type RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
+import { boardStores } from '../../src/composition/boards.js';
 import { digestDeps } from '../../src/composition/start-jobs.js';
+import { readEnv } from '../../src/config/env.js';
+import { SCALE_PRESETS } from '../../src/config/scale-presets.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import type { Settings } from '../../src/config/settings.js';
 import { readRegister } from '../../src/domain/read-register.js';
@@ -106,6 +109,27 @@ describe('the scheduled weekly digest', () => {
     await digestJob(deps(), noChannel, settings.digest.schedule).run(MONDAY_0900);
     expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
     expect(logged.at(-1)).toContain('no channel is configured');
+  });
+});
+
+describe('several boards', () => {
+  it('each board\'s digest goes to its own channel, drawn on its own scale', async () => {
+    const other = { id: 'mental-health', name: 'Mental health board', sheetId: 'unused', channel: 'C0MH', scale: SCALE_PRESETS['5x5-nhs'] as Settings['scale'] };
+    const otherPath = join(mkdtempSync(join(tmpdir(), 'digest-')), 'register.xlsx');
+    copyFileSync(join(REPO_ROOT, 'config/sample-register.xlsx'), otherPath);
+    const otherDeps = { ...deps(), store: new WorkbookRegisterStore({ path: otherPath, tabs: settings.tabs }) };
+    await postDigest(deps(), settings.boards[0]!, TODAY);
+    await postDigest(otherDeps, other, TODAY);
+    expect(digestPosts().map((c) => c.args.channel)).toEqual(['C0BOARD', 'C0MH']);
+    expect(JSON.stringify(digestPosts()[1]!.args.blocks)).toContain('Mental health board');
+    const uploads = await slack.waitFor('upload_url', 2, 5000);
+    const [small, large] = uploads.map((u) => PNG.sync.read(u.args.bytes as Buffer));
+    expect(large!.width).toBeGreaterThan(small!.width);
+  });
+
+  it('a board after the first without its own sheet is a settings problem named at start-up', () => {
+    const two = { ...settings, boards: [...settings.boards, { id: 'second', name: 'Second', sheetId: null, channel: 'C0TWO', scale: settings.scale }] };
+    expect(() => boardStores(two, readEnv({}), store)).toThrow(/boards\[1\]\.sheetId: board "Second" needs its own Google Sheet/);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { IsoDate } from './cell.js';
 import { dueSoonItems, overdueItems } from './due-items.js';
 import { peopleDirectory, personKey } from './people.js';
-import { isOpen, ownerOf, type Item, type Register } from './register.js';
+import { isOpen, ownerOf, type Item, type Person, type Register } from './register.js';
 
 export type ItemKind = Item['kind'];
 
@@ -16,8 +16,23 @@ export function openItems(register: Register, kind: ItemKind | null): Item[] {
 
 /** Open items whose owner (or a risk's action owner, an action's lead) is the Slack user, through People. */
 export function itemsOfSlackUser(register: Register, kind: ItemKind | null, slackUserId: string): Item[] {
+  return itemsOfPerson(register, kind, { id: slackUserId });
+}
+
+/** Whether People lists a Slack user, by user ID or by e-mail. */
+export function isInPeople(register: Pick<Register, 'people'>, user: { id: string; email?: string | null }): boolean {
+  return register.people.some((person) => isThem(person, user));
+}
+
+function isThem(person: Person, user: { id: string; email?: string | null }): boolean {
+  if (person.slackUser !== null && person.slackUser === user.id) return true;
+  return person.email !== null && !!user.email && person.email.toLowerCase() === user.email.toLowerCase();
+}
+
+/** Open items whose owner is the Slack user, found through People by user ID or e-mail. */
+export function itemsOfPerson(register: Register, kind: ItemKind | null, user: { id: string; email?: string | null }): Item[] {
   const directory = peopleDirectory(register.people);
-  const owns = (cell: string) => directory.resolve(cell).people.some((person) => person.slackUser === slackUserId);
+  const owns = (cell: string) => directory.resolve(cell).people.some((person) => isThem(person, user));
   return openItems(register, kind).filter((item) => owns(ownerOf(item)) || (item.kind === 'risk' && owns(item.actionOwner)));
 }
 

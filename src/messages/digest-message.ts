@@ -42,7 +42,8 @@ function moveLine(move: RatingMove): Inline[] {
   return [bold(move.item.id), ` ${titleOf(move.item)}: ${move.from} \u2192 ${move.to}${band}`];
 }
 
-function changeParts(changes: WeekChanges): MessagePart[] {
+/** What changed over a period: new, closed, rating up and down; the digest's section, and the answer to "what changed?". */
+export function changeParts(changes: WeekChanges): MessagePart[] {
   const itemLine = (item: Item): Inline[] => [bold(item.id), ` ${titleOf(item)} (${ownerOf(item) || 'no owner'})`];
   const total = changes.added.length + changes.closed.length + changes.ratingUp.length + changes.ratingDown.length;
   const heading = `What changed since ${formatDate(addDays(changes.after, 1))}`;
@@ -55,7 +56,8 @@ function changeParts(changes: WeekChanges): MessagePart[] {
   return parts;
 }
 
-function sourceLine(source: string): Inline[] {
+/** Where the register is, as a link when it is a sheet. */
+export function sourceLine(source: string): Inline[] {
   return /^https?:\/\//.test(source) ? ['Register: ', link(source, 'open the sheet'), ' for every row'] : [`Register: ${source}`];
 }
 

@@ -7,6 +7,7 @@ import { isDomainError } from '../../domain/domain-error.js';
 import type { Actor } from '../../domain/permissions.js';
 import { nudgesPreviewMessage } from '../../messages/nudges-message.js';
 import type { RegisterStore } from '../../ports/register-store.js';
+import { askQuestion } from '../../use-cases/answer-question.js';
 import { boardDigest } from '../../use-cases/board-digest.js';
 import { handleCommand } from '../../use-cases/handle-command.js';
 import { loadRegister } from '../../use-cases/load-register.js';
@@ -26,7 +27,7 @@ export interface ConsoleDeps {
   log: (text: string) => void;
 }
 
-const HELP = 'Type /risk help or /action help for the commands (e.g. /risk show R-3, /action done A-4), /digest for the weekly digest, /nudges for today\'s reminders, or quit.';
+const HELP = 'Ask in plain words ("what\'s overdue?", "show R-7", "top 5 risks"), or type /risk help or /action help for the commands (e.g. /risk show R-3, /action done A-4), /digest for the weekly digest, /nudges for today\'s reminders, or quit.';
 
 async function digestAndNudges(deps: ConsoleDeps): Promise<string> {
   const today = dateInZone(deps.clock(), deps.settings.timeZone);
@@ -38,8 +39,11 @@ async function digestAndNudges(deps: ConsoleDeps): Promise<string> {
 export async function answerLine(deps: ConsoleDeps, line: string): Promise<string> {
   const match = /^\/(risk|action)\b\s*(.*)$/is.exec(line);
   if (line === '/digest' || line === '/nudges') return digestAndNudges(deps);
-  if (!match) return `Questions in plain words are not understood here yet: use the commands. ${HELP}`;
   const now = deps.clock();
+  if (!match) {
+    // Anything else is a question, as if the bot were mentioned in Slack; the console user is "me".
+    return renderText(await askQuestion(deps, { text: line, askerId: deps.actor.id, today: dateInZone(now, deps.settings.timeZone) }));
+  }
   const reply = await handleCommand(deps, {
     target: match[1]!.toLowerCase() as 'risk' | 'action', text: match[2] ?? '', actor: deps.actor, via: 'console',
     today: dateInZone(now, deps.settings.timeZone), now: now.toISOString(),

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { deliveryKey, DeliveryDedupe } from './delivery-dedupe.js';
 import { registerItemButtons } from './listeners/actions/item-buttons.js';
+import { registerAppHome } from './listeners/events/app-home.js';
+import { registerQuestions } from './listeners/events/questions.js';
 import { registerItemCommands } from './listeners/commands/item-command.js';
 import { registerNewDateSubmitted } from './listeners/views/new-date-submitted.js';
 import { registerNewItemSubmitted } from './listeners/views/new-item-submitted.js';
@@ -40,6 +42,8 @@ function register(app: App, deps: SlackDeps, dedupe: DeliveryDedupe): void {
   registerNewItemSubmitted(app, deps);
   registerItemButtons(app, deps);
   registerNewDateSubmitted(app, deps);
+  registerQuestions(app, deps);
+  registerAppHome(app, deps);
 }
 
 const clientOptions = (connection: SlackConnection) => slackClientOptions(connection.apiUrl);

@@ -10,6 +10,7 @@ import type { SlackDeps } from '../../slack-deps.js';
 import { newDateModal } from '../../views/new-date-modal.js';
 import { updateModal } from '../../views/update-modal.js';
 import { respondWith } from '../commands/item-command.js';
+import { publishHome } from '../events/app-home.js';
 import { buttonItem, buttonOrigin, itemText, settleButtons, type ButtonItem } from './button-context.js';
 
 interface Press {
@@ -37,7 +38,10 @@ function onButton(app: App, deps: SlackDeps, actionId: string, work: Work): void
     }
     await replyingErrors((message) => respondWith(respond, message), deps.log, async () => {
       const line = await work({ item, body, client, respond }, deps);
-      if (line !== null) await settleButtons(client, buttonOrigin(body), line, body.message as { text?: string; blocks?: Array<{ block_id?: string }> } | undefined);
+      if (line === null) return;
+      // Pressed in the App Home: show the item's new state there; pressed on a message: say what was done in it.
+      if (body.view?.type === 'home') await publishHome(deps, client, body.user.id);
+      else await settleButtons(client, buttonOrigin(body), line, body.message as { text?: string; blocks?: Array<{ block_id?: string }> } | undefined);
     });
   });
 }

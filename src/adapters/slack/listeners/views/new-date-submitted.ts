@@ -5,6 +5,7 @@ import type { Message } from '../../../../messages/message.js';
 import { updatedMessage } from '../../../../messages/item-message.js';
 import { updateItem } from '../../../../use-cases/update-item.js';
 import { IDS } from '../../ids.js';
+import { publishHome } from '../events/app-home.js';
 import { postMessage } from '../../post-message.js';
 import { replyingErrors } from '../../reply-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
@@ -45,6 +46,7 @@ export function registerNewDateSubmitted(app: App, deps: SlackDeps): void {
       const actor = await deps.actors.actor(body.user.id, client);
       const { item, update } = await updateItem(deps, { id, changes: [{ field: 'targetDate', value: date }], note: reason, actor, via: 'modal', today, now: now.toISOString() });
       await dm(updatedMessage(item, update, deps.settings.scale));
+      await publishHome(deps, client, body.user.id);
       await settleButtons(client, origin, `:calendar: ${itemText(item.id)} moved to ${formatDate(date)} by <@${body.user.id}>`);
     });
   });

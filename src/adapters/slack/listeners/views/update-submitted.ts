@@ -4,6 +4,7 @@ import { parseCommand } from '../../../../domain/command.js';
 import { handleCommand } from '../../../../use-cases/handle-command.js';
 import type { Message } from '../../../../messages/message.js';
 import { IDS } from '../../ids.js';
+import { publishHome } from '../events/app-home.js';
 import { announceToBoard, postMessage } from '../../post-message.js';
 import { replyingErrors } from '../../reply-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
@@ -35,6 +36,7 @@ export function registerUpdateSubmitted(app: App, deps: SlackDeps): void {
       const reply = await handleCommand(deps, { target, text, actor, via: 'modal', today: deps.today(now), now: now.toISOString() });
       if (reply.kind !== 'reply') return;
       await dm(reply.message);
+      await publishHome(deps, client, body.user.id);
       await announceToBoard(deps, client, reply.announce);
     });
   });

@@ -1,0 +1,28 @@
+import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { isInPeople, itemsOfPerson } from '../../../../domain/item-filters.js';
+import { homeMessage } from '../../../../messages/home-message.js';
+import { loadRegister } from '../../../../use-cases/load-register.js';
+import { renderModalBlocks } from '../../blocks/render-blocks.js';
+import type { SlackDeps } from '../../slack-deps.js';
+
+/** Publishes a user's App Home from the register as it is now. */
+export async function publishHome(deps: SlackDeps, client: WebClient, userId: string): Promise<void> {
+  const today = deps.today(deps.clock());
+  const [register, actor] = await Promise.all([loadRegister(deps.store, deps.settings, today), deps.actors.actor(userId, client)]);
+  const items = isInPeople(register, actor) ? itemsOfPerson(register, null, actor) : null;
+  const message = homeMessage({ userId, items, today, source: register.source });
+  await client.views.publish({ user_id: userId, view: { type: 'home', blocks: renderModalBlocks(message.parts) } });
+}
+
+/** The App Home, refreshed each time its owner opens it. */
+export function registerAppHome(app: App, deps: SlackDeps): void {
+  app.event('app_home_opened', async ({ event, client }) => {
+    if (event.tab !== 'home') return;
+    try {
+      await publishHome(deps, client, event.user);
+    } catch (error) {
+      deps.log(`app home for ${event.user}: ${(error as Error).stack ?? String(error)}`);
+    }
+  });
+}

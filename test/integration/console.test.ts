@@ -46,8 +46,9 @@ function inTerminal(env: Record<string, string>, lines: string[]): Promise<strin
 describe('the local console', () => {
   it('in a terminal, a typed update changes the workbook and its Audit log', async () => {
     const path = workbookCopy();
-    const screen = await inTerminal({ REGISTER_WORKBOOK: path }, ['/action update a17 progress 95 note "PCT board on Thursday"', '/risk show R 3', 'quit']);
-    expect(screen).toContain('Type /risk help or /action help');
+    const screen = await inTerminal({ REGISTER_WORKBOOK: path }, ['/action update a17 progress 95 note "PCT board on Thursday"', '/risk show R 3', "what's overdue for P. Absolon?", 'quit']);
+    expect(screen).toContain('Ask in plain words');
+    expect(screen).toContain('Overdue items for P. Absolon');
     expect(screen).toContain('Updated A-17: progress 90 → 95');
     expect(screen).toContain('R - 3: concerns about accuracy of data and information');
     const register = await registerAt(path);

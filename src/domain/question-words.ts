@@ -11,7 +11,7 @@ export interface QuestionWords { clean: string; words: QuestionWord[]; ids: stri
 export type QuestionKind = 'action' | 'risk' | 'any';
 
 /** What a question asks, read from its keywords. */
-export type Intent = 'reviews' | 'overdue' | 'changes' | 'top' | 'due';
+export type Intent = 'reviews' | 'overdue' | 'changes' | 'top' | 'due' | 'owned';
 
 // The vocabulary below is written as the words are read: lower case, apostrophes gone.
 
@@ -26,6 +26,9 @@ export const INTENTS: ReadonlyArray<[Intent, readonly string[]]> = [
   ['top', ['top', 'biggest', 'worst', 'highest', 'largest', 'greatest', 'scariest', 'riskiest', 'most serious', 'most severe', 'most critical',
     'most significant', 'most important', 'highest rated', 'key risks', 'main risks', 'major risks', 'critical risks', 'high risks', 'red risks']],
   ['due', ['due', 'upcoming', 'deadline', 'deadlines', 'soon', 'expiring', 'coming up', 'falling due', 'approaching']],
+  // Last: "what's open and overdue" asks what is overdue.
+  ['owned', ['own', 'owns', 'owned', 'open', 'everything', 'working on', 'responsible for', 'assigned to', 'on the plate', 'on their plate',
+    'on my plate', 'on his plate', 'on her plate', 'portfolio', 'in flight']],
 ];
 /** Ways of asking what the bot can do. */
 export const HELP = ['help', 'commands', 'usage', 'instructions', 'what can you do', 'what do you do', 'what can i ask', 'how does this work',

@@ -22,6 +22,8 @@ export type Who =
 export type Question =
   | { intent: 'overdue'; kind: QuestionKind; who: Who }
   | { intent: 'due'; kind: QuestionKind; who: Who; until: IsoDate; label: string }
+  /** One owner's open items (or everyone's, or the asker's). */
+  | { intent: 'owned'; kind: QuestionKind; who: Who }
   | { intent: 'show'; id: string }
   | { intent: 'top'; count: number }
   | { intent: 'reviews' }
@@ -41,6 +43,7 @@ export interface QuestionContext {
 /** Questions the bot answers, one example each: the help reply, and the end of every polite refusal. */
 export const QUESTION_EXAMPLES: readonly string[] = [
   "what's overdue? (or overdue for the housing lead, or mine)",
+  'what does the housing lead own? (or what is open for @maria, or mine)',
   "what's due this week? (or in the next 10 days, before Christmas, by 31/03/2027)",
   'show R-7 (one risk or action by its ID)',
   'top 5 risks',
@@ -172,7 +175,8 @@ function fromTime(phrase: TimePhrase | undefined): Intent | null {
 function answer(intent: Intent, kind: QuestionKind, who: Who, phrase: TimePhrase | undefined, top: number, today: IsoDate): Question {
   switch (intent) {
     case 'reviews': return { intent };
-    case 'overdue': return { intent, kind, who };
+    case 'overdue':
+    case 'owned': return { intent, kind, who };
     case 'top':
       if (kind !== 'action') return { intent, count: top };
       return decline('I rank risks by their rating, not actions. Try "top 5 risks" or "which actions are overdue?".');
@@ -221,9 +225,8 @@ export function understandQuestion(text: string, context: QuestionContext): Ques
   }
   if (rest === '' && texts.some((t) => THANKS.has(t))) return { intent: 'unknown', reply: 'You\'re welcome! Ask me "help" to see what I can answer.' };
   if (rest === '' || HELP.some((help) => phraseAt(texts, new Set(), help) !== -1)) return { intent: 'help' };
+  // A name on its own ("housing lead?", "items for L.kavanagh") asks for that owner's open items.
   const who = ownerWho(rest, context);
-  if (who.type === 'owner') {
-    return decline(`What would you like to know about ${rest}? Try "what's overdue for ${rest}?" or "what's due this week for ${rest}?".`);
-  }
+  if (who.type === 'owner') return { intent: 'owned', kind, who };
   return decline("Sorry, I didn't understand that.");
 }

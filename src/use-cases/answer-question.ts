@@ -74,6 +74,13 @@ function answer(question: Question, register: Register, input: AskInput, setting
       const days = Math.max(0, daysBetween(today, question.until));
       return datedList(`${noun(question.kind)[0]!.toUpperCase()}${noun(question.kind).slice(1)} due ${question.label}${label}`, dueSoonItems(register, today, days).filter(keep), today, 'Nothing due then.');
     }
+    case 'owned': {
+      if (question.who.type === 'unknownOwner') return unknownOwnerMessage(question.who.asked, register);
+      const { owns, label } = whose(question.who, register, input.askerId);
+      const open = [...register.risks, ...register.actions].filter((item) => isOpen(item) && ofKind(question.kind)(item) && owns(item));
+      const heading = `Open ${noun(question.kind)}${label}`;
+      return { summary: `${heading}: ${open.length}`, parts: [{ type: 'list', heading: `${heading} (${open.length})`, items: open.map((item) => itemLine(item, today)), emptyText: question.who.type === 'me' ? 'Nothing open is yours (or the People tab does not link you to an owner name).' : 'Nothing open.' }] };
+    }
     case 'show':
       try {
         return itemMessage(findItem(register, question.id), today);

@@ -76,6 +76,13 @@ describe('questions in chat, answered in the thread', () => {
     expect(answerText(reply!)).not.toContain('A-22');
   });
 
+  it('one owner\'s items, with the owner given as a Slack mention', async () => {
+    await send({ type: 'app_mention', user: 'U0SAMPLE01', channel: 'C0LEADS', ts: '1790000000.000550', text: "<@UBOT> what's open for <@U0SAMPLE03>?" });
+    const [reply] = await slack.waitFor('chat.postMessage', 1, 8000);
+    expect(answerText(reply!)).toContain('Open items for Lead Commissioner');
+    expect(answerText(reply!)).toContain('R - 11');
+  });
+
   it('what it does not understand gets a polite list of what it can answer', async () => {
     await send({ type: 'app_mention', user: 'U0SAMPLE03', channel: 'C0LEADS', ts: '1790000000.000600', text: '<@UBOT> book me a meeting room for friday' });
     const [reply] = await slack.waitFor('chat.postMessage', 1, 8000);

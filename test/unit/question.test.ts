@@ -191,8 +191,24 @@ const declined: Array<[text: string, reason: string]> = [
   ['R7 and A-12', 'I can show one item at a time: ask for R-7, then A-12.'],
   ["what's due by 31/02/2027", '"31/02/2027" is not a valid date: February 2027 has 28 days'],
   ['top 5 actions', 'I rank risks by their rating, not actions'],
-  ['housing lead?', `Try "what's overdue for housing lead?"`],
 ];
+
+const owned = (kind: QuestionKind, who: Who): Question => ({ intent: 'owned', kind, who });
+const ownedQuestions: Array<[text: string, question: Question]> = [
+  ['housing lead?', owned('any', owner('housing lead', ...HOUSING))],
+  ['what does the housing lead own?', owned('any', owner('housing lead', ...HOUSING))],
+  ['items for the Dir of Commissioning', owned('any', owner('Dir of Commissioning', 'Dir of Commissioning', 'Director of commissioning'))],
+  ["what's open for the ASC lead", owned('any', owner('ASC lead', ...ASC))],
+  ['what actions is the housing lead working on?', owned('action', owner('housing lead', ...HOUSING))],
+  ['what do I own', owned('any', ME)],
+  ["what's on my plate?", owned('any', ME)],
+  ['which risks are open?', owned('risk', ALL)],
+  ["what's open and overdue for the housing lead?", overdue('any', owner('housing lead', ...HOUSING))],
+];
+
+describe('understandQuestion: one owner\'s open items', () => {
+  it.each(ownedQuestions)('"%s"', (text, question) => expect(ask(text)).toEqual(question));
+});
 
 describe('understandQuestion declines politely, saying what it can answer', () => {
   it.each(declined)('"%s"', (text, reason) => {

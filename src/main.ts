@@ -5,7 +5,8 @@ import { startSlackApp } from './adapters/slack/slack-app.js';
 import { slackWebClient } from './adapters/slack/slack-client.js';
 import { boardStores, withEnvironment } from './composition/boards.js';
 import { digestDeps, startJobs } from './composition/start-jobs.js';
-import { postDigest } from './use-cases/post-digest.js';
+import { openLeases } from './composition/open-leases.js';
+import { runDigest } from './jobs/digest-job.js';
 import { openStore } from './composition/open-store.js';
 import { explainStartupError } from './composition/startup-error.js';
 import { readEnv } from './config/env.js';
@@ -23,18 +24,19 @@ async function main(): Promise<number> {
     const clock = () => new Date();
     const client = slackWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL);
     const stores = boardStores(settings, env, store);
-    const defaultBoardDigest = digestDeps(store, settings, client, clock, log);
+    const leases = await openLeases(env, log);
+    const defaultBoardDigest = { ...digestDeps(store, settings, client, clock, log), timeZone: settings.timeZone, leases };
     const running = await startSlackApp(
       {
-        store, settings, actors: new ActorDirectory(settings), clock, today: (now) => dateInZone(now, settings.timeZone), log,
-        postDigest: (day) => postDigest(defaultBoardDigest, settings.boards[0]!, day),
+        store, settings, actors: new ActorDirectory(settings), clock, today: (now) => dateInZone(now, settings.timeZone), log, leases,
+        postDigest: async (day) => (await runDigest(defaultBoardDigest, settings.boards[0]!, day)) ?? { kind: 'busy' },
       },
       { botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL },
       env.PORT,
     );
-    const jobs = startJobs({ store, boardStores: stores, settings, client, clock, log });
-    log(`risk-bot connected to Slack (${running.url === null ? 'Socket Mode' : `HTTP, ${running.url}`}); register: ${description}; reminders at ${settings.reminders.nudgeTime} on working days, digest "${settings.digest.schedule}" (${settings.timeZone})`);
-    const stop = () => void Promise.all([jobs.stop(), running.stop()]).then(() => process.exit(0));
+    const jobs = startJobs({ store, boardStores: stores, settings, client, leases, clock, log });
+    log(`risk-bot connected to Slack (${running.url === null ? 'Socket Mode' : `HTTP, ${running.url}`}); register: ${description}; ${env.REDIS_URL ? 'runs coordinated through Redis' : 'single instance'}; reminders at ${settings.reminders.nudgeTime} on working days, digest "${settings.digest.schedule}" (${settings.timeZone})`);
+    const stop = () => void Promise.all([jobs.stop(), running.stop()]).then(() => leases.close()).then(() => process.exit(0));
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
     return 0;

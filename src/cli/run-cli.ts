@@ -15,10 +15,10 @@ import { slackWebClient } from '../adapters/slack/slack-client.js';
 import { SlackNudgeOutbox } from '../adapters/slack/slack-nudge-outbox.js';
 import type { Settings } from '../config/settings.js';
 import { runNudges } from '../jobs/nudge-job.js';
-import { describeDigestOutcome } from '../jobs/digest-job.js';
+import { describeDigestOutcome, runDigest } from '../jobs/digest-job.js';
+import { openLeases } from '../composition/open-leases.js';
 import { withEnvironment } from '../composition/boards.js';
 import { digestDeps } from '../composition/start-jobs.js';
-import { postDigest } from '../use-cases/post-digest.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import { UsageError, type CliOptions } from './cli-options.js';
 import { runSheetCommand } from './sheet-commands.js';
@@ -36,9 +36,36 @@ function slackClient(env: Env, command: string) {
 }
 
 /** `nudges --send`: the scheduled run's own code, through Slack's Web API. */
-async function sendNudgesNow(store: RegisterStore, settings: Settings, env: Env, today: string) {
+async function sendNudgesNow(store: RegisterStore, settings: Settings, env: Env, today: string): Promise<CliOutputParts> {
   const outbox = new SlackNudgeOutbox(slackClient(env, 'nudges --send'), new ChannelPacer());
-  return runNudges({ store, settings, outbox, log, clock: () => new Date(), timeZone: settings.timeZone }, today);
+  const leases = await openLeases(env, log);
+  try {
+    const report = await runNudges({ store, settings, outbox, log, clock: () => new Date(), timeZone: settings.timeZone, leases }, today);
+    if (report === null) return { text: `Another instance is sending the reminders for ${today} now; nothing was sent from here.`, data: { sent: null }, exitCode: 1 };
+    return { text: renderText(nudgeRunMessage(report)), data: { sent: nudgeRunJson(report) }, exitCode: report.failed.length > 0 ? 1 : 0 };
+  } finally {
+    await leases.close();
+  }
+}
+
+/** `digest --post`: the schedule's own code, through Slack's Web API. */
+async function postDigestNow(store: RegisterStore, settings: Settings, env: Env, today: string): Promise<CliOutputParts> {
+  const board = settings.boards[0]!;
+  const client = slackClient(env, 'digest --post');
+  const leases = await openLeases(env, log);
+  try {
+    const outcome = await runDigest({ ...digestDeps(store, settings, client, () => new Date(), log), timeZone: settings.timeZone, leases }, board, today);
+    if (outcome === null) return { text: `Another instance is posting the digest for ${today} now; nothing was posted from here.`, data: { posted: false, outcome: 'busy' }, exitCode: 1 };
+    return { text: describeDigestOutcome(board, outcome), data: { posted: outcome.kind === 'posted', outcome: outcome.kind }, exitCode: outcome.kind === 'no-channel' ? 1 : 0 };
+  } finally {
+    await leases.close();
+  }
+}
+
+interface CliOutputParts {
+  text: string;
+  data: object;
+  exitCode: number;
 }
 
 /** Runs one `risk-bot` command and returns what to print; `now` is the clock, passed in. */
@@ -59,17 +86,16 @@ export async function runCli(options: CliOptions, env: Env, now: Date): Promise<
       return print(renderText(checkMessage(register.problems, register.source)), json, hasErrors(register.problems) ? 1 : 0);
     case 'digest': {
       if (options.post) {
-        const board = settings.boards[0]!;
-        const outcome = await postDigest(digestDeps(store, settings, slackClient(env, 'digest --post'), () => new Date(), log), board, today);
-        return print(describeDigestOutcome(board, outcome), { posted: outcome.kind === 'posted', outcome: outcome.kind }, outcome.kind === 'no-channel' ? 1 : 0);
+        const { text, data, exitCode } = await postDigestNow(store, settings, env, today);
+        return print(text, data, exitCode);
       }
       const { digest, message } = boardDigest(register, settings, today);
       return print(renderText(message), { ...json, digest: digestJson(digest) });
     }
     case 'nudges': {
       if (options.send) {
-        const report = await sendNudgesNow(store, settings, env, today);
-        return print(renderText(nudgeRunMessage(report)), { ...json, sent: nudgeRunJson(report) }, report.failed.length > 0 ? 1 : 0);
+        const { text, data, exitCode } = await sendNudgesNow(store, settings, env, today);
+        return print(text, { ...json, ...data }, exitCode);
       }
       const groups = previewNudges(register, settings, today);
       return print(renderText(nudgesPreviewMessage(groups, today)), { ...json, nudges: nudgesJson(groups) });

@@ -7,6 +7,7 @@ import { clockTimeInZone } from '../domain/calendar.js';
 import { digestJob } from '../jobs/digest-job.js';
 import { newMessageKey, nudgeJob } from '../jobs/nudge-job.js';
 import { startScheduler, type RunningScheduler } from '../jobs/scheduler.js';
+import type { Leases } from '../ports/leases.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import type { PostDigestDeps } from '../use-cases/post-digest.js';
 
@@ -17,6 +18,7 @@ export interface JobDeps {
   boardStores?: Map<string, RegisterStore>;
   settings: Settings;
   client: WebClient;
+  leases: Leases;
   clock: () => Date;
   log: (text: string) => void;
 }
@@ -36,10 +38,10 @@ export function startJobs(deps: JobDeps): RunningScheduler {
   const { settings, clock, log } = deps;
   const pacer = new ChannelPacer();
   const outbox = new SlackNudgeOutbox(deps.client, pacer);
-  const nudges = nudgeJob({ store: deps.store, settings, outbox, log, clock, timeZone: settings.timeZone }, settings.reminders.nudgeTime);
+  const nudges = nudgeJob({ store: deps.store, settings, outbox, log, clock, timeZone: settings.timeZone, leases: deps.leases }, settings.reminders.nudgeTime);
   const digests = settings.boards.map((board) => {
     const store = deps.boardStores?.get(board.id) ?? deps.store;
-    return digestJob({ ...digestDeps(store, settings, deps.client, clock, log, pacer), timeZone: settings.timeZone }, board, settings.digest.schedule);
+    return digestJob({ ...digestDeps(store, settings, deps.client, clock, log, pacer), timeZone: settings.timeZone, leases: deps.leases }, board, settings.digest.schedule);
   });
   const scheduler = startScheduler([nudges, ...digests], settings.timeZone, log);
   if (clockTimeInZone(clock(), settings.timeZone) >= settings.reminders.nudgeTime) {

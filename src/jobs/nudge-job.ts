@@ -3,37 +3,37 @@ import { renderText } from '../adapters/console/render-text.js';
 import { dateInZone } from '../domain/calendar.js';
 import { nudgeRunMessage } from '../messages/nudges-message.js';
 import { sendNudges, type NudgeRunReport, type SendNudgesDeps } from '../use-cases/send-nudges.js';
+import type { Leases } from '../ports/leases.js';
 import { dailyOnWeekdays, type Job } from './job.js';
+import { inRunSlot } from './run-slot.js';
 
-export type NudgeRunDeps = Omit<SendNudgesDeps, 'newMessageKey'> & { timeZone: string; clock: () => Date };
+export type NudgeRunDeps = Omit<SendNudgesDeps, 'newMessageKey'> & { timeZone: string; clock: () => Date; leases: Leases };
 
 /** A ledger name for a reminder message: unique, short enough to read in the Audit log. */
 export const newMessageKey = () => `m-${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 
-/** One reminder run for the board's date at `at`: what the schedule and `risk-bot nudges --send` both call. */
-export function runNudges(deps: NudgeRunDeps, today: string): Promise<NudgeRunReport> {
-  return sendNudges({ ...deps, newMessageKey }, today, deps.clock);
+/**
+ * One reminder run for the board's date: what the schedule and `risk-bot
+ * nudges --send` both call. Null when another instance (or run) holds the
+ * day's lease and is sending them now.
+ */
+export async function runNudges(deps: NudgeRunDeps, today: string): Promise<NudgeRunReport | null> {
+  const slot = await inRunSlot(deps.leases, `nudges@${today}`, () => sendNudges({ ...deps, newMessageKey }, today, deps.clock));
+  return slot.ran ? slot.result : null;
 }
 
 /**
  * The daily reminder run at the configured time on weekdays; bank holidays
- * are skipped by the planning, which sends nothing on a non-working day. A
- * run still going when another is asked for (a start-up catch-up meeting the
- * schedule) is not doubled: the second waits for the first's result.
+ * are skipped by the planning, which sends nothing on a non-working day.
  */
-export function nudgeJob(deps: NudgeRunDeps, nudgeTime: string): Job & { runNow(): Promise<NudgeRunReport> } {
-  let running: Promise<NudgeRunReport> | null = null;
-  const runOnce = (at: Date) => {
-    running ??= runNudges(deps, dateInZone(at, deps.timeZone)).finally(() => { running = null; });
-    return running;
-  };
+export function nudgeJob(deps: NudgeRunDeps, nudgeTime: string): Job {
   return {
     name: 'nudges',
     schedule: dailyOnWeekdays(nudgeTime),
     async run(firedAt) {
-      const report = await runOnce(firedAt);
-      deps.log(`nudges: ${renderText(nudgeRunMessage(report)).split('\n')[0]}`);
+      const today = dateInZone(firedAt, deps.timeZone);
+      const report = await runNudges(deps, today);
+      deps.log(report === null ? `nudges: ${today} is being run by another instance; skipped here` : `nudges: ${renderText(nudgeRunMessage(report)).split('\n')[0]}`);
     },
-    runNow: () => runOnce(deps.clock()),
   };
 }

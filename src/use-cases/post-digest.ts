@@ -22,7 +22,9 @@ export interface PostDigestDeps {
 export type DigestPostOutcome =
   | { kind: 'posted'; channel: string; digest: Digest }
   | { kind: 'already-posted'; slot: string }
-  | { kind: 'no-channel' };
+  | { kind: 'no-channel' }
+  /** Another instance holds the slot's lease and is posting it now. */
+  | { kind: 'busy' };
 
 /**
  * A board's digest for `today`, posted once to its channel with the heat map:

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { MemoryLeases } from '../../src/adapters/leases/memory-leases.js';
 import { heatMapLayout } from '../../src/adapters/heat-map/heat-map-png.js';
 import { ActorDirectory } from '../../src/adapters/slack/actor-directory.js';
 import { slackWebClient } from '../../src/adapters/slack/slack-client.js';
@@ -34,7 +35,7 @@ let path: string;
 let store: WorkbookRegisterStore;
 const logged: string[] = [];
 
-const deps = () => ({ ...digestDeps(store, settings, slackWebClient('xoxb-test', slack.url), () => new Date(), (text) => logged.push(text)), timeZone: settings.timeZone });
+const deps = () => ({ ...digestDeps(store, settings, slackWebClient('xoxb-test', slack.url), () => new Date(), (text) => logged.push(text)), timeZone: settings.timeZone, leases: new MemoryLeases() });
 const digestPosts = () => slack.callsTo('chat.postMessage').filter((c) => (c.args.metadata as { event_type?: string } | undefined)?.event_type === 'risk_bot_digest');
 const audit = async () => readRegister(await store.load(), settings, TODAY).audit;
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ActorDirectory } from '../../src/adapters/slack/actor-directory.js';
+import { MemoryLeases } from '../../src/adapters/leases/memory-leases.js';
 import { ChannelPacer } from '../../src/adapters/slack/channel-pacer.js';
 import { slackWebClient } from '../../src/adapters/slack/slack-client.js';
 import { startSlackApp, type RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
@@ -42,7 +43,7 @@ const logged: string[] = [];
 
 const register = async (today = TODAY) => readRegister(await store.load(), settings, today);
 const deps = (): NudgeRunDeps => ({
-  store, settings, log: (text) => logged.push(text), clock: () => new Date(), timeZone: settings.timeZone,
+  store, settings, log: (text) => logged.push(text), clock: () => new Date(), timeZone: settings.timeZone, leases: new MemoryLeases(),
   outbox: new SlackNudgeOutbox(slackWebClient('xoxb-test', slack.url), new ChannelPacer(1000)),
 });
 const posts = () => slack.callsTo('chat.postMessage').filter((c) => !c.rateLimited);
@@ -97,7 +98,7 @@ describe('the daily reminder run through the real Slack Web API client', () => {
     const previewed = (JSON.parse(preview.stdout).nudges as Array<{ nudges: Array<{ id: string; stage: string }> }>).flatMap((g) => g.nudges.map((n) => `${n.id}:${n.stage}`));
 
     await nudgeJob(deps(), settings.reminders.nudgeTime).run(new Date(`${TODAY}T09:00:00Z`));
-    const report = await runNudges(deps(), TODAY); // a second run the same day
+    const report = (await runNudges(deps(), TODAY))!; // a second run the same day
     expect(report.delivered).toEqual([]);
 
     const recipients = recipientsOf();
@@ -122,7 +123,7 @@ describe('the daily reminder run through the real Slack Web API client', () => {
   });
 
   it('looks each e-mail up once, and lists owners Slack does not know as unreachable', async () => {
-    const report = await runNudges(deps(), TODAY);
+    const report = (await runNudges(deps(), TODAY))!;
     const lookups = slack.callsTo('users.lookupByEmail').map((c) => c.args.email);
     expect(new Set(lookups).size).toBe(lookups.length);
     expect(report.unreachable.map((u) => u.reason).join('\n')).toMatch(/not in the People tab/);
@@ -131,7 +132,7 @@ describe('the daily reminder run through the real Slack Web API client', () => {
 
   it('waits out a 429 with Retry-After and still sends each message once', async () => {
     slack.rateLimit('chat.postMessage', 1, 1);
-    const report = await runNudges(deps(), TODAY);
+    const report = (await runNudges(deps(), TODAY))!;
     const limited = slack.callsTo('chat.postMessage').find((c) => c.rateLimited)!;
     const retry = slack.callsTo('chat.postMessage').find((c) => !c.rateLimited && c.args.channel === limited.args.channel)!;
     expect(retry.at - limited.at).toBeGreaterThanOrEqual(950);
@@ -152,7 +153,7 @@ describe('the daily reminder run through the real Slack Web API client', () => {
     expect((await register()).audit.filter((a) => a.field === 'nudge-sent')).toHaveLength(0);
 
     slack.holdAnswers('chat.postMessage', Infinity);
-    const report = await runNudges(deps(), TODAY);
+    const report = (await runNudges(deps(), TODAY))!;
     expect(report.recovered).toEqual({ found: 3, resent: expect.any(Number), unknown: 0 });
     const recipients = recipientsOf();
     expect(new Set(recipients).size).toBe(recipients.length);
@@ -160,14 +161,14 @@ describe('the daily reminder run through the real Slack Web API client', () => {
     const audit = (await register()).audit;
     expect(audit.filter((a) => a.field === 'nudge-sent')).toHaveLength(recipients.length);
     expect(audit.filter((a) => a.field === 'nudge-unsent')).toHaveLength(report.recovered.resent);
-    expect((await runNudges(deps(), TODAY)).delivered).toEqual([]);
+    expect(((await runNudges(deps(), TODAY))!).delivered).toEqual([]);
   }, 30_000);
 });
 
 describe('starting the bot', () => {
   /** Starts the jobs as main does, and stops them once `settled` holds (or after `waitMs`). */
   const start = async (at: string, settled: () => boolean, waitMs: number) => {
-    const jobs = startJobs({ store, settings, client: slackWebClient('xoxb-test', slack.url), clock: () => new Date(at), log: (text) => logged.push(text) });
+    const jobs = startJobs({ store, settings, client: slackWebClient('xoxb-test', slack.url), leases: new MemoryLeases(), clock: () => new Date(at), log: (text) => logged.push(text) });
     for (const until = Date.now() + waitMs; !settled() && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 50));
     await jobs.stop();
   };
@@ -220,7 +221,7 @@ describe('the buttons on a reminder', () => {
     await press('U0PLAN', 'item_snooze', reminderFor('U0PLAN', 'A-6'));
     await slack.waitFor('chat.update', 1, 8000);
     expect((await register()).audit.at(-1)).toMatchObject({ item: 'A-6', field: 'snooze', newValue: '2026-11-29', via: 'button' });
-    const next = await runNudges(deps(), tomorrow);
+    const next = (await runNudges(deps(), tomorrow))!;
     expect(next.delivered.flatMap((d) => d.nudges.map((n) => n.item.key))).not.toContain('A-6');
   });
 

@@ -1,7 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
-import { deliveryKey, DeliveryDedupe } from './delivery-dedupe.js';
+import { MemoryLeases } from '../leases/memory-leases.js';
+import type { Leases } from '../../ports/leases.js';
+import { deliveryKey } from './delivery-dedupe.js';
 import { registerItemButtons } from './listeners/actions/item-buttons.js';
 import { registerAppHome } from './listeners/events/app-home.js';
 import { registerQuestions } from './listeners/events/questions.js';
@@ -27,11 +29,14 @@ export interface RunningSlackApp {
   stop(): Promise<void>;
 }
 
-function register(app: App, deps: SlackDeps, dedupe: DeliveryDedupe): void {
-  // Slack retries deliveries it thinks failed, and a request can be replayed: each one is run once.
+/** How long a delivery is remembered: Slack retries within minutes; a replay is refused by age after five. */
+const DELIVERY_LEASE_MS = 30 * 60_000;
+
+function register(app: App, deps: SlackDeps, leases: Leases): void {
+  // Slack retries deliveries it thinks failed, and a request can be replayed: each one is run once, by one instance.
   app.use(async (args) => {
     const key = deliveryKey(args.body as Record<string, unknown>);
-    if (key !== null && !dedupe.firstTime(key)) {
+    if (key !== null && !(await leases.take(`delivery:${key}`, DELIVERY_LEASE_MS))) {
       if ('ack' in args && typeof args.ack === 'function') await (args.ack as () => Promise<void>)();
       return;
     }
@@ -55,11 +60,11 @@ const clientOptions = (connection: SlackConnection) => slackClientOptions(connec
  * Bolt, which checks only the old side, sees them.
  */
 export async function startSlackApp(deps: SlackDeps, connection: SlackConnection, port: number, host = '0.0.0.0'): Promise<RunningSlackApp> {
-  const dedupe = new DeliveryDedupe();
+  const leases = deps.leases ?? new MemoryLeases();
   const logLevel = LogLevel.WARN;
   if (connection.appToken) {
     const app = new App({ token: connection.botToken, appToken: connection.appToken, socketMode: true, logLevel, clientOptions: clientOptions(connection) });
-    register(app, deps, dedupe);
+    register(app, deps, leases);
     await app.start();
     return { url: null, stop: () => app.stop() as Promise<void> };
   }
@@ -70,7 +75,7 @@ export async function startSlackApp(deps: SlackDeps, connection: SlackConnection
     customRoutes: [{ path: '/healthz', method: ['GET'], handler: (_req, res) => { res.writeHead(200, { 'content-type': 'text/plain' }); res.end('ok'); } }],
   });
   const app = new App({ token: connection.botToken, receiver, logLevel, clientOptions: clientOptions(connection) });
-  register(app, deps, dedupe);
+  register(app, deps, leases);
   const server: Server = createServer((req, res) => {
     if (refuseFutureRequest(req, res, Math.floor(deps.clock().getTime() / 1000))) return;
     receiver.requestListener(req, res);

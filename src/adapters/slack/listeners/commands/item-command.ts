@@ -39,7 +39,7 @@ async function postDigestNow(deps: SlackDeps, digest: Message): Promise<Message>
   const outcome = deps.postDigest ? await deps.postDigest(deps.today(deps.clock())) : { kind: 'no-channel' as const };
   const line = outcome.kind === 'posted' ? 'Posted the digest, with its heat map, to the board\'s channel.'
     : outcome.kind === 'already-posted' ? 'Today\'s digest is already in the board\'s channel.'
-      : null;
+      : outcome.kind === 'busy' ? 'The digest is being posted to the board\'s channel right now.' : null;
   return line === null ? digest : { summary: line, parts: [{ type: 'section', line }] };
 }
 

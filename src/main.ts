@@ -16,7 +16,7 @@ import { dateInZone } from './domain/calendar.js';
 /** Composition root. With Slack credentials: the Slack app; without: local mode, the console on the local register. */
 async function main(): Promise<number> {
   const env = readEnv();
-  const settings = withEnvironment(loadSettings(), env);
+  const settings = withEnvironment(loadSettings(env.RISK_BOT_CONFIG), env);
   const today = dateInZone(new Date(), settings.timeZone);
   const { store, description } = await openStore({}, env, settings, today);
   if (env.SLACK_BOT_TOKEN !== undefined && env.SLACK_SIGNING_SECRET !== undefined) {

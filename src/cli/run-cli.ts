@@ -70,7 +70,7 @@ interface CliOutputParts {
 
 /** Runs one `risk-bot` command and returns what to print; `now` is the clock, passed in. */
 export async function runCli(options: CliOptions, env: Env, now: Date): Promise<CliOutput> {
-  const settings = withEnvironment(loadSettings(options.config), env);
+  const settings = withEnvironment(loadSettings(options.config ?? env.RISK_BOT_CONFIG), env);
   if (options.command === 'setup-sheet' || options.command === 'import' || options.command === 'export') {
     return { stdout: await runSheetCommand(options, env, settings), exitCode: 0 };
   }

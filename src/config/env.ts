@@ -18,6 +18,7 @@ export const envSchema = z.object({
   SLACK_APP_TOKEN: z.preprocess(blankAsAbsent, z.string().trim().startsWith('xapp-', 'an app-level token starting "xapp-"').optional()),
   PORT: z.preprocess(blankAsAbsent, z.coerce.number().int().min(0).max(65535).default(3000)),
   SLACK_API_URL: optionalUrl,
+  RISK_BOT_CONFIG: optionalText,
   REDIS_URL: z.preprocess(blankAsAbsent, z.string().trim().regex(/^rediss?:\/\/\S+$/, 'a Redis URL like "redis://localhost:6379"').optional()),
   DIGEST_CHANNEL: z.preprocess(blankAsAbsent, z.string().trim().regex(/^[CG][A-Z0-9]{2,}$/, 'a channel ID like "C012ABCDEF" (in Slack: channel details, at the bottom)').optional()),
 });

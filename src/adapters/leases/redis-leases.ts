@@ -1,4 +1,5 @@
 import { createClient } from 'redis';
+import { DomainError } from '../../domain/domain-error.js';
 import type { Leases } from '../../ports/leases.js';
 
 const PREFIX = 'risk-bot:lease:';
@@ -13,9 +14,17 @@ export class RedisLeases implements Leases {
 
   /** Connects to `url` (redis://host:port); fails at start-up, not at the first run, when Redis cannot be reached. */
   static async connect(url: string, holder: string, log: (text: string) => void): Promise<RedisLeases> {
-    const client = createClient({ url, socket: { connectTimeout: 5000, reconnectStrategy: (retries) => Math.min(retries * 200, 5000) } });
-    client.on('error', (error: Error) => log(`redis: ${error.message}`));
-    await client.connect();
+    let connected = false;
+    // Before the first connection, give up at once (a wrong REDIS_URL should stop start-up); after, keep reconnecting.
+    const reconnectStrategy = (retries: number, cause: Error) => (connected ? Math.min(retries * 200, 5000) : new Error(`cannot reach Redis at ${url}: ${cause.message}`));
+    const client = createClient({ url, socket: { connectTimeout: 5000, reconnectStrategy } });
+    client.on('error', (error: Error) => { if (connected) log(`redis: ${error.message}`); });
+    try {
+      await client.connect();
+    } catch (error) {
+      throw new DomainError('unavailable', `REDIS_URL: ${(error as Error).message}`);
+    }
+    connected = true;
     return new RedisLeases(client, holder);
   }
 

@@ -17,7 +17,11 @@ async function main(argv: readonly string[]): Promise<number> {
     const explained = explainStartupError(error);
     if (error instanceof UsageError) process.stderr.write(`risk-bot: ${error.message}\n\n${USAGE}\n`);
     else if (explained !== null) process.stderr.write(`risk-bot: ${explained}\n`);
-    else throw error;
+    else {
+      // The stack only: Node would print every property, and an HTTP client's error can carry a token.
+      process.stderr.write(`risk-bot: ${(error as Error).stack ?? String(error)}\n`);
+      return 1;
+    }
     return 2;
   }
 }

@@ -60,6 +60,8 @@ try {
     process.stderr.write(`risk-bot: ${explained}\n`);
     process.exitCode = 2;
   } else {
-    throw error;
+    // The stack only: Node would print every property, and an HTTP client's error can carry a token.
+    process.stderr.write(`risk-bot: ${(error as Error).stack ?? String(error)}\n`);
+    process.exitCode = 1;
   }
 }

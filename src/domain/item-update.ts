@@ -38,8 +38,8 @@ export const MAX_NOTE_LENGTH = 10_000;
 
 const invalid = (message: string, details: Record<string, unknown> = {}) => new DomainError('invalid_value', message, details);
 
-// Control characters would corrupt the sheet's text and the Slack message; tabs and newlines are kept.
-const clean = (text: string) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ').trim();
+/** Text as typed, safe to store: control characters (which corrupt the sheet's text and Slack messages) become spaces; tabs and newlines stay. */
+export const cleanText = (text: string) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ').trim();
 
 class ChangeSet {
   readonly changes: CellChange[] = [];
@@ -94,7 +94,7 @@ function updateRisk(risk: Risk, input: ItemUpdateInput, set: ChangeSet): ItemUpd
     } else if (field === 'targetDate') {
       const date = targetDate(value);
       set.set('targetResolution', isoDateToSerial(date), true, date);
-    } else if (field === 'owner') set.set('owner', clean(value), true);
+    } else if (field === 'owner') set.set('owner', cleanText(value), true);
     else throw invalid(`a risk has no ${field}; a risk's fields are impact, probability, status, trend, target date and owner`, { field });
   }
   if (impact !== risk.impact) set.set('impact', impact, true);
@@ -124,7 +124,7 @@ function updateAction(action: Action, input: ItemUpdateInput, set: ChangeSet): v
       set.set('progress', Math.round(percent), true);
     } else if (field === 'targetDate') {
       moveTargetDate(action, targetDate(value), set);
-    } else if (field === 'owner') set.set('lead', clean(value), true);
+    } else if (field === 'owner') set.set('lead', cleanText(value), true);
     else throw invalid(`an action has no ${field}; an action's fields are status, progress, target date and owner (its lead)`, { field });
   }
   if (input.note) set.set('latestNote', input.note, false);
@@ -146,7 +146,7 @@ function moveTargetDate(action: Action, date: IsoDate, set: ChangeSet): void {
  * line per field the user changed. Throws `invalid_value` naming what was wrong.
  */
 export function planItemUpdate(input: ItemUpdateInput): ItemUpdate {
-  const note = input.note === null ? null : clean(input.note);
+  const note = input.note === null ? null : cleanText(input.note);
   if (note !== null && note.length > MAX_NOTE_LENGTH) throw invalid(`the note is ${note.length} characters; keep it under ${MAX_NOTE_LENGTH}`, { field: 'note' });
   const normalized = { ...input, note };
   const { item } = input;

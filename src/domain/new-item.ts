@@ -2,6 +2,7 @@ import type { Scale } from '../config/settings.js';
 import type { AuditRecord } from '../ports/register-store.js';
 import type { CellValue, IsoDate } from './cell.js';
 import { DomainError } from './domain-error.js';
+import { cleanText, MAX_NOTE_LENGTH } from './item-update.js';
 import { bandFor, ratingOf, readLevel } from './rating.js';
 import type { Register } from './register.js';
 import { isoDateToSerial, readSingleDate } from './timescale.js';
@@ -57,8 +58,11 @@ export function readTargetDate(text: string | undefined): IsoDate | null {
  * a risk, dates raised and last updated today, and its Audit log line.
  */
 export function planNewItem(register: Pick<Register, 'risks' | 'actions'>, fields: NewItemFields, scale: Scale, today: IsoDate, now: string, who: string, via: AuditRecord['via']): NewItem {
-  const title = fields.title.trim();
-  const owner = fields.owner.trim();
+  const title = cleanText(fields.title);
+  const owner = cleanText(fields.owner);
+  const note = cleanText(fields.note ?? '');
+  if (title.length > MAX_NOTE_LENGTH || note.length > MAX_NOTE_LENGTH) throw invalid(`keep the ${title.length > MAX_NOTE_LENGTH ? 'description' : 'note'} under ${MAX_NOTE_LENGTH} characters`, title.length > MAX_NOTE_LENGTH ? 'title' : 'note');
+  if (owner.length > 200) throw invalid('an owner is a name or a role, under 200 characters', 'owner');
   if (title === '') throw invalid(`a new ${fields.kind} needs a ${fields.kind === 'risk' ? 'description' : 'description of the action'}`, 'title');
   if (owner === '') throw invalid(`a new ${fields.kind} needs ${fields.kind === 'risk' ? 'an owner' : 'a lead'}`, 'owner');
   const target = readTargetDate(fields.targetDate);
@@ -71,9 +75,9 @@ export function planNewItem(register: Pick<Register, 'risks' | 'actions'>, field
     const rating = ratingOf(impact, probability);
     values = { id, description: title, owner, impact, probability, rating, band: bandFor(rating, scale).label, targetResolution: target === null ? null : isoDateToSerial(target), dateRaised: stamp, dateLastUpdated: stamp, status: 'Open' };
   } else {
-    values = { id, action: title, lead: owner, timescale: fields.targetDate?.trim() || null, targetDate: target === null ? null : isoDateToSerial(target), status: 'Not started', progress: 0, latestNote: fields.note?.trim() || null, dateLastUpdated: stamp };
+    values = { id, action: title, lead: owner, timescale: fields.targetDate?.trim() || null, targetDate: target === null ? null : isoDateToSerial(target), status: 'Not started', progress: 0, latestNote: note || null, dateLastUpdated: stamp };
   }
-  const audit: AuditRecord[] = [{ when: now, who, item: id, field: 'created', oldValue: '', newValue: title.slice(0, 200), via, note: fields.note?.trim() ?? '' }];
+  const audit: AuditRecord[] = [{ when: now, who, item: id, field: 'created', oldValue: '', newValue: title.slice(0, 200), via, note }];
   return { id, values, audit };
 }
 

@@ -116,6 +116,14 @@ describe('slash commands through the real Bolt receiver', () => {
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
+  it('when a body far larger than Slack sends arrives, then it gets 413 before it is read, and the app still answers', async () => {
+    const huge = await fetch(app.url!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'x'.repeat(2 * 1024 * 1024) });
+    expect(huge.status).toBe(413);
+    const { result } = await command('show R-1');
+    expect(result.status).toBe(200);
+    expect(await answer()).toContain('R - 1');
+  });
+
   it('when someone who does not own a risk updates it, then it is refused saying who can, and nothing changes', async () => {
     const before = readFileSync(path);
     await command('update R-1 impact 1', STRANGER);

@@ -4,6 +4,15 @@ import type { Leases } from '../../ports/leases.js';
 
 const PREFIX = 'risk-bot:lease:';
 
+/** Host and port only: the URL may hold a password. */
+const hostOf = (url: string) => {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '(REDIS_URL)';
+  }
+};
+
 /**
  * Leases shared through Redis, for several instances behind a load balancer:
  * SET key NX PX ttl is atomic, so of instances racing for a lease exactly
@@ -16,7 +25,7 @@ export class RedisLeases implements Leases {
   static async connect(url: string, holder: string, log: (text: string) => void): Promise<RedisLeases> {
     let connected = false;
     // Before the first connection, give up at once (a wrong REDIS_URL should stop start-up); after, keep reconnecting.
-    const reconnectStrategy = (retries: number, cause: Error) => (connected ? Math.min(retries * 200, 5000) : new Error(`cannot reach Redis at ${url}: ${cause.message}`));
+    const reconnectStrategy = (retries: number, cause: Error) => (connected ? Math.min(retries * 200, 5000) : new Error(`cannot reach Redis at ${hostOf(url)}: ${cause.message}`));
     const client = createClient({ url, socket: { connectTimeout: 5000, reconnectStrategy } });
     client.on('error', (error: Error) => { if (connected) log(`redis: ${error.message}`); });
     try {

@@ -7,12 +7,11 @@ export async function replyingErrors(reply: (message: Message) => Promise<unknow
   try {
     await work();
   } catch (error) {
-    if (isDomainError(error)) {
-      await reply({ summary: error.message, parts: [{ type: 'section', line: error.message }] });
-      return;
-    }
     const ref = randomUUID().slice(0, 8);
-    log(`error ${ref}: ${(error as Error).stack ?? String(error)}`);
-    await reply({ summary: 'Something went wrong', parts: [{ type: 'section', line: `Something went wrong (ref ${ref}); the bot's log has the details.` }] });
+    const message = isDomainError(error) ? error.message : `Something went wrong (ref ${ref}); the bot's log has the details.`;
+    if (!isDomainError(error)) log(`error ${ref}: ${(error as Error).stack ?? String(error)}`);
+    // If even the answer cannot be sent (Slack unreachable), say so in the log only: the stack, never the whole error.
+    await reply({ summary: isDomainError(error) ? message : 'Something went wrong', parts: [{ type: 'section', line: message }] })
+      .catch((failure: unknown) => log(`error ${ref}: the answer could not be sent either: ${(failure as Error).message}`));
   }
 }

@@ -11,7 +11,7 @@ import { registerItemCommands } from './listeners/commands/item-command.js';
 import { registerNewDateSubmitted } from './listeners/views/new-date-submitted.js';
 import { registerNewItemSubmitted } from './listeners/views/new-item-submitted.js';
 import { registerUpdateSubmitted } from './listeners/views/update-submitted.js';
-import { refuseFutureRequest } from './request-guard.js';
+import { refuseFutureRequest, refuseOversizedRequest } from './request-guard.js';
 import { slackClientOptions } from './slack-client.js';
 import type { SlackDeps } from './slack-deps.js';
 
@@ -41,6 +41,10 @@ function register(app: App, deps: SlackDeps, leases: Leases): void {
       return;
     }
     await args.next();
+  });
+  // Bolt's default prints the whole error, which for a Web API failure can hold request details: the stack is enough.
+  app.error(async (error) => {
+    deps.log(`slack listener failed: ${error.stack ?? error.message}`);
   });
   registerItemCommands(app, deps);
   registerUpdateSubmitted(app, deps);
@@ -77,7 +81,7 @@ export async function startSlackApp(deps: SlackDeps, connection: SlackConnection
   const app = new App({ token: connection.botToken, receiver, logLevel, clientOptions: clientOptions(connection) });
   register(app, deps, leases);
   const server: Server = createServer((req, res) => {
-    if (refuseFutureRequest(req, res, Math.floor(deps.clock().getTime() / 1000))) return;
+    if (refuseOversizedRequest(req, res) || refuseFutureRequest(req, res, Math.floor(deps.clock().getTime() / 1000))) return;
     receiver.requestListener(req, res);
   });
   await new Promise<void>((resolve) => server.listen(port, host, resolve));

@@ -8,7 +8,11 @@ import type { WebClientOptions } from '@slack/web-api';
  * 429s are still waited out (Retry-After) within these retries.
  */
 export function slackClientOptions(apiUrl?: string): WebClientOptions {
-  return { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 2, maxRetryTime: 20_000 }, timeout: 10_000 };
+  return {
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 2, maxRetryTime: 20_000 }, timeout: 10_000,
+    // The original HTTP error carries the request headers, bot token included: never let it reach a log.
+    attachOriginalToWebAPIRequestError: false,
+  };
 }
 
 /** A Web API client for work outside Bolt's listeners: scheduled runs and `risk-bot nudges --send`. */

@@ -33,7 +33,7 @@ function onButton(app: App, deps: SlackDeps, actionId: string, work: Work): void
     await ack();
     const item = buttonItem(action);
     if (item === null) {
-      deps.log(`button ${actionId}: value not understood: ${String(action.value).slice(0, 80)}`);
+      deps.log(`button ${actionId}: value not understood: ${JSON.stringify(String(action.value).slice(0, 80))}`);
       return;
     }
     await replyingErrors((message) => respondWith(respond, message), deps.log, async () => {

@@ -47,7 +47,7 @@ function planUpdate(mapped: MappedTab, update: RowUpdate): CellWrite[] {
       throw new DomainError(
         'conflict',
         `${update.id} ${mapped.synonyms[change.field]?.[0] ?? change.field} in "${title}" row ${row.row} was changed ` +
-          `since it was read: expected "${cellText(change.expected)}", now "${cellText(actual)}"`,
+          `since it was read: expected "${cellText(change.expected)}", now "${cellText(actual)}". Nothing was written: look again and retry.`,
         { tab: title, id: update.id, field: change.field, expected: change.expected, actual },
       );
     }

@@ -1,8 +1,10 @@
 import type { Settings } from '../../config/settings.js';
 import { cellText } from '../../domain/cell.js';
+import { DomainError } from '../../domain/domain-error.js';
 import { TAB_KEYS, type RawRegister, type RawTab, type RegisterStore, type TabKey, type WriteRequest, type WriteResult } from '../../ports/register-store.js';
 import { inQueue } from '../shared/keyed-queue.js';
-import { a1Ref, planWrite } from '../shared/plan-write.js';
+import { applyPlanToTabs } from '../shared/apply-plan-to-tabs.js';
+import { a1Ref, planWrite, type WritePlan } from '../shared/plan-write.js';
 import { mapTab } from '../shared/locate-row.js';
 import { planRequests } from './plan-requests.js';
 import { SheetsCallError, type SheetInfo, type SheetsApi } from './sheets-api.js';
@@ -22,10 +24,19 @@ interface Snapshot {
   at: number;
 }
 
+interface QueuedWrite {
+  request: WriteRequest;
+  resolve: (result: WriteResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/** Most writes committed in one batchUpdate: far below Sheets' request size limits. */
+const MAX_GROUP = 50;
+
 /**
  * The register in a Google Sheet. A load is one values.batchGet of every
  * tab; a write is one fresh read plus one spreadsheets.batchUpdate, which
- * Sheets applies all or nothing. Writes to one spreadsheet are queued.
+ * Sheets applies all or nothing, shared by the writes waiting at that moment.
  */
 export class SheetsRegisterStore implements RegisterStore {
   readonly #api: SheetsApi;
@@ -34,6 +45,8 @@ export class SheetsRegisterStore implements RegisterStore {
   readonly #now: () => number;
   #infos: SheetInfo[] | null = null;
   #cache: Snapshot | null = null;
+  #loading: Promise<RawRegister> | null = null;
+  readonly #queued: QueuedWrite[] = [];
 
   constructor(options: SheetsRegisterStoreOptions) {
     this.#api = options.api;
@@ -48,46 +61,104 @@ export class SheetsRegisterStore implements RegisterStore {
 
   async load(): Promise<RawRegister> {
     if (this.#cache && this.#now() - this.#cache.at < this.#cacheMs) return this.#cache.raw;
-    const raw = await this.#readFresh();
-    this.#cache = { raw, at: this.#now() };
-    return raw;
+    // Loads that arrive while one is reading share its answer: a burst of commands costs one read.
+    this.#loading ??= this.#readFresh()
+      .then((raw) => {
+        this.#cache = { raw, at: this.#now() };
+        return raw;
+      })
+      .finally(() => { this.#loading = null; });
+    return this.#loading;
   }
 
-  async write(request: WriteRequest): Promise<WriteResult> {
-    if (request.updates.length === 0 && request.inserts.length === 0 && request.audit.length === 0) return { cellsWritten: [], auditRowsAppended: 0 };
+  /**
+   * Writes are committed in groups: each write joins the queue, and whoever
+   * commits next takes every write waiting, reads the sheet once, plans each
+   * against that read (each seeing the ones before it; a conflict refuses
+   * only its own write), and sends them as one batchUpdate. Under load this
+   * keeps reads and writes within Google's per-minute quota.
+   */
+  write(request: WriteRequest): Promise<WriteResult> {
+    if (request.updates.length === 0 && request.inserts.length === 0 && request.audit.length === 0) return Promise.resolve({ cellsWritten: [], auditRowsAppended: 0 });
+    return new Promise<WriteResult>((resolve, reject) => {
+      this.#queued.push({ request, resolve, reject });
+      void inQueue(`sheets:${this.#api.spreadsheetId}`, () => this.#commitQueued());
+    });
+  }
+
+  async #commitQueued(): Promise<void> {
+    const group = this.#queued.splice(0, MAX_GROUP);
+    if (group.length === 0) return;
+    this.#cache = null;
     try {
-      return await inQueue(`sheets:${this.#api.spreadsheetId}`, () => this.#writeInLock(request));
-    } finally {
-      this.#cache = null;
+      await this.#commit(group);
+    } catch (error) {
+      for (const write of group) write.reject(error);
     }
   }
 
-  async #writeInLock(request: WriteRequest): Promise<WriteResult> {
+  async #commit(group: QueuedWrite[]): Promise<void> {
+    let pending = group;
     for (let attempt = 0; ; attempt++) {
       const raw = await this.#readFresh();
       const infos = await this.#sheetInfos();
-      const plan = planWrite(raw.tabs, this.#tabs, request);
-      const result: WriteResult = { cellsWritten: plan.cells.map((cell) => a1Ref(raw.tabs[cell.tab].title, cell.row, cell.column)), auditRowsAppended: plan.auditRowsAppended };
-      if (plan.cells.length === 0 && plan.audit.length === 0) return result;
-      const sheetIdOf = (tab: TabKey): number => findSheet(infos, raw.tabs[tab].title)!.sheetId;
-      const newAuditId = plan.createAuditTab ? Math.max(0, ...infos.map((info) => info.sheetId)) + 1 : null;
+      const tabs = structuredClone(raw.tabs);
+      let newAuditId: number | null = null;
+      const accepted: Array<{ write: QueuedWrite; plan: WritePlan; result: WriteResult }> = [];
+      for (const write of pending) {
+        let plan: WritePlan;
+        try {
+          plan = planWrite(tabs, this.#tabs, write.request);
+        } catch (error) {
+          write.reject(error);
+          continue;
+        }
+        const result: WriteResult = { cellsWritten: plan.cells.map((cell) => a1Ref(tabs[cell.tab].title, cell.row, cell.column)), auditRowsAppended: plan.auditRowsAppended };
+        if (plan.createAuditTab) newAuditId = Math.max(0, ...infos.map((info) => info.sheetId)) + 1;
+        applyPlanToTabs(tabs, plan, this.#tabs.audit.title);
+        accepted.push({ write, plan, result });
+      }
+      const sheetIdOf = (tab: TabKey): number => (tab === 'audit' && newAuditId !== null ? newAuditId : findSheet(infos, raw.tabs[tab].title)!.sheetId);
+      const requests = accepted.flatMap(({ plan }) => planRequests(plan, sheetIdOf, plan.createAuditTab ? newAuditId : null, this.#tabs.audit.title));
+      const settle = () => {
+        for (const { write, result } of accepted) write.resolve(result);
+        this.#cache = { raw: { source: raw.source, tabs }, at: this.#now() };
+      };
+      if (requests.length === 0) {
+        settle();
+        return;
+      }
       try {
-        await this.#api.batchUpdate(planRequests(plan, sheetIdOf, newAuditId, this.#tabs.audit.title));
+        await this.#api.batchUpdate(requests);
         if (newAuditId !== null) this.#infos = null;
-        return result;
+        settle();
+        return;
       } catch (error) {
         if (!(error instanceof SheetsCallError)) throw error;
+        pending = accepted.map(({ write }) => write);
         const { failure } = error;
-        const lastTry = attempt + 1 >= this.#api.maxAttempts;
         if (failure.kind === 'permanent') {
           // A tab renamed or deleted since the tab list was read: read it again once.
           if (attempt === 0 && failure.status === 400) { this.#infos = null; continue; }
           throw sheetsFailureError(failure, 'the change', error);
         }
-        if (failure.kind === 'uncertain' && (await this.#landed(request))) return result;
-        if (lastTry) throw sheetsFailureError(failure, 'the change', error);
+        // All or nothing: if one write of the group landed, they all did.
+        if (failure.kind === 'uncertain' && (await this.#landedOrUnknown(pending.map((write) => write.request)))) {
+          settle();
+          return;
+        }
+        if (attempt + 1 >= this.#api.maxAttempts) throw sheetsFailureError(failure, 'the change', error);
         await this.#api.backoff(attempt, failure);
       }
+    }
+  }
+
+  /** Whether a group whose answer was lost landed; when even that cannot be asked, the user is told to look before retrying. */
+  async #landedOrUnknown(requests: readonly WriteRequest[]): Promise<boolean> {
+    try {
+      return await this.#landed(requests.find((request) => request.audit.length > 0) ?? requests[0]!);
+    } catch (error) {
+      throw new DomainError('unavailable', 'Google Sheets lost its answer to the change and could not then be read to see whether it landed. Look at the sheet (and its Audit log) before trying again, so the change is not made twice.', {}, { cause: error });
     }
   }
 

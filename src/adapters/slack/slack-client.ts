@@ -9,7 +9,7 @@ import type { WebClientOptions } from '@slack/web-api';
  */
 export function slackClientOptions(apiUrl?: string): WebClientOptions {
   return {
-    ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 2, maxRetryTime: 20_000 }, timeout: 10_000,
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 4, maxRetryTime: 30_000 }, timeout: 10_000,
     // The original HTTP error carries the request headers, bot token included: never let it reach a log.
     attachOriginalToWebAPIRequestError: false,
   };

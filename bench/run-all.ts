@@ -1,16 +1,22 @@
 import { cpus } from 'node:os';
 import { benchDigestScale } from './digest-scale.js';
+import { benchFaults } from './faults.js';
+import { benchLoad } from './load.js';
 import { benchSheetsRequests } from './sheets-requests.js';
 
 /** Runs every benchmark and prints its figures, with the machine they were taken on. */
 const benches: Array<[string, () => Promise<Record<string, string>>]> = [
   ['Digest at scale', benchDigestScale],
   ['Sheets requests', benchSheetsRequests],
+  ['A minute of load through Slack (LOAD_SECONDS, default 60)', benchLoad],
+  ['Faults: Sheets, Slack 429, killed runs', benchFaults],
 ];
 
 process.stdout.write(`risk-bot benchmarks: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}\n`);
 for (const [name, run] of benches) {
+  const started = performance.now();
   const figures = await run();
+  figures['(took)'] ??= `${((performance.now() - started) / 1000).toFixed(1)} s`;
   process.stdout.write(`\n${name}\n`);
   for (const [label, value] of Object.entries(figures)) process.stdout.write(`  ${label.padEnd(44)} ${value}\n`);
 }

@@ -89,7 +89,7 @@ export class SheetsRegisterStore implements RegisterStore {
   async #commitQueued(): Promise<void> {
     const group = this.#queued.splice(0, MAX_GROUP);
     if (group.length === 0) return;
-    this.#cache = null;
+    // The cache stays as it is while the group commits (nothing new is known yet) and is replaced by the written state after.
     try {
       await this.#commit(group);
     } catch (error) {

@@ -26,7 +26,8 @@ function readJson(path: string): unknown {
     throw new SettingsError([`cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`], path);
   }
   try {
-    return JSON.parse(text);
+    // Editors on Windows may save a byte order mark, which JSON.parse does not expect.
+    return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     throw new SettingsError([`not valid JSON: ${(error as Error).message}`], path);
   }

@@ -13,11 +13,19 @@ export type Settings = Omit<SettingsInput, 'scale' | 'boards'> & { scale: Scale;
 
 /** Every problem with a settings file, each naming the setting and what is allowed. */
 export class SettingsError extends Error {
-  constructor(readonly problems: string[], readonly source: string) {
-    super(`${source} has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  readonly problems: string[];
+
+  constructor(problems: string[], readonly source: string) {
+    // A file with thousands of bad entries is one mistake repeated: the first few say what it is.
+    const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => (p.length > 500 ? `${p.slice(0, 499)}…` : p));
+    if (problems.length > shown.length) shown.push(`(top level): … and ${problems.length - shown.length} more problems like these`);
+    super(`${source} has ${problems.length} problem(s):\n${shown.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'SettingsError';
+    this.problems = shown;
   }
 }
+
+const MAX_PROBLEMS_SHOWN = 30;
 
 function pathOf(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
@@ -100,6 +108,9 @@ function checkHeaderFields(input: SettingsInput, problems: string[]): void {
 
 /** Validates merged settings, resolving scale presets; throws SettingsError listing every problem. */
 export function resolveSettings(raw: unknown, source: string, holidaysOf: (nation: SettingsInput['workingDays']['nation']) => string[] = () => []): Settings {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new SettingsError([`(top level): the file must hold one JSON object of settings ({ ... }), not ${raw === null ? 'null' : Array.isArray(raw) ? 'a list' : typeof raw}`], source);
+  }
   const parsed = settingsSchema.safeParse(raw);
   const problems: string[] = [];
   const shape = (typeof raw === 'object' && raw !== null ? raw : {}) as { timeZone?: unknown };

@@ -61,6 +61,14 @@ class ChangeSet {
   }
 }
 
+/** An owner or lead as typed: a name or a role, never a paragraph. */
+export const MAX_OWNER_LENGTH = 200;
+function ownerName(value: string): string {
+  const name = cleanText(value);
+  if (name.length > MAX_OWNER_LENGTH) throw invalid(`an owner is a name or a role, under ${MAX_OWNER_LENGTH} characters (this one is ${name.length})`, { field: 'owner' });
+  return name;
+}
+
 function level(value: string, axis: 'impact' | 'probability', scale: Scale): number {
   const reading = readLevel(value, axis, scale);
   if (reading.kind !== 'level') throw invalid(reading.kind === 'invalid' ? reading.message : `give ${axis} a value from 1 to ${scale[axis].max}`, { field: axis });
@@ -94,7 +102,7 @@ function updateRisk(risk: Risk, input: ItemUpdateInput, set: ChangeSet): ItemUpd
     } else if (field === 'targetDate') {
       const date = targetDate(value);
       set.set('targetResolution', isoDateToSerial(date), true, date);
-    } else if (field === 'owner') set.set('owner', cleanText(value), true);
+    } else if (field === 'owner') set.set('owner', ownerName(value), true);
     else throw invalid(`a risk has no ${field}; a risk's fields are impact, probability, status, trend, target date and owner`, { field });
   }
   if (impact !== risk.impact) set.set('impact', impact, true);
@@ -119,12 +127,13 @@ function updateAction(action: Action, input: ItemUpdateInput, set: ChangeSet): v
       set.set('status', status.value, true);
       if (status.value === 'Done' && !input.changes.some((c) => c.field === 'progress')) set.set('progress', 100, false);
     } else if (field === 'progress') {
-      const percent = Number(value.replace(/%$/, '').trim());
+      const digits = value.replace(/%$/, '').trim();
+      const percent = /^\d+(\.\d+)?$/.test(digits) ? Number(digits) : Number.NaN;
       if (!Number.isFinite(percent) || percent < 0 || percent > 100) throw invalid(`progress is a percentage from 0 to 100, not "${value}"`, { field });
       set.set('progress', Math.round(percent), true);
     } else if (field === 'targetDate') {
       moveTargetDate(action, targetDate(value), set);
-    } else if (field === 'owner') set.set('lead', cleanText(value), true);
+    } else if (field === 'owner') set.set('lead', ownerName(value), true);
     else throw invalid(`an action has no ${field}; an action's fields are status, progress, target date and owner (its lead)`, { field });
   }
   if (input.note) set.set('latestNote', input.note, false);

@@ -63,8 +63,8 @@ export function planNewItem(register: Pick<Register, 'risks' | 'actions'>, field
   const note = cleanText(fields.note ?? '');
   if (title.length > MAX_NOTE_LENGTH || note.length > MAX_NOTE_LENGTH) throw invalid(`keep the ${title.length > MAX_NOTE_LENGTH ? 'description' : 'note'} under ${MAX_NOTE_LENGTH} characters`, title.length > MAX_NOTE_LENGTH ? 'title' : 'note');
   if (owner.length > 200) throw invalid('an owner is a name or a role, under 200 characters', 'owner');
-  if (title === '') throw invalid(`a new ${fields.kind} needs a ${fields.kind === 'risk' ? 'description' : 'description of the action'}`, 'title');
-  if (owner === '') throw invalid(`a new ${fields.kind} needs ${fields.kind === 'risk' ? 'an owner' : 'a lead'}`, 'owner');
+  if (title.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim() === '') throw invalid(`a new ${fields.kind} needs a ${fields.kind === 'risk' ? 'description' : 'description of the action'}`, 'title');
+  if (owner.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim() === '') throw invalid(`a new ${fields.kind} needs ${fields.kind === 'risk' ? 'an owner' : 'a lead'}`, 'owner');
   const target = readTargetDate(fields.targetDate);
   const id = nextId(register, fields.kind);
   const stamp = isoDateToSerial(today);

@@ -30,7 +30,8 @@ export function readLevel(value: CellValue, axis: Axis, scale: Scale): LevelRead
   const text = cellText(value);
   if (text === '') return { kind: 'none' };
   const { max, labels } = scale[axis];
-  const number = Number(text);
+  // Number() would take "0x2", "1e0" and " 2 " too: a level is written in decimal digits.
+  const number = typeof value === 'number' ? value : /^[+-]?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
   if (Number.isFinite(number)) {
     if (Number.isInteger(number) && number >= 1 && number <= max) return { kind: 'level', level: number };
     return { kind: 'invalid', message: `${axis} must be a whole number from 1 to ${max} on the ${scale.name} scale, not ${text}` };

@@ -3,7 +3,7 @@ import type { RawRegister } from '../ports/register-store.js';
 import { cellText, isBlank, type IsoDate } from './cell.js';
 import { TAB_FIELDS } from './fields.js';
 import { peopleDirectory } from './people.js';
-import { sortProblems, type Problem } from './problem.js';
+import { shortenProblem, sortProblems, type Problem } from './problem.js';
 import { readActionRow } from './read-actions.js';
 import { readRiskRow } from './read-risks.js';
 import { readFieldTab, type FieldTab } from './read-tab.js';
@@ -95,5 +95,5 @@ export function readRegister(raw: RawRegister, settings: RegisterSettings, today
     risks: new Set<string>(TAB_FIELDS.risks.filter((field) => riskTab.has(field))),
     actions: new Set<string>(TAB_FIELDS.actions.filter((field) => actionTab.has(field))),
   };
-  return { source: raw.source, risks, actions, people, audit: readAudit(auditTab), problems: sortProblems(problems), columns };
+  return { source: raw.source, risks, actions, people, audit: readAudit(auditTab), problems: sortProblems(problems).map(shortenProblem), columns };
 }

@@ -22,6 +22,8 @@ export interface CommandDeps {
 export interface CommandInput {
   target: CommandTarget;
   text: string;
+  /** A note given apart from the text (a form's note box), used as typed instead of the command's. */
+  note?: string | null;
   actor: Actor;
   via: AuditRecord['via'];
   today: IsoDate;
@@ -44,7 +46,10 @@ function listFor(register: Register, filter: ListFilter, input: CommandInput, se
     case 'all': return listMessage(noun, openItems(register, kind), input.today, 'None open.');
     case 'mine': return listMessage(`Your ${kind}s`, itemsOfSlackUser(register, kind, input.actor.id), input.today, `Nothing open is yours, or the People tab does not link you to an owner name.`);
     case 'slackUser': return listMessage(`${kind === 'risk' ? 'Risks' : 'Actions'} of that person`, itemsOfSlackUser(register, kind, filter.userId), input.today, 'Nothing open is theirs, or the People tab does not link them to an owner name.');
-    case 'owner': return listMessage(`${kind === 'risk' ? 'Risks' : 'Actions'} owned by "${filter.name}"`, itemsOfOwnerName(register, kind, filter.name), input.today, `No open ${kind} has an owner like "${filter.name}".`);
+    case 'owner': {
+      const name = filter.name.length > 80 ? `${filter.name.slice(0, 79)}…` : filter.name;
+      return listMessage(`${kind === 'risk' ? 'Risks' : 'Actions'} owned by "${name}"`, itemsOfOwnerName(register, kind, filter.name), input.today, `No open ${kind} has an owner like "${name}".`);
+    }
     case 'overdue': return listMessage(`Overdue ${kind}s`, overdueOfKind(register, kind, input.today), input.today, 'Nothing overdue.');
     case 'due': {
       const days = filter.days ?? settings.reminders.dueSoonDays;
@@ -65,7 +70,7 @@ async function run(deps: CommandDeps, command: Command, input: CommandInput): Pr
     case 'modal': return { kind: 'modal', modal: 'edit', target: input.target };
     case 'new': return { kind: 'modal', modal: 'new', target: input.target };
     case 'help': return reply({ summary: 'help', parts: [{ type: 'preformatted', text: usageFor(input.target) }] });
-    case 'update': return change(deps, input, command.id, command.changes.filter((c): c is RequestedChange => c.field !== 'note'), command.note);
+    case 'update': return change(deps, input, command.id, command.changes.filter((c): c is RequestedChange => c.field !== 'note'), input.note ?? command.note);
     // "closed" reads as Closed for a risk and Done for an action, so one read of the register serves both.
     case 'done':
     case 'close': return change(deps, input, command.id, [{ field: 'status', value: 'closed' }], command.note);

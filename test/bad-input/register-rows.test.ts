@@ -13,7 +13,7 @@ import type { Register } from '../../src/domain/register.js';
 import type { RawRegister } from '../../src/ports/register-store.js';
 import { rawRegister, rawTab } from '../helpers/raw-register.js';
 import {
-  ACTION_HEADERS, actionRow, CELL_CASES, GOOD_ACTION, GOOD_RISK, HUNDRED_KB, KNOWN_CELL_ISSUES, RISK_HEADERS, riskRow, RUN_KNOWN, type CellCase,
+  ACTION_HEADERS, actionRow, CELL_CASES, GOOD_ACTION, GOOD_RISK, HUNDRED_KB, KNOWN_CELL_ISSUES, RISK_HEADERS, riskRow, RUN_KNOWN, nowFixed, stillOpen, type CellCase,
 } from './corpus.js';
 
 const settings = loadSettings();
@@ -134,7 +134,9 @@ describe('wrong, huge and hostile cells', () => {
       expect(problems).toEqual([]);
     } else {
       expect(problems).toHaveLength(1);
-      expect(problems[0]).toMatchObject({ code: c.problem.code, severity: c.problem.severity, tab: c.tab, row, column: c.column, value: cellText(c.value) });
+      // The cell's text as found, cut short past 300 characters (the sheet holds the rest).
+      const text = cellText(c.value);
+      expect(problems[0]).toMatchObject({ code: c.problem.code, severity: c.problem.severity, tab: c.tab, row, column: c.column, value: text.length > 300 ? `${text.slice(0, 299)}…` : text });
       expect(problems[0]!.message).toContain(c.problem.message);
     }
     // The rest of the register, and the rest of the row, are still read.
@@ -177,7 +179,8 @@ describe('wrong, huge and hostile cells', () => {
   });
 
   describe('known issues (skipped until fixed in src/; BAD_INPUT_KNOWN=1 runs them)', () => {
-    it.skipIf(!RUN_KNOWN).each(KNOWN_CELL_ISSUES.map((k) => [`${k.case.name}: ${k.finding}`, k.case] as const))('%s', (_, c) => expectCase(c));
+    if (nowFixed(KNOWN_CELL_ISSUES).length > 0) it.each(nowFixed(KNOWN_CELL_ISSUES).map((k) => [`${k.case.name}: ${k.finding}`, k.case] as const))('fixed: %s', (_, c) => expectCase(c));
+    if (stillOpen(KNOWN_CELL_ISSUES).length > 0) it.skipIf(!RUN_KNOWN).each(stillOpen(KNOWN_CELL_ISSUES).map((k) => [`${k.case.name}: ${k.finding}`, k.case] as const))('%s', (_, c) => expectCase(c));
 
     it.skipIf(!RUN_KNOWN)('a problem about a 100 KB cell quotes it cut short: the message of a level_invalid or date_invalid echoes all 100 KB, and risk-bot check prints it (src/domain/rating.ts readLevel, src/domain/timescale*.ts: quote cut text, as command.ts shown() does)', () => {
       for (const c of CELL_CASES.filter((k) => typeof k.value === 'string' && k.value.length > 50_000 && k.problem !== null)) {

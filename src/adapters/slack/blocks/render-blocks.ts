@@ -101,7 +101,7 @@ const continued = (heading: string) => (heading.endsWith(' (continued)') ? headi
 
 function renderList(part: Extract<MessagePart, { type: 'list' }>): RenderedPart {
   const items = part.items.map((item) => clipMrkdwn(`• ${lineMrkdwn(item)}`));
-  const body = items.length > 0 ? items : [escapeMrkdwn(part.emptyText ?? 'None.')];
+  const body = items.length > 0 ? items : [clipMrkdwn(escapeMrkdwn(part.emptyText ?? 'None.'))];
   const groups = packLines([clipMrkdwn(boldMrkdwn(part.heading)), ...body], LIMITS.text);
   // Items per block: the first block also holds the heading line.
   const counts = groups.map((group, i) => (items.length === 0 ? 0 : group.length - (i === 0 ? 1 : 0)));

@@ -9,6 +9,7 @@ import { publishHome } from '../events/app-home.js';
 import { postMessage } from '../../post-message.js';
 import { replyingErrors } from '../../reply-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
+import { formMetadata, formText, UNREADABLE_FORM } from '../../views/form-state.js';
 import { itemText, settleButtons } from '../actions/button-context.js';
 
 const metadataSchema = z.object({
@@ -16,7 +17,6 @@ const metadataSchema = z.object({
   id: z.string(),
   origin: z.object({ channel: z.string(), ts: z.string(), blockId: z.string() }).nullable(),
 });
-type State = Record<string, Record<string, { selected_date?: string | null; value?: string | null }>>;
 
 /**
  * The "New date" form: a date from today on and a reason are required, and
@@ -26,10 +26,14 @@ type State = Record<string, Record<string, { selected_date?: string | null; valu
  */
 export function registerNewDateSubmitted(app: App, deps: SlackDeps): void {
   app.view(IDS.views.newDate, async ({ ack, view, body, client }) => {
-    const { id, origin } = metadataSchema.parse(JSON.parse(view.private_metadata || '{}'));
-    const state = view.state.values as State;
-    const date = state.date?.value?.selected_date ?? '';
-    const reason = state.reason?.value?.value?.trim() ?? '';
+    const metadata = formMetadata(view.private_metadata, metadataSchema);
+    if (metadata === null) {
+      await ack({ response_action: 'errors', errors: { date: UNREADABLE_FORM } });
+      return;
+    }
+    const { id, origin } = metadata;
+    const date = formText(view.state.values, 'date');
+    const reason = formText(view.state.values, 'reason');
     const today = deps.today(deps.clock());
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date < today) {
       await ack({ response_action: 'errors', errors: { date: `Pick a date from today (${formatDate(today)}) on` } });

@@ -7,10 +7,9 @@ import { IDS } from '../../ids.js';
 import { postMessage } from '../../post-message.js';
 import { replyingErrors } from '../../reply-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
+import { formMetadata, formText, UNREADABLE_FORM } from '../../views/form-state.js';
 
 const metadataSchema = z.object({ target: z.enum(['risk', 'action']) });
-type State = Record<string, Record<string, { value?: string | null; selected_option?: { value?: string } | null }>>;
-const read = (state: State, block: string) => state[block]?.value?.selected_option?.value ?? state[block]?.value?.value?.trim() ?? '';
 const BLOCK_OF_FIELD: Record<string, string> = { title: 'title', owner: 'owner', impact: 'impact', probability: 'probability', targetDate: 'targetDate', note: 'note' };
 
 /**
@@ -19,9 +18,14 @@ const BLOCK_OF_FIELD: Record<string, string> = { title: 'title', owner: 'owner',
  */
 export function registerNewItemSubmitted(app: App, deps: SlackDeps): void {
   app.view(IDS.views.newItem, async ({ ack, view, body, client }) => {
-    const { target } = metadataSchema.parse(JSON.parse(view.private_metadata || '{}'));
-    const state = view.state.values as State;
-    const fields: NewItemFields = { kind: target, title: read(state, 'title'), owner: read(state, 'owner'), impact: read(state, 'impact'), probability: read(state, 'probability'), targetDate: read(state, 'targetDate'), note: read(state, 'note') };
+    const metadata = formMetadata(view.private_metadata, metadataSchema);
+    if (metadata === null) {
+      await ack({ response_action: 'errors', errors: { title: UNREADABLE_FORM } });
+      return;
+    }
+    const { target } = metadata;
+    const read = (block: string) => formText(view.state.values, block);
+    const fields: NewItemFields = { kind: target, title: read('title'), owner: read('owner'), impact: read('impact'), probability: read('probability'), targetDate: read('targetDate'), note: read('note') };
     const problem = newItemProblem(fields, deps.settings.scale);
     if (problem !== null) {
       await ack({ response_action: 'errors', errors: { [BLOCK_OF_FIELD[problem.field] ?? 'title']: problem.message.slice(0, 150) } });

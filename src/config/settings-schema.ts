@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 const hexColour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'a colour like "#F44336"');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').refine((text) => {
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+}, 'a real calendar date (this day does not exist)');
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM (24-hour)');
 
 export const bandSchema = z.strictObject({
@@ -38,7 +41,7 @@ export const scaleSettingSchema = z.union([
     probability: axisSchema.optional(),
     bands: z.array(bandSchema).min(2).optional(),
   }),
-]);
+], { error: 'a preset name ("3x3, 5x5-nhs") or a scale object ({ "preset": …, "bands": [...] })' });
 
 const headerListSchema = z.array(z.string().trim().min(1)).min(1);
 const tabSchema = z.strictObject({

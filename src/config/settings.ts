@@ -72,6 +72,8 @@ function checkBands(scale: Scale, where: string, problems: string[]): void {
       problems.push(`${where}.bands[${i}].from: bands must go up; ${band.from} is not above ${previous.from} (${previous.label})`);
     }
     if (band.from > top) problems.push(`${where}.bands[${i}].from: ${band.from} is above the highest rating ${top}`);
+    const twin = scale.bands.findIndex((other) => other.label.toLowerCase() === band.label.toLowerCase());
+    if (twin < i) problems.push(`${where}.bands[${i}].label: "${band.label}" is also the label of bands[${twin}]; the digest and heat map name bands by label, so each needs its own`);
   });
   for (const axis of ['impact', 'probability'] as const) {
     const labels = scale[axis].labels;
@@ -119,6 +121,8 @@ export function resolveSettings(raw: unknown, source: string, holidaysOf: (natio
     // Report the scale too, so one run lists every problem rather than one layer at a time.
     const scale = (raw as { scale?: unknown }).scale;
     if (scale !== undefined && scaleSettingSchema.safeParse(scale).success) resolveScale(scale as SettingsInput['scale'], 'scale', problems);
+    const schedule = (raw as { digest?: { schedule?: unknown } }).digest?.schedule;
+    if (typeof schedule === 'string') checkSchedule(schedule, 'digest.schedule', problems);
     throw new SettingsError([...parsed.error.issues.map(describeIssue), ...problems], source);
   }
   const input = parsed.data;

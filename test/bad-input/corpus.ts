@@ -636,6 +636,7 @@ export const KNOWN_SETTINGS_ISSUES: Known<SettingsCase>[] = [
     case: { name: 'a byte order mark', content: '\ufeff{"scale": "5x5-nhs"}', problems: [] },
   },
   {
+    fixed: true,
     finding: '`"scale": true` gets only "scale: Invalid input", without what is allowed.',
     fixIn: 'src/config/settings-schema.ts scaleSettingSchema (an error message naming the presets and the object form)',
     case: { name: 'a boolean scale', content: { scale: true }, problems: ['scale: ', '3x3, 5x5-nhs'] },
@@ -647,16 +648,19 @@ export const KNOWN_SETTINGS_ISSUES: Known<SettingsCase>[] = [
     case: { name: '100,000 negative offsets', content: { reminders: { offsetsDays: Array.from({ length: 100_000 }, () => -1) } }, problems: ['reminders.offsetsDays[0]'], atMost: 50 },
   },
   {
+    fixed: true,
     finding: 'When any setting has the wrong type, the cron schedules, header fields and board IDs are not checked, so a second run finds more problems (resolveSettings says it lists every problem in one run).',
     fixIn: 'src/config/settings.ts resolveSettings: run checkSchedule on whatever strings are there before throwing the schema issues',
     case: { name: 'a negative offset and a cron in words', content: { reminders: { offsetsDays: [-1] }, digest: { schedule: 'every monday' } }, problems: ['reminders.offsetsDays[0]', 'digest.schedule: "every monday" is not a cron schedule'] },
   },
   {
+    fixed: true,
     finding: 'Impossible holiday dates ("2026-02-30") pass: the check is only the YYYY-MM-DD shape.',
     fixIn: 'src/config/settings-schema.ts isoDate (check the calendar date)',
     case: { name: 'an impossible holiday date', content: { workingDays: { extraHolidays: ['2026-02-30'] } }, problems: ['workingDays.extraHolidays[0]'] },
   },
   {
+    fixed: true,
     finding: 'Two bands with the same label ("High" from 1 and "High" from 5) are accepted; the digest and heat map cannot tell them apart.',
     fixIn: 'src/config/settings.ts checkBands',
     case: { name: 'two bands called High', content: { scale: { preset: '3x3', bands: [band('High', 1), band('High', 5)] } }, problems: ['scale.bands[1].label'] },

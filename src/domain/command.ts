@@ -129,6 +129,11 @@ function readValue(ctx: Context, match: FieldMatch, id: string): ValueReading {
     if (separator !== undefined && !separator.quoted && (separator.text === '=' || separator.text === ':')) at += 1;
     const first = tokens[at];
     if (first === undefined) return needsValue(ctx, match, id);
+    if (first.quoted && first.text !== '' && match.field === 'note' && at + 1 < tokens.length && matchField(tokens, at + 1) === null) {
+      // The quote closed early because the note holds quotes itself (a formula like =HYPERLINK("…","…")): it runs to the last quote.
+      const rest = ctx.text.slice(first.start + 1).trimEnd();
+      return { ok: true, value: rest.replace(/["\u201c\u201d]$/, '').trim(), next: tokens.length };
+    }
     if (first.quoted) return first.text === '' ? needsValue(ctx, match, id) : { ok: true, value: first.text, next: at + 1 };
     const other = matchField(tokens, at);
     if (match.field !== 'note' && other !== null && other.field !== match.field && !isWeakName(other)) return needsValue(ctx, match, id);

@@ -246,6 +246,7 @@ export const COMMAND_CASES: CommandCase[] = [
 
 export const KNOWN_COMMAND_ISSUES: Known<CommandCase>[] = [
   {
+    fixed: true,
     finding: 'A quoted note with double quotes inside (any real =IMPORTXML/=HYPERLINK payload) is refused with a confusing \'I don\'t know the field ","click")""\': the quote closes at the first inner quote followed by a comma.',
     fixIn: 'src/domain/command-tokens.ts (closeQuote) / src/domain/command.ts readValue: a quoted note should run to its last closing quote, or the message should say the quote closed early',
     case: {
@@ -256,6 +257,7 @@ export const KNOWN_COMMAND_ISSUES: Known<CommandCase>[] = [
     },
   },
   {
+    fixed: true,
     finding: 'Zero-width joiners are stripped from the whole command, so emoji ZWJ sequences are broken up (👩‍👩‍👧‍👦 is stored as four separate people, 🏳️‍🌈 as a flag and a rainbow).',
     fixIn: 'src/domain/command-tokens.ts normaliseCommandText: drop U+200B/U+2060/U+FEFF but keep U+200C/U+200D between two non-space characters',
     case: {
@@ -264,6 +266,7 @@ export const KNOWN_COMMAND_ISSUES: Known<CommandCase>[] = [
     },
   },
   {
+    fixed: true,
     finding: 'Zero-width non-joiners are stripped too, which changes Persian, Kurdish and Indic words (U+200C is part of their spelling).',
     fixIn: 'src/domain/command-tokens.ts normaliseCommandText (as above)',
     case: {
@@ -380,6 +383,7 @@ export const KNOWN_UPDATE_FORM_ISSUES: Known<UpdateFormCase>[] = [
     case: { name: 'impact banana, on the form', target: 'risk', id: 'R-1', changes: 'impact banana', outcome: { refused: 'not "banana"', block: 'changes' } },
   },
   {
+    fixed: true,
     finding: 'Zero-width joiners are stripped from the note (the form goes through the command normaliser), breaking emoji ZWJ sequences.',
     fixIn: 'src/domain/command-tokens.ts normaliseCommandText',
     case: {

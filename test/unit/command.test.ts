@@ -253,3 +253,20 @@ describe('usageFor', () => {
     }
   });
 });
+
+describe('a quoted note that holds quotes itself', () => {
+  it('runs to the last quote, so a formula-looking note is kept whole (and stored as text)', () => {
+    const parsed = parseCommand('action', 'update A-17 note "=HYPERLINK("https://evil.example","click")"');
+    expect(parsed).toMatchObject({ ok: true, command: { kind: 'update', note: '=HYPERLINK("https://evil.example","click")' } });
+  });
+
+  it('a quoted note followed by another field still ends at its own quote', () => {
+    const parsed = parseCommand('action', 'update A-17 note "waiting on LPT" progress 40');
+    expect(parsed).toMatchObject({ ok: true, command: { note: 'waiting on LPT', changes: [{ field: 'progress', value: '40' }] } });
+  });
+
+  it('joiners inside emoji and words are kept; stray ones are dropped', () => {
+    const parsed = parseCommand('action', 'update A-17 note "family 👩\u200d👧 and می\u200cخواهم" \u200d');
+    expect(parsed).toMatchObject({ ok: true, command: { note: 'family 👩\u200d👧 and می\u200cخواهم' } });
+  });
+});

@@ -3,7 +3,9 @@ import { ChannelPacer } from '../adapters/slack/channel-pacer.js';
 import { SlackDigestPoster } from '../adapters/slack/slack-digest-poster.js';
 import { SlackNudgeOutbox } from '../adapters/slack/slack-nudge-outbox.js';
 import type { Settings } from '../config/settings.js';
-import { clockTimeInZone } from '../domain/calendar.js';
+import type { ScheduledTask } from 'node-cron';
+import { clockTimeInZone, dateInZone } from '../domain/calendar.js';
+import type { Job } from '../jobs/job.js';
 import { digestJob } from '../jobs/digest-job.js';
 import { newMessageKey, nudgeJob } from '../jobs/nudge-job.js';
 import { startScheduler, type RunningScheduler } from '../jobs/scheduler.js';
@@ -28,11 +30,22 @@ export function digestDeps(store: RegisterStore, settings: Settings, client: Web
   return { store, settings, poster: new SlackDigestPoster(client, pacer), newMessageKey, clock, log };
 }
 
+/** Whether a schedule had a firing between midnight and now, on the board's calendar. */
+export function firedEarlierToday(task: Pick<ScheduledTask, 'match'>, now: Date, timeZone: string): boolean {
+  const today = dateInZone(now, timeZone);
+  const minute = Math.floor(now.getTime() / 60_000) * 60_000;
+  for (let at = minute; dateInZone(new Date(at), timeZone) === today; at -= 60_000) {
+    if (task.match(new Date(at))) return true;
+  }
+  return false;
+}
+
 /**
  * Starts the scheduled work of a Slack-connected bot: the daily reminders and
  * each board's weekly digest. A bot started after today's reminder time (a
- * deploy, a crash) runs today's reminders at once: the ledger sends only what
- * has not gone, and a day missed while down is caught up once.
+ * deploy, a crash) runs today's reminders at once, and any digest whose slot
+ * passed earlier today: the ledger sends only what has not gone, and a day
+ * missed while down is caught up once.
  */
 export function startJobs(deps: JobDeps): RunningScheduler {
   const { settings, clock, log } = deps;
@@ -44,8 +57,11 @@ export function startJobs(deps: JobDeps): RunningScheduler {
     return digestJob({ ...digestDeps(store, settings, deps.client, clock, log, pacer), timeZone: settings.timeZone, leases: deps.leases }, board, settings.digest.schedule);
   });
   const scheduler = startScheduler([nudges, ...digests], settings.timeZone, log);
-  if (clockTimeInZone(clock(), settings.timeZone) >= settings.reminders.nudgeTime) {
-    void nudges.run(clock()).catch((error: unknown) => log(`nudges: start-up catch-up failed: ${(error as Error).stack ?? String(error)}`));
-  }
+  const catchUp = (job: Job) => void job.run(clock()).catch((error: unknown) => log(`${job.name}: start-up catch-up failed: ${(error as Error).stack ?? String(error)}`));
+  if (clockTimeInZone(clock(), settings.timeZone) >= settings.reminders.nudgeTime) catchUp(nudges);
+  // A digest whose slot passed earlier today while the bot was down goes out now; the ledger stops a second post.
+  digests.forEach((job, i) => {
+    if (firedEarlierToday(scheduler.tasks[i + 1]!, clock(), settings.timeZone)) catchUp(job);
+  });
   return scheduler;
 }

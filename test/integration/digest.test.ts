@@ -11,7 +11,7 @@ import { slackWebClient } from '../../src/adapters/slack/slack-client.js';
 import { startSlackApp, type RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
 import { boardStores } from '../../src/composition/boards.js';
-import { digestDeps } from '../../src/composition/start-jobs.js';
+import { digestDeps, firedEarlierToday, startJobs } from '../../src/composition/start-jobs.js';
 import { readEnv } from '../../src/config/env.js';
 import { SCALE_PRESETS } from '../../src/config/scale-presets.js';
 import { loadSettings } from '../../src/config/load-settings.js';
@@ -165,4 +165,34 @@ describe('/risk digest on demand', () => {
     expect(JSON.stringify(reply!.args)).toContain('Only the programme office');
     expect(slack.callsTo('chat.postMessage')).toHaveLength(0);
   });
+});
+
+describe('a bot started after the digest slot', () => {
+  it('knows whether a schedule fired earlier today, on the board\'s calendar', async () => {
+    const { default: cron } = await import('node-cron');
+    const monday = cron.createTask('0 9 * * 1', () => {}, { timezone: 'Europe/London' });
+    try {
+      expect(firedEarlierToday(monday, new Date('2026-11-23T10:30:00Z'), 'Europe/London')).toBe(true);
+      expect(firedEarlierToday(monday, new Date('2026-11-23T08:59:00Z'), 'Europe/London')).toBe(false);
+      expect(firedEarlierToday(monday, new Date('2026-11-24T10:30:00Z'), 'Europe/London')).toBe(false);
+      // 09:00 BST is 08:00 UTC: in summer the slot has passed by 08:30 UTC.
+      expect(firedEarlierToday(monday, new Date('2026-06-01T08:30:00Z'), 'Europe/London')).toBe(true);
+    } finally {
+      await monday.destroy();
+    }
+  });
+
+  it('posts the digest missed earlier today at start, once', async () => {
+    const jobs = startJobs({ store, settings, client: slackWebClient('xoxb-test', slack.url), leases: new MemoryLeases(), clock: () => new Date('2026-11-23T11:00:00Z'), log: (text) => logged.push(text) });
+    try {
+      await slack.waitFor('files.completeUploadExternal', 1, 15_000);
+      expect(digestPosts()).toHaveLength(1);
+    } finally {
+      await jobs.stop();
+    }
+    const again = startJobs({ store, settings, client: slackWebClient('xoxb-test', slack.url), leases: new MemoryLeases(), clock: () => new Date('2026-11-23T11:05:00Z'), log: (text) => logged.push(text) });
+    for (const until = Date.now() + 8000; !logged.some((line) => line.includes('already posted')) && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 50));
+    await again.stop();
+    expect(digestPosts()).toHaveLength(1);
+  }, 30_000);
 });

@@ -182,14 +182,14 @@ describe('wrong, huge and hostile cells', () => {
     if (nowFixed(KNOWN_CELL_ISSUES).length > 0) it.each(nowFixed(KNOWN_CELL_ISSUES).map((k) => [`${k.case.name}: ${k.finding}`, k.case] as const))('fixed: %s', (_, c) => expectCase(c));
     if (stillOpen(KNOWN_CELL_ISSUES).length > 0) it.skipIf(!RUN_KNOWN).each(stillOpen(KNOWN_CELL_ISSUES).map((k) => [`${k.case.name}: ${k.finding}`, k.case] as const))('%s', (_, c) => expectCase(c));
 
-    it.skipIf(!RUN_KNOWN)('a problem about a 100 KB cell quotes it cut short: the message of a level_invalid or date_invalid echoes all 100 KB, and risk-bot check prints it (src/domain/rating.ts readLevel, src/domain/timescale*.ts: quote cut text, as command.ts shown() does)', () => {
+    it('fixed: a problem about a 100 KB cell quotes it cut short: the message of a level_invalid or date_invalid echoes all 100 KB, and risk-bot check prints it (src/domain/rating.ts readLevel, src/domain/timescale*.ts: quote cut text, as command.ts shown() does)', () => {
       for (const c of CELL_CASES.filter((k) => typeof k.value === 'string' && k.value.length > 50_000 && k.problem !== null)) {
         const { register, row } = readWith(c);
         for (const p of at(register.problems, c.tab, row)) expect(p.message.length, c.name).toBeLessThan(1_000);
       }
     });
 
-    it.skipIf(!RUN_KNOWN)('an ID written with an en dash ("R – 3", as Excel autocorrect writes " - ") or full-width digits is the same ID: today its key is "R–3", and /risk show R-3 cannot find it (src/domain/item-id.ts canonicalId: NFKC and dash variants)', () => {
+    it('fixed: an ID written with an en dash ("R – 3", as Excel autocorrect writes " - ") or full-width digits is the same ID: today its key is "R–3", and /risk show R-3 cannot find it (src/domain/item-id.ts canonicalId: NFKC and dash variants)', () => {
       const register = read(rawRegister({ risks: rawTab('risks', RISK_HEADERS, [riskRow('R – 3'), riskRow('R‐4'), riskRow('R-５')]) }));
       expect(register.risks.map((r) => r.key)).toEqual(['R-3', 'R-4', 'R-5']);
     });

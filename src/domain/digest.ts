@@ -87,13 +87,17 @@ function unreachableOwners(register: Register): string[] {
   return [...names].sort((a, b) => compareText(a, b));
 }
 
+/** The open rated risks with the highest ratings, highest first (ties by ID). */
+export function topRisks(risks: readonly Risk[], count: number): Risk[] {
+  return risks.filter((risk) => isOpen(risk) && risk.rating !== null)
+    .sort((a, b) => b.rating! - a.rating! || compareText(a.key, b.key))
+    .slice(0, count);
+}
+
 /** The weekly digest of a register as of `today`. */
 export function buildDigest(register: Register, today: IsoDate, options: DigestOptions): Digest {
   const open = register.risks.filter((risk) => risk.status === 'Open');
   const rated = open.filter((risk) => risk.rating !== null);
-  const topRisks = [...rated]
-    .sort((a, b) => b.rating! - a.rating! || compareText(a.key, b.key))
-    .slice(0, options.topRisks);
   const bandCounts = options.scale.bands.map((band) => ({ band, count: rated.filter((risk) => risk.band?.label === band.label).length }));
   const counts = Object.fromEntries([...bandCounts.map(({ band, count }) => [band.label, count] as const), ['unrated', open.length - rated.length] as const]);
   const weekBefore = addDays(today, -7);
@@ -104,7 +108,7 @@ export function buildDigest(register: Register, today: IsoDate, options: DigestO
     closedRisks: register.risks.length - open.length,
     bandCounts,
     unratedRisks: open.filter((risk) => risk.rating === null),
-    topRisks,
+    topRisks: topRisks(register.risks, options.topRisks),
     overdueByLead: groupByLead(overdueItems(register, today)),
     dueSoon: dueSoonItems(register, today, options.dueSoonDays),
     reviewsDue: reviewsDue(register, today),

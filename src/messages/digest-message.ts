@@ -1,5 +1,5 @@
 import { addDays, formatDate } from '../domain/calendar.js';
-import type { DatedItem } from '../domain/due-items.js';
+import type { DatedItem, ReviewDue } from '../domain/due-items.js';
 import type { Digest } from '../domain/digest.js';
 import { ownerOf, type Item } from '../domain/register.js';
 import { heatMapText } from '../domain/heat-map.js';
@@ -42,6 +42,11 @@ function moveLine(move: RatingMove): Inline[] {
   return [bold(move.item.id), ` ${titleOf(move.item)}: ${move.from} \u2192 ${move.to}${band}`];
 }
 
+/** A risk due for review: its band, since when, and its owner. */
+export function reviewLine(review: ReviewDue): Inline[] {
+  return [bold(review.risk.id), ` ${review.risk.band?.label ?? 'unrated'}: ${review.neverReviewed ? 'never reviewed' : `review was due ${formatDate(review.dueOn)}`} (${review.risk.owner || 'no owner'})`];
+}
+
 /** What changed over a period: new, closed, rating up and down; the digest's section, and the answer to "what changed?". */
 export function changeParts(changes: WeekChanges): MessagePart[] {
   const itemLine = (item: Item): Inline[] => [bold(item.id), ` ${titleOf(item)} (${ownerOf(item) || 'no owner'})`];
@@ -80,7 +85,7 @@ export function digestMessage(digest: Digest, boardName: string): Message {
     { type: 'list', heading: `Due in the next 14 days (${digest.dueSoon.length})`, emptyText: 'Nothing due.', items: digest.dueSoon.map((d) => datedLine(d, true)) },
     {
       type: 'list', heading: `Reviews overdue (${digest.reviewsDue.length})`, emptyText: 'All risks reviewed on time.',
-      items: digest.reviewsDue.map((review) => [bold(review.risk.id), ` ${review.risk.band?.label}: ${review.neverReviewed ? 'never reviewed' : `review was due ${formatDate(review.dueOn)}`} (${review.risk.owner || 'no owner'})`]),
+      items: digest.reviewsDue.map(reviewLine),
     },
     {
       type: 'list', heading: `Slipped more than once (${digest.slippedRepeatedly.length})`, emptyText: 'No repeated slips.',

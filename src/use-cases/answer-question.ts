@@ -1,20 +1,22 @@
 import type { Settings } from '../config/settings.js';
-import { addDays, daysBetween, formatDate } from '../domain/calendar.js';
+import { addDays, daysBetween } from '../domain/calendar.js';
 import type { IsoDate } from '../domain/cell.js';
+import { topRisks } from '../domain/digest.js';
 import { isDomainError } from '../domain/domain-error.js';
-import { dueSoonItems, overdueItems, reviewsDue, type DatedItem } from '../domain/due-items.js';
+import { reviewsDue } from '../domain/due-items.js';
 import { findItem } from '../domain/find-item.js';
 import { compareText } from '../domain/item-id.js';
+import { dueSoonOfKind, openItems, overdueOfKind } from '../domain/item-filters.js';
+import { ownersOfSlackUser } from '../domain/owner-match.js';
 import { QUESTION_EXAMPLES, understandQuestion, type Question, type QuestionKind, type Who } from '../domain/question.js';
-import { isOpen, ownerOf, type Item, type Register } from '../domain/register.js';
+import { ownerOf, type Item, type Register } from '../domain/register.js';
 import { weekChanges } from '../domain/week-changes.js';
-import { changeParts, sourceLine } from '../messages/digest-message.js';
-import { itemLine, itemMessage } from '../messages/item-message.js';
-import { bold, plural, type Message, type MessagePart } from '../messages/message.js';
+import { changeParts, reviewLine, sourceLine } from '../messages/digest-message.js';
+import { itemLine, itemMessage, listMessage } from '../messages/item-message.js';
+import { plural, type Message, type MessagePart } from '../messages/message.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import { auditDay } from './board-digest.js';
 import { loadRegister } from './load-register.js';
-import { ownersOfSlackUser } from '../domain/owner-match.js';
 
 export type AnswerSettings = Pick<Settings, 'tabs' | 'scale' | 'timeZone'>;
 
@@ -49,11 +51,8 @@ function allOwnerNames(register: Register): string[] {
   return [...names];
 }
 
-const ofKind = (kind: QuestionKind) => (item: Item) => kind === 'any' || item.kind === kind;
-
-function datedList(heading: string, dated: readonly DatedItem[], today: IsoDate, emptyText: string): Message {
-  return { summary: `${heading}: ${dated.length}`, parts: [{ type: 'list', heading: `${heading} (${dated.length})`, items: dated.map((d) => itemLine(d.item, today)), emptyText }] };
-}
+/** The question's kind as the item filters take it: null for both. */
+const kindOf = (kind: QuestionKind) => (kind === 'any' ? null : kind);
 
 function unknownOwnerMessage(asked: string, register: Register): Message {
   const some = allOwnerNames(register).sort(compareText).slice(0, 12);
@@ -64,22 +63,20 @@ function answer(question: Question, register: Register, input: AskInput, setting
   const { today } = input;
   switch (question.intent) {
     case 'overdue':
-    case 'due': {
-      if (question.who.type === 'unknownOwner') return unknownOwnerMessage(question.who.asked, register);
-      const { owns, label } = whose(question.who, register, input.askerId);
-      const keep = (d: DatedItem) => ofKind(question.kind)(d.item) && owns(d.item);
-      if (question.intent === 'overdue') {
-        return datedList(`Overdue ${noun(question.kind)}${label}`, overdueItems(register, today).filter(keep), today, question.who.type === 'me' ? 'Nothing of yours is overdue (or the People tab does not link you to an owner name).' : 'Nothing overdue.');
-      }
-      const days = Math.max(0, daysBetween(today, question.until));
-      return datedList(`${noun(question.kind)[0]!.toUpperCase()}${noun(question.kind).slice(1)} due ${question.label}${label}`, dueSoonItems(register, today, days).filter(keep), today, 'Nothing due then.');
-    }
+    case 'due':
     case 'owned': {
       if (question.who.type === 'unknownOwner') return unknownOwnerMessage(question.who.asked, register);
       const { owns, label } = whose(question.who, register, input.askerId);
-      const open = [...register.risks, ...register.actions].filter((item) => isOpen(item) && ofKind(question.kind)(item) && owns(item));
-      const heading = `Open ${noun(question.kind)}${label}`;
-      return { summary: `${heading}: ${open.length}`, parts: [{ type: 'list', heading: `${heading} (${open.length})`, items: open.map((item) => itemLine(item, today)), emptyText: question.who.type === 'me' ? 'Nothing open is yours (or the People tab does not link you to an owner name).' : 'Nothing open.' }] };
+      const mine = question.who.type === 'me';
+      const kind = kindOf(question.kind);
+      if (question.intent === 'overdue') {
+        return listMessage(`Overdue ${noun(question.kind)}${label}`, overdueOfKind(register, kind, today).filter(owns), today, mine ? 'Nothing of yours is overdue (or the People tab does not link you to an owner name).' : 'Nothing overdue.');
+      }
+      if (question.intent === 'owned') {
+        return listMessage(`Open ${noun(question.kind)}${label}`, openItems(register, kind).filter(owns), today, mine ? 'Nothing open is yours (or the People tab does not link you to an owner name).' : 'Nothing open.');
+      }
+      const days = Math.max(0, daysBetween(today, question.until));
+      return listMessage(`${noun(question.kind)[0]!.toUpperCase()}${noun(question.kind).slice(1)} due ${question.label}${label}`, dueSoonOfKind(register, kind, today, days).filter(owns), today, 'Nothing due then.');
     }
     case 'show':
       try {
@@ -89,13 +86,12 @@ function answer(question: Question, register: Register, input: AskInput, setting
         throw error;
       }
     case 'top': {
-      const rated = register.risks.filter((risk) => isOpen(risk) && risk.rating !== null).sort((a, b) => b.rating! - a.rating! || compareText(a.key, b.key));
-      const top = rated.slice(0, question.count);
+      const top = topRisks(register.risks, question.count);
       return { summary: `Top ${top.length} risks`, parts: [{ type: 'list', heading: `Top ${plural(top.length, 'risk')} by rating`, items: top.map((risk) => itemLine(risk, today)), emptyText: 'No rated open risks.' }] };
     }
     case 'reviews': {
       const due = reviewsDue(register, today);
-      return { summary: `Reviews overdue: ${due.length}`, parts: [{ type: 'list', heading: `Reviews overdue (${due.length})`, emptyText: 'All risks reviewed on time.', items: due.map((review) => [bold(review.risk.id), ` ${review.risk.band?.label ?? 'unrated'}: ${review.neverReviewed ? 'never reviewed' : `review was due ${formatDate(review.dueOn)}`} (${review.risk.owner || 'no owner'})`]) }] };
+      return { summary: `Reviews overdue: ${due.length}`, parts: [{ type: 'list', heading: `Reviews overdue (${due.length})`, emptyText: 'All risks reviewed on time.', items: due.map(reviewLine) }] };
     }
     case 'changes': {
       const changes = weekChanges(register, addDays(question.since, -1), today, { risks: settings.tabs.risks.headers, actions: settings.tabs.actions.headers }, auditDay(settings.timeZone));

@@ -1,7 +1,7 @@
 import type { BlockAction, ButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import { escapeMrkdwn } from '../../blocks/render-blocks.js';
+import { withBlockSettled } from '../../blocks/settled-block.js';
 import type { ButtonOrigin } from '../../views/new-date-modal.js';
 
 const valueSchema = z.object({ kind: z.enum(['risk', 'action']), id: z.string().min(1).max(40) });
@@ -35,9 +35,5 @@ export async function settleButtons(client: WebClient, origin: ButtonOrigin | nu
   // A form's submission does not carry the message: read it back (the DM history the reminders use).
   const message = shown?.blocks ? shown : (await client.conversations.history({ channel: origin.channel, latest: origin.ts, oldest: origin.ts, inclusive: true, limit: 1 })).messages?.[0];
   if (!message?.blocks) return;
-  const blocks = message.blocks.map((block) => (block.block_id === origin.blockId ? { type: 'context', block_id: origin.blockId, elements: [{ type: 'mrkdwn', text: line }] } : block));
-  await client.chat.update({ channel: origin.channel, ts: origin.ts, text: message.text ?? '', blocks: blocks as never });
+  await client.chat.update({ channel: origin.channel, ts: origin.ts, text: message.text ?? '', blocks: withBlockSettled(message.blocks, origin.blockId, line) as never });
 }
-
-/** An item's ID as it may go into a mrkdwn line. */
-export const itemText = (id: string) => escapeMrkdwn(id);

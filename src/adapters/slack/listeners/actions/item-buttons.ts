@@ -11,7 +11,8 @@ import { newDateModal } from '../../views/new-date-modal.js';
 import { updateModal } from '../../views/update-modal.js';
 import { respondWith } from '../commands/item-command.js';
 import { publishHome } from '../events/app-home.js';
-import { buttonItem, buttonOrigin, itemText, settleButtons, type ButtonItem } from './button-context.js';
+import { escapeMrkdwn } from '../../blocks/render-blocks.js';
+import { buttonItem, buttonOrigin, settleButtons, type ButtonItem } from './button-context.js';
 
 interface Press {
   item: ButtonItem;
@@ -54,19 +55,19 @@ async function change(press: Press, deps: SlackDeps, changes: Parameters<typeof 
 
 const markDone: Work = async (press, deps) => {
   const { item } = await change(press, deps, [{ field: 'status', value: 'closed' }], null);
-  return `:white_check_mark: ${itemText(item.id)} ${item.kind === 'risk' ? 'closed' : 'marked done'} by <@${press.body.user.id}>`;
+  return `:white_check_mark: ${escapeMrkdwn(item.id)} ${item.kind === 'risk' ? 'closed' : 'marked done'} by <@${press.body.user.id}>`;
 };
 
 const reviewed: Work = async (press, deps) => {
   const { item } = await change(press, deps, [], 'Reviewed: no change');
-  return `:white_check_mark: ${itemText(item.id)} reviewed by <@${press.body.user.id}>, no change`;
+  return `:white_check_mark: ${escapeMrkdwn(item.id)} reviewed by <@${press.body.user.id}>, no change`;
 };
 
 const snooze: Work = async (press, deps) => {
   const now = deps.clock();
   const actor = await deps.actors.actor(press.body.user.id, press.client);
   const { item, until } = await snoozeItem(deps, { id: press.item.id, days: SNOOZE_DAYS, actor, via: 'button', today: deps.today(now), now: now.toISOString() });
-  return `:zzz: ${itemText(item.id)}: reminders snoozed until ${formatDate(until)} by <@${press.body.user.id}>`;
+  return `:zzz: ${escapeMrkdwn(item.id)}: reminders snoozed until ${formatDate(until)} by <@${press.body.user.id}>`;
 };
 
 // Forms must open within three seconds of the press, so these read nothing first.

@@ -5,7 +5,8 @@ import { updatedMessage } from '../../../../messages/item-message.js';
 import { updateItem } from '../../../../use-cases/update-item.js';
 import { IDS } from '../../ids.js';
 import type { SlackDeps } from '../../slack-deps.js';
-import { itemText, settleButtons } from '../actions/button-context.js';
+import { escapeMrkdwn } from '../../blocks/render-blocks.js';
+import { settleButtons } from '../actions/button-context.js';
 import { publishHome } from '../events/app-home.js';
 import { onFormSubmitted, proceed, refuse } from './on-form-submitted.js';
 
@@ -35,7 +36,7 @@ export function registerNewDateSubmitted(app: App, deps: SlackDeps): void {
       const { item, update } = await updateItem(deps, { id, changes: [{ field: 'targetDate', value: date }], note: reason, actor, via: 'modal', today, now: now.toISOString() });
       await dm(updatedMessage(item, update, deps.settings.scale));
       await publishHome(deps, client, userId);
-      await settleButtons(client, origin, `:calendar: ${itemText(item.id)} moved to ${formatDate(date)} by <@${userId}>`);
+      await settleButtons(client, origin, `:calendar: ${escapeMrkdwn(item.id)} moved to ${formatDate(date)} by <@${userId}>`);
     },
   });
 }

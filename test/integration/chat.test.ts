@@ -1,17 +1,13 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ActorDirectory } from '../../src/adapters/slack/actor-directory.js';
-import { startSlackApp, type RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
+import { type RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { readRegister } from '../../src/domain/read-register.js';
 import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slack-server.js';
-import { REPO_ROOT } from '../helpers/run-command.js';
 import { eventBody, interactionBody, sendToApp } from '../helpers/slack-signing.js';
+import { sampleWorkbookCopy, startTestSlackApp, TEST_SIGNING_SECRET } from '../helpers/slack-app-fixture.js';
 
-const SECRET = 'test-signing-secret';
+const SECRET = TEST_SIGNING_SECRET;
 const TODAY = '2026-11-23';
 const settings = loadSettings();
 
@@ -28,13 +24,8 @@ afterAll(async () => {
 beforeEach(async () => {
   slack.reset();
   slack.addUser({ id: 'U0PLAN', email: 'planning.officer@example.org' });
-  const path = join(mkdtempSync(join(tmpdir(), 'chat-')), 'register.xlsx');
-  copyFileSync(join(REPO_ROOT, 'config/sample-register.xlsx'), path);
-  store = new WorkbookRegisterStore({ path, tabs: settings.tabs });
-  app = await startSlackApp(
-    { store, settings, actors: new ActorDirectory(settings), clock: () => new Date(), today: () => TODAY, log: () => {} },
-    { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.url }, 0, '127.0.0.1',
-  );
+  store = new WorkbookRegisterStore({ path: sampleWorkbookCopy('chat-'), tabs: settings.tabs });
+  app = await startTestSlackApp(slack, { store, settings, today: () => TODAY, log: () => {} });
 });
 afterEach(async () => {
   await app.stop();

@@ -1,20 +1,13 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { readRegister } from '../../src/domain/read-register.js';
 import { REPO_ROOT, runTs } from '../helpers/run-command.js';
+import { sampleWorkbookCopy } from '../helpers/slack-app-fixture.js';
 
 const settings = loadSettings();
 
-function workbookCopy(): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'console-')), 'register.xlsx');
-  copyFileSync(join(REPO_ROOT, 'config/sample-register.xlsx'), path);
-  return path;
-}
 
 async function registerAt(path: string) {
   return readRegister(await new WorkbookRegisterStore({ path, tabs: settings.tabs }).load(), settings, '2026-11-23');
@@ -45,7 +38,7 @@ function inTerminal(env: Record<string, string>, lines: string[]): Promise<strin
 
 describe('the local console', () => {
   it('in a terminal, a typed update changes the workbook and its Audit log', async () => {
-    const path = workbookCopy();
+    const path = sampleWorkbookCopy('console-');
     const screen = await inTerminal({ REGISTER_WORKBOOK: path }, ['/action update a17 progress 95 note "PCT board on Thursday"', '/risk show R 3', "what's overdue for P. Absolon?", 'quit']);
     expect(screen).toContain('Ask in plain words');
     expect(screen).toContain('Overdue items for P. Absolon');
@@ -57,7 +50,7 @@ describe('the local console', () => {
   });
 
   it('given a script, it prints the digest and reminders, runs each line, and exits', async () => {
-    const path = workbookCopy();
+    const path = sampleWorkbookCopy('console-');
     const { code, stdout } = await runTs('src/main.ts', [], { REGISTER_WORKBOOK: path }, '/risk update R-3 impact 3\n/action done A-6\n/action show A-99\n');
     expect(code).toBe(0);
     expect(stdout).toContain('risk and action digest');
@@ -71,7 +64,7 @@ describe('the local console', () => {
   });
 
   it('with no input at all (npm start < /dev/null), it prints the digest and exits cleanly', async () => {
-    const { code, stdout } = await runTs('src/main.ts', [], { REGISTER_WORKBOOK: workbookCopy() });
+    const { code, stdout } = await runTs('src/main.ts', [], { REGISTER_WORKBOOK: sampleWorkbookCopy('console-') });
     expect(code).toBe(0);
     expect(stdout).toContain('risk and action digest');
   });

@@ -1,14 +1,10 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryLeases } from '../../src/adapters/leases/memory-leases.js';
 import { heatMapLayout } from '../../src/adapters/heat-map/heat-map-png.js';
-import { ActorDirectory } from '../../src/adapters/slack/actor-directory.js';
 import { slackWebClient } from '../../src/adapters/slack/slack-client.js';
-import { startSlackApp, type RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
+import { type RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
 import { boardStores } from '../../src/composition/boards.js';
 import { digestDeps, firedEarlierToday, startJobs } from '../../src/composition/start-jobs.js';
@@ -23,8 +19,9 @@ import { postDigest } from '../../src/use-cases/post-digest.js';
 import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slack-server.js';
 import { REPO_ROOT } from '../helpers/run-command.js';
 import { sendToApp, slashCommandBody } from '../helpers/slack-signing.js';
+import { sampleWorkbookCopy, startTestSlackApp, TEST_SIGNING_SECRET } from '../helpers/slack-app-fixture.js';
 
-const SECRET = 'test-signing-secret';
+const SECRET = TEST_SIGNING_SECRET;
 const TODAY = '2026-11-23';
 const MONDAY_0900 = new Date('2026-11-23T09:00:00Z');
 const base = loadSettings();
@@ -48,8 +45,7 @@ afterAll(async () => {
 beforeEach(() => {
   slack.reset();
   logged.length = 0;
-  path = join(mkdtempSync(join(tmpdir(), 'digest-')), 'register.xlsx');
-  copyFileSync(join(REPO_ROOT, 'config/sample-register.xlsx'), path);
+  path = sampleWorkbookCopy('digest-');
   store = new WorkbookRegisterStore({ path, tabs: settings.tabs });
 });
 
@@ -116,9 +112,7 @@ describe('the scheduled weekly digest', () => {
 describe('several boards', () => {
   it('each board\'s digest goes to its own channel, drawn on its own scale', async () => {
     const other = { id: 'mental-health', name: 'Mental health board', sheetId: 'unused', channel: 'C0MH', scale: SCALE_PRESETS['5x5-nhs'] as Settings['scale'] };
-    const otherPath = join(mkdtempSync(join(tmpdir(), 'digest-')), 'register.xlsx');
-    copyFileSync(join(REPO_ROOT, 'config/sample-register.xlsx'), otherPath);
-    const otherDeps = { ...deps(), store: new WorkbookRegisterStore({ path: otherPath, tabs: settings.tabs }) };
+    const otherDeps = { ...deps(), store: new WorkbookRegisterStore({ path: sampleWorkbookCopy('digest-'), tabs: settings.tabs }) };
     await postDigest(deps(), settings.boards[0]!, TODAY);
     await postDigest(otherDeps, other, TODAY);
     expect(digestPosts().map((c) => c.args.channel)).toEqual(['C0BOARD', 'C0MH']);
@@ -137,10 +131,7 @@ describe('several boards', () => {
 describe('/risk digest on demand', () => {
   let app: RunningSlackApp;
   beforeEach(async () => {
-    app = await startSlackApp(
-      { store, settings, actors: new ActorDirectory(settings), clock: () => new Date(), today: () => TODAY, log: (text) => logged.push(text), postDigest: (day) => postDigest(deps(), settings.boards[0]!, day) },
-      { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.url }, 0, '127.0.0.1',
-    );
+    app = await startTestSlackApp(slack, { store, settings, today: () => TODAY, log: (text) => logged.push(text), postDigest: (day) => postDigest(deps(), settings.boards[0]!, day) });
   });
   afterEach(async () => {
     await app.stop();

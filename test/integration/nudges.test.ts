@@ -1,13 +1,10 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ActorDirectory } from '../../src/adapters/slack/actor-directory.js';
 import { MemoryLeases } from '../../src/adapters/leases/memory-leases.js';
 import { ChannelPacer } from '../../src/adapters/slack/channel-pacer.js';
 import { slackWebClient } from '../../src/adapters/slack/slack-client.js';
-import { startSlackApp, type RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
+import { type RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
 import { SlackNudgeOutbox } from '../../src/adapters/slack/slack-nudge-outbox.js';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
 import { runCli } from '../../src/cli/run-cli.js';
@@ -22,8 +19,9 @@ import { nudgeJob, runNudges, type NudgeRunDeps } from '../../src/jobs/nudge-job
 import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slack-server.js';
 import { REPO_ROOT } from '../helpers/run-command.js';
 import { interactionBody, sendToApp } from '../helpers/slack-signing.js';
+import { sampleWorkbookCopy, startTestSlackApp, TEST_SIGNING_SECRET } from '../helpers/slack-app-fixture.js';
 
-const SECRET = 'test-signing-secret';
+const SECRET = TEST_SIGNING_SECRET;
 const TODAY = '2026-11-23'; // the day the sample register was built for: a Monday
 const base = loadSettings();
 const settings: Settings = { ...base, boards: [{ ...base.boards[0]!, channel: 'C0BOARD' }], programmeOffice: { users: ['U0PMO'], userGroup: null } };
@@ -80,13 +78,9 @@ beforeEach(async () => {
   for (const user of EMAIL_USERS) slack.addUser(user);
   logged.length = 0;
   appToday = TODAY;
-  path = join(mkdtempSync(join(tmpdir(), 'nudges-')), 'register.xlsx');
-  copyFileSync(join(REPO_ROOT, 'config/sample-register.xlsx'), path);
+  path = sampleWorkbookCopy('nudges-');
   store = new WorkbookRegisterStore({ path, tabs: settings.tabs });
-  app = await startSlackApp(
-    { store, settings, actors: new ActorDirectory(settings), clock: () => new Date(), today: () => appToday, log: (text) => logged.push(text) },
-    { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.url }, 0, '127.0.0.1',
-  );
+  app = await startTestSlackApp(slack, { store, settings, today: () => appToday, log: (text) => logged.push(text) });
 });
 afterEach(async () => {
   await app.stop();

@@ -1,17 +1,9 @@
-import { copyFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { slackWebClient } from '../../src/adapters/slack/slack-client.js';
-import { REPO_ROOT, runTs } from '../helpers/run-command.js';
+import { runTs } from '../helpers/run-command.js';
+import { sampleWorkbookCopy } from '../helpers/slack-app-fixture.js';
 
-/** A copy: these runs write to the register (claims in the Audit log). */
-function workbookCopy(): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'secrets-')), 'register.xlsx');
-  copyFileSync(join(REPO_ROOT, 'config/sample-register.xlsx'), path);
-  return path;
-}
 
 const TOKEN = 'xoxb-1234-secret-token-value';
 
@@ -25,7 +17,7 @@ describe('secrets never reach a log', () => {
   }, 30_000);
 
   it('risk-bot digest --post with Slack unreachable fails without printing the token', async () => {
-    const result = await runTs('src/cli.ts', ['digest', '--post', '--workbook', workbookCopy(), '--today', '2026-11-23'], {
+    const result = await runTs('src/cli.ts', ['digest', '--post', '--workbook', sampleWorkbookCopy('secrets-'), '--today', '2026-11-23'], {
       SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: 'http://127.0.0.1:1/api/', DIGEST_CHANNEL: 'C0BOARD',
     });
     expect(result.code).not.toBe(0);
@@ -34,7 +26,7 @@ describe('secrets never reach a log', () => {
   }, 60_000);
 
   it('a Redis URL with a password is named by host only when Redis cannot be reached', async () => {
-    const result = await runTs('src/cli.ts', ['nudges', '--send', '--workbook', workbookCopy(), '--today', '2026-11-23'], {
+    const result = await runTs('src/cli.ts', ['nudges', '--send', '--workbook', sampleWorkbookCopy('secrets-'), '--today', '2026-11-23'], {
       SLACK_BOT_TOKEN: TOKEN, SLACK_API_URL: 'http://127.0.0.1:1/api/', REDIS_URL: 'redis://admin:hunter2secret@127.0.0.1:1',
     });
     expect(result.code).toBe(2);

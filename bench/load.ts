@@ -16,6 +16,7 @@ import { startFakeSlackServer, type FakeSlackServer } from '../test/helpers/fake
 import { REPO_ROOT } from '../test/helpers/run-command.js';
 import { sheetsApi, startSheets, TEST_KEY } from '../test/helpers/sheets-fixture.js';
 import { interactionBody, sendToApp, slashCommandBody } from '../test/helpers/slack-signing.js';
+import { seeded } from '../test/helpers/fake-sheets/faults.js';
 
 /**
  * A minute of Slack traffic against the real app and the real Sheets store:
@@ -39,17 +40,8 @@ export const SETTINGS: Settings = { ...base, boards: [{ ...base.boards[0]!, chan
 export const READ_KINDS = new Set(['values.batchGet', 'values.get', 'spreadsheets.get']);
 export const WRITE_KINDS = new Set(['spreadsheets.batchUpdate', 'values.batchUpdate', 'values.append', 'values.update', 'spreadsheets.create']);
 
-/** mulberry32: a seeded generator, so each run sends the same traffic. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The fake Sheets server's seeded generator, so each run sends the same traffic (the faults bench uses it too). */
+export { seeded };
 
 export const sleepMs = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

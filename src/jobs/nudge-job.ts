@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { renderText } from '../adapters/console/render-text.js';
 import { dateInZone } from '../domain/calendar.js';
 import { nudgeRunMessage } from '../messages/nudges-message.js';
 import { sendNudges, type NudgeRunReport, type SendNudgesDeps } from '../use-cases/send-nudges.js';
@@ -33,7 +32,7 @@ export function nudgeJob(deps: NudgeRunDeps, nudgeTime: string): Job {
     async run(firedAt) {
       const today = dateInZone(firedAt, deps.timeZone);
       const report = await runNudges(deps, today);
-      deps.log(report === null ? `nudges: ${today} is being run by another instance; skipped here` : `nudges: ${renderText(nudgeRunMessage(report)).split('\n')[0]}`);
+      deps.log(report === null ? `nudges: ${today} is being run by another instance; skipped here` : `nudges: ${nudgeRunMessage(report).summary}`);
     },
   };
 }

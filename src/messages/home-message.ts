@@ -6,7 +6,6 @@ import { itemLine } from './item-message.js';
 import { plural, type Message, type MessagePart } from './message.js';
 
 export interface HomeContent {
-  userId: string;
   /** The viewer's open items; null when People does not list them at all. */
   items: Item[] | null;
   today: IsoDate;

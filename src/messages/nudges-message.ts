@@ -66,5 +66,5 @@ export function nudgeRunMessage(report: NudgeRunReport): Message {
     parts.push({ type: 'context', line: `An earlier run was interrupted: ${plural(found, 'message')} found in Slack, ${plural(resent, 'message')} had not arrived and ${resent === 1 ? 'its' : 'their'} reminders were planned again, ${plural(unknown, 'message')} could not be checked.` });
   }
   if (sent === 0 && report.unreachable.length === 0) parts.push({ type: 'section', line: 'No reminders were due.' });
-  return { summary: `${plural(sent, 'reminder')} sent in ${plural(report.delivered.length, 'message')}`, parts };
+  return { summary: `${plural(sent, 'reminder')} sent for ${formatDate(report.today)} in ${plural(report.delivered.length, 'message')}`, parts };
 }

@@ -1,7 +1,7 @@
 import { ApiError, type Fault, type RequestKind } from './types.js';
 
 /** mulberry32: a small seeded generator, so a soak test fails the same way twice. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

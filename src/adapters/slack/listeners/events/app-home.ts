@@ -3,7 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import { isInPeople, itemsOfPerson } from '../../../../domain/item-filters.js';
 import { homeMessage } from '../../../../messages/home-message.js';
 import { loadRegister } from '../../../../use-cases/load-register.js';
-import { renderModalBlocks } from '../../blocks/render-blocks.js';
+import { homeView } from '../../views/home-view.js';
 import type { SlackDeps } from '../../slack-deps.js';
 
 /** Publishes a user's App Home from the register as it is now. */
@@ -11,8 +11,8 @@ export async function publishHome(deps: SlackDeps, client: WebClient, userId: st
   const today = deps.today(deps.clock());
   const [register, actor] = await Promise.all([loadRegister(deps.store, deps.settings, today), deps.actors.actor(userId, client)]);
   const items = isInPeople(register, actor) ? itemsOfPerson(register, null, actor) : null;
-  const message = homeMessage({ userId, items, today, source: register.source });
-  await client.views.publish({ user_id: userId, view: { type: 'home', blocks: renderModalBlocks(message.parts) } });
+  const message = homeMessage({ items, today, source: register.source });
+  await client.views.publish({ user_id: userId, view: homeView(message) });
 }
 
 /** The App Home, refreshed each time its owner opens it. */

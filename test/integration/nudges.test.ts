@@ -124,6 +124,16 @@ describe('the daily reminder run through the real Slack Web API client', () => {
     expect(report.delivered.some((d) => d.recipient === 'U0PLAN')).toBe(true);
   });
 
+  it('a bot\'s later runs reuse its e-mail lookups, the ones Slack did not know included', async () => {
+    const shared = deps();
+    await runNudges(shared, TODAY);
+    const first = slack.callsTo('users.lookupByEmail').length;
+    expect(first).toBeGreaterThan(0);
+    const next = (await runNudges({ ...shared, leases: new MemoryLeases() }, '2026-11-24'))!;
+    expect(next.delivered.some((d) => d.recipient === 'U0PLAN')).toBe(true); // A-6 is due that day: its e-mail-only owner is needed again
+    expect(slack.callsTo('users.lookupByEmail')).toHaveLength(first);
+  });
+
   it('waits out a 429 with Retry-After and still sends each message once', async () => {
     slack.rateLimit('chat.postMessage', 1, 1);
     const report = (await runNudges(deps(), TODAY))!;

@@ -22,6 +22,11 @@ const SERIAL_RANGE = { min: 20_000, max: 80_000 } as const;
 const YEAR_RANGE = { min: 1990, max: 2099 } as const;
 // The largest serial a spreadsheet shows as a date: 9999-12-31.
 const LAST_SERIAL = 2_958_465;
+// What a spreadsheet takes as the start of a formula (as OWASP lists for CSV injection), after any spaces or
+// invisible characters. A lone "-" before a space is a bullet; before a digit it is a minus sign (next rule).
+const FORMULA_START = /^[\s\u200b-\u200d\u2060\ufeff]*(?:[=+@]|-[\p{L}(])/u;
+const MINUS_START = /^[\s\u200b-\u200d\u2060\ufeff]*-[\d.]/u;
+const TYPE_A_DATE = 'type the date itself, like 2027-03-31';
 
 /**
  * Reads the target dates in a timescale cell as UK plans write them.
@@ -41,6 +46,8 @@ export function readTimescale(value: CellValue): TimescaleReading {
   }
   const text = cellText(value);
   if (text === '') return NONE;
+  const formula = formulaProblem(text);
+  if (formula !== null) return invalidText(text, formula);
   // A store that hands over numbers as text (CSV, a column formatted as text) still means the number.
   if (/^\d+$/.test(text)) return readNumber(Number(text), text);
   return readText(text);
@@ -88,6 +95,22 @@ export function isValidIsoDate(text: string): boolean {
 
 function invalid(fragment: string, message: string): { kind: 'invalid'; fragment: string; message: string } {
   return { kind: 'invalid', fragment, message };
+}
+
+/**
+ * Why text that a spreadsheet would take for a formula or a sum is no date,
+ * or null. "=DATE(2027,3,31)" stored as text is never worked out, and its
+ * digits would read as a year ("2027" is 31 Dec 2027): it is refused whole.
+ */
+function formulaProblem(text: string): string | null {
+  if (FORMULA_START.test(text)) return `it looks like a spreadsheet formula, and a formula written as text is never worked out; ${TYPE_A_DATE}`;
+  if (MINUS_START.test(text)) return `it starts with a minus sign, so a spreadsheet takes it for a negative number or a sum; ${TYPE_A_DATE}`;
+  return null;
+}
+
+/** Text refused whole: "is not a date" rather than "is not a valid date", as nothing in it was read as one. */
+function invalidText(text: string, reason: string): { kind: 'invalid'; fragment: string; message: string } {
+  return invalid(text, `"${text}" is not a date: ${reason}`);
 }
 
 function readNumber(value: number, shown: string): TimescaleReading {

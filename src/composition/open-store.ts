@@ -34,13 +34,16 @@ export function openSheetsApi(spreadsheetId: string, env: Env, settings: Setting
   });
 }
 
+const toStderr = (text: string) => void process.stderr.write(`${text}\n`);
+
 /**
  * The register the bot works on, first match wins: `--workbook FILE`,
  * `--sheet ID`, REGISTER_WORKBOOK, REGISTER_SHEET_ID, the first board's
  * sheetId in config, else the local working copy of the sample register
- * (made on first use, with its dates placed around today).
+ * (made on first use, with its dates placed around today). A workbook's
+ * failures, and the stale copies removed on opening, go to `log`.
  */
-export async function openStore(choice: StoreChoice, env: Env, settings: Settings, today: IsoDate): Promise<OpenedStore> {
+export async function openStore(choice: StoreChoice, env: Env, settings: Settings, today: IsoDate, log: (text: string) => void = toStderr): Promise<OpenedStore> {
   const workbook = choice.workbook ?? (choice.sheet === undefined ? env.REGISTER_WORKBOOK : undefined);
   const sheet = choice.sheet ?? env.REGISTER_SHEET_ID ?? settings.boards[0]?.sheetId ?? undefined;
   if (workbook === undefined && sheet !== undefined) {
@@ -49,5 +52,5 @@ export async function openStore(choice: StoreChoice, env: Env, settings: Setting
     return { store, description: `Google Sheet ${store.source}` };
   }
   const path = workbook === undefined ? await ensureLocalRegister(LOCAL_REGISTER_PATH, settings, today) : resolve(workbook);
-  return { store: new WorkbookRegisterStore({ path, tabs: settings.tabs }), description: `workbook ${path}` };
+  return { store: await WorkbookRegisterStore.open({ path, tabs: settings.tabs, log }), description: `workbook ${path}` };
 }

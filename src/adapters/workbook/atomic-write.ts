@@ -3,6 +3,17 @@ import { chmod, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type ExcelJS from 'exceljs';
 
+// ".register.xlsx.<pid>.<8 hex>.tmp": the writer's pid lets a later start tell a killed save's copy from a live one.
+const TEMP_TAIL = /^\.([1-9]\d{0,9})\.[0-9a-f]{8}\.tmp$/;
+
+/** The pid of the process writing `name`, when it is one of writeWorkbookFile's temporary files for `workbook` (a basename). */
+export function tempFileWriter(name: string, workbook: string): number | undefined {
+  const head = `.${workbook}`;
+  if (!name.startsWith(head)) return undefined;
+  const match = TEMP_TAIL.exec(name.slice(head.length));
+  return match ? Number(match[1]) : undefined;
+}
+
 /**
  * Saves a workbook by writing a temporary file in the same folder and renaming
  * it over the original, so a reader, a crash or a failed write never sees a

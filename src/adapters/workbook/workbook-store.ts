@@ -13,6 +13,7 @@ import {
 } from '../../ports/register-store.js';
 import { applyPlan } from './apply-plan.js';
 import { writeWorkbookFile } from './atomic-write.js';
+import { removeStaleTempFiles } from './stale-temp-files.js';
 import { inQueue } from '../shared/keyed-queue.js';
 import { resolve } from 'node:path';
 import { a1Ref, planWrite } from '../shared/plan-write.js';
@@ -22,6 +23,8 @@ export interface WorkbookRegisterStoreOptions {
   /** The .xlsx file; it must exist (the sample-register script or an export creates one). */
   path: string;
   tabs: Settings['tabs'];
+  /** The operator's log. */
+  log?: (text: string) => void;
 }
 
 /** What identifies one saved version of the file, to notice a save by someone else. */
@@ -54,6 +57,12 @@ export class WorkbookRegisterStore implements RegisterStore {
   constructor(options: WorkbookRegisterStoreOptions) {
     this.#path = options.path;
     this.#tabs = options.tabs;
+  }
+
+  /** The store the bot starts with: temporary copies of the register left by a save that was killed are removed first. */
+  static async open(options: WorkbookRegisterStoreOptions): Promise<WorkbookRegisterStore> {
+    await removeStaleTempFiles(options.path, options.log);
+    return new WorkbookRegisterStore(options);
   }
 
   async load(): Promise<RawRegister> {

@@ -2,7 +2,7 @@ import type { Settings } from '../config/settings.js';
 import type { IsoDate } from '../domain/cell.js';
 import { DomainError, isDomainError } from '../domain/domain-error.js';
 import { planNewItem, type NewItemFields } from '../domain/new-item.js';
-import type { Actor } from '../domain/permissions.js';
+import { permissionToAdd, type Actor } from '../domain/permissions.js';
 import type { AuditRecord, RegisterStore } from '../ports/register-store.js';
 import { loadRegister } from './load-register.js';
 
@@ -22,10 +22,8 @@ export interface CreateItemInput {
 export async function createItem(deps: { store: RegisterStore; settings: Pick<Settings, 'tabs' | 'scale'> }, input: CreateItemInput): Promise<{ id: string }> {
   for (let attempt = 0; ; attempt++) {
     const register = await loadRegister(deps.store, deps.settings, input.today);
-    const known = register.people.some((person) => person.slackUser === input.actor.id);
-    if (!input.actor.programmeOffice && !known) {
-      throw new DomainError('not_permitted', 'Only people in the register\'s People tab, or the programme office, can add to it; ask the programme office to add you.');
-    }
+    const permission = permissionToAdd(input.actor, register.people);
+    if (!permission.allowed) throw new DomainError(permission.code, permission.whoCan);
     const item = planNewItem(register, input.fields, deps.settings.scale, input.today, input.now, input.actor.id, input.via);
     try {
       await deps.store.write({ updates: [], inserts: [{ tab: input.fields.kind === 'risk' ? 'risks' : 'actions', values: item.values }], audit: item.audit });

@@ -5,7 +5,7 @@ import { DomainError } from '../domain/domain-error.js';
 import { findItem } from '../domain/find-item.js';
 import type { RequestedChange } from '../domain/item-update.js';
 import { dueSoonOfKind, itemsOfOwnerName, itemsOfSlackUser, openItems, overdueOfKind } from '../domain/item-filters.js';
-import type { Actor } from '../domain/permissions.js';
+import { permissionForOffice, type Actor } from '../domain/permissions.js';
 import type { Register } from '../domain/register.js';
 import { itemMessage, listMessage, topBandMessage, updatedMessage } from '../messages/item-message.js';
 import type { Message } from '../messages/message.js';
@@ -77,7 +77,8 @@ async function run(deps: CommandDeps, command: Command, input: CommandInput): Pr
     case 'show': return reply(itemMessage(findItem(await loadRegister(deps.store, settings, input.today), command.id), input.today));
     case 'list': return reply(listFor(await loadRegister(deps.store, settings, input.today), command.filter, input, settings));
     case 'digest': {
-      if (!input.actor.programmeOffice) throw new DomainError('not_permitted', 'Only the programme office can post the digest on demand.');
+      const permission = permissionForOffice(input.actor, 'post the digest on demand');
+      if (!permission.allowed) throw new DomainError(permission.code, permission.whoCan);
       return { kind: 'digest', message: boardDigest(await loadRegister(deps.store, settings, input.today), settings, input.today).message };
     }
   }

@@ -27,7 +27,7 @@ export async function snoozeItem(deps: { store: RegisterStore; settings: Pick<Se
   const register = await loadRegister(deps.store, deps.settings, input.today);
   const item = findItem(register, input.id);
   const permission = permissionToChange(item, input.actor, register.people);
-  if (!permission.allowed) throw new DomainError('not_permitted', permission.whoCan, { id: item.id });
+  if (!permission.allowed) throw new DomainError(permission.code, permission.whoCan, { id: item.id });
   const until = addDays(input.today, input.days - 1);
   await deps.store.write({ updates: [], inserts: [], audit: [snoozeRecord(item.id, until, input.actor.id, input.now, input.via)] });
   return { item, until };

@@ -39,7 +39,7 @@ export async function updateItem(deps: UpdateItemDeps, input: UpdateItemInput): 
   const register = await loadRegister(deps.store, deps.settings, input.today);
   const item = findItem(register, input.id);
   const permission = permissionToChange(item, input.actor, register.people);
-  if (!permission.allowed) throw new DomainError('not_permitted', permission.whoCan, { id: item.id });
+  if (!permission.allowed) throw new DomainError(permission.code, permission.whoCan, { id: item.id });
   const update = planItemUpdate({
     item, register, changes: input.changes, note: input.note, scale: deps.settings.scale,
     today: input.today, now: input.now, who: input.actor.id, via: input.via,

@@ -93,6 +93,14 @@ describe('fake Slack Web API through the real WebClient', () => {
     expect((error as Error).message).toMatch(/rate limit was exceeded/);
   });
 
+  it('when a method is refused, answers ok:false with that error the given number of times, then as usual', async () => {
+    slack.setUserGroup('S1', ['U1']);
+    slack.refuse('usergroups.users.list', 'missing_scope', 2);
+    for (let i = 0; i < 2; i++) expect((await platformError(client().usergroups.users.list({ usergroup: 'S1' }))).data.error).toBe('missing_scope');
+    expect(await client().usergroups.users.list({ usergroup: 'S1' })).toMatchObject({ ok: true, users: ['U1'] });
+    expect(slack.callsTo('usergroups.users.list').map((c) => c.error)).toEqual(['missing_scope', 'missing_scope', undefined]);
+  });
+
   it('when rejectRateLimitedCalls is set, a 429 surfaces at once as a rate-limited error with retryAfter', async () => {
     slack.rateLimit('users.lookupByEmail', 30);
     const started = Date.now();

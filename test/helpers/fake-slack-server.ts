@@ -56,6 +56,8 @@ export interface FakeSlackServer {
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<SlackCall[]>;
   /** Next calls to `method` get HTTP 429 with Retry-After (seconds), `times` times (default 1). */
   rateLimit(method: string, retryAfterSeconds: number, times?: number): void;
+  /** Next calls to `method` are answered `{ ok: false, error }` (e.g. 'missing_scope'), `times` times (default 1), and take no effect. */
+  refuse(method: string, error: string, times?: number): void;
   /**
    * From the `fromCall`-th call to `method` on (1-based), the call takes effect but is never answered:
    * Slack got the message, the client never hears so. For killing a client mid-run.
@@ -67,7 +69,7 @@ export interface FakeSlackServer {
   addUser(user: FakeUser): void;
   /** Members of a user group for usergroups.users.list. */
   setUserGroup(groupId: string, userIds: string[]): void;
-  /** Back to the state just after start: forgets calls, responses, rate limits, users, groups, messages, views, uploads and used triggers. */
+  /** Back to the state just after start: forgets calls, responses, rate limits, refusals, users, groups, messages, views, uploads and used triggers. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -87,18 +89,19 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
   const responses: Array<{ path: string; body: Record<string, unknown> }> = [];
   const responseTimes: number[] = [];
   const rateLimits = new Map<string, { retryAfter: number; times: number }>();
+  const refusals = new Map<string, { error: string; times: number }>();
   const held = new Map<string, number>();
   let responseSeq = 0;
   const callsTo = (method: string): SlackCall[] => calls.filter((c) => c.method === method);
   const countOf = (key: string): number => (key === 'response_url' ? responses.length : callsTo(key).length);
   const waiters = new Waiters(countOf, () => calls.map((c) => c.method).join(', ') || 'none');
 
-  function takeRateLimit(method: string): number | undefined {
-    const limit = rateLimits.get(method);
-    if (limit === undefined) return undefined;
-    limit.times -= 1;
-    if (limit.times <= 0) rateLimits.delete(method);
-    return limit.retryAfter;
+  function take<T extends { times: number }>(scripted: Map<string, T>, method: string): T | undefined {
+    const next = scripted.get(method);
+    if (next === undefined) return undefined;
+    next.times -= 1;
+    if (next.times <= 0) scripted.delete(method);
+    return next;
   }
 
   function serveApi(req: IncomingMessage, res: ServerResponse, method: string, raw: Buffer, url: URL): void {
@@ -111,7 +114,7 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
     }
     const call: SlackCall = { method, args, token: tokenOf(req, args), at: Date.now() };
     calls.push(call);
-    const retryAfter = takeRateLimit(method);
+    const retryAfter = take(rateLimits, method)?.retryAfter;
     if (retryAfter !== undefined) {
       call.rateLimited = true;
       call.error = 'ratelimited';
@@ -119,9 +122,11 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
       return;
     }
     const handler = METHODS[method];
+    const refusal = take(refusals, method)?.error;
     const result: Json = call.token === null ? { ok: false, error: 'not_authed' }
       : handler === undefined ? { ok: false, error: 'unknown_method' }
-        : handler(args, { state, origin: originOf() });
+        : refusal !== undefined ? { ok: false, error: refusal }
+          : handler(args, { state, origin: originOf() });
     if (result.ok !== true) call.error = String(result.error);
     const holdFrom = held.get(method);
     if (holdFrom !== undefined && callsTo(method).length >= holdFrom) return;
@@ -205,6 +210,9 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
     rateLimit: (method, retryAfterSeconds, times = 1) => {
       rateLimits.set(method, { retryAfter: retryAfterSeconds, times });
     },
+    refuse: (method, error, times = 1) => {
+      refusals.set(method, { error, times });
+    },
     holdAnswers: (method, fromCall) => {
       held.set(method, fromCall);
     },
@@ -224,6 +232,7 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
       responses.length = 0;
       responseTimes.length = 0;
       rateLimits.clear();
+      refusals.clear();
       held.clear();
     },
     close: () => new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { clip, plural, type Inline, type Line, type Message, type MessageButton, type MessagePart } from '../../../messages/message.js';
+import { neutraliseBidi } from './neutralise-bidi.js';
 
 /** Slack's Block Kit limits (docs.slack.dev, block reference pages). */
 const LIMITS = { messageBlocks: 50, modalBlocks: 100, text: 3000, header: 150, buttonText: 75, buttonValue: 2000, actions: 25 };
@@ -10,8 +11,14 @@ const LOOKALIKE: Record<string, string> = { '*': '\u2217', _: '\u02cd', '~': '\u
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
 
+/** Text Slack shows as it is (plain_text): no control characters, and no bidi controls to reorder it on screen. */
+function shownText(text: string): string {
+  return neutraliseBidi(text).replace(CONTROL, ' ');
+}
+
+// Every mrkdwn text passes here first, so later steps (markers, bold, clipping) see the text as it will show.
 function escapeEntities(text: string): string {
-  return text.replace(CONTROL, ' ').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return shownText(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /**
@@ -35,7 +42,7 @@ function escapeCode(text: string): string {
 
 /** `*text*` with the spaces kept outside the markers, since Slack ignores `* text *`. */
 function boldMrkdwn(text: string): string {
-  const core = text.replace(/\s+/g, ' ').trim();
+  const core = neutraliseBidi(text).replace(/\s+/g, ' ').trim();
   if (core === '') return text.length > 0 ? ' ' : '';
   const lead = /^\s/.test(text) ? ' ' : '';
   const trail = /\s$/.test(text) ? ' ' : '';
@@ -51,7 +58,7 @@ function webHref(url: string): string | null {
 }
 
 function inlineMrkdwn(inline: Inline): string {
-  const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const flat = (text: string) => neutraliseBidi(text).replace(/\s+/g, ' ').trim();
   if (typeof inline === 'string') return escapeMrkdwn(inline);
   if ('bold' in inline) return boldMrkdwn(inline.bold);
   if ('code' in inline) return flat(inline.code) === '' ? '' : `\`${escapeCode(flat(inline.code))}\``;
@@ -137,7 +144,7 @@ function renderPreformatted(text: string): RenderedPart {
 }
 
 function slackButton(button: MessageButton): Button {
-  const text = { type: 'plain_text' as const, text: clip(button.text, LIMITS.buttonText) || '…', emoji: true };
+  const text = { type: 'plain_text' as const, text: clip(shownText(button.text), LIMITS.buttonText) || '…', emoji: true };
   return { type: 'button', text, action_id: button.actionId, value: button.value.slice(0, LIMITS.buttonValue), ...(button.style ? { style: button.style } : {}) };
 }
 
@@ -152,7 +159,7 @@ function renderButtons(buttons: MessageButton[]): RenderedPart {
 function renderPart(part: MessagePart): RenderedPart {
   switch (part.type) {
     case 'header': {
-      const text = clip(part.text.replace(CONTROL, ' '), LIMITS.header);
+      const text = clip(shownText(part.text), LIMITS.header);
       return whole(part, text === '' ? [] : [{ type: 'header', text: { type: 'plain_text', text, emoji: true } }]);
     }
     case 'section':

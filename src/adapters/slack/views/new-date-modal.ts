@@ -1,6 +1,7 @@
 import type { ModalView } from '@slack/types';
 import type { IsoDate } from '../../../domain/cell.js';
 import type { Item } from '../../../domain/register.js';
+import { neutraliseBidi } from '../blocks/neutralise-bidi.js';
 import { IDS } from '../ids.js';
 
 /** Where the button was pressed, so the reminder can say what became of the item once the form is sent. */
@@ -20,7 +21,7 @@ export function newDateModal(item: Pick<Item, 'kind' | 'id'>, today: IsoDate, or
     type: 'modal',
     callback_id: IDS.views.newDate,
     private_metadata: JSON.stringify({ kind: item.kind, id: item.id, origin }),
-    title: { type: 'plain_text', text: `New date for ${item.id}`.slice(0, 24) },
+    title: { type: 'plain_text', text: `New date for ${neutraliseBidi(item.id)}`.slice(0, 24) },
     submit: { type: 'plain_text', text: 'Move date' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [

@@ -140,17 +140,18 @@ describe('WorkbookRegisterStore, workbook specifics', () => {
     expect(result.cellsWritten).toEqual(['Actions!A4', 'Actions!B4']);
   }, 60_000);
 
-  it('when the file is missing, then load and write report unavailable naming the path', async () => {
+  it('when the file is missing, then load and write report unavailable, the path in details and not in the message', async () => {
     const path = join(fx.dir, 'nowhere.xlsx');
     const store = new WorkbookRegisterStore({ path, tabs: contractTabs });
-    await expect(store.load()).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining(path) });
+    await expect(store.load()).rejects.toMatchObject({ code: 'unavailable', message: expect.not.stringContaining(fx.dir), details: { path } });
     const write = store.write({ updates: [{ tab: 'risks', id: 'R-1', changes: [] }], inserts: [], audit: [] });
     await expect(write).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('not found') });
   });
 
-  it('when the file is not a workbook, then load reports unavailable naming the path', async () => {
+  it('when the file is not a workbook, then load reports unavailable, the path in details and not in the message', async () => {
     await writeFile(fx.path, 'Risk No.,Date Raised\nR - 1,15.9.10\n');
-    await expect(fx.store.load()).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining(fx.path) });
+    await expect(fx.store.load()).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('not a valid .xlsx'), details: { path: fx.path } });
+    await expect(fx.store.load()).rejects.toMatchObject({ message: expect.not.stringContaining(fx.dir) });
   });
 
   it('when text starting with = is written, then the file holds a string, not a formula', async () => {

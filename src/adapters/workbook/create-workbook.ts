@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { cellText, type CellValue } from '../../domain/cell.js';
-import { DomainError } from '../../domain/domain-error.js';
 import { writeWorkbookFile } from './atomic-write.js';
+import { fileErrorWords, workbookFailure } from './file-error.js';
 import { DATE_FORMAT, toExcelValue } from './cell-values.js';
 
 /** One tab of a new workbook: its header line, then its rows, all in column order. */
@@ -65,7 +65,7 @@ export async function createWorkbook(path: string, tabs: readonly NewTab[]): Pro
     for (const tab of tabs) addTab(workbook, tab);
     await writeWorkbookFile(workbook, path);
   } catch (error) {
-    const message = `Could not create the workbook ${path}: ${(error as Error).message}`;
-    throw new DomainError('store_failed', message, { path, cause: error }, { cause: error });
+    // Said at the terminal (local mode, export), where the edge adds details.path; worded without it like every store failure.
+    throw workbookFailure('store_failed', `The workbook could not be created (${fileErrorWords(error)}); nothing was written.`, path, error, undefined);
   }
 }

@@ -1,7 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Settings } from '../../config/settings.js';
-import { DomainError, isDomainError } from '../../domain/domain-error.js';
+import { isDomainError, type DomainError } from '../../domain/domain-error.js';
 import {
   TAB_KEYS,
   type RawRegister,
@@ -13,6 +13,7 @@ import {
 } from '../../ports/register-store.js';
 import { applyPlan } from './apply-plan.js';
 import { writeWorkbookFile } from './atomic-write.js';
+import { fileErrorWords, workbookFailure, type WorkbookLog } from './file-error.js';
 import { removeStaleTempFiles } from './stale-temp-files.js';
 import { inQueue } from '../shared/keyed-queue.js';
 import { resolve } from 'node:path';
@@ -23,8 +24,8 @@ export interface WorkbookRegisterStoreOptions {
   /** The .xlsx file; it must exist (the sample-register script or an export creates one). */
   path: string;
   tabs: Settings['tabs'];
-  /** The operator's log. */
-  log?: (text: string) => void;
+  /** The operator's log: failures with their path and cause, under the reference users are given. */
+  log?: WorkbookLog;
 }
 
 /** What identifies one saved version of the file, to notice a save by someone else. */
@@ -53,10 +54,12 @@ function sameVersion(a: FileVersion, b: FileVersion): boolean {
 export class WorkbookRegisterStore implements RegisterStore {
   readonly #path: string;
   readonly #tabs: Settings['tabs'];
+  readonly #log: WorkbookLog | undefined;
 
   constructor(options: WorkbookRegisterStoreOptions) {
     this.#path = options.path;
     this.#tabs = options.tabs;
+    this.#log = options.log;
   }
 
   /** The store the bot starts with: temporary copies of the register left by a save that was killed are removed first. */
@@ -128,34 +131,29 @@ export class WorkbookRegisterStore implements RegisterStore {
         await handle.close();
       }
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const what = code === 'ENOENT' ? 'was not found' : `could not be read (${code ?? String(error)})`;
-      throw new DomainError('unavailable', `The register workbook ${this.#path} ${what}`, { path: this.#path, cause: error }, {
-        cause: error,
-      });
+      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+      throw this.#failure('unavailable', missing ? 'The register workbook was not found.' : `The register workbook could not be read (${fileErrorWords(error)}).`, error);
     }
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     } catch (error) {
-      throw new DomainError(
-        'unavailable',
-        `The register workbook ${this.#path} could not be read as an .xlsx file: ${(error as Error).message}`,
-        { path: this.#path, cause: error },
-        { cause: error },
-      );
+      throw this.#failure('unavailable', 'The register workbook could not be read: it is not a valid .xlsx file.', error);
     }
     return { workbook, version };
   }
 
+  /** Nothing was written: the temporary copy is removed on failure, and the original only ever replaced whole. */
   #storeFailed(error: unknown): DomainError {
     if (isDomainError(error)) return error;
-    const reason = error instanceof FileChangedError ? 'someone else kept saving it' : (error as Error).message;
-    return new DomainError(
-      'store_failed',
-      `Could not save the register workbook ${this.#path} (${reason}); the file was left as it was`,
-      { path: this.#path, cause: error },
-      { cause: error },
-    );
+    const words = error instanceof FileChangedError
+      ? 'The register workbook could not be saved: someone else kept saving it at the same time. Nothing was written; try again in a moment.'
+      : `The register workbook could not be saved (${fileErrorWords(error)}). Nothing was written: it is as it was.`;
+    return this.#failure('store_failed', words, error);
+  }
+
+  // Messages reach Slack users, so they name no path; the path is for the operator (details and the log).
+  #failure(code: 'unavailable' | 'store_failed', words: string, error: unknown): DomainError {
+    return workbookFailure(code, words, this.#path, error, this.#log);
   }
 }

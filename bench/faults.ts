@@ -134,7 +134,7 @@ async function sheetsFaults(server: FakeSheetsServer, slack: FakeSlackServer): P
   const logged: string[] = [];
   const app = await startSlackApp(
     { store, settings: SETTINGS, actors: new ActorDirectory(SETTINGS), clock: () => new Date(), today: () => TODAY, log: (text) => logged.push(text) },
-    { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.url }, 0, '127.0.0.1',
+    { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.url }, { port: 0, host: '127.0.0.1' },
   );
   let sequence = 0;
   const run = async (c: UpdateCommand): Promise<UpdateResult> => {

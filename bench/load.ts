@@ -303,7 +303,7 @@ export async function benchLoad(): Promise<Record<string, string>> {
     const logged: string[] = [];
     app = await startSlackApp(
       { store, settings: SETTINGS, actors: new ActorDirectory(SETTINGS), clock: () => new Date(), today: () => TODAY, log: (text) => logged.push(text) },
-      { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.url }, 0, '127.0.0.1',
+      { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.url }, { port: 0, host: '127.0.0.1' },
     );
     const url = app.url!;
     server.setLatency(200);

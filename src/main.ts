@@ -1,53 +1,94 @@
 import { userInfo } from 'node:os';
 import { runConsole } from './adapters/console/console-chat.js';
+import { installLastLineOfDefence, routeConsoleToLog } from './adapters/log/last-line-of-defence.js';
+import { describeError, processLog, type Log } from './adapters/log/log.js';
+import { ClosingStore } from './adapters/shared/closing-store.js';
+import { WorkInProgress } from './adapters/shared/work-in-progress.js';
 import { ActorDirectory } from './adapters/slack/actor-directory.js';
 import { startSlackApp } from './adapters/slack/slack-app.js';
 import { slackWebClient } from './adapters/slack/slack-client.js';
 import { boardStores, withEnvironment } from './composition/boards.js';
+import { shutDown } from './composition/graceful-shutdown.js';
 import { digestDeps, startJobs } from './composition/start-jobs.js';
 import { openLeases } from './composition/open-leases.js';
 import { runDigest } from './jobs/digest-job.js';
 import { openStore } from './composition/open-store.js';
 import { explainStartupError } from './composition/startup-error.js';
-import { readEnv } from './config/env.js';
+import { readEnv, secretValues, type Env } from './config/env.js';
 import { loadSettings } from './config/load-settings.js';
 import { dateInZone } from './domain/calendar.js';
+
+/** Past this, a stopping bot exits whatever is left: platforms kill at ten seconds. */
+const HARD_STOP_MS = 9500;
+
+/** Until the environment is read, the log redacts by shape only. */
+let log: Log = processLog();
+
+/**
+ * Connected to Slack: the app (HTTP or Socket Mode) and the schedules,
+ * stopped on SIGTERM or SIGINT without losing acknowledged work.
+ */
+async function runSlackBot(env: Env & { SLACK_BOT_TOKEN: string; SLACK_SIGNING_SECRET: string }): Promise<void> {
+  installLastLineOfDefence(log);
+  routeConsoleToLog(log);
+  const settings = withEnvironment(loadSettings(env.RISK_BOT_CONFIG), env);
+  const today = dateInZone(new Date(), settings.timeZone);
+  const writesClosed = new AbortController();
+  const opened = await openStore({}, env, settings, today, log);
+  const store = new ClosingStore(opened.store, writesClosed.signal);
+  const clock = () => new Date();
+  const client = slackWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, log);
+  const stores = new Map([...boardStores(settings, env, opened.store)].map(([id, board]) => [id, board === opened.store ? store : new ClosingStore(board, writesClosed.signal)]));
+  const leases = await openLeases(env, log);
+  const inProgress = new WorkInProgress();
+  const defaultBoardDigest = { ...digestDeps(store, settings, client, clock, log), timeZone: settings.timeZone, leases, inProgress };
+  const running = await startSlackApp(
+    {
+      store, settings, actors: new ActorDirectory(settings), clock, today: (now) => dateInZone(now, settings.timeZone), log, leases,
+      postDigest: async (day) => (await runDigest(defaultBoardDigest, settings.boards[0]!, day)) ?? { kind: 'busy' },
+    },
+    { botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL },
+    { port: env.PORT, inProgress },
+  );
+  const jobs = startJobs({ store, boardStores: stores, settings, client, leases, clock, log, inProgress });
+  log(`risk-bot connected to Slack (${running.url === null ? 'Socket Mode' : `HTTP, ${running.url}`}); register: ${opened.description}; ${env.REDIS_URL ? 'runs coordinated through Redis' : 'single instance'}; reminders at ${settings.reminders.nudgeTime} on working days, digest "${settings.digest.schedule}" (${settings.timeZone})`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    // A second signal while stopping (Ctrl-C twice) means now.
+    if (stopping) process.exit(1);
+    stopping = true;
+    log(`${signal}: stopping`);
+    setTimeout(() => {
+      log(`stopping took over ${HARD_STOP_MS} ms: exiting with work unfinished`);
+      process.exit(1);
+    }, HARD_STOP_MS).unref();
+    void shutDown({ stopServing: (graceMs) => running.stop(graceMs), stopSchedules: () => jobs.stop(), inProgress, writesClosed, leases, log })
+      .then(() => process.exit(0), (error: unknown) => {
+        log(`stopping failed: ${describeError(error, false)}`);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
 
 /** Composition root. With Slack credentials: the Slack app; without: local mode, the console on the local register. */
 async function main(): Promise<number> {
   const env = readEnv();
-  const settings = withEnvironment(loadSettings(env.RISK_BOT_CONFIG), env);
-  const today = dateInZone(new Date(), settings.timeZone);
-  const { store, description } = await openStore({}, env, settings, today);
+  log = processLog(secretValues(env));
   if (env.SLACK_BOT_TOKEN !== undefined && env.SLACK_SIGNING_SECRET !== undefined) {
-    const log = (text: string) => process.stderr.write(`${text}\n`);
-    const clock = () => new Date();
-    const client = slackWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL);
-    const stores = boardStores(settings, env, store);
-    const leases = await openLeases(env, log);
-    const defaultBoardDigest = { ...digestDeps(store, settings, client, clock, log), timeZone: settings.timeZone, leases };
-    const running = await startSlackApp(
-      {
-        store, settings, actors: new ActorDirectory(settings), clock, today: (now) => dateInZone(now, settings.timeZone), log, leases,
-        postDigest: async (day) => (await runDigest(defaultBoardDigest, settings.boards[0]!, day)) ?? { kind: 'busy' },
-      },
-      { botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL },
-      env.PORT,
-    );
-    const jobs = startJobs({ store, boardStores: stores, settings, client, leases, clock, log });
-    log(`risk-bot connected to Slack (${running.url === null ? 'Socket Mode' : `HTTP, ${running.url}`}); register: ${description}; ${env.REDIS_URL ? 'runs coordinated through Redis' : 'single instance'}; reminders at ${settings.reminders.nudgeTime} on working days, digest "${settings.digest.schedule}" (${settings.timeZone})`);
-    const stop = () => void Promise.all([jobs.stop(), running.stop()]).then(() => leases.close()).then(() => process.exit(0));
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    await runSlackBot({ ...env, SLACK_BOT_TOKEN: env.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: env.SLACK_SIGNING_SECRET });
     return 0;
   }
+  const settings = withEnvironment(loadSettings(env.RISK_BOT_CONFIG), env);
+  const { store, description } = await openStore({}, env, settings, dateInZone(new Date(), settings.timeZone), log);
   await runConsole({
     store, settings, description,
     input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true,
     // The person at the console runs the bot locally, so may change anything, like the programme office.
     actor: { id: `console:${userInfo().username}`, programmeOffice: true },
     clock: () => new Date(),
-    log: (text) => process.stderr.write(`${text}\n`),
+    log,
   });
   return 0;
 }
@@ -57,11 +98,11 @@ try {
 } catch (error) {
   const explained = explainStartupError(error);
   if (explained !== null) {
-    process.stderr.write(`risk-bot: ${explained}\n`);
+    log(`risk-bot: ${explained}`);
     process.exitCode = 2;
   } else {
     // The stack only: Node would print every property, and an HTTP client's error can carry a token.
-    process.stderr.write(`risk-bot: ${(error as Error).stack ?? String(error)}\n`);
+    log(`risk-bot: ${describeError(error)}`);
     process.exitCode = 1;
   }
 }

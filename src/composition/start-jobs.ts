@@ -9,6 +9,7 @@ import type { Job } from '../jobs/job.js';
 import { digestJob } from '../jobs/digest-job.js';
 import { newMessageKey, nudgeJob } from '../jobs/nudge-job.js';
 import { startScheduler, type RunningScheduler } from '../jobs/scheduler.js';
+import type { WorkInProgress } from '../adapters/shared/work-in-progress.js';
 import type { Leases } from '../ports/leases.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import type { PostDigestDeps } from '../use-cases/post-digest.js';
@@ -23,6 +24,8 @@ export interface JobDeps {
   leases: Leases;
   clock: () => Date;
   log: (text: string) => void;
+  /** Runs are counted here, so a shutdown can wait for them or give their leases back. */
+  inProgress?: WorkInProgress;
 }
 
 /** What posting a board's digest needs, through Slack: the schedule, `/risk digest` and `risk-bot digest --post` share it. */
@@ -51,10 +54,10 @@ export function startJobs(deps: JobDeps): RunningScheduler {
   const { settings, clock, log } = deps;
   const pacer = new ChannelPacer();
   const outbox = new SlackNudgeOutbox(deps.client, pacer);
-  const nudges = nudgeJob({ store: deps.store, settings, outbox, log, clock, timeZone: settings.timeZone, leases: deps.leases }, settings.reminders.nudgeTime);
+  const nudges = nudgeJob({ store: deps.store, settings, outbox, log, clock, timeZone: settings.timeZone, leases: deps.leases, inProgress: deps.inProgress }, settings.reminders.nudgeTime);
   const digests = settings.boards.map((board) => {
     const store = deps.boardStores?.get(board.id) ?? deps.store;
-    return digestJob({ ...digestDeps(store, settings, deps.client, clock, log, pacer), timeZone: settings.timeZone, leases: deps.leases }, board, settings.digest.schedule);
+    return digestJob({ ...digestDeps(store, settings, deps.client, clock, log, pacer), timeZone: settings.timeZone, leases: deps.leases, inProgress: deps.inProgress }, board, settings.digest.schedule);
   });
   const scheduler = startScheduler([nudges, ...digests], settings.timeZone, log);
   const catchUp = (job: Job) => void job.run(clock()).catch((error: unknown) => log(`${job.name}: start-up catch-up failed: ${(error as Error).stack ?? String(error)}`));

@@ -43,3 +43,21 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env, dotEnvPath = '.
   if (!parsed.success) throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   return parsed.data;
 }
+
+/**
+ * The secret values the environment holds, for the log to redact wherever
+ * they appear: the Slack tokens and signing secret, and Redis's password.
+ * (A Google private key is redacted by its shape.)
+ */
+export function secretValues(env: Env): string[] {
+  const secrets = [env.SLACK_BOT_TOKEN, env.SLACK_SIGNING_SECRET, env.SLACK_APP_TOKEN];
+  if (env.REDIS_URL !== undefined) {
+    try {
+      const { password } = new URL(env.REDIS_URL);
+      secrets.push(password, decodeURIComponent(password));
+    } catch {
+      // An unreadable URL is refused elsewhere; nothing to add here.
+    }
+  }
+  return secrets.filter((secret): secret is string => secret !== undefined && secret !== '');
+}

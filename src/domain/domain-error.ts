@@ -9,7 +9,11 @@ export type DomainErrorCode =
   | 'not_permitted'
   | 'rate_limited'
   | 'unavailable'
-  | 'store_failed';
+  | 'store_failed'
+  /** The bot is shutting down: the change was not started, so nothing was written. */
+  | 'stopping'
+  /** The same request (a Slack retry or replay) was applied before: the Audit log holds its change. */
+  | 'already_applied';
 
 /**
  * A failure with a code and structured details. `message` is for logs and the

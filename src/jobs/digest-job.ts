@@ -1,11 +1,12 @@
 import type { Board } from '../config/settings.js';
 import { dateInZone } from '../domain/calendar.js';
 import { postDigest, type DigestPostOutcome, type PostDigestDeps } from '../use-cases/post-digest.js';
+import type { WorkInProgress } from '../adapters/shared/work-in-progress.js';
 import type { Leases } from '../ports/leases.js';
 import type { Job } from './job.js';
 import { inRunSlot } from './run-slot.js';
 
-export type DigestRunDeps = PostDigestDeps & { timeZone: string; leases: Leases };
+export type DigestRunDeps = PostDigestDeps & { timeZone: string; leases: Leases; inProgress?: WorkInProgress };
 
 /** What a digest run did, for the log and the operator. */
 export function describeDigestOutcome(board: Board, outcome: DigestPostOutcome): string {
@@ -19,7 +20,7 @@ export function describeDigestOutcome(board: Board, outcome: DigestPostOutcome):
 
 /** A board's digest for a day, posted by whichever instance takes the slot's lease; null when another has it. */
 export async function runDigest(deps: DigestRunDeps, board: Board, today: string): Promise<DigestPostOutcome | null> {
-  const slot = await inRunSlot(deps.leases, `digest:${board.id}@${today}`, () => postDigest(deps, board, today));
+  const slot = await inRunSlot(deps.leases, `digest:${board.id}@${today}`, () => postDigest(deps, board, today), deps.inProgress);
   return slot.ran ? slot.result : null;
 }
 

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { dateInZone } from '../domain/calendar.js';
 import { nudgeRunMessage } from '../messages/nudges-message.js';
 import { sendNudges, type NudgeRunReport, type SendNudgesDeps } from '../use-cases/send-nudges.js';
+import type { WorkInProgress } from '../adapters/shared/work-in-progress.js';
 import type { Leases } from '../ports/leases.js';
 import { dailyOnWeekdays, type Job } from './job.js';
 import { inRunSlot } from './run-slot.js';
 
-export type NudgeRunDeps = Omit<SendNudgesDeps, 'newMessageKey'> & { timeZone: string; clock: () => Date; leases: Leases };
+export type NudgeRunDeps = Omit<SendNudgesDeps, 'newMessageKey'> & { timeZone: string; clock: () => Date; leases: Leases; inProgress?: WorkInProgress };
 
 /** A ledger name for a reminder message: unique, short enough to read in the Audit log. */
 export const newMessageKey = () => `m-${randomUUID().replace(/-/g, '').slice(0, 12)}`;
@@ -17,7 +18,7 @@ export const newMessageKey = () => `m-${randomUUID().replace(/-/g, '').slice(0, 
  * day's lease and is sending them now.
  */
 export async function runNudges(deps: NudgeRunDeps, today: string): Promise<NudgeRunReport | null> {
-  const slot = await inRunSlot(deps.leases, `nudges@${today}`, () => sendNudges({ ...deps, newMessageKey }, today, deps.clock));
+  const slot = await inRunSlot(deps.leases, `nudges@${today}`, () => sendNudges({ ...deps, newMessageKey }, today, deps.clock), deps.inProgress);
   return slot.ran ? slot.result : null;
 }
 

@@ -1,3 +1,4 @@
+import type { WorkInProgress } from '../adapters/shared/work-in-progress.js';
 import type { Leases } from '../ports/leases.js';
 
 /**
@@ -9,8 +10,14 @@ import type { Leases } from '../ports/leases.js';
  */
 export const RUN_LEASE_MS = 10 * 60_000;
 
-/** Runs `work` if this instance takes the slot's lease; otherwise another instance has it, and this one skips. */
-export async function inRunSlot<T>(leases: Leases, slot: string, work: () => Promise<T>): Promise<{ ran: true; result: T } | { ran: false }> {
-  if (!(await leases.take(`run:${slot}`, RUN_LEASE_MS))) return { ran: false };
-  return { ran: true, result: await work() };
+/**
+ * Runs `work` if this instance takes the slot's lease; otherwise another
+ * instance has it, and this one skips. The run is counted as work in
+ * progress, so a shutdown waits for it or gives its lease back.
+ */
+export async function inRunSlot<T>(leases: Leases, slot: string, work: () => Promise<T>, inProgress?: WorkInProgress): Promise<{ ran: true; result: T } | { ran: false }> {
+  const lease = `run:${slot}`;
+  if (!(await leases.take(lease, RUN_LEASE_MS))) return { ran: false };
+  const result = inProgress ? await inProgress.run({ what: `run ${slot}`, lease }, work) : await work();
+  return { ran: true, result };
 }

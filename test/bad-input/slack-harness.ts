@@ -51,7 +51,7 @@ export async function startHarness(): Promise<Harness> {
   const logs: string[] = [];
   const app = await startSlackApp(
     { store, settings, actors: new ActorDirectory(settings), clock: () => new Date(), today: () => '2026-11-23', log: (text) => logs.push(text) },
-    { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.url }, 0, '127.0.0.1',
+    { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.url }, { port: 0, host: '127.0.0.1' },
   );
   let cases = 0;
   const harness: Harness = {

@@ -25,6 +25,6 @@ export function sampleWorkbookCopy(prefix = 'risk-bot-'): string {
 export function startTestSlackApp(slack: FakeSlackServer, deps: Omit<SlackDeps, 'actors' | 'clock'> & Partial<Pick<SlackDeps, 'actors' | 'clock'>>): Promise<RunningSlackApp> {
   return startSlackApp(
     { actors: new ActorDirectory(deps.settings), clock: () => new Date(), ...deps },
-    { botToken: 'xoxb-test', signingSecret: TEST_SIGNING_SECRET, apiUrl: slack.url }, 0, '127.0.0.1',
+    { botToken: 'xoxb-test', signingSecret: TEST_SIGNING_SECRET, apiUrl: slack.url }, { port: 0, host: '127.0.0.1' },
   );
 }

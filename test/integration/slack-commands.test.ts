@@ -12,7 +12,7 @@ import { readRegister } from '../../src/domain/read-register.js';
 import type { RegisterStore } from '../../src/ports/register-store.js';
 import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slack-server.js';
 import { REPO_ROOT } from '../helpers/run-command.js';
-import { interactionBody, sendToApp, slashCommandBody } from '../helpers/slack-signing.js';
+import { interactionBody, sendToApp, slackSignature, slashCommandBody } from '../helpers/slack-signing.js';
 
 const SECRET = 'test-signing-secret';
 const DIRECTOR = 'U0SAMPLE01'; // Director of commissioning / Dir of Commissioning in the sample's People tab
@@ -46,7 +46,7 @@ beforeEach(async () => {
   store = new SlowStore(new WorkbookRegisterStore({ path, tabs: settings.tabs }));
   app = await startSlackApp(
     { store, settings, actors: new ActorDirectory(settings), clock: () => new Date(), today: () => dateInZone(NOW, 'Europe/London'), log: () => {} },
-    { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.url }, 0, '127.0.0.1',
+    { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.url }, { port: 0, host: '127.0.0.1' },
   );
 });
 afterEach(async () => {
@@ -117,7 +117,14 @@ describe('slash commands through the real Bolt receiver', () => {
   });
 
   it('when a body far larger than Slack sends arrives, then it gets 413 before it is read, and the app still answers', async () => {
-    const huge = await fetch(app.url!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'x'.repeat(2 * 1024 * 1024) });
+    const body = 'x'.repeat(2 * 1024 * 1024);
+    const unsigned = await fetch(app.url!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    expect(unsigned.status).toBe(401);
+    const timestamp = Math.floor(Date.now() / 1000);
+    const huge = await fetch(app.url!, {
+      method: 'POST', body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': slackSignature(SECRET, timestamp, body) },
+    });
     expect(huge.status).toBe(413);
     const { result } = await command('show R-1');
     expect(result.status).toBe(200);
@@ -210,7 +217,7 @@ describe('the programme office as a Slack user group', () => {
     const grouped: Settings = { ...settings, programmeOffice: { users: [], userGroup: 'S0PMO' } };
     app = await startSlackApp(
       { store, settings: grouped, actors: new ActorDirectory(grouped), clock: () => new Date(), today: () => '2026-11-23', log: () => {} },
-      { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.url }, 0, '127.0.0.1',
+      { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.url }, { port: 0, host: '127.0.0.1' },
     );
     await command('update R-4 probability 2', 'U0GROUPIE');
     expect(await answer()).toContain('Updated R - 4');

@@ -16,5 +16,9 @@ export class MemoryLeases implements Leases {
     return true;
   }
 
+  async release(name: string): Promise<void> {
+    this.#held.delete(name);
+  }
+
   async close(): Promise<void> {}
 }

@@ -4,6 +4,9 @@ import type { Leases } from '../../ports/leases.js';
 
 const PREFIX = 'risk-bot:lease:';
 
+/** Deletes the key only while it holds the caller's name, in one step. */
+const RELEASE_IF_HOLDER = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
 /** Host and port only: the URL may hold a password. */
 const hostOf = (url: string) => {
   try {
@@ -40,6 +43,11 @@ export class RedisLeases implements Leases {
   async take(name: string, ttlMs: number): Promise<boolean> {
     const answer = await this.client.set(`${PREFIX}${name}`, this.holder, { NX: true, PX: Math.max(1, Math.round(ttlMs)) });
     return answer === 'OK';
+  }
+
+  async release(name: string): Promise<void> {
+    // Only if this instance still holds it: a lease that expired and was taken by another must stay theirs.
+    await this.client.eval(RELEASE_IF_HOLDER, { keys: [`${PREFIX}${name}`], arguments: [this.holder] });
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import { z } from 'zod';
 import type { CommandReply } from '../../../../use-cases/handle-command.js';
 import { handleCommand } from '../../../../use-cases/handle-command.js';
 import type { Message } from '../../../../messages/message.js';
@@ -43,6 +44,14 @@ async function postDigestNow(deps: SlackDeps, digest: Message): Promise<Message>
   return line === null ? digest : { summary: line, parts: [{ type: 'section', line }] };
 }
 
+/** What a command must carry to be run and answered; Slack always sends these, a forged request may not. */
+const commandSchema = z.object({
+  user_id: z.string().min(1),
+  text: z.string(),
+  trigger_id: z.string().min(1),
+  response_url: z.string().regex(/^https?:\/\/\S+$/),
+});
+
 /**
  * /risk and /action: acknowledged at once, before any sheet I/O (Slack's
  * three seconds), then answered through response_url.
@@ -50,6 +59,10 @@ async function postDigestNow(deps: SlackDeps, digest: Message): Promise<Message>
 export function registerItemCommands(app: App, deps: SlackDeps): void {
   app.command(/^\/(risk|action)$/, async ({ command, ack, respond, client }) => {
     await ack();
+    if (!commandSchema.safeParse(command).success) {
+      deps.log(`slack: a ${command.command} request without a user, text, trigger or response_url was ignored`);
+      return;
+    }
     const target = command.command === '/action' ? 'action' : 'risk';
     await replyingErrors((message) => respondWith(respond, message), deps.log, async () => {
       const actor = await deps.actors.actor(command.user_id, client);

@@ -18,7 +18,8 @@ export async function publishHome(deps: SlackDeps, client: WebClient, userId: st
 /** The App Home, refreshed each time its owner opens it. */
 export function registerAppHome(app: App, deps: SlackDeps): void {
   app.event('app_home_opened', async ({ event, client }) => {
-    if (event.tab !== 'home') return;
+    // A Home opened by no one (not something Slack sends) has no one to publish to.
+    if (event.tab !== 'home' || typeof event.user !== 'string') return;
     try {
       await publishHome(deps, client, event.user);
     } catch (error) {

@@ -11,7 +11,7 @@ export const TAB_FIELDS = {
     'originalTargetDate', 'timesSlipped', 'status', 'progress', 'latestNote', 'dateLastUpdated', 'linkedRisks',
   ],
   people: ['name', 'slackUser', 'email'],
-  audit: ['when', 'who', 'item', 'field', 'oldValue', 'newValue', 'via', 'note'],
+  audit: ['when', 'who', 'item', 'field', 'oldValue', 'newValue', 'via', 'note', 'change'],
 } as const satisfies Record<TabKey, readonly string[]>;
 
 export type RiskField = (typeof TAB_FIELDS.risks)[number];

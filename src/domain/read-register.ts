@@ -32,6 +32,7 @@ function readAudit(tab: FieldTab<(typeof TAB_FIELDS.audit)[number]>): AuditEntry
     newValue: cellText(row.values.newValue),
     via: cellText(row.values.via),
     note: cellText(row.values.note),
+    change: cellText(row.values.change),
   }));
 }
 

@@ -74,6 +74,8 @@ export interface AuditEntry {
   newValue: string;
   via: string;
   note: string;
+  /** The request that made it, when the bot wrote it for one (a Slack delivery). */
+  change?: string;
 }
 
 /** The register as the core sees it: every row that could be read, and every problem found. */

@@ -63,6 +63,8 @@ export interface AuditRecord {
   newValue: string;
   via: 'command' | 'button' | 'modal' | 'console' | 'bot' | 'import';
   note: string;
+  /** The request that made the change (see WriteRequest.changeId); the store fills it in. */
+  change?: string;
 }
 
 /** Everything one user action writes; a store applies all of it or nothing. */
@@ -70,6 +72,12 @@ export interface WriteRequest {
   updates: RowUpdate[];
   inserts: RowInsert[];
   audit: AuditRecord[];
+  /**
+   * Names the request behind the write (a Slack delivery), for exactly once:
+   * written in each of its Audit log lines, and a write whose ID the Audit
+   * log already holds is refused as `already_applied`, nothing written.
+   */
+  changeId?: string;
 }
 
 export interface WriteResult {
@@ -82,7 +90,7 @@ export interface WriteResult {
  * Where the register lives: a local .xlsx workbook or a Google Sheet.
  * Writes fail with a DomainError: `item_not_found`, `item_duplicated`,
  * `item_exists`, `conflict`, `sheet_schema_invalid`, `rate_limited`,
- * `unavailable` or `store_failed`; in every case nothing was written.
+ * `unavailable`, `store_failed` or `already_applied`; in every case nothing was written.
  */
 export interface RegisterStore {
   load(): Promise<RawRegister>;

@@ -68,5 +68,5 @@ export function sampleAudit(today: IsoDate): Record<AuditField, CellValue>[] {
     entry(at(-3, '14:50'), BOT, 'R - 9', 'Rating (I x P)', '6', '9', 'bot', 'High (6) to High (9)'),
     entry(at(-1, '11:05'), 'U0SAMPLE01', 'R - 7', 'Date last updated', dotted(d(-31)), dotted(d(-1)), 'console', 'Reviewed: Cabinet paper scheduled; no change'),
   ];
-  return records.map((record) => ({ ...record }));
+  return records.map((record) => ({ ...record, change: '' }));
 }

@@ -12,6 +12,8 @@ export interface CreateItemInput {
   via: AuditRecord['via'];
   today: IsoDate;
   now: string;
+  /** Names the request (a Slack delivery), so a retry or replay of it is not applied twice. */
+  changeId?: string | undefined;
 }
 
 /**
@@ -26,7 +28,7 @@ export async function createItem(deps: { store: RegisterStore; settings: Pick<Se
     if (!permission.allowed) throw new DomainError(permission.code, permission.whoCan);
     const item = planNewItem(register, input.fields, deps.settings.scale, input.today, input.now, input.actor.id, input.via);
     try {
-      await deps.store.write({ updates: [], inserts: [{ tab: input.fields.kind === 'risk' ? 'risks' : 'actions', values: item.values }], audit: item.audit });
+      await deps.store.write({ updates: [], inserts: [{ tab: input.fields.kind === 'risk' ? 'risks' : 'actions', values: item.values }], audit: item.audit, changeId: input.changeId });
       return { id: item.id };
     } catch (error) {
       if (!isDomainError(error, 'item_exists') || attempt >= 2) throw error;

@@ -28,6 +28,8 @@ export interface CommandInput {
   via: AuditRecord['via'];
   today: IsoDate;
   now: string;
+  /** Names the request (a Slack delivery), so a retry or replay of it is not applied twice. */
+  changeId?: string | undefined;
 }
 
 /** What to do with a command: answer the user (and perhaps tell the board), or open a form. */
@@ -59,7 +61,7 @@ function listFor(register: Register, filter: ListFilter, input: CommandInput, se
 }
 
 async function change(deps: CommandDeps, input: CommandInput, id: string, changes: RequestedChange[], note: string | null): Promise<CommandReply> {
-  const { item, update } = await updateItem(deps, { id, changes, note, actor: input.actor, via: input.via, today: input.today, now: input.now });
+  const { item, update } = await updateItem(deps, { id, changes, note, actor: input.actor, via: input.via, today: input.today, now: input.now, changeId: input.changeId });
   const message = updatedMessage(item, update, deps.settings.scale);
   return update.rating.enteredTopBand ? { kind: 'reply', message, announce: topBandMessage(item, update, input.actor.id) } : { kind: 'reply', message };
 }

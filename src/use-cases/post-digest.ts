@@ -8,6 +8,7 @@ import type { DigestPoster } from '../ports/digest-poster.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import { boardDigest, type DigestSettings } from './board-digest.js';
 import { loadRegister } from './load-register.js';
+import { asAuditEntries } from './audit-entries.js';
 import { settlePending } from './settle-pending.js';
 
 export interface PostDigestDeps {
@@ -42,7 +43,7 @@ export async function postDigest(deps: PostDigestDeps, board: Board, today: IsoD
   const settled = await settlePending(digestLedger(audit).pending(), DIGEST_LEDGER, (...args) => poster.wasDelivered(...args), clock().toISOString(), log);
   if (settled.records.length > 0) {
     await store.write({ updates: [], inserts: [], audit: settled.records });
-    audit.push(...settled.records.map((record) => ({ ...record, row: 0 })));
+    audit.push(...asAuditEntries(settled.records));
   }
   const slot = digestSlot(board.id, today);
   if (digestLedger(audit).isTaken(slot)) return { kind: 'already-posted', slot };

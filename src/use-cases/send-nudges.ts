@@ -9,6 +9,7 @@ import { nudgeMessage } from '../messages/nudges-message.js';
 import type { NudgeOutbox } from '../ports/nudge-outbox.js';
 import type { AuditRecord, RegisterStore } from '../ports/register-store.js';
 import { loadRegister } from './load-register.js';
+import { asAuditEntries } from './audit-entries.js';
 import { settlePending } from './settle-pending.js';
 
 export type { NudgeRunReport } from '../domain/nudge-delivery.js';
@@ -21,8 +22,6 @@ export interface SendNudgesDeps {
   newMessageKey: () => string;
   log: (text: string) => void;
 }
-
-const asEntries = (records: readonly AuditRecord[]): AuditEntry[] => records.map((record) => ({ ...record, row: 0 }));
 
 /** Each person's Slack user: from People, else looked up by e-mail (the outbox caches lookups). */
 async function slackUsers(people: readonly Person[], outbox: NudgeOutbox): Promise<(person: Person) => string | null> {
@@ -54,7 +53,7 @@ export async function sendNudges(deps: SendNudgesDeps, today: IsoDate, clock: ()
   const settled = await settlePending(nudgeLedger(audit).pending(), NUDGE_LEDGER, (...args) => outbox.wasDelivered(...args), clock().toISOString(), log);
   if (settled.records.length > 0) {
     await store.write({ updates: [], inserts: [], audit: settled.records });
-    audit.push(...asEntries(settled.records));
+    audit.push(...asAuditEntries(settled.records));
   }
 
   const groups = plan(register, audit, settings, today);

@@ -16,6 +16,8 @@ export interface SnoozeInput {
   via: AuditRecord['via'];
   today: IsoDate;
   now: string;
+  /** Names the request (a Slack delivery), so a retry or replay of it is not applied twice. */
+  changeId?: string | undefined;
 }
 
 /**
@@ -29,6 +31,6 @@ export async function snoozeItem(deps: { store: RegisterStore; settings: Pick<Se
   const permission = permissionToChange(item, input.actor, register.people);
   if (!permission.allowed) throw new DomainError(permission.code, permission.whoCan, { id: item.id });
   const until = addDays(input.today, input.days - 1);
-  await deps.store.write({ updates: [], inserts: [], audit: [snoozeRecord(item.id, until, input.actor.id, input.now, input.via)] });
+  await deps.store.write({ updates: [], inserts: [], audit: [snoozeRecord(item.id, until, input.actor.id, input.now, input.via)], changeId: input.changeId });
   return { item, until };
 }

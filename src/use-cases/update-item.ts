@@ -22,6 +22,8 @@ export interface UpdateItemInput {
   today: IsoDate;
   /** ISO timestamp, for the Audit log. */
   now: string;
+  /** Names the request (a Slack delivery), so a retry or replay of it is not applied twice. */
+  changeId?: string | undefined;
 }
 
 export interface UpdateOutcome {
@@ -44,6 +46,6 @@ export async function updateItem(deps: UpdateItemDeps, input: UpdateItemInput): 
     item, register, changes: input.changes, note: input.note, scale: deps.settings.scale,
     today: input.today, now: input.now, who: input.actor.id, via: input.via,
   });
-  await deps.store.write({ updates: [{ tab: item.kind === 'risk' ? 'risks' : 'actions', id: item.id, changes: update.changes }], inserts: [], audit: update.audit });
+  await deps.store.write({ updates: [{ tab: item.kind === 'risk' ? 'risks' : 'actions', id: item.id, changes: update.changes }], inserts: [], audit: update.audit, changeId: input.changeId });
   return { item, update };
 }

@@ -322,6 +322,32 @@ export function describeRegisterStoreContract(name: string, makeFixture: MakeSto
       });
     });
 
+    describe('exactly once', () => {
+      it('when a write names its request, then its audit lines carry the ID, and the same request again is refused as already applied, nothing written', async () => {
+        const record = auditRecord('R-4', 'trend', 'Decreasing', 'No Change');
+        const change: WriteRequest = { ...request([{ tab: 'risks', id: 'R-4', changes: [{ field: 'trend', expected: 'Decreasing', value: 'No Change' }] }], [record]), changeId: 'slack:trigger:1334.5678' };
+        await fx.store.write(change);
+        const once = await seen();
+        expect(once['Audit log']).toEqual([[...AUDIT_HEADERS, 'Change ID'], [...auditLine(record), null, 'slack:trigger:1334.5678']]);
+        expect(once.Risks![5]![R.trend]).toBe('No Change');
+        await refusal(fx.store.write(change), 'already_applied');
+        expect(await seen()).toEqual(once);
+      });
+
+      it('when the request is new, then a change ID already in the log for another request does not stop it', async () => {
+        await fx.store.write({ ...request([], [auditRecord('R-1', 'note', '', 'first')]), changeId: 'slack:trigger:1' });
+        await fx.store.write({ ...request([], [auditRecord('R-1', 'note', '', 'second')]), changeId: 'slack:trigger:2' });
+        await fx.store.write(request([], [auditRecord('R-1', 'note', '', 'third, from the console')]));
+        const log = (await seen())['Audit log']!;
+        expect(log.slice(1).map((row) => [row[5], row[8] ?? null])).toEqual([['first', 'slack:trigger:1'], ['second', 'slack:trigger:2'], ['third, from the console', null]]);
+      });
+
+      it('when writes without a request ID are made, then the Audit log gets no Change ID column', async () => {
+        await fx.store.write(request([], [auditRecord('R-1', 'note', '', 'console')]));
+        expect((await seen())['Audit log']![0]).toEqual(AUDIT_HEADERS);
+      });
+    });
+
     describe('concurrency', () => {
       it('when two writes start at once, then both land, one after the other, and neither is lost', async () => {
         await Promise.all([

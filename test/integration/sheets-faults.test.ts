@@ -72,6 +72,15 @@ describe('when Google Sheets fails a write', () => {
     expect(server.appliedCount('spreadsheets.batchUpdate')).toBe(1);
   });
 
+  it('with a Slack request\'s write applied but its answer lost, then its change ID in the Audit log shows it landed, and it is not sent again', async () => {
+    const store = sheetsStore(server, id, { timeoutMs: 400 });
+    server.injectFaults({ kind: 'spreadsheets.batchUpdate', applyThenDrop: true });
+    await store.write({ ...raiseProbability(), changeId: 'slack:trigger:lost.answer' });
+    expect(risk2()).toEqual(['R-2', 'Lead Commissioner', 'concerns about accuracy of data', 2, 3, 6, 'High']);
+    expect(auditRows()).toEqual([[expect.any(String), 'U0LEAD', 'R-2', 'probability', '2', '3', 'command', null, 'slack:trigger:lost.answer']]);
+    expect(server.appliedCount('spreadsheets.batchUpdate')).toBe(1);
+  });
+
   it('with Retry-After, then the retry waits at least that long', async () => {
     const store = sheetsStore(server, id);
     await store.load(); // warm: tab list and ranges known

@@ -98,6 +98,9 @@ function planInserts(
   return { cells, insertedRows };
 }
 
+/** Audit fields given a column only once a line has a value for them: change IDs come with Slack's requests alone. */
+const ON_DEMAND_AUDIT_FIELDS: ReadonlySet<string> = new Set(['change']);
+
 /**
  * Audit rows go after the last row with text. A missing audit tab is created,
  * and audit fields without a column get one at the end of the header line,
@@ -113,6 +116,7 @@ function planAudit(tab: RawTab, synonyms: HeaderSynonyms, records: readonly Audi
   for (const field of TAB_FIELDS.audit) {
     const header = synonyms[field]?.[0];
     if (columns[field] !== undefined || header === undefined) continue;
+    if (ON_DEMAND_AUDIT_FIELDS.has(field) && records.every((record) => (record[field] ?? '') === '')) continue;
     columns[field] = headers.push(header) - 1;
     cells.push({ tab: 'audit', row: headerRow, column: columns[field], value: header, isDate: false, header: true });
   }
@@ -121,27 +125,39 @@ function planAudit(tab: RawTab, synonyms: HeaderSynonyms, records: readonly Audi
     row += 1;
     for (const field of TAB_FIELDS.audit) {
       const column = columns[field];
-      const value = record[field];
+      const value = record[field] ?? '';
       if (column !== undefined && value !== '') cells.push({ tab: 'audit', row, column, value, isDate: false });
     }
   }
   return cells;
 }
 
+/** Whether the Audit log holds a line written for the request `changeId` names: that request was applied. */
+export function auditHasChange(audit: RawTab, synonyms: HeaderSynonyms, changeId: string): boolean {
+  if (!audit.found) return false;
+  const column = mapHeaders('audit', audit.headers, synonyms).byField.change;
+  return column !== undefined && audit.rows.some((row) => cellText(row.cells[column]) === changeId);
+}
+
 /**
  * Works out every cell a write request sets, against the register as it is
- * now, and checks all of it first: an unknown or duplicated ID, a missing
+ * now, and checks all of it first: a request applied before (a Slack retry
+ * or replay, even after a restart), an unknown or duplicated ID, a missing
  * column, a cell a human changed since the user saw it, or an ID that exists
  * already refuses the whole request before anything is written.
  */
 export function planWrite(tabs: Record<TabKey, RawTab>, settings: Settings['tabs'], request: WriteRequest): WritePlan {
+  const { changeId } = request;
+  if (changeId !== undefined && auditHasChange(tabs.audit, settings.audit.headers, changeId)) {
+    throw new DomainError('already_applied', 'That request was already carried out (the Audit log records it), so it was not made again.', { changeId });
+  }
   const mappedOf = (key: TabKey): MappedTab => mapTab(tabs[key], settings[key].headers);
   const updated = request.updates.flatMap((update) => planUpdate(mappedOf(update.tab), update));
   const inserted = planInserts(mappedOf, request.inserts);
   return {
     cells: [...updated, ...inserted.cells],
     insertedRows: inserted.insertedRows,
-    audit: planAudit(tabs.audit, settings.audit.headers, request.audit),
+    audit: planAudit(tabs.audit, settings.audit.headers, changeId === undefined ? request.audit : request.audit.map((record) => ({ ...record, change: changeId }))),
     createAuditTab: request.audit.length > 0 && !tabs.audit.found,
     auditRowsAppended: request.audit.length,
   };

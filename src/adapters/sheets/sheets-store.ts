@@ -4,7 +4,7 @@ import { DomainError } from '../../domain/domain-error.js';
 import { TAB_KEYS, type RawRegister, type RawTab, type RegisterStore, type TabKey, type WriteRequest, type WriteResult } from '../../ports/register-store.js';
 import { inQueue } from '../shared/keyed-queue.js';
 import { applyPlanToTabs } from '../shared/apply-plan-to-tabs.js';
-import { a1Ref, planWrite, type WritePlan } from '../shared/plan-write.js';
+import { a1Ref, auditHasChange, planWrite, type WritePlan } from '../shared/plan-write.js';
 import { mapTab } from '../shared/locate-row.js';
 import { planRequests } from './plan-requests.js';
 import { SheetsCallError, type SheetInfo, type SheetsApi } from './sheets-api.js';
@@ -163,12 +163,14 @@ export class SheetsRegisterStore implements RegisterStore {
   }
 
   /**
-   * Whether a write whose answer was lost was applied after all: its first
-   * audit row is in the Audit log (each carries its own timestamp, user, item
-   * and field), or, for a write without audit rows, every cell holds its new value.
+   * Whether a write whose answer was lost was applied after all: its change
+   * ID is in the Audit log (a Slack request's), else its first audit row is
+   * (each carries its own timestamp, user, item and field), or, for a write
+   * without audit rows, every cell holds its new value.
    */
   async #landed(request: WriteRequest): Promise<boolean> {
     const raw = await this.#readFresh();
+    if (request.changeId !== undefined && request.audit.length > 0) return auditHasChange(raw.tabs.audit, this.#tabs.audit.headers, request.changeId);
     const record = request.audit[0];
     if (record) {
       if (!raw.tabs.audit.found) return false;

@@ -4,6 +4,7 @@ import { formatDate } from '../../../../domain/calendar.js';
 import { SNOOZE_DAYS } from '../../../../messages/item-buttons.js';
 import { snoozeItem } from '../../../../use-cases/snooze-item.js';
 import { updateItem } from '../../../../use-cases/update-item.js';
+import { changeIdOf } from '../../delivery-dedupe.js';
 import { IDS } from '../../ids.js';
 import { replyingErrors } from '../../reply-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
@@ -19,6 +20,7 @@ interface Press {
   body: BlockAction;
   client: WebClient;
   respond: RespondFn;
+  changeId: string | undefined;
 }
 
 type Work = (press: Press, deps: SlackDeps) => Promise<string | null>;
@@ -30,7 +32,7 @@ type Work = (press: Press, deps: SlackDeps) => Promise<string | null>;
  * error goes to the presser alone.
  */
 function onButton(app: App, deps: SlackDeps, actionId: string, work: Work): void {
-  app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client, respond }) => {
+  app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, action, client, respond, context }) => {
     await ack();
     const item = buttonItem(action);
     if (item === null) {
@@ -38,7 +40,7 @@ function onButton(app: App, deps: SlackDeps, actionId: string, work: Work): void
       return;
     }
     await replyingErrors((message) => respondWith(respond, message), deps.log, async () => {
-      const line = await work({ item, body, client, respond }, deps);
+      const line = await work({ item, body, client, respond, changeId: changeIdOf(context) }, deps);
       if (line === null) return;
       // Pressed in the App Home: show the item's new state there; pressed on a message: say what was done in it.
       if (body.view?.type === 'home') await publishHome(deps, client, body.user.id);
@@ -50,7 +52,7 @@ function onButton(app: App, deps: SlackDeps, actionId: string, work: Work): void
 async function change(press: Press, deps: SlackDeps, changes: Parameters<typeof updateItem>[1]['changes'], note: string | null) {
   const now = deps.clock();
   const actor = await deps.actors.actor(press.body.user.id, press.client);
-  return updateItem(deps, { id: press.item.id, changes, note, actor, via: 'button', today: deps.today(now), now: now.toISOString() });
+  return updateItem(deps, { id: press.item.id, changes, note, actor, via: 'button', today: deps.today(now), now: now.toISOString(), changeId: press.changeId });
 }
 
 const markDone: Work = async (press, deps) => {
@@ -66,7 +68,7 @@ const reviewed: Work = async (press, deps) => {
 const snooze: Work = async (press, deps) => {
   const now = deps.clock();
   const actor = await deps.actors.actor(press.body.user.id, press.client);
-  const { item, until } = await snoozeItem(deps, { id: press.item.id, days: SNOOZE_DAYS, actor, via: 'button', today: deps.today(now), now: now.toISOString() });
+  const { item, until } = await snoozeItem(deps, { id: press.item.id, days: SNOOZE_DAYS, actor, via: 'button', today: deps.today(now), now: now.toISOString(), changeId: press.changeId });
   return `:zzz: ${escapeMrkdwn(item.id)}: reminders snoozed until ${formatDate(until)} by <@${press.body.user.id}>`;
 };
 

@@ -5,6 +5,7 @@ import type { CommandReply } from '../../../../use-cases/handle-command.js';
 import { handleCommand } from '../../../../use-cases/handle-command.js';
 import type { Message } from '../../../../messages/message.js';
 import { renderBlocks } from '../../blocks/render-blocks.js';
+import { changeIdOf } from '../../delivery-dedupe.js';
 import { announceToBoard } from '../../post-message.js';
 import { replyingErrors } from '../../reply-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
@@ -57,7 +58,7 @@ const commandSchema = z.object({
  * three seconds), then answered through response_url.
  */
 export function registerItemCommands(app: App, deps: SlackDeps): void {
-  app.command(/^\/(risk|action)$/, async ({ command, ack, respond, client }) => {
+  app.command(/^\/(risk|action)$/, async ({ command, ack, respond, client, context }) => {
     await ack();
     if (!commandSchema.safeParse(command).success) {
       deps.log(`slack: a ${command.command} request without a user, text, trigger or response_url was ignored`);
@@ -67,7 +68,7 @@ export function registerItemCommands(app: App, deps: SlackDeps): void {
     await replyingErrors((message) => respondWith(respond, message), deps.log, async () => {
       const actor = await deps.actors.actor(command.user_id, client);
       const now = deps.clock();
-      const reply = await handleCommand(deps, { target, text: command.text, actor, via: 'command', today: deps.today(now), now: now.toISOString() });
+      const reply = await handleCommand(deps, { target, text: command.text, actor, via: 'command', today: deps.today(now), now: now.toISOString(), changeId: changeIdOf(context) });
       await deliver(reply, deps, respond, client, command.trigger_id, target);
     });
   });

@@ -32,8 +32,8 @@ export function registerNewDateSubmitted(app: App, deps: SlackDeps): void {
       if (reason === '') return refuse({ reason: 'Say why the date is moving: the board sees slips' });
       return proceed({ id, origin, date, reason });
     },
-    async work({ id, origin, date, reason }, { client, userId, actor, now, today, dm }) {
-      const { item, update } = await updateItem(deps, { id, changes: [{ field: 'targetDate', value: date }], note: reason, actor, via: 'modal', today, now: now.toISOString() });
+    async work({ id, origin, date, reason }, { client, userId, actor, now, today, dm, changeId }) {
+      const { item, update } = await updateItem(deps, { id, changes: [{ field: 'targetDate', value: date }], note: reason, actor, via: 'modal', today, now: now.toISOString(), changeId });
       await dm(updatedMessage(item, update, deps.settings.scale));
       await publishHome(deps, client, userId);
       await settleButtons(client, origin, `:calendar: ${escapeMrkdwn(item.id)} moved to ${formatDate(date)} by <@${userId}>`);

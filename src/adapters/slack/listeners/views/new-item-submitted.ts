@@ -24,8 +24,8 @@ export function registerNewItemSubmitted(app: App, deps: SlackDeps): void {
       // Each field's input block is named after the field; Slack refuses errors for a block the form lacks.
       return problem === null ? proceed(fields) : refuse({ [FORM_BLOCKS.has(problem.field) ? problem.field : 'title']: problem.message });
     },
-    async work(fields, { actor, now, today, dm }) {
-      const { id } = await createItem(deps, { fields, actor, via: 'modal', today, now: now.toISOString() });
+    async work(fields, { actor, now, today, dm, changeId }) {
+      const { id } = await createItem(deps, { fields, actor, via: 'modal', today, now: now.toISOString(), changeId });
       await dm({ summary: `Added ${id}`, parts: [{ type: 'section', line: [{ bold: `Added ${id}` }, `: ${fields.title.slice(0, 200)} (${fields.owner})`] }] });
     },
   });

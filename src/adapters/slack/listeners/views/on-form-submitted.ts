@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import type { IsoDate } from '../../../../domain/cell.js';
 import type { Actor } from '../../../../domain/permissions.js';
 import type { Message } from '../../../../messages/message.js';
+import { changeIdOf } from '../../delivery-dedupe.js';
 import { postMessage } from '../../post-message.js';
 import { replyingErrors } from '../../reply-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
@@ -25,6 +26,8 @@ export interface FormContext {
   now: Date;
   today: IsoDate;
   dm: (message: Message) => Promise<unknown>;
+  /** The submission's change ID, for the Audit log (see delivery-dedupe.ts). */
+  changeId: string | undefined;
 }
 
 export interface FormListener<M extends z.ZodType, T> {
@@ -45,7 +48,7 @@ export interface FormListener<M extends z.ZodType, T> {
  * done and its result, or what went wrong, sent as a direct message.
  */
 export function onFormSubmitted<M extends z.ZodType, T>(app: App, deps: SlackDeps, listener: FormListener<M, T>): void {
-  app.view(listener.callbackId, async ({ ack, view, body, client }) => {
+  app.view(listener.callbackId, async ({ ack, view, body, client, context }) => {
     const metadata = formMetadata(view.private_metadata, listener.metadata);
     const today = deps.today(deps.clock());
     const checked = metadata === null ? refuse({ [listener.firstBlock]: UNREADABLE_FORM })
@@ -61,7 +64,7 @@ export function onFormSubmitted<M extends z.ZodType, T>(app: App, deps: SlackDep
     await replyingErrors(dm, deps.log, async () => {
       const now = deps.clock();
       const actor = await deps.actors.actor(userId, client);
-      await listener.work(checked.input, { client, userId, actor, now, today, dm });
+      await listener.work(checked.input, { client, userId, actor, now, today, dm, changeId: changeIdOf(context) });
     });
   });
 }

@@ -27,8 +27,8 @@ export function registerUpdateSubmitted(app: App, deps: SlackDeps): void {
       const parsed = parseCommand(target, text);
       return parsed.ok ? proceed({ target, text, note }) : refuse({ changes: parsed.problem });
     },
-    async work({ target, text, note }, { client, userId, actor, now, today, dm }) {
-      const reply = await handleCommand(deps, { target, text, note: note || null, actor, via: 'modal', today, now: now.toISOString() });
+    async work({ target, text, note }, { client, userId, actor, now, today, dm, changeId }) {
+      const reply = await handleCommand(deps, { target, text, note: note || null, actor, via: 'modal', today, now: now.toISOString(), changeId });
       if (reply.kind !== 'reply') return;
       await dm(reply.message);
       await publishHome(deps, client, userId);

@@ -1,0 +1,5 @@
+import type { AuditEntry } from '../domain/register.js';
+import type { AuditRecord } from '../ports/register-store.js';
+
+/** Audit lines just written, as the register would read them back (their row is not known yet). */
+export const asAuditEntries = (records: readonly AuditRecord[]): AuditEntry[] => records.map((record) => ({ ...record, row: 0 }));

@@ -38,6 +38,15 @@ describe.skipIf(SKIP_REDIS)('leases shared through a real Redis', () => {
     expect(await b.take('run:digest:default@2026-11-23', 300)).toBe(true);
   });
 
+  it('a lease given back by its holder (work cut short by a shutdown) may be taken at once; another holder cannot give it back', async () => {
+    const [a, b] = await Promise.all([connect('a'), connect('b')]);
+    expect(await a.take('delivery:trigger:cut-short', 60_000)).toBe(true);
+    await b.release('delivery:trigger:cut-short');
+    expect(await b.take('delivery:trigger:cut-short', 60_000)).toBe(false);
+    await a.release('delivery:trigger:cut-short');
+    expect(await b.take('delivery:trigger:cut-short', 60_000)).toBe(true);
+  });
+
   it('a Redis that cannot be reached fails at connection, saying where', async () => {
     await expect(RedisLeases.connect('redis://127.0.0.1:1', 'x', () => {})).rejects.toThrow(/ECONNREFUSED|connect/);
   });
@@ -51,5 +60,12 @@ describe('leases in memory, for a single instance', () => {
     expect(await leases.take('delivery:trigger:1', 1000)).toBe(false);
     now = 1001;
     expect(await leases.take('delivery:trigger:1', 1000)).toBe(true);
+  });
+
+  it('a lease given back may be taken again at once', async () => {
+    const leases = new MemoryLeases(() => 0);
+    expect(await leases.take('run:nudges@2026-11-23', 1000)).toBe(true);
+    await leases.release('run:nudges@2026-11-23');
+    expect(await leases.take('run:nudges@2026-11-23', 1000)).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { benchDigestScale } from './digest-scale.js';
 import { benchFaults } from './faults.js';
 import { benchLoad } from './load.js';
 import { benchSheetsRequests } from './sheets-requests.js';
+import { benchSlowConnections } from './slow-connections.js';
 
 /** Runs every benchmark and prints its figures, with the machine they were taken on. */
 const benches: Array<[string, () => Promise<Record<string, string>>]> = [
@@ -10,6 +11,7 @@ const benches: Array<[string, () => Promise<Record<string, string>>]> = [
   ['Sheets requests', benchSheetsRequests],
   ['A minute of load through Slack (LOAD_SECONDS, default 60)', benchLoad],
   ['Faults: Sheets, Slack 429, killed runs', benchFaults],
+  ['Slow connections on the public URL', benchSlowConnections],
 ];
 
 process.stdout.write(`risk-bot benchmarks: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}\n`);

@@ -1,3 +1,4 @@
+import { describeError, processLog } from './adapters/log/log.js';
 import { parseCliOptions, UsageError, USAGE } from './cli/cli-options.js';
 import { runCli } from './cli/run-cli.js';
 import { readEnv } from './config/env.js';
@@ -15,11 +16,13 @@ async function main(argv: readonly string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     const explained = explainStartupError(error);
-    if (error instanceof UsageError) process.stderr.write(`risk-bot: ${error.message}\n\n${USAGE}\n`);
-    else if (explained !== null) process.stderr.write(`risk-bot: ${explained}\n`);
+    // Through redaction: a settings or key problem can quote what was given.
+    const log = processLog();
+    if (error instanceof UsageError) log(`risk-bot: ${error.message}\n\n${USAGE}`);
+    else if (explained !== null) log(`risk-bot: ${explained}`);
     else {
       // The stack only: Node would print every property, and an HTTP client's error can carry a token.
-      process.stderr.write(`risk-bot: ${(error as Error).stack ?? String(error)}\n`);
+      log(`risk-bot: ${describeError(error)}`);
       return 1;
     }
     return 2;

@@ -1,5 +1,6 @@
 import { renderText } from '../adapters/console/render-text.js';
-import type { Env } from '../config/env.js';
+import { processLog } from '../adapters/log/log.js';
+import { secretValues, type Env } from '../config/env.js';
 import { loadSettings } from '../config/load-settings.js';
 import { openStore } from '../composition/open-store.js';
 import { dateInZone } from '../domain/calendar.js';
@@ -28,16 +29,18 @@ export interface CliOutput {
   exitCode: number;
 }
 
-const log = (text: string) => process.stderr.write(`${text}\n`);
+/** The operator's log: standard error, with the environment's secrets and anything shaped like one redacted. */
+const logFor = (env: Env) => processLog(secretValues(env));
 
 function slackClient(env: Env, command: string) {
   if (env.SLACK_BOT_TOKEN === undefined) throw new UsageError(`${command} needs SLACK_BOT_TOKEN in the environment (or .env): the bot token that posts to Slack`);
-  return slackWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL);
+  return slackWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, logFor(env));
 }
 
 /** `nudges --send`: the scheduled run's own code, through Slack's Web API. */
 async function sendNudgesNow(store: RegisterStore, settings: Settings, env: Env, today: string): Promise<CliOutputParts> {
   const outbox = new SlackNudgeOutbox(slackClient(env, 'nudges --send'), new ChannelPacer());
+  const log = logFor(env);
   const leases = await openLeases(env, log);
   try {
     const report = await runNudges({ store, settings, outbox, log, clock: () => new Date(), timeZone: settings.timeZone, leases }, today);
@@ -52,6 +55,7 @@ async function sendNudgesNow(store: RegisterStore, settings: Settings, env: Env,
 async function postDigestNow(store: RegisterStore, settings: Settings, env: Env, today: string): Promise<CliOutputParts> {
   const board = settings.boards[0]!;
   const client = slackClient(env, 'digest --post');
+  const log = logFor(env);
   const leases = await openLeases(env, log);
   try {
     const outcome = await runDigest({ ...digestDeps(store, settings, client, () => new Date(), log), timeZone: settings.timeZone, leases }, board, today);
@@ -75,7 +79,7 @@ export async function runCli(options: CliOptions, env: Env, now: Date): Promise<
     return { stdout: await runSheetCommand(options, env, settings), exitCode: 0 };
   }
   const today = options.today ?? dateInZone(now, settings.timeZone);
-  const { store } = await openStore({ workbook: options.workbook, sheet: options.sheet }, env, settings, today);
+  const { store } = await openStore({ workbook: options.workbook, sheet: options.sheet }, env, settings, today, logFor(env));
   const register = await loadRegister(store, settings, today);
   const json = registerJson(register, today, settings.reminders.dueSoonDays);
   const print = (text: string, data: object, exitCode = 0): CliOutput =>

@@ -61,9 +61,14 @@ export function changeParts(changes: WeekChanges): MessagePart[] {
   return parts;
 }
 
-/** Where the register is, as a link when it is a sheet. */
+/**
+ * Where the register is, as a link when it is a sheet. A workbook is named
+ * by its file alone: where it sits on the bot's server is nobody's business
+ * in a channel.
+ */
 export function sourceLine(source: string): Inline[] {
-  return /^https?:\/\//.test(source) ? ['Register: ', link(source, 'open the sheet'), ' for every row'] : [`Register: ${source}`];
+  if (/^https?:\/\//.test(source)) return ['Register: ', link(source, 'open the sheet'), ' for every row'];
+  return [`Register: ${source.split(/[\\/]/).at(-1) ?? source} (a workbook kept by the bot)`];
 }
 
 /** The weekly digest as a message, each list headed by what it is and how many. */

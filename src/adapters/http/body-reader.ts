@@ -34,7 +34,8 @@ export type BodyRead = { ok: true; body: Buffer } | { ok: false; status: 400 | 4
  */
 export function readBody(req: IncomingMessage, declared: number, timeoutMs: number): Promise<BodyRead> {
   return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
+    // One buffer of the declared size, filled as bytes come: no second copy when the last one arrives.
+    const body = Buffer.alloc(declared);
     let received = 0;
     const finish = (result: BodyRead) => {
       clearTimeout(timer);
@@ -44,11 +45,11 @@ export function readBody(req: IncomingMessage, declared: number, timeoutMs: numb
       resolve(result);
     };
     const onData = (chunk: Buffer) => {
+      if (received + chunk.length > declared) return finish({ ok: false, status: 413, reason: 'body longer than declared' });
+      chunk.copy(body, received);
       received += chunk.length;
-      if (received > declared) finish({ ok: false, status: 413, reason: 'body longer than declared' });
-      else chunks.push(chunk);
     };
-    const onEnd = () => finish(received === declared ? { ok: true, body: Buffer.concat(chunks, received) } : { ok: false, status: 400, reason: 'body shorter than declared' });
+    const onEnd = () => finish(received === declared ? { ok: true, body } : { ok: false, status: 400, reason: 'body shorter than declared' });
     const onError = () => finish({ ok: false, status: 400, reason: 'connection ended mid-body' });
     const timer = setTimeout(() => finish({ ok: false, status: 408, reason: 'body too slow' }), timeoutMs);
     req.on('data', onData).on('end', onEnd).on('error', onError).on('aborted', onError);

@@ -19,7 +19,8 @@ export interface HttpLimits {
 
 export const DEFAULT_HTTP_LIMITS: HttpLimits = {
   maxBodyBytes: 1024 * 1024,
-  bodyBudgetBytes: 32 * 1024 * 1024,
+  // Slack's busiest minute is a few hundred bodies of a few kilobytes: this is room for hundreds at once.
+  bodyBudgetBytes: 16 * 1024 * 1024,
   bodyTimeoutMs: 10_000,
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 15_000,

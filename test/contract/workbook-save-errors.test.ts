@@ -1,7 +1,7 @@
-import { copyFile, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createWorkbook } from '../../src/adapters/workbook/create-workbook.js';
 import { fileErrorWords } from '../../src/adapters/workbook/file-error.js';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
@@ -9,29 +9,21 @@ import { loadSettings } from '../../src/config/load-settings.js';
 import { explainStartupError } from '../../src/composition/startup-error.js';
 import { isDomainError, type DomainError } from '../../src/domain/domain-error.js';
 import { updateItem } from '../../src/use-cases/update-item.js';
+import { workbookFolderPerTest } from '../helpers/workbook-folder.js';
 
 const settings = loadSettings();
 const today = '2026-11-23';
-const SAMPLE = 'config/sample-register.xlsx';
 
-let dir: string;
+const folder = workbookFolderPerTest('workbook-save-');
 let logged: string[];
 const log = (text: string) => void logged.push(text);
 
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'workbook-save-'));
+beforeEach(() => {
   logged = [];
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 /** A copy of the sample register in the test's folder, under `name`. */
-async function register(name = 'register.xlsx'): Promise<string> {
-  const path = join(dir, name);
-  await copyFile(SAMPLE, path);
-  return path;
-}
+const register = (name?: string): Promise<string> => folder.copySample(name);
 
 // The machine runs tests as root, which ignores file permissions. A name this long leaves no room
 // for the temporary copy's name beside it (255 bytes at most), so every save fails, deterministically.
@@ -44,8 +36,8 @@ async function refusal(promise: Promise<unknown>): Promise<DomainError> {
 }
 
 function expectNoPath(message: string): void {
-  expect(message).not.toContain(dir);
-  expect(message).not.toContain(basename(dir));
+  expect(message).not.toContain(folder.dir());
+  expect(message).not.toContain(basename(folder.dir()));
   expect(message).not.toContain(tmpdir());
   expect(message).not.toContain('rrrr');
   expect(message).not.toContain('/');
@@ -70,7 +62,7 @@ describe('when a save of the register fails', () => {
     expect(logged[0]).toContain(path);
     expect(logged[0]).toContain('ENAMETOOLONG');
     expect((await readFile(path)).equals(before)).toBe(true);
-    expect(await readdir(dir)).toEqual([LONG_NAME]);
+    expect(await readdir(folder.dir())).toEqual([LONG_NAME]);
   }, 30_000);
 
   it('then with no log to refer to, the message gives no reference', async () => {
@@ -90,7 +82,7 @@ describe('when a save of the register fails', () => {
 
 describe('when the register cannot be read while serving a request', () => {
   it('then a missing file is reported without its path', async () => {
-    const path = join(dir, 'gone.xlsx');
+    const path = join(folder.dir(), 'gone.xlsx');
     const error = await refusal(new WorkbookRegisterStore({ path, tabs: settings.tabs, log }).load());
     expect(error).toMatchObject({ code: 'unavailable', details: { path } });
     expect(error.message).toMatch(/^The register workbook was not found\. The bot's log has the details \(ref [0-9a-f]{8}\)\.$/);
@@ -100,12 +92,12 @@ describe('when the register cannot be read while serving a request', () => {
 
 describe('when a new workbook cannot be created', () => {
   it('then the message names no path and nothing is left behind', async () => {
-    const path = join(dir, LONG_NAME);
+    const path = join(folder.dir(), LONG_NAME);
     const error = await refusal(createWorkbook(path, [{ title: 'Risks', headers: ['Risk ID'], rows: [['R-1']] }]));
     expect(error).toMatchObject({ code: 'store_failed', details: { path } });
     expect(error.message).toBe('The workbook could not be created (the file name is too long to save a copy beside it); nothing was written.');
     expectNoPath(error.message);
-    expect(await readdir(dir)).toEqual([]);
+    expect(await readdir(folder.dir())).toEqual([]);
   });
 });
 

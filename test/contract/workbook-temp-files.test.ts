@@ -1,35 +1,26 @@
-import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
 import { readEnv } from '../../src/config/env.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { openStore } from '../../src/composition/open-store.js';
+import { workbookFolderPerTest } from '../helpers/workbook-folder.js';
 
 const settings = loadSettings();
 const today = '2026-11-23';
-const SAMPLE = 'config/sample-register.xlsx';
 const DEAD_PID = 999_999;
 
-let dir: string;
+const folder = workbookFolderPerTest('workbook-temp-');
 let logged: string[];
 const log = (text: string) => void logged.push(text);
 
-beforeEach(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'workbook-temp-'));
+beforeEach(() => {
   logged = [];
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 /** A copy of the sample register in the test's folder, under `name`. */
-async function register(name = 'register.xlsx'): Promise<string> {
-  const path = join(dir, name);
-  await copyFile(SAMPLE, path);
-  return path;
-}
+const register = (name?: string): Promise<string> => folder.copySample(name);
 
 describe('when a save was killed between writing its temporary copy and renaming it', () => {
   const dead = `.register.xlsx.${DEAD_PID}.deadbeef.tmp`;
@@ -42,16 +33,16 @@ describe('when a save was killed between writing its temporary copy and renaming
 
   async function plant(): Promise<void> {
     expect(() => process.kill(DEAD_PID, 0), `process ${DEAD_PID} must not be running for this test`).toThrow();
-    for (const name of [dead, ...keep]) await writeFile(join(dir, name), 'a full copy of the register');
+    for (const name of [dead, ...keep]) await writeFile(join(folder.dir(), name), 'a full copy of the register');
     // A folder with a stale copy's name was not made by a save.
-    await mkdir(join(dir, `.register.xlsx.${DEAD_PID}.0badf00d.tmp`));
+    await mkdir(join(folder.dir(), `.register.xlsx.${DEAD_PID}.0badf00d.tmp`));
   }
 
   it('then opening the store removes the copy whose writer is dead, and keeps a live writer\'s copy and every other file', async () => {
     const path = await register();
     await plant();
     const store = await WorkbookRegisterStore.open({ path, tabs: settings.tabs, log });
-    expect((await readdir(dir)).sort()).toEqual([...keep, `.register.xlsx.${DEAD_PID}.0badf00d.tmp`, 'register.xlsx'].sort());
+    expect((await readdir(folder.dir())).sort()).toEqual([...keep, `.register.xlsx.${DEAD_PID}.0badf00d.tmp`, 'register.xlsx'].sort());
     expect(logged).toEqual(['workbook register.xlsx: removed 1 temporary copy left by saves that were cut off']);
     expect((await store.load()).tabs.risks.rows.length).toBeGreaterThan(0);
   });
@@ -60,15 +51,15 @@ describe('when a save was killed between writing its temporary copy and renaming
     const path = await register();
     await plant();
     const { store } = await openStore({ workbook: path }, readEnv({}), settings, today, log);
-    expect(await readdir(dir)).not.toContain(dead);
-    expect(await readdir(dir)).toContain(live);
+    expect(await readdir(folder.dir())).not.toContain(dead);
+    expect(await readdir(folder.dir())).toContain(live);
     expect((await store.load()).source).toBe(path);
   });
 
   it('then with no stale copy nothing is removed or logged', async () => {
     const path = await register();
     await WorkbookRegisterStore.open({ path, tabs: settings.tabs, log });
-    expect(await readdir(dir)).toEqual(['register.xlsx']);
+    expect(await readdir(folder.dir())).toEqual(['register.xlsx']);
     expect(logged).toEqual([]);
   });
 });

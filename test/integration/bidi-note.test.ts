@@ -4,7 +4,7 @@ import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-stor
 import { loadSettings } from '../../src/config/load-settings.js';
 import type { Settings } from '../../src/config/settings.js';
 import { readRegister } from '../../src/domain/read-register.js';
-import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slack-server.js';
+import { fakeSlackPerFile } from '../helpers/fake-slack-per-file.js';
 import { sampleWorkbookCopy, startTestSlackApp, TEST_SIGNING_SECRET } from '../helpers/slack-app-fixture.js';
 import { sendToApp, slashCommandBody } from '../helpers/slack-signing.js';
 
@@ -15,18 +15,11 @@ const NOTE = 'moved to \u202e21\u202c Dec, see \u2067R-3\u2069 \u200f';
 const base = loadSettings();
 const settings: Settings = { ...base, programmeOffice: { users: [], userGroup: null } };
 
-let slack: FakeSlackServer;
+const slack = fakeSlackPerFile();
 let app: RunningSlackApp;
 let path: string;
 
-beforeAll(async () => {
-  slack = await startFakeSlackServer();
-});
-afterAll(async () => {
-  await slack.close();
-});
 beforeEach(async () => {
-  slack.reset();
   path = sampleWorkbookCopy('bidi-note-');
   app = await startTestSlackApp(slack, { store: new WorkbookRegisterStore({ path, tabs: settings.tabs }), settings, today: () => '2026-11-23', log: () => {} });
 });

@@ -3,7 +3,7 @@ import { type RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { readRegister } from '../../src/domain/read-register.js';
-import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slack-server.js';
+import { fakeSlackPerFile } from '../helpers/fake-slack-per-file.js';
 import { eventBody, interactionBody, sendToApp } from '../helpers/slack-signing.js';
 import { sampleWorkbookCopy, startTestSlackApp, TEST_SIGNING_SECRET } from '../helpers/slack-app-fixture.js';
 
@@ -11,18 +11,11 @@ const SECRET = TEST_SIGNING_SECRET;
 const TODAY = '2026-11-23';
 const settings = loadSettings();
 
-let slack: FakeSlackServer;
+const slack = fakeSlackPerFile();
 let app: RunningSlackApp;
 let store: WorkbookRegisterStore;
 
-beforeAll(async () => {
-  slack = await startFakeSlackServer();
-});
-afterAll(async () => {
-  await slack.close();
-});
 beforeEach(async () => {
-  slack.reset();
   slack.addUser({ id: 'U0PLAN', email: 'planning.officer@example.org' });
   store = new WorkbookRegisterStore({ path: sampleWorkbookCopy('chat-'), tabs: settings.tabs });
   app = await startTestSlackApp(slack, { store, settings, today: () => TODAY, log: () => {} });

@@ -6,7 +6,7 @@ import type { Settings } from '../../src/config/settings.js';
 import { dateInZone } from '../../src/domain/calendar.js';
 import { readRegister } from '../../src/domain/read-register.js';
 import { ITEM_ACTIONS } from '../../src/messages/item-buttons.js';
-import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slack-server.js';
+import { fakeSlackPerFile } from '../helpers/fake-slack-per-file.js';
 import { sampleWorkbookCopy, startTestSlackApp, TEST_SIGNING_SECRET } from '../helpers/slack-app-fixture.js';
 import { interactionBody, sendToApp, slashCommandBody } from '../helpers/slack-signing.js';
 
@@ -21,7 +21,7 @@ const base = loadSettings();
 const settings: Settings = { ...base, programmeOffice: { users: ['U0PMO'], userGroup: null } };
 const NOW = new Date('2026-11-23T10:00:00Z');
 
-let slack: FakeSlackServer;
+const slack = fakeSlackPerFile();
 let app: RunningSlackApp;
 let path: string;
 
@@ -38,14 +38,7 @@ async function restart(): Promise<void> {
 const register = async () => readRegister(await new WorkbookRegisterStore({ path, tabs: settings.tabs }).load(), settings, '2026-11-23');
 const send = (body: string) => sendToApp(app.url!, body, { secret: TEST_SIGNING_SECRET });
 
-beforeAll(async () => {
-  slack = await startFakeSlackServer();
-});
-afterAll(async () => {
-  await slack.close();
-});
 beforeEach(async () => {
-  slack.reset();
   path = sampleWorkbookCopy('delivery-once-');
   app = await start();
 });

@@ -16,7 +16,7 @@ import { canonicalId } from '../../src/domain/item-id.js';
 import { readRegister } from '../../src/domain/read-register.js';
 import { startJobs } from '../../src/composition/start-jobs.js';
 import { nudgeJob, runNudges, type NudgeRunDeps } from '../../src/jobs/nudge-job.js';
-import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slack-server.js';
+import { fakeSlackPerFile } from '../helpers/fake-slack-per-file.js';
 import { REPO_ROOT } from '../helpers/run-command.js';
 import { interactionBody, sendToApp } from '../helpers/slack-signing.js';
 import { sampleWorkbookCopy, startTestSlackApp, TEST_SIGNING_SECRET } from '../helpers/slack-app-fixture.js';
@@ -32,7 +32,7 @@ const EMAIL_USERS = [
   { id: 'U0DEREK', email: 'derek.seymour@example.org' },
 ];
 
-let slack: FakeSlackServer;
+const slack = fakeSlackPerFile();
 let app: RunningSlackApp;
 let path: string;
 let store: WorkbookRegisterStore;
@@ -67,14 +67,7 @@ function press(userId: string, actionId: string, reminder: ReturnType<typeof rem
   }), { secret: SECRET });
 }
 
-beforeAll(async () => {
-  slack = await startFakeSlackServer();
-});
-afterAll(async () => {
-  await slack.close();
-});
 beforeEach(async () => {
-  slack.reset();
   for (const user of EMAIL_USERS) slack.addUser(user);
   logged.length = 0;
   appToday = TODAY;

@@ -8,7 +8,7 @@ import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-stor
 import { loadSettings } from '../../src/config/load-settings.js';
 import type { Settings } from '../../src/config/settings.js';
 import { readRegister } from '../../src/domain/read-register.js';
-import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slack-server.js';
+import { fakeSlackPerFile } from '../helpers/fake-slack-per-file.js';
 import { sampleWorkbookCopy, startTestSlackApp, TEST_SIGNING_SECRET } from '../helpers/slack-app-fixture.js';
 import { interactionBody, sendToApp, slashCommandBody } from '../helpers/slack-signing.js';
 
@@ -18,19 +18,12 @@ const STRANGER = 'U0NOBODY';
 const base = loadSettings();
 const settings: Settings = { ...base, boards: [{ ...base.boards[0]!, channel: 'C0BOARD' }], programmeOffice: { users: [], userGroup: 'S0PMO' } };
 
-let slack: FakeSlackServer;
+const slack = fakeSlackPerFile();
 let app: RunningSlackApp;
 let path: string;
 let clockMs: number;
 
-beforeAll(async () => {
-  slack = await startFakeSlackServer();
-});
-afterAll(async () => {
-  await slack.close();
-});
 beforeEach(async () => {
-  slack.reset();
   clockMs = Date.parse('2026-11-23T10:00:00Z');
   path = sampleWorkbookCopy('office-lookup-');
   const store = new WorkbookRegisterStore({ path, tabs: settings.tabs });

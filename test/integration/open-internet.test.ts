@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slack-server.js';
+import { seeded } from '../helpers/fake-sheets/faults.js';
 import { rawRequest, requestHead } from '../helpers/raw-http.js';
 import { sampleWorkbookCopy } from '../helpers/slack-app-fixture.js';
 import { eventBody, slackSignature, slashCommandBody } from '../helpers/slack-signing.js';
@@ -162,18 +163,6 @@ describe('requests Slack never sends', () => {
     expectCleanLog(bot.log());
   });
 });
-
-/** A small seeded generator, so a failing fuzz run can be repeated. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const METHODS = ['GET', 'POST', 'POST', 'POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS', 'PATCH', 'TRACE', 'PROPFIND'];
 const TARGETS = ['/', '/slack/events', '/slack/events', '/slack/events', '/healthz', '/favicon.ico', '/%zz', '/slack/events?ssl_check=%', '//slack/events',

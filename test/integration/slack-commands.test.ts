@@ -10,7 +10,7 @@ import type { Settings } from '../../src/config/settings.js';
 import { dateInZone } from '../../src/domain/calendar.js';
 import { readRegister } from '../../src/domain/read-register.js';
 import type { RegisterStore } from '../../src/ports/register-store.js';
-import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slack-server.js';
+import { fakeSlackPerFile } from '../helpers/fake-slack-per-file.js';
 import { REPO_ROOT } from '../helpers/run-command.js';
 import { interactionBody, sendToApp, slackSignature, slashCommandBody } from '../helpers/slack-signing.js';
 
@@ -28,19 +28,12 @@ class SlowStore implements RegisterStore {
   write(request: Parameters<RegisterStore['write']>[0]) { return this.inner.write(request); }
 }
 
-let slack: FakeSlackServer;
+const slack = fakeSlackPerFile();
 let app: RunningSlackApp;
 let store: SlowStore;
 let path: string;
 
-beforeAll(async () => {
-  slack = await startFakeSlackServer();
-});
-afterAll(async () => {
-  await slack.close();
-});
 beforeEach(async () => {
-  slack.reset();
   path = join(mkdtempSync(join(tmpdir(), 'slack-')), 'register.xlsx');
   copyFileSync(join(REPO_ROOT, 'config/sample-register.xlsx'), path);
   store = new SlowStore(new WorkbookRegisterStore({ path, tabs: settings.tabs }));

@@ -1,11 +1,11 @@
 import { loadSettings } from '../src/config/load-settings.js';
-import { addDays } from '../src/domain/calendar.js';
+import { addDays } from '../src/domain/dates/calendar.js';
 import type { CellValue } from '../src/domain/cell.js';
 import { renderBlocks } from '../src/adapters/slack/blocks/render-blocks.js';
 import { heatMapPng } from '../src/adapters/heat-map/heat-map-png.js';
 import { boardDigest } from '../src/use-cases/board-digest.js';
-import { planNudges } from '../src/domain/nudge-plan.js';
-import { readRegister } from '../src/domain/read-register.js';
+import { planNudges } from '../src/domain/reminders/nudge-plan.js';
+import { readRegister } from '../src/domain/register/read-register.js';
 import type { RawRegister, RawTab, TabKey } from '../src/ports/register-store.js';
 
 /**

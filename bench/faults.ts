@@ -12,7 +12,7 @@ import { startSlackApp, type RunningSlackApp } from '../src/adapters/slack/slack
 import { SlackNudgeOutbox } from '../src/adapters/slack/slack-nudge-outbox.js';
 import { serviceAccountKeySchema } from '../src/config/google-credentials.js';
 import { canonicalId } from '../src/domain/item-id.js';
-import { readRegister } from '../src/domain/read-register.js';
+import { readRegister } from '../src/domain/register/read-register.js';
 import { runNudges, type NudgeRunDeps } from '../src/jobs/nudge-job.js';
 import type { Fault, FakeSheetsServer, RecordedRequest } from '../test/helpers/fake-sheets-server.js';
 import { startFakeSlackServer, type FakeSlackServer } from '../test/helpers/fake-slack-server.js';

@@ -10,7 +10,7 @@ import { loadSettings } from '../src/config/load-settings.js';
 import type { Settings } from '../src/config/settings.js';
 import type { CellValue } from '../src/domain/cell.js';
 import { canonicalId } from '../src/domain/item-id.js';
-import { readRegister } from '../src/domain/read-register.js';
+import { readRegister } from '../src/domain/register/read-register.js';
 import type { FakeSheetsServer, RecordedRequest } from '../test/helpers/fake-sheets-server.js';
 import { startFakeSlackServer, type FakeSlackServer } from '../test/helpers/fake-slack-server.js';
 import { REPO_ROOT } from '../test/helpers/run-command.js';

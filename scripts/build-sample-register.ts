@@ -5,9 +5,9 @@ import { parseArgs } from 'node:util';
 import { createWorkbook } from '../src/adapters/workbook/create-workbook.js';
 import { loadSettings } from '../src/config/load-settings.js';
 import { SettingsError } from '../src/config/settings.js';
-import { dateInZone } from '../src/domain/calendar.js';
+import { dateInZone } from '../src/domain/dates/calendar.js';
 import { isDomainError } from '../src/domain/domain-error.js';
-import { isValidIsoDate } from '../src/domain/timescale.js';
+import { isValidIsoDate } from '../src/domain/dates/timescale.js';
 import { buildSampleRegister } from '../src/sample/sample-register.js';
 
 const USAGE = 'usage: tsx scripts/build-sample-register.ts [--today YYYY-MM-DD] [--out FILE]';

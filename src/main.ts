@@ -16,7 +16,7 @@ import { openStore } from './composition/open-store.js';
 import { explainStartupError } from './composition/startup-error.js';
 import { readEnv, secretValues, type Env } from './config/env.js';
 import { loadSettings } from './config/load-settings.js';
-import { dateInZone } from './domain/calendar.js';
+import { dateInZone } from './domain/dates/calendar.js';
 
 /** Past this, a stopping bot exits whatever is left: platforms kill at ten seconds. */
 const HARD_STOP_MS = 9500;

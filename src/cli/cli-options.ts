@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isValidIsoDate } from '../domain/timescale.js';
+import { isValidIsoDate } from '../domain/dates/timescale.js';
 
 const COMMANDS = ['check', 'digest', 'nudges', 'setup-sheet', 'import', 'export'] as const;
 const FILE_COMMANDS: readonly string[] = ['import', 'export'];

@@ -4,7 +4,7 @@ import { SlackDigestPoster } from '../adapters/slack/slack-digest-poster.js';
 import { SlackNudgeOutbox } from '../adapters/slack/slack-nudge-outbox.js';
 import type { Settings } from '../config/settings.js';
 import type { ScheduledTask } from 'node-cron';
-import { clockTimeInZone, dateInZone } from '../domain/calendar.js';
+import { clockTimeInZone, dateInZone } from '../domain/dates/calendar.js';
 import type { Job } from '../jobs/job.js';
 import { digestJob } from '../jobs/digest-job.js';
 import { newMessageKey, nudgeJob } from '../jobs/nudge-job.js';

@@ -1,6 +1,6 @@
 import cron from 'node-cron';
 import type { z } from 'zod';
-import { TAB_FIELDS } from '../domain/fields.js';
+import { TAB_FIELDS } from '../domain/register/fields.js';
 import type { TabKey } from '../ports/register-store.js';
 import { SCALE_PRESET_NAMES, SCALE_PRESETS, type ScalePresetName } from './scale-presets.js';
 import { scaleInputSchema, scaleSettingSchema, settingsSchema, type ScaleInput, type SettingsInput } from './settings-schema.js';

@@ -1,5 +1,5 @@
 import type { Board } from '../config/settings.js';
-import { dateInZone } from '../domain/calendar.js';
+import { dateInZone } from '../domain/dates/calendar.js';
 import { postDigest, type DigestPostOutcome, type PostDigestDeps } from '../use-cases/post-digest.js';
 import type { WorkInProgress } from '../adapters/shared/work-in-progress.js';
 import type { Leases } from '../ports/leases.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { dateInZone } from '../domain/calendar.js';
+import { dateInZone } from '../domain/dates/calendar.js';
 import { nudgeRunMessage } from '../messages/nudges-message.js';
 import { sendNudges, type NudgeRunReport, type SendNudgesDeps } from '../use-cases/send-nudges.js';
 import type { WorkInProgress } from '../adapters/shared/work-in-progress.js';

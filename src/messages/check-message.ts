@@ -1,4 +1,4 @@
-import type { Problem } from '../domain/problem.js';
+import type { Problem } from '../domain/register/problem.js';
 import { plural, type Message } from './message.js';
 
 function where(problem: Problem): string {

@@ -1,9 +1,9 @@
-import { addDays, formatDate } from '../domain/calendar.js';
-import type { DatedItem, ReviewDue } from '../domain/due-items.js';
-import type { Digest } from '../domain/digest.js';
-import { ownerOf, type Item } from '../domain/register.js';
-import { heatMapText } from '../domain/heat-map.js';
-import type { RatingMove, WeekChanges } from '../domain/week-changes.js';
+import { addDays, formatDate } from '../domain/dates/calendar.js';
+import type { DatedItem, ReviewDue } from '../domain/items/due-items.js';
+import type { Digest } from '../domain/digest/digest.js';
+import { ownerOf, type Item } from '../domain/register/register.js';
+import { heatMapText } from '../domain/digest/heat-map.js';
+import type { RatingMove, WeekChanges } from '../domain/digest/week-changes.js';
 import { bold, clip, link, plural, type Inline, type Message, type MessagePart } from './message.js';
 
 function titleOf(item: Item): string {

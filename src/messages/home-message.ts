@@ -1,5 +1,5 @@
 import type { IsoDate } from '../domain/cell.js';
-import type { Item } from '../domain/register.js';
+import type { Item } from '../domain/register/register.js';
 import { sourceLine } from './digest-message.js';
 import { itemButtons } from './item-buttons.js';
 import { itemLine } from './item-message.js';

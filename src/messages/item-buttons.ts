@@ -1,4 +1,4 @@
-import type { Item } from '../domain/register.js';
+import type { Item } from '../domain/register/register.js';
 import type { MessageButton } from './message.js';
 
 /** The action IDs of the buttons on an item, wherever it is shown (reminders, App Home). */

@@ -1,6 +1,6 @@
-import { formatDate } from '../domain/calendar.js';
-import type { NudgeDelivery, NudgeRunReport } from '../domain/nudge-delivery.js';
-import type { Nudge, OwnerNudges } from '../domain/nudge-plan.js';
+import { formatDate } from '../domain/dates/calendar.js';
+import type { NudgeDelivery, NudgeRunReport } from '../domain/reminders/nudge-delivery.js';
+import type { Nudge, OwnerNudges } from '../domain/reminders/nudge-plan.js';
 import { itemButtons } from './item-buttons.js';
 import { bold, clip, plural, type Inline, type Message, type MessagePart } from './message.js';
 

@@ -1,9 +1,9 @@
 import type { IsoDate } from '../domain/cell.js';
-import type { Digest } from '../domain/digest.js';
-import { dueSoonItems, overdueItems, reviewsDue, type DatedItem } from '../domain/due-items.js';
-import type { NudgeRunReport } from '../domain/nudge-delivery.js';
-import type { Nudge, OwnerNudges } from '../domain/nudge-plan.js';
-import { ownerOf, type Register } from '../domain/register.js';
+import type { Digest } from '../domain/digest/digest.js';
+import { dueSoonItems, overdueItems, reviewsDue, type DatedItem } from '../domain/items/due-items.js';
+import type { NudgeRunReport } from '../domain/reminders/nudge-delivery.js';
+import type { Nudge, OwnerNudges } from '../domain/reminders/nudge-plan.js';
+import { ownerOf, type Register } from '../domain/register/register.js';
 
 function datedJson(dated: DatedItem) {
   return { kind: dated.item.kind, id: dated.item.id, owner: ownerOf(dated.item), targetDate: dated.targetDate, daysToGo: dated.daysToGo };

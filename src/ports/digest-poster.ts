@@ -1,5 +1,5 @@
 import type { Scale } from '../config/settings.js';
-import type { HeatMap } from '../domain/heat-map.js';
+import type { HeatMap } from '../domain/digest/heat-map.js';
 import type { Message } from '../messages/message.js';
 
 /** The heat map posted with a digest, drawn by the adapter (an image for Slack). */

@@ -1,8 +1,8 @@
-import { addDays } from '../domain/calendar.js';
+import { addDays } from '../domain/dates/calendar.js';
 import type { CellValue, IsoDate } from '../domain/cell.js';
-import type { ActionField } from '../domain/fields.js';
-import { isoDateToSerial } from '../domain/timescale.js';
-import type { ActionStatus } from '../domain/vocabulary.js';
+import type { ActionField } from '../domain/register/fields.js';
+import { isoDateToSerial } from '../domain/dates/timescale.js';
+import type { ActionStatus } from '../domain/register/vocabulary.js';
 import {
   financialYear, financialYearStart, monthEnd, monthRange, monthShortYear, monthYear, ordinalDate, shiftYears, slashed,
 } from './date-styles.js';

@@ -1,6 +1,6 @@
-import { addDays } from '../domain/calendar.js';
+import { addDays } from '../domain/dates/calendar.js';
 import type { CellValue, IsoDate } from '../domain/cell.js';
-import type { AuditField, PersonField } from '../domain/fields.js';
+import type { AuditField, PersonField } from '../domain/register/fields.js';
 import type { AuditRecord } from '../ports/register-store.js';
 import { dotted, londonTimestamp, monthEnd } from './date-styles.js';
 

@@ -1,6 +1,6 @@
 import type { Settings } from '../config/settings.js';
 import type { CellValue, IsoDate } from '../domain/cell.js';
-import { DATE_FIELDS, TAB_FIELDS } from '../domain/fields.js';
+import { DATE_FIELDS, TAB_FIELDS } from '../domain/register/fields.js';
 import type { TabKey } from '../ports/register-store.js';
 import { sampleActions } from './sample-actions.js';
 import { sampleAudit, samplePeople } from './sample-people.js';

@@ -1,6 +1,6 @@
-import { addDays } from '../domain/calendar.js';
+import { addDays } from '../domain/dates/calendar.js';
 import type { CellValue, IsoDate } from '../domain/cell.js';
-import type { RiskField } from '../domain/fields.js';
+import type { RiskField } from '../domain/register/fields.js';
 import { dotted, financialYear, fiveDigitYearTypo, monthEnd, ordinalDate, ordinalDayMonth } from './date-styles.js';
 
 /** One risk of the sample register: its cells, and what its target resolution date is meant to say. */

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../domain/register.js';
+import type { AuditEntry } from '../domain/register/register.js';
 import type { AuditRecord } from '../ports/register-store.js';
 
 /** Audit lines just written, as the register would read them back (their row is not known yet). */

@@ -1,8 +1,8 @@
 import type { Board, Settings } from '../config/settings.js';
-import { dateInZone } from '../domain/calendar.js';
+import { dateInZone } from '../domain/dates/calendar.js';
 import type { IsoDate } from '../domain/cell.js';
-import { buildDigest, type Digest } from '../domain/digest.js';
-import type { Register } from '../domain/register.js';
+import { buildDigest, type Digest } from '../domain/digest/digest.js';
+import type { Register } from '../domain/register/register.js';
 import { digestMessage } from '../messages/digest-message.js';
 import type { Message } from '../messages/message.js';
 

@@ -1,8 +1,8 @@
 import type { Settings } from '../config/settings.js';
 import type { IsoDate } from '../domain/cell.js';
 import { DomainError, isDomainError } from '../domain/domain-error.js';
-import { planNewItem, type NewItemFields } from '../domain/new-item.js';
-import { permissionToAdd, type Actor } from '../domain/permissions.js';
+import { planNewItem, type NewItemFields } from '../domain/items/new-item.js';
+import { permissionToAdd, type Actor } from '../domain/items/permissions.js';
 import type { AuditRecord, RegisterStore } from '../ports/register-store.js';
 import { loadRegister } from './load-register.js';
 

@@ -1,12 +1,12 @@
 import type { Settings } from '../config/settings.js';
 import type { IsoDate } from '../domain/cell.js';
-import { parseCommand, usageFor, type Command, type CommandTarget, type ListFilter } from '../domain/command.js';
+import { parseCommand, usageFor, type Command, type CommandTarget, type ListFilter } from '../domain/commands/command.js';
 import { DomainError } from '../domain/domain-error.js';
-import { findItem } from '../domain/find-item.js';
-import type { RequestedChange } from '../domain/item-update.js';
-import { dueSoonOfKind, itemsOfOwnerName, itemsOfSlackUser, openItems, overdueOfKind } from '../domain/item-filters.js';
-import { permissionForOffice, type Actor } from '../domain/permissions.js';
-import type { Register } from '../domain/register.js';
+import { findItem } from '../domain/items/find-item.js';
+import type { RequestedChange } from '../domain/items/item-update.js';
+import { dueSoonOfKind, itemsOfOwnerName, itemsOfSlackUser, openItems, overdueOfKind } from '../domain/items/item-filters.js';
+import { permissionForOffice, type Actor } from '../domain/items/permissions.js';
+import type { Register } from '../domain/register/register.js';
 import { itemMessage, listMessage, topBandMessage, updatedMessage } from '../messages/item-message.js';
 import type { Message } from '../messages/message.js';
 import type { AuditRecord, RegisterStore } from '../ports/register-store.js';

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../domain/cell.js';
-import { readRegister, type RegisterSettings } from '../domain/read-register.js';
-import type { Register } from '../domain/register.js';
+import { readRegister, type RegisterSettings } from '../domain/register/read-register.js';
+import type { Register } from '../domain/register/register.js';
 import type { RegisterStore } from '../ports/register-store.js';
 
 /** Reads the whole register in one load and interprets it as of `today`. */

@@ -1,9 +1,9 @@
 import type { Board } from '../config/settings.js';
 import type { IsoDate } from '../domain/cell.js';
-import { countsRecord, DIGEST_LEDGER, digestLedger, digestSlot } from '../domain/digest-ledger.js';
-import type { Digest } from '../domain/digest.js';
-import { claimLine, outcomeLine } from '../domain/message-ledger.js';
-import { formatDate } from '../domain/calendar.js';
+import { countsRecord, DIGEST_LEDGER, digestLedger, digestSlot } from '../domain/digest/digest-ledger.js';
+import type { Digest } from '../domain/digest/digest.js';
+import { claimLine, outcomeLine } from '../domain/reminders/message-ledger.js';
+import { formatDate } from '../domain/dates/calendar.js';
 import type { DigestPoster } from '../ports/digest-poster.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import { boardDigest, type DigestSettings } from './board-digest.js';

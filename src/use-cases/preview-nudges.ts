@@ -1,9 +1,9 @@
 import type { Settings } from '../config/settings.js';
 import type { IsoDate } from '../domain/cell.js';
-import { dueToSend, nudgeLedger } from '../domain/nudge-ledger.js';
-import { groupByOwner, planNudges, type OwnerNudges } from '../domain/nudge-plan.js';
-import type { Register } from '../domain/register.js';
-import { workingDayRule } from '../domain/working-days.js';
+import { dueToSend, nudgeLedger } from '../domain/reminders/nudge-ledger.js';
+import { groupByOwner, planNudges, type OwnerNudges } from '../domain/reminders/nudge-plan.js';
+import type { Register } from '../domain/register/register.js';
+import { workingDayRule } from '../domain/dates/working-days.js';
 
 /**
  * Today's reminders, one group per owner, as the scheduled run would send

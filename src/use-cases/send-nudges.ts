@@ -1,10 +1,10 @@
 import type { Settings } from '../config/settings.js';
 import type { IsoDate } from '../domain/cell.js';
-import { planDeliveries, type NudgeDelivery, type NudgeRunReport } from '../domain/nudge-delivery.js';
-import { claimRecords, dueToSend, NUDGE_LEDGER, nudgeLedger, outcomeRecord, unreachableRecord } from '../domain/nudge-ledger.js';
-import { groupByOwner, planNudges } from '../domain/nudge-plan.js';
-import type { AuditEntry, Person, Register } from '../domain/register.js';
-import { workingDayRule } from '../domain/working-days.js';
+import { planDeliveries, type NudgeDelivery, type NudgeRunReport } from '../domain/reminders/nudge-delivery.js';
+import { claimRecords, dueToSend, NUDGE_LEDGER, nudgeLedger, outcomeRecord, unreachableRecord } from '../domain/reminders/nudge-ledger.js';
+import { groupByOwner, planNudges } from '../domain/reminders/nudge-plan.js';
+import type { AuditEntry, Person, Register } from '../domain/register/register.js';
+import { workingDayRule } from '../domain/dates/working-days.js';
 import { nudgeMessage } from '../messages/nudges-message.js';
 import type { NudgeOutbox } from '../ports/nudge-outbox.js';
 import type { AuditRecord, RegisterStore } from '../ports/register-store.js';
@@ -12,7 +12,7 @@ import { loadRegister } from './load-register.js';
 import { asAuditEntries } from './audit-entries.js';
 import { settlePending } from './settle-pending.js';
 
-export type { NudgeRunReport } from '../domain/nudge-delivery.js';
+export type { NudgeRunReport } from '../domain/reminders/nudge-delivery.js';
 
 export interface SendNudgesDeps {
   store: RegisterStore;

@@ -1,4 +1,4 @@
-import { outcomeLine, type LedgerFields, type PendingMessage } from '../domain/message-ledger.js';
+import { outcomeLine, type LedgerFields, type PendingMessage } from '../domain/reminders/message-ledger.js';
 import type { AuditRecord } from '../ports/register-store.js';
 
 /** Whether a message named `messageKey` is in `channel` since `since`; null when it cannot be told. */

@@ -1,11 +1,11 @@
 import type { Settings } from '../config/settings.js';
-import { addDays } from '../domain/calendar.js';
+import { addDays } from '../domain/dates/calendar.js';
 import type { IsoDate } from '../domain/cell.js';
 import { DomainError } from '../domain/domain-error.js';
-import { findItem } from '../domain/find-item.js';
-import { snoozeRecord } from '../domain/nudge-ledger.js';
-import { permissionToChange, type Actor } from '../domain/permissions.js';
-import type { Item } from '../domain/register.js';
+import { findItem } from '../domain/items/find-item.js';
+import { snoozeRecord } from '../domain/reminders/nudge-ledger.js';
+import { permissionToChange, type Actor } from '../domain/items/permissions.js';
+import type { Item } from '../domain/register/register.js';
 import type { AuditRecord, RegisterStore } from '../ports/register-store.js';
 import { loadRegister } from './load-register.js';
 

@@ -1,10 +1,10 @@
 import type { Settings } from '../config/settings.js';
 import type { IsoDate } from '../domain/cell.js';
 import { DomainError } from '../domain/domain-error.js';
-import { findItem } from '../domain/find-item.js';
-import { planItemUpdate, type ItemUpdate, type RequestedChange } from '../domain/item-update.js';
-import { permissionToChange, type Actor } from '../domain/permissions.js';
-import type { Item } from '../domain/register.js';
+import { findItem } from '../domain/items/find-item.js';
+import { planItemUpdate, type ItemUpdate, type RequestedChange } from '../domain/items/item-update.js';
+import { permissionToChange, type Actor } from '../domain/items/permissions.js';
+import type { Item } from '../domain/register/register.js';
 import type { AuditRecord, RegisterStore } from '../ports/register-store.js';
 import { loadRegister } from './load-register.js';
 

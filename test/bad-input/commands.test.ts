@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseCommand, type CommandTarget } from '../../src/domain/command.js';
+import { parseCommand, type CommandTarget } from '../../src/domain/commands/command.js';
 import { COMMAND_CASES, KNOWN_COMMAND_ISSUES, RUN_KNOWN, nowFixed, stillOpen, type CommandCase } from './corpus.js';
 import { bytesOf, expectAllAccepted, LIVE_MRKDWN, nthAnswer, shownText, slashCommand, prepareCase, startHarness, stillAnswers, type Harness } from './slack-harness.js';
 import { expectStoredAsText } from './stored-cell.js';

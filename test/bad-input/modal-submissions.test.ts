@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { planNewItem } from '../../src/domain/new-item.js';
+import { planNewItem } from '../../src/domain/items/new-item.js';
 import {
   FORGED_VIEWS, KNOWN_FORGED_VIEWS, KNOWN_NEW_ITEM_FORM_ISSUES, KNOWN_UPDATE_FORM_ISSUES, NEW_ITEM_FORM_CASES, RUN_KNOWN, nowFixed, stillOpen, UPDATE_FORM_CASES, USERS,
   type ForgedView, type FormOutcome, type NewItemFormCase, type UpdateFormCase, type Who,

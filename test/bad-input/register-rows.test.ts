@@ -7,9 +7,9 @@ import { tabFromValues } from '../../src/adapters/sheets/sheet-tabs.js';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { cellText, type CellValue } from '../../src/domain/cell.js';
-import type { Problem } from '../../src/domain/problem.js';
-import { readRegister } from '../../src/domain/read-register.js';
-import type { Register } from '../../src/domain/register.js';
+import type { Problem } from '../../src/domain/register/problem.js';
+import { readRegister } from '../../src/domain/register/read-register.js';
+import type { Register } from '../../src/domain/register/register.js';
 import type { RawRegister } from '../../src/ports/register-store.js';
 import { rawRegister, rawTab } from '../helpers/raw-register.js';
 import {

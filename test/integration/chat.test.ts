@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { type RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
 import { loadSettings } from '../../src/config/load-settings.js';
-import { readRegister } from '../../src/domain/read-register.js';
+import { readRegister } from '../../src/domain/register/read-register.js';
 import { fakeSlackPerFile } from '../helpers/fake-slack-per-file.js';
 import { eventBody, interactionBody, sendToApp } from '../helpers/slack-signing.js';
 import { sampleWorkbookCopy, startTestSlackApp, TEST_SIGNING_SECRET } from '../helpers/slack-app-fixture.js';

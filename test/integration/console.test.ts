@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
 import { loadSettings } from '../../src/config/load-settings.js';
-import { readRegister } from '../../src/domain/read-register.js';
+import { readRegister } from '../../src/domain/register/read-register.js';
 import { REPO_ROOT, runTs } from '../helpers/run-command.js';
 import { sampleWorkbookCopy } from '../helpers/slack-app-fixture.js';
 

@@ -12,7 +12,7 @@ import { readEnv } from '../../src/config/env.js';
 import { SCALE_PRESETS } from '../../src/config/scale-presets.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import type { Settings } from '../../src/config/settings.js';
-import { readRegister } from '../../src/domain/read-register.js';
+import { readRegister } from '../../src/domain/register/read-register.js';
 import { digestJob } from '../../src/jobs/digest-job.js';
 import { boardDigest } from '../../src/use-cases/board-digest.js';
 import { postDigest } from '../../src/use-cases/post-digest.js';

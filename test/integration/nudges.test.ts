@@ -13,7 +13,7 @@ import { loadSettings } from '../../src/config/load-settings.js';
 import type { Settings } from '../../src/config/settings.js';
 import type { IsoDate } from '../../src/domain/cell.js';
 import { canonicalId } from '../../src/domain/item-id.js';
-import { readRegister } from '../../src/domain/read-register.js';
+import { readRegister } from '../../src/domain/register/read-register.js';
 import { startJobs } from '../../src/composition/start-jobs.js';
 import { nudgeJob, runNudges, type NudgeRunDeps } from '../../src/jobs/nudge-job.js';
 import { fakeSlackPerFile } from '../helpers/fake-slack-per-file.js';

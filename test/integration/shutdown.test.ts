@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { importRegister } from '../../src/adapters/sheets/import-register.js';
 import { loadSettings } from '../../src/config/load-settings.js';
-import { dateInZone } from '../../src/domain/calendar.js';
+import { dateInZone } from '../../src/domain/dates/calendar.js';
 import type { TabKey } from '../../src/ports/register-store.js';
 import { buildSampleRegister } from '../../src/sample/sample-register.js';
 import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';

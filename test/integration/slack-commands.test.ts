@@ -7,8 +7,8 @@ import { startSlackApp, type RunningSlackApp } from '../../src/adapters/slack/sl
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import type { Settings } from '../../src/config/settings.js';
-import { dateInZone } from '../../src/domain/calendar.js';
-import { readRegister } from '../../src/domain/read-register.js';
+import { dateInZone } from '../../src/domain/dates/calendar.js';
+import { readRegister } from '../../src/domain/register/read-register.js';
 import type { RegisterStore } from '../../src/ports/register-store.js';
 import { fakeSlackPerFile } from '../helpers/fake-slack-per-file.js';
 import { REPO_ROOT } from '../helpers/run-command.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand, usageFor, usageLine, type Command, type CommandTarget } from '../../src/domain/command.js';
+import { parseCommand, usageFor, usageLine, type Command, type CommandTarget } from '../../src/domain/commands/command.js';
 
 type Reads = [behaviour: string, target: CommandTarget, text: string, command: Command];
 

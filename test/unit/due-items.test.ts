@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/load-settings.js';
-import { dueSoonItems, overdueItems, reviewsDue } from '../../src/domain/due-items.js';
-import { groupByOwner, planNudges, workingDayOnOrBefore } from '../../src/domain/nudge-plan.js';
-import { readRegister } from '../../src/domain/read-register.js';
+import { dueSoonItems, overdueItems, reviewsDue } from '../../src/domain/items/due-items.js';
+import { groupByOwner, planNudges, workingDayOnOrBefore } from '../../src/domain/reminders/nudge-plan.js';
+import { readRegister } from '../../src/domain/register/read-register.js';
 import { rawRegister, rawTab } from '../helpers/raw-register.js';
 
 const settings = loadSettings();
@@ -91,7 +91,7 @@ describe('nudge planning, without a ledger', () => {
 
 describe('calendar arithmetic', () => {
   it('matches the JavaScript calendar for every day across four centuries of edge years', async () => {
-    const { addDays, daysBetween, dayOfWeek } = await import('../../src/domain/calendar.js');
+    const { addDays, daysBetween, dayOfWeek } = await import('../../src/domain/dates/calendar.js');
     for (const start of ['1899-12-30', '1900-02-28', '1999-12-31', '2000-02-28', '2024-02-28', '2026-03-28', '2026-10-24', '2100-02-27']) {
       for (let n = -400; n <= 400; n += 1) {
         const expected = new Date(Date.parse(`${start}T00:00:00Z`) + n * 86_400_000);
@@ -117,12 +117,12 @@ describe('working days', () => {
     ['england-and-wales', '2026-11-22', false], // a Sunday
   ] as const)('in %s, %s is a working day: %s', async (nation, date, working) => {
     const { bankHolidays } = await import('../../src/config/bank-holidays.js');
-    const { workingDayRule } = await import('../../src/domain/working-days.js');
+    const { workingDayRule } = await import('../../src/domain/dates/working-days.js');
     expect(workingDayRule(bankHolidays(nation))(date)).toBe(working);
   });
 
   it('a reminder due on Boxing Day\'s substitute goes out on the working day before (Christmas Eve)', async () => {
-    const { workingDayRule } = await import('../../src/domain/working-days.js');
+    const { workingDayRule } = await import('../../src/domain/dates/working-days.js');
     expect(workingDayOnOrBefore('2026-12-28', workingDayRule(settings.holidays))).toBe('2026-12-24');
     expect(workingDayOnOrBefore('2027-01-01', workingDayRule(settings.holidays))).toBe('2026-12-31');
   });

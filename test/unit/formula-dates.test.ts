@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/load-settings.js';
-import { parseCommand } from '../../src/domain/command.js';
+import { parseCommand } from '../../src/domain/commands/command.js';
 import { isDomainError } from '../../src/domain/domain-error.js';
-import { planItemUpdate, type RequestedChange } from '../../src/domain/item-update.js';
-import { readTargetDate } from '../../src/domain/new-item.js';
-import { readRegister } from '../../src/domain/read-register.js';
-import { readSingleDate, readTimescale } from '../../src/domain/timescale.js';
+import { planItemUpdate, type RequestedChange } from '../../src/domain/items/item-update.js';
+import { readTargetDate } from '../../src/domain/items/new-item.js';
+import { readRegister } from '../../src/domain/register/read-register.js';
+import { readSingleDate, readTimescale } from '../../src/domain/dates/timescale.js';
 import { rawRegister, rawTab } from '../helpers/raw-register.js';
 
 const settings = loadSettings();

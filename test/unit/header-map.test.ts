@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/load-settings.js';
-import { columnLetter, mapHeaders, normalizeHeader } from '../../src/domain/header-map.js';
+import { columnLetter, mapHeaders, normalizeHeader } from '../../src/domain/register/header-map.js';
 import { SEED_ACTION_HEADERS, SEED_RISK_HEADERS } from '../helpers/raw-register.js';
 
 const { tabs } = loadSettings();

@@ -5,8 +5,8 @@ import { cellBox, cellCentre, heatMapLayout, heatMapPng, rgbOf, textColourOn, ty
 import { SCALE_PRESETS } from '../../src/config/scale-presets.js';
 import type { Scale } from '../../src/config/settings.js';
 import { scaleInputSchema } from '../../src/config/settings-schema.js';
-import { heatMap } from '../../src/domain/heat-map.js';
-import type { Risk } from '../../src/domain/register.js';
+import { heatMap } from '../../src/domain/digest/heat-map.js';
+import type { Risk } from '../../src/domain/register/register.js';
 
 const threeByThree = scaleInputSchema.parse(SCALE_PRESETS['3x3']);
 const nhs = scaleInputSchema.parse(SCALE_PRESETS['5x5-nhs']);

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/load-settings.js';
-import { claimRecords, dueToSend, nudgeLedger, outcomeRecord, unreachableRecord } from '../../src/domain/nudge-ledger.js';
-import { planDeliveries } from '../../src/domain/nudge-delivery.js';
-import { groupByOwner } from '../../src/domain/nudge-plan.js';
-import { planNudges } from '../../src/domain/nudge-plan.js';
-import { readRegister } from '../../src/domain/read-register.js';
-import type { AuditEntry } from '../../src/domain/register.js';
-import { workingDayRule } from '../../src/domain/working-days.js';
+import { claimRecords, dueToSend, nudgeLedger, outcomeRecord, unreachableRecord } from '../../src/domain/reminders/nudge-ledger.js';
+import { planDeliveries } from '../../src/domain/reminders/nudge-delivery.js';
+import { groupByOwner } from '../../src/domain/reminders/nudge-plan.js';
+import { planNudges } from '../../src/domain/reminders/nudge-plan.js';
+import { readRegister } from '../../src/domain/register/read-register.js';
+import type { AuditEntry } from '../../src/domain/register/register.js';
+import { workingDayRule } from '../../src/domain/dates/working-days.js';
 import { rawRegister, rawTab } from '../helpers/raw-register.js';
 
 const settings = loadSettings();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/load-settings.js';
-import { dateInZone } from '../../src/domain/calendar.js';
-import { planNudges } from '../../src/domain/nudge-plan.js';
-import { readRegister } from '../../src/domain/read-register.js';
-import { workingDayRule } from '../../src/domain/working-days.js';
+import { dateInZone } from '../../src/domain/dates/calendar.js';
+import { planNudges } from '../../src/domain/reminders/nudge-plan.js';
+import { readRegister } from '../../src/domain/register/read-register.js';
+import { workingDayRule } from '../../src/domain/dates/working-days.js';
 import { rawRegister, rawTab } from '../helpers/raw-register.js';
 
 const settings = loadSettings(); // England and Wales bank holidays, 14/7/1/0 days before, weekly while overdue

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/load-settings.js';
-import { permissionForOffice, permissionToAdd, permissionToChange, type Actor } from '../../src/domain/permissions.js';
-import { readRegister } from '../../src/domain/read-register.js';
+import { permissionForOffice, permissionToAdd, permissionToChange, type Actor } from '../../src/domain/items/permissions.js';
+import { readRegister } from '../../src/domain/register/read-register.js';
 import type { TabKey } from '../../src/ports/register-store.js';
 import { buildSampleRegister } from '../../src/sample/sample-register.js';
 import { rawRegister, rawTab } from '../helpers/raw-register.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { matchOwners, ownersOfSlackUser, rankOwners, withinOneEdit } from '../../src/domain/owner-match.js';
-import { QUESTION_EXAMPLES, understandQuestion, type Question, type QuestionKind, type Who } from '../../src/domain/question.js';
-import { readTimes } from '../../src/domain/question-dates.js';
-import type { Person } from '../../src/domain/register.js';
+import { matchOwners, ownersOfSlackUser, rankOwners, withinOneEdit } from '../../src/domain/questions/owner-match.js';
+import { QUESTION_EXAMPLES, understandQuestion, type Question, type QuestionKind, type Who } from '../../src/domain/questions/question.js';
+import { readTimes } from '../../src/domain/questions/question-dates.js';
+import type { Person } from '../../src/domain/register/register.js';
 
 // Monday 23 November 2026.
 const today = '2026-11-23';

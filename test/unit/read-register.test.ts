@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/load-settings.js';
-import type { Problem } from '../../src/domain/problem.js';
-import { readRegister } from '../../src/domain/read-register.js';
+import type { Problem } from '../../src/domain/register/problem.js';
+import { readRegister } from '../../src/domain/register/read-register.js';
 import { rawRegister, rawTab, SEED_RISK_HEADERS } from '../helpers/raw-register.js';
 import { SEED_RISK_ROWS } from '../helpers/seed-risk-log.js';
 

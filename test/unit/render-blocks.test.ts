@@ -5,7 +5,7 @@ import { escapeMrkdwn, renderBlocks, renderModalBlocks } from '../../src/adapter
 import { loadSettings } from '../../src/config/load-settings.js';
 import type { IsoDate } from '../../src/domain/cell.js';
 import { boardDigest } from '../../src/use-cases/board-digest.js';
-import { readRegister } from '../../src/domain/read-register.js';
+import { readRegister } from '../../src/domain/register/read-register.js';
 import type { TabKey } from '../../src/ports/register-store.js';
 import { digestMessage } from '../../src/messages/digest-message.js';
 import { bold, link, type Message, type MessagePart } from '../../src/messages/message.js';

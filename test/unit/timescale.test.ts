@@ -6,7 +6,7 @@ import {
   readSingleDate,
   readTimescale,
   serialToIsoDate,
-} from '../../src/domain/timescale.js';
+} from '../../src/domain/dates/timescale.js';
 
 type DatesRow = [cell: CellValue, milestones: string[]];
 type InvalidRow = [cell: CellValue, fragment: string, reason: string];

@@ -1,6 +1,6 @@
 import { PNG } from 'pngjs';
 import type { Scale } from '../../config/settings.js';
-import { bandRange, shortNameOf, type HeatMap } from '../../domain/heat-map.js';
+import { bandRange, shortNameOf, type HeatMap } from '../../domain/digest/heat-map.js';
 import { drawText, fillRect, GLYPH_ADVANCE, textHeight, textWidth, type Canvas, type Rgb } from './bitmap-font.js';
 
 export const CELL_SIZE = 80;

@@ -1,6 +1,6 @@
 import { cellText, type CellValue } from '../../domain/cell.js';
 import { DomainError } from '../../domain/domain-error.js';
-import { mapHeaders, type HeaderSynonyms } from '../../domain/header-map.js';
+import { mapHeaders, type HeaderSynonyms } from '../../domain/register/header-map.js';
 import { canonicalId } from '../../domain/item-id.js';
 import type { RawRow, RawTab } from '../../ports/register-store.js';
 

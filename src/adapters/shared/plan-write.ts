@@ -1,7 +1,7 @@
 import { cellText, isBlank, type CellValue } from '../../domain/cell.js';
 import { DomainError } from '../../domain/domain-error.js';
-import { DATE_FIELDS, TAB_FIELDS } from '../../domain/fields.js';
-import { columnLetter, mapHeaders, type HeaderSynonyms } from '../../domain/header-map.js';
+import { DATE_FIELDS, TAB_FIELDS } from '../../domain/register/fields.js';
+import { columnLetter, mapHeaders, type HeaderSynonyms } from '../../domain/register/header-map.js';
 import type { Settings } from '../../config/settings.js';
 import type { AuditRecord, RawTab, RowInsert, RowUpdate, TabKey, WriteRequest } from '../../ports/register-store.js';
 import { lastUsedRow, locateRow, mapTab, requireColumn, rowsWithId, sameAsSeen, type MappedTab } from './locate-row.js';

@@ -1,8 +1,8 @@
 import type { sheets_v4 } from 'googleapis';
 import type { Scale, Settings } from '../../config/settings.js';
 import { DomainError } from '../../domain/domain-error.js';
-import { DATE_FIELDS } from '../../domain/fields.js';
-import { mapHeaders } from '../../domain/header-map.js';
+import { DATE_FIELDS } from '../../domain/register/fields.js';
+import { mapHeaders } from '../../domain/register/header-map.js';
 import { TAB_KEYS, type RawRegister, type RawTab } from '../../ports/register-store.js';
 import { cellData } from './plan-requests.js';
 import { setupSheet } from './setup-sheet.js';

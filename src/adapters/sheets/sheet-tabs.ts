@@ -1,7 +1,7 @@
 import type { sheets_v4 } from 'googleapis';
 import { cellText, isBlank, type CellValue } from '../../domain/cell.js';
-import { REQUIRED_FIELDS } from '../../domain/fields.js';
-import { findHeaderLine, type HeaderSynonyms } from '../../domain/header-map.js';
+import { REQUIRED_FIELDS } from '../../domain/register/fields.js';
+import { findHeaderLine, type HeaderSynonyms } from '../../domain/register/header-map.js';
 import type { RawRow, RawTab, TabKey } from '../../ports/register-store.js';
 import type { SheetInfo } from './sheets-api.js';
 

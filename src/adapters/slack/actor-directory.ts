@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import type { Settings } from '../../config/settings.js';
-import type { Actor } from '../../domain/permissions.js';
+import type { Actor } from '../../domain/items/permissions.js';
 
 const GROUP_TTL_MS = 10 * 60_000;
 const EMAIL_TTL_MS = 60 * 60_000;

@@ -1,6 +1,6 @@
 import type { Settings } from '../../config/settings.js';
-import { DATE_FIELDS } from '../../domain/fields.js';
-import { mapHeaders } from '../../domain/header-map.js';
+import { DATE_FIELDS } from '../../domain/register/fields.js';
+import { mapHeaders } from '../../domain/register/header-map.js';
 import { TAB_KEYS, type RawRegister } from '../../ports/register-store.js';
 import { createWorkbook } from './create-workbook.js';
 

@@ -1,6 +1,6 @@
 import type { ModalView } from '@slack/types';
 import type { IsoDate } from '../../../domain/cell.js';
-import type { Item } from '../../../domain/register.js';
+import type { Item } from '../../../domain/register/register.js';
 import { neutraliseBidi } from '../blocks/neutralise-bidi.js';
 import { IDS } from '../ids.js';
 

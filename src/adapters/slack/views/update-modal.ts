@@ -1,5 +1,5 @@
 import type { ModalView } from '@slack/types';
-import { usageFor } from '../../../domain/command.js';
+import { usageFor } from '../../../domain/commands/command.js';
 import { IDS } from '../ids.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { formatDate } from '../../../../domain/calendar.js';
+import { formatDate } from '../../../../domain/dates/calendar.js';
 import { SNOOZE_DAYS } from '../../../../messages/item-buttons.js';
 import { snoozeItem } from '../../../../use-cases/snooze-item.js';
 import { updateItem } from '../../../../use-cases/update-item.js';

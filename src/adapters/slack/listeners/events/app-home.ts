@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { isInPeople, itemsOfPerson } from '../../../../domain/item-filters.js';
+import { isInPeople, itemsOfPerson } from '../../../../domain/items/item-filters.js';
 import { homeMessage } from '../../../../messages/home-message.js';
 import { loadRegister } from '../../../../use-cases/load-register.js';
 import { homeView } from '../../views/home-view.js';

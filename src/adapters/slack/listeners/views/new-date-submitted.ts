@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { formatDate } from '../../../../domain/calendar.js';
+import { formatDate } from '../../../../domain/dates/calendar.js';
 import { updatedMessage } from '../../../../messages/item-message.js';
 import { updateItem } from '../../../../use-cases/update-item.js';
 import { IDS } from '../../ids.js';

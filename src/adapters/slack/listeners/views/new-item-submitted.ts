@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { newItemProblem, type NewItemFields } from '../../../../domain/new-item.js';
+import { newItemProblem, type NewItemFields } from '../../../../domain/items/new-item.js';
 import { createItem } from '../../../../use-cases/create-item.js';
 import { IDS } from '../../ids.js';
 import type { SlackDeps } from '../../slack-deps.js';

@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { z } from 'zod';
 import type { IsoDate } from '../../../../domain/cell.js';
-import type { Actor } from '../../../../domain/permissions.js';
+import type { Actor } from '../../../../domain/items/permissions.js';
 import type { Message } from '../../../../messages/message.js';
 import { changeIdOf } from '../../delivery-dedupe.js';
 import { postMessage } from '../../post-message.js';

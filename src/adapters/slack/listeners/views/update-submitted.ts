@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { parseCommand } from '../../../../domain/command.js';
+import { parseCommand } from '../../../../domain/commands/command.js';
 import { handleCommand } from '../../../../use-cases/handle-command.js';
 import { IDS } from '../../ids.js';
 import { announceToBoard } from '../../post-message.js';

@@ -1,0 +1,59 @@
+import type { AuditRecord } from '../../ports/register-store.js';
+import type { IsoDate } from '../cell.js';
+import { readClaims, type LedgerFields, type PendingMessage } from '../reminders/message-ledger.js';
+import type { AuditEntry } from '../register/register.js';
+
+/**
+ * The digest's ledger, in the Audit log like the reminders': a "digest" line
+ * claims a board's weekly slot (`board@date`) before posting, "digest-sent"
+ * or "digest-unsent" settles it. A "digest-counts" line keeps the band
+ * counts it reported, which the next digest compares with.
+ */
+export const DIGEST_LEDGER: LedgerFields = { claim: 'digest', sent: 'digest-sent', unsent: 'digest-unsent' };
+export const DIGEST_COUNTS_FIELD = 'digest-counts';
+
+/** One scheduled digest: a board and the date it is for. */
+export function digestSlot(boardId: string, date: IsoDate): string {
+  return `${boardId}@${date}`;
+}
+
+export interface DigestLedger {
+  /** Whether the slot's digest was posted or is pending (so must not be posted again now). */
+  isTaken(slot: string): boolean;
+  pending(): PendingMessage[];
+}
+
+export function digestLedger(audit: readonly AuditEntry[]): DigestLedger {
+  const { claims, pending } = readClaims(audit, DIGEST_LEDGER);
+  const taken = new Set(claims.filter((claim) => claim.outcome !== 'unsent').map((claim) => claim.entry.newValue));
+  return { isTaken: (slot) => taken.has(slot), pending: () => pending };
+}
+
+/** Band counts as a digest reported them: label → count, "unrated" included. */
+export interface ReportedCounts {
+  date: IsoDate;
+  counts: Record<string, number>;
+}
+
+/** The counts the board's last digest before `before` reported, or null when there was none. */
+export function previousCounts(audit: readonly AuditEntry[], boardId: string, before: IsoDate): ReportedCounts | null {
+  let latest: ReportedCounts | null = null;
+  for (const entry of audit) {
+    if (entry.field !== DIGEST_COUNTS_FIELD || entry.item !== boardId) continue;
+    const date = entry.oldValue;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date >= before || (latest !== null && date < latest.date)) continue;
+    const counts: Record<string, number> = {};
+    for (const part of entry.newValue.split(';')) {
+      const [label, count] = part.split('=').map((s) => s.trim());
+      if (label && count !== undefined && /^\d+$/.test(count)) counts[label] = Number(count);
+    }
+    latest = { date, counts };
+  }
+  return latest;
+}
+
+/** The line that keeps what a digest reported; `oldValue` holds the date it was for. */
+export function countsRecord(boardId: string, date: IsoDate, counts: Record<string, number>, now: string): AuditRecord {
+  const value = Object.entries(counts).map(([label, count]) => `${label}=${count}`).join('; ');
+  return { when: now, who: 'risk-bot', item: boardId, field: DIGEST_COUNTS_FIELD, oldValue: date, newValue: value, via: 'bot', note: 'open risks by band, as the digest reported them' };
+}

@@ -1,0 +1,100 @@
+import type { Settings } from '../../config/settings.js';
+import type { RawRegister } from '../../ports/register-store.js';
+import { cellText, isBlank, type IsoDate } from '../cell.js';
+import { TAB_FIELDS } from './fields.js';
+import { peopleDirectory } from './people.js';
+import { shortenProblem, sortProblems, type Problem } from './problem.js';
+import { readActionRow } from './read-actions.js';
+import { readRiskRow } from './read-risks.js';
+import { readFieldTab, type FieldTab } from './read-tab.js';
+import type { Action, AuditEntry, Person, Register, Risk } from './register.js';
+
+export type RegisterSettings = Pick<Settings, 'tabs' | 'scale'>;
+
+function readPeople(tab: FieldTab<(typeof TAB_FIELDS.people)[number]>): Person[] {
+  return tab.rows
+    .filter((row) => !isBlank(row.values.name))
+    .map((row) => {
+      const slack = cellText(row.values.slackUser);
+      const email = cellText(row.values.email) || (slack.includes('@') ? slack : '');
+      return { name: cellText(row.values.name), slackUser: slack && !slack.includes('@') ? slack : null, email: email || null };
+    });
+}
+
+function readAudit(tab: FieldTab<(typeof TAB_FIELDS.audit)[number]>): AuditEntry[] {
+  return tab.rows.map((row) => ({
+    row: row.row,
+    when: cellText(row.values.when),
+    who: cellText(row.values.who),
+    item: cellText(row.values.item),
+    field: cellText(row.values.field),
+    oldValue: cellText(row.values.oldValue),
+    newValue: cellText(row.values.newValue),
+    via: cellText(row.values.via),
+    note: cellText(row.values.note),
+    change: cellText(row.values.change),
+  }));
+}
+
+function checkDuplicateIds(tabTitle: string, column: string, items: ReadonlyArray<Risk | Action>, problems: Problem[]): void {
+  const rowsByKey = new Map<string, Array<Risk | Action>>();
+  for (const item of items) rowsByKey.set(item.key, [...(rowsByKey.get(item.key) ?? []), item]);
+  for (const same of rowsByKey.values()) {
+    if (same.length < 2) continue;
+    const rows = same.map((item) => item.row);
+    for (const item of same) {
+      problems.push({
+        code: 'id_duplicated', severity: 'error', tab: tabTitle, row: item.row, column, value: item.id,
+        message: `ID ${item.key} is on rows ${rows.join(', ')}; the bot will not update it until each row has its own ID`,
+      });
+    }
+  }
+}
+
+function checkOwners(tab: FieldTab<string>, items: ReadonlyArray<Risk | Action>, fields: readonly string[], people: Person[], problems: Problem[]): void {
+  const directory = peopleDirectory(people);
+  for (const item of items) {
+    for (const field of fields) {
+      const cell = cellText((item.cells as Record<string, unknown>)[field] as string | null);
+      const base = { tab: tab.title, row: item.row, column: tab.headerOf(field), value: cell };
+      if (cell === '') {
+        if (field === 'owner' || field === 'lead') {
+          problems.push({ ...base, code: 'owner_missing', severity: 'warning', message: `${item.id} has no ${tab.headerOf(field)}, so nobody will be reminded about it` });
+        }
+        continue;
+      }
+      const { missing } = directory.resolve(cell);
+      if (missing.length > 0) {
+        problems.push({ ...base, code: 'owner_unknown', severity: 'warning', message: `${missing.map((n) => `"${n}"`).join(', ')} not in the People tab, so the bot cannot reach them; add a row there with their Slack user or e-mail` });
+      }
+    }
+  }
+}
+
+/**
+ * Reads a register as loaded into Risks, Actions, People and the Audit log.
+ * Malformed rows are reported and, where they have an ID, kept with what
+ * could be read; nothing here throws for bad data.
+ */
+export function readRegister(raw: RawRegister, settings: RegisterSettings, today: IsoDate): Register {
+  const problems: Problem[] = [];
+  const riskTab = readFieldTab(raw.tabs.risks, TAB_FIELDS.risks, settings.tabs.risks.headers);
+  const actionTab = readFieldTab(raw.tabs.actions, TAB_FIELDS.actions, settings.tabs.actions.headers);
+  const peopleTab = readFieldTab(raw.tabs.people, TAB_FIELDS.people, settings.tabs.people.headers);
+  const auditTab = readFieldTab(raw.tabs.audit, TAB_FIELDS.audit, settings.tabs.audit.headers);
+  problems.push(...riskTab.problems, ...actionTab.problems, ...peopleTab.problems, ...auditTab.problems);
+  const risks = riskTab.rows.map((row) => readRiskRow(riskTab, row, settings.scale, today, problems)).filter((r): r is Risk => r !== null);
+  const actions = actionTab.rows.map((row) => readActionRow(actionTab, row, today, problems)).filter((a): a is Action => a !== null);
+  const people = readPeople(peopleTab);
+  checkDuplicateIds(riskTab.title, riskTab.headerOf('id'), risks, problems);
+  checkDuplicateIds(actionTab.title, actionTab.headerOf('id'), actions, problems);
+  if (peopleTab.usable) {
+    checkOwners(riskTab as FieldTab<string>, risks, ['owner', 'actionOwner'], people, problems);
+    checkOwners(actionTab as FieldTab<string>, actions, ['lead'], people, problems);
+  }
+  const columns = {
+    risks: new Set<string>(TAB_FIELDS.risks.filter((field) => riskTab.has(field))),
+    actions: new Set<string>(TAB_FIELDS.actions.filter((field) => actionTab.has(field))),
+  };
+  return { source: raw.source, risks, actions, people, audit: readAudit(auditTab), problems: sortProblems(problems).map(shortenProblem), columns };
+}

@@ -1,0 +1,103 @@
+import type { Band } from '../../config/settings.js';
+import type { CellValue, IsoDate } from '../cell.js';
+import type { ActionField, RiskField } from './fields.js';
+import type { Problem } from './problem.js';
+import type { ActionStatus, RiskStatus, Trend } from './vocabulary.js';
+
+/** A free-text timescale and what it means: every milestone, and the one that drives reminders. */
+export interface TargetDates {
+  text: string;
+  milestones: IsoDate[];
+  /** The next milestone not yet passed, else the last one (which is then overdue); null when there is none. */
+  targetDate: IsoDate | null;
+}
+
+export interface Risk {
+  kind: 'risk';
+  id: string;
+  /** The canonical ID, for matching ("R - 1" → "R-1"). */
+  key: string;
+  row: number;
+  owner: string;
+  actionOwner: string;
+  description: string;
+  impactOnProgramme: string;
+  mitigatingActions: string;
+  impact: number | null;
+  probability: number | null;
+  /** Impact x Probability, null while either is missing or invalid. */
+  rating: number | null;
+  band: Band | null;
+  target: TargetDates;
+  dateRaised: IsoDate | null;
+  dateLastUpdated: IsoDate | null;
+  trend: Trend | null;
+  status: RiskStatus;
+  /** The cells as read, the "expected" values for a later write. */
+  cells: Record<RiskField, CellValue>;
+}
+
+export interface Action {
+  kind: 'action';
+  id: string;
+  key: string;
+  row: number;
+  action: string;
+  lead: string;
+  coDependencies: string;
+  resources: string;
+  successCriteria: string;
+  target: TargetDates;
+  originalTargetDate: IsoDate | null;
+  timesSlipped: number;
+  status: ActionStatus;
+  progress: number | null;
+  latestNote: string;
+  dateLastUpdated: IsoDate | null;
+  linkedRisks: string[];
+  cells: Record<ActionField, CellValue>;
+}
+
+export interface Person {
+  name: string;
+  slackUser: string | null;
+  email: string | null;
+}
+
+export interface AuditEntry {
+  row: number;
+  when: string;
+  who: string;
+  item: string;
+  field: string;
+  oldValue: string;
+  newValue: string;
+  via: string;
+  note: string;
+  /** The request that made it, when the bot wrote it for one (a Slack delivery). */
+  change?: string;
+}
+
+/** The register as the core sees it: every row that could be read, and every problem found. */
+export interface Register {
+  source: string;
+  risks: Risk[];
+  actions: Action[];
+  people: Person[];
+  audit: AuditEntry[];
+  problems: Problem[];
+  /** The fields each tab has a column for: the bot writes computed values only where a column exists. */
+  columns: { risks: ReadonlySet<string>; actions: ReadonlySet<string> };
+}
+
+export type Item = Risk | Action;
+
+/** The person accountable for an item: a risk's owner, an action's lead. */
+export function ownerOf(item: Item): string {
+  return item.kind === 'risk' ? item.owner : item.lead;
+}
+
+/** Whether an item still needs work: an open risk, an action not done. */
+export function isOpen(item: Item): boolean {
+  return item.kind === 'risk' ? item.status === 'Open' : item.status !== 'Done';
+}

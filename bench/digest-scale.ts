@@ -6,7 +6,7 @@ import { heatMapPng } from '../src/adapters/heat-map/heat-map-png.js';
 import { boardDigest } from '../src/use-cases/board-digest.js';
 import { planNudges } from '../src/domain/reminders/nudge-plan.js';
 import { readRegister } from '../src/domain/register/read-register.js';
-import type { RawRegister, RawTab, TabKey } from '../src/ports/register-store.js';
+import type { RawRegister, RawTab, TabKey } from '../src/domain/register/raw-register.js';
 
 /**
  * Reading and digesting a register of 10,000 risks and 10,000 actions, as

@@ -1,4 +1,4 @@
-import type { ScaleInput } from './settings-schema.js';
+import type { Scale } from '../domain/items/scale.js';
 
 /**
  * The two scales boards use. `3x3` is the seed risk log's (1-2 Low, 3-4 Medium,
@@ -27,7 +27,7 @@ export const SCALE_PRESETS = {
       { label: 'Extreme', from: 15, colour: '#FF0000', reviewDays: 7 },
     ],
   },
-} as const satisfies Record<string, ScaleInput>;
+} as const satisfies Record<string, Scale>;
 
 export type ScalePresetName = keyof typeof SCALE_PRESETS;
 export const SCALE_PRESET_NAMES = Object.keys(SCALE_PRESETS) as ScalePresetName[];

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Band, Scale, ScaleAxis } from '../domain/items/scale.js';
+import type { TabLayout } from '../domain/register/raw-register.js';
 
 const hexColour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'a colour like "#F44336"');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').refine((text) => {
@@ -14,22 +16,20 @@ export const bandSchema = z.strictObject({
   colour: hexColour,
   /** A risk in this band is due for review this many days after its Date Last Updated. */
   reviewDays: z.number().int().min(1).max(366),
-});
+}) satisfies z.ZodType<Band>;
 
 export const axisSchema = z.strictObject({
   max: z.number().int().min(2).max(10),
   /** Words people may use for each level, from 1 up (e.g. "Rare" … "Almost certain"). */
   labels: z.array(z.string().trim().min(1)).optional(),
-});
+}) satisfies z.ZodType<ScaleAxis>;
 
 export const scaleInputSchema = z.strictObject({
   name: z.string().trim().min(1),
   impact: axisSchema,
   probability: axisSchema,
   bands: z.array(bandSchema).min(2),
-});
-export type ScaleInput = z.infer<typeof scaleInputSchema>;
-export type Band = z.infer<typeof bandSchema>;
+}) satisfies z.ZodType<Scale>;
 
 /** A preset by name, a preset with some parts replaced, or a whole custom scale. */
 export const scaleSettingSchema = z.union([
@@ -47,7 +47,7 @@ const headerListSchema = z.array(z.string().trim().min(1)).min(1);
 const tabSchema = z.strictObject({
   title: z.string().trim().min(1).max(100),
   headers: z.record(z.string(), headerListSchema),
-});
+}) satisfies z.ZodType<TabLayout>;
 
 export const boardSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),

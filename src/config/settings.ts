@@ -1,12 +1,11 @@
 import cron from 'node-cron';
 import type { z } from 'zod';
 import { TAB_FIELDS } from '../domain/register/fields.js';
-import type { TabKey } from '../ports/register-store.js';
 import { SCALE_PRESET_NAMES, SCALE_PRESETS, type ScalePresetName } from './scale-presets.js';
-import { scaleInputSchema, scaleSettingSchema, settingsSchema, type ScaleInput, type SettingsInput } from './settings-schema.js';
+import { scaleInputSchema, scaleSettingSchema, settingsSchema, type SettingsInput } from './settings-schema.js';
+import type { Scale } from '../domain/items/scale.js';
+import type { TabKey } from '../domain/register/raw-register.js';
 
-export type Scale = ScaleInput;
-export type { Band } from './settings-schema.js';
 export type Board = Omit<SettingsInput['boards'][number], 'scale'> & { scale: Scale };
 /** Settings as the bot uses them: presets resolved, and `holidays` the non-working days (the nation's bank holidays plus extras). */
 export type Settings = Omit<SettingsInput, 'scale' | 'boards'> & { scale: Scale; boards: Board[]; holidays: string[] };

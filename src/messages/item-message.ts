@@ -1,9 +1,9 @@
-import type { Scale } from '../config/settings.js';
 import { daysBetween, formatDate } from '../domain/dates/calendar.js';
 import type { IsoDate } from '../domain/cell.js';
 import type { ItemUpdate } from '../domain/items/item-update.js';
 import { ownerOf, type Action, type Item, type Risk } from '../domain/register/register.js';
 import { bold, clip, plural, type Inline, type Line, type Message, type MessagePart } from './message.js';
+import type { Scale } from '../domain/items/scale.js';
 
 function when(date: IsoDate | null, today: IsoDate): string {
   if (date === null) return 'none';

@@ -1,43 +1,5 @@
 import type { CellValue } from '../domain/cell.js';
-
-/** The tabs of a register, by the role they play (their titles come from config). */
-export type TabKey = 'risks' | 'actions' | 'people' | 'audit';
-export const TAB_KEYS: readonly TabKey[] = ['risks', 'actions', 'people', 'audit'];
-
-/** One data row as read: its 1-based sheet row number and its cells in column order. */
-export interface RawRow {
-  row: number;
-  cells: CellValue[];
-}
-
-/** One tab as read, headers untouched; `found` is false when the workbook lacks the tab. */
-export interface RawTab {
-  key: TabKey;
-  title: string;
-  found: boolean;
-  /** 1-based row of the header line (the first non-blank row). */
-  headerRow: number;
-  headers: string[];
-  rows: RawRow[];
-}
-
-/** The whole register as one read returns it. */
-export interface RawRegister {
-  /** Where it came from, for messages and links: a file path or the sheet's URL. */
-  source: string;
-  tabs: Record<TabKey, RawTab>;
-}
-
-/**
- * A change to one cell of an item, with the value the user saw. The store
- * refuses the whole write when the sheet no longer holds `expected`, so a
- * human's edit is never overwritten by a stale copy.
- */
-export interface CellChange {
-  field: string;
-  expected: CellValue;
-  value: CellValue;
-}
+import type { AuditRecord, CellChange, RawRegister, TabKey } from '../domain/register/raw-register.js';
 
 export interface RowUpdate {
   tab: 'risks' | 'actions';
@@ -50,21 +12,6 @@ export interface RowUpdate {
 export interface RowInsert {
   tab: 'risks' | 'actions' | 'people';
   values: Record<string, CellValue>;
-}
-
-/** One line of the Audit log tab. */
-export interface AuditRecord {
-  /** ISO timestamp with offset. */
-  when: string;
-  who: string;
-  item: string;
-  field: string;
-  oldValue: string;
-  newValue: string;
-  via: 'command' | 'button' | 'modal' | 'console' | 'bot' | 'import';
-  note: string;
-  /** The request that made the change (see WriteRequest.changeId); the store fills it in. */
-  change?: string;
 }
 
 /** Everything one user action writes; a store applies all of it or nothing. */

@@ -1,8 +1,8 @@
 import { addDays } from '../domain/dates/calendar.js';
 import type { CellValue, IsoDate } from '../domain/cell.js';
 import type { AuditField, PersonField } from '../domain/register/fields.js';
-import type { AuditRecord } from '../ports/register-store.js';
 import { dotted, londonTimestamp, monthEnd } from './date-styles.js';
+import type { AuditRecord } from '../domain/register/raw-register.js';
 
 /**
  * The names the sample register uses for owners and leads, as written there,

@@ -1,10 +1,10 @@
 import type { Settings } from '../config/settings.js';
 import type { CellValue, IsoDate } from '../domain/cell.js';
 import { DATE_FIELDS, TAB_FIELDS } from '../domain/register/fields.js';
-import type { TabKey } from '../ports/register-store.js';
 import { sampleActions } from './sample-actions.js';
 import { sampleAudit, samplePeople } from './sample-people.js';
 import { sampleRisks } from './sample-risks.js';
+import type { TabKey } from '../domain/register/raw-register.js';
 
 /** One tab of the sample register, ready for a workbook: header line, rows in column order, date columns. */
 export interface SampleTab {

@@ -3,8 +3,9 @@ import type { IsoDate } from '../domain/cell.js';
 import { DomainError, isDomainError } from '../domain/domain-error.js';
 import { planNewItem, type NewItemFields } from '../domain/items/new-item.js';
 import { permissionToAdd, type Actor } from '../domain/items/permissions.js';
-import type { AuditRecord, RegisterStore } from '../ports/register-store.js';
+import type { RegisterStore } from '../ports/register-store.js';
 import { loadRegister } from './load-register.js';
+import type { AuditRecord } from '../domain/register/raw-register.js';
 
 export interface CreateItemInput {
   fields: NewItemFields;

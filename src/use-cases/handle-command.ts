@@ -1,6 +1,6 @@
 import type { Settings } from '../config/settings.js';
 import type { IsoDate } from '../domain/cell.js';
-import { parseCommand, usageFor, type Command, type CommandTarget, type ListFilter } from '../domain/commands/command.js';
+import { parseCommand, usageFor } from '../domain/commands/command.js';
 import { DomainError } from '../domain/domain-error.js';
 import { findItem } from '../domain/items/find-item.js';
 import type { RequestedChange } from '../domain/items/item-update.js';
@@ -9,10 +9,12 @@ import { permissionForOffice, type Actor } from '../domain/items/permissions.js'
 import type { Register } from '../domain/register/register.js';
 import { itemMessage, listMessage, topBandMessage, updatedMessage } from '../messages/item-message.js';
 import type { Message } from '../messages/message.js';
-import type { AuditRecord, RegisterStore } from '../ports/register-store.js';
+import type { RegisterStore } from '../ports/register-store.js';
 import { boardDigest } from './board-digest.js';
 import { loadRegister } from './load-register.js';
 import { updateItem } from './update-item.js';
+import type { AuditRecord } from '../domain/register/raw-register.js';
+import type { Command, CommandTarget, ListFilter } from '../domain/commands/command-types.js';
 
 export interface CommandDeps {
   store: RegisterStore;

@@ -1,9 +1,10 @@
 import type { IsoDate } from '../domain/cell.js';
-import { readRegister, type RegisterSettings } from '../domain/register/read-register.js';
+import { readRegister } from '../domain/register/read-register.js';
+import type { RegisterLayout } from '../domain/register/raw-register.js';
 import type { Register } from '../domain/register/register.js';
 import type { RegisterStore } from '../ports/register-store.js';
 
 /** Reads the whole register in one load and interprets it as of `today`. */
-export async function loadRegister(store: RegisterStore, settings: RegisterSettings, today: IsoDate): Promise<Register> {
+export async function loadRegister(store: RegisterStore, settings: RegisterLayout, today: IsoDate): Promise<Register> {
   return readRegister(await store.load(), settings, today);
 }

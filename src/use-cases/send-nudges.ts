@@ -7,10 +7,11 @@ import type { AuditEntry, Person, Register } from '../domain/register/register.j
 import { workingDayRule } from '../domain/dates/working-days.js';
 import { nudgeMessage } from '../messages/nudges-message.js';
 import type { NudgeOutbox } from '../ports/nudge-outbox.js';
-import type { AuditRecord, RegisterStore } from '../ports/register-store.js';
+import type { RegisterStore } from '../ports/register-store.js';
 import { loadRegister } from './load-register.js';
 import { asAuditEntries } from './audit-entries.js';
 import { settlePending } from './settle-pending.js';
+import type { AuditRecord } from '../domain/register/raw-register.js';
 
 export type { NudgeRunReport } from '../domain/reminders/nudge-delivery.js';
 

@@ -1,5 +1,5 @@
 import { outcomeLine, type LedgerFields, type PendingMessage } from '../domain/reminders/message-ledger.js';
-import type { AuditRecord } from '../ports/register-store.js';
+import type { AuditRecord } from '../domain/register/raw-register.js';
 
 /** Whether a message named `messageKey` is in `channel` since `since`; null when it cannot be told. */
 export type WasDelivered = (channel: string, messageKey: string, since: Date) => Promise<boolean | null>;

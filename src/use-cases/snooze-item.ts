@@ -6,8 +6,9 @@ import { findItem } from '../domain/items/find-item.js';
 import { snoozeRecord } from '../domain/reminders/nudge-ledger.js';
 import { permissionToChange, type Actor } from '../domain/items/permissions.js';
 import type { Item } from '../domain/register/register.js';
-import type { AuditRecord, RegisterStore } from '../ports/register-store.js';
+import type { RegisterStore } from '../ports/register-store.js';
 import { loadRegister } from './load-register.js';
+import type { AuditRecord } from '../domain/register/raw-register.js';
 
 export interface SnoozeInput {
   id: string;

@@ -5,8 +5,9 @@ import { findItem } from '../domain/items/find-item.js';
 import { planItemUpdate, type ItemUpdate, type RequestedChange } from '../domain/items/item-update.js';
 import { permissionToChange, type Actor } from '../domain/items/permissions.js';
 import type { Item } from '../domain/register/register.js';
-import type { AuditRecord, RegisterStore } from '../ports/register-store.js';
+import type { RegisterStore } from '../ports/register-store.js';
 import { loadRegister } from './load-register.js';
+import type { AuditRecord } from '../domain/register/raw-register.js';
 
 export interface UpdateItemDeps {
   store: RegisterStore;

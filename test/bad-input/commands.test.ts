@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseCommand, type CommandTarget } from '../../src/domain/commands/command.js';
+import { parseCommand } from '../../src/domain/commands/command.js';
 import { COMMAND_CASES, KNOWN_COMMAND_ISSUES, RUN_KNOWN, nowFixed, stillOpen, type CommandCase } from './corpus.js';
 import { bytesOf, expectAllAccepted, LIVE_MRKDWN, nthAnswer, shownText, slashCommand, prepareCase, startHarness, stillAnswers, type Harness } from './slack-harness.js';
 import { expectStoredAsText } from './stored-cell.js';
+import type { CommandTarget } from '../../src/domain/commands/command-types.js';
 
 const targetOf = (c: CommandCase): CommandTarget => (c.command === '/risk' ? 'risk' : 'action');
 const table = (cases: CommandCase[]) => cases.map((c) => [c.name, c] as const);

@@ -8,8 +8,8 @@
  * finding; their tests are skipped (not passing) until src/ is fixed.
  */
 import type { CellValue } from '../../src/domain/cell.js';
-import type { Command } from '../../src/domain/commands/command.js';
 import type { ProblemCode } from '../../src/domain/register/problem.js';
+import type { Command } from '../../src/domain/commands/command-types.js';
 
 export const KB = 1024;
 /** A 100 KB field: Sheets holds 50,000 characters a cell, Excel 32,767. */

@@ -10,11 +10,11 @@ import { cellText, type CellValue } from '../../src/domain/cell.js';
 import type { Problem } from '../../src/domain/register/problem.js';
 import { readRegister } from '../../src/domain/register/read-register.js';
 import type { Register } from '../../src/domain/register/register.js';
-import type { RawRegister } from '../../src/ports/register-store.js';
 import { rawRegister, rawTab } from '../helpers/raw-register.js';
 import {
   ACTION_HEADERS, actionRow, CELL_CASES, GOOD_ACTION, GOOD_RISK, HUNDRED_KB, KNOWN_CELL_ISSUES, RISK_HEADERS, riskRow, RUN_KNOWN, nowFixed, stillOpen, type CellCase,
 } from './corpus.js';
+import type { RawRegister } from '../../src/domain/register/raw-register.js';
 
 const settings = loadSettings();
 const today = '2026-11-23';

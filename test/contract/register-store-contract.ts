@@ -3,7 +3,8 @@ import type { Settings } from '../../src/config/settings.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { isBlank, type CellValue } from '../../src/domain/cell.js';
 import { DomainError, type DomainErrorCode } from '../../src/domain/domain-error.js';
-import type { AuditRecord, RegisterStore, RowUpdate, WriteRequest } from '../../src/ports/register-store.js';
+import type { RegisterStore, RowUpdate, WriteRequest } from '../../src/ports/register-store.js';
+import type { AuditRecord } from '../../src/domain/register/raw-register.js';
 
 /** A store under test, with a way to see and change the register as a human would. */
 export interface StoreFixture {

@@ -1,5 +1,5 @@
 import type { CellValue } from '../../src/domain/cell.js';
-import type { RawRegister, RawTab, TabKey } from '../../src/ports/register-store.js';
+import type { RawRegister, RawTab, TabKey } from '../../src/domain/register/raw-register.js';
 
 /** The seed risk log's header row, exactly as extracted from the PDF (seed 002, Appendix B). */
 export const SEED_RISK_HEADERS = [

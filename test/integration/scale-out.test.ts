@@ -7,7 +7,6 @@ import { importRegister } from '../../src/adapters/sheets/import-register.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { dateInZone } from '../../src/domain/dates/calendar.js';
 import { workingDayRule } from '../../src/domain/dates/working-days.js';
-import type { TabKey } from '../../src/ports/register-store.js';
 import { buildSampleRegister } from '../../src/sample/sample-register.js';
 import type { FakeSheetsServer } from '../helpers/fake-sheets-server.js';
 import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slack-server.js';
@@ -15,6 +14,7 @@ import { rawRegister, rawTab } from '../helpers/raw-register.js';
 import { SKIP_REDIS, startRedisServer, type RunningRedis } from '../helpers/redis-server.js';
 import { REPO_ROOT } from '../helpers/run-command.js';
 import { sheetsApi, startSheets, TEST_KEY } from '../helpers/sheets-fixture.js';
+import type { TabKey } from '../../src/domain/register/raw-register.js';
 
 /**
  * Three bot processes (`npm start`'s entry point, HTTP mode) against one

@@ -5,7 +5,6 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { importRegister } from '../../src/adapters/sheets/import-register.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { dateInZone } from '../../src/domain/dates/calendar.js';
-import type { TabKey } from '../../src/ports/register-store.js';
 import { buildSampleRegister } from '../../src/sample/sample-register.js';
 import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
 import type { FakeSheetsServer } from '../helpers/fake-sheets-server.js';
@@ -13,6 +12,7 @@ import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slac
 import { rawRegister, rawTab } from '../helpers/raw-register.js';
 import { sheetsApi, startSheets, TEST_KEY } from '../helpers/sheets-fixture.js';
 import { sendToApp, slashCommandBody } from '../helpers/slack-signing.js';
+import type { TabKey } from '../../src/domain/register/raw-register.js';
 
 /**
  * SIGTERM (a deploy, a platform moving the bot) while someone's update is

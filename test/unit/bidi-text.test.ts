@@ -11,10 +11,10 @@ import { digestMessage } from '../../src/messages/digest-message.js';
 import { homeMessage } from '../../src/messages/home-message.js';
 import { itemMessage, listMessage } from '../../src/messages/item-message.js';
 import { bold, link } from '../../src/messages/message.js';
-import type { TabKey } from '../../src/ports/register-store.js';
 import { buildSampleRegister } from '../../src/sample/sample-register.js';
 import { boardDigest } from '../../src/use-cases/board-digest.js';
 import { rawRegister, rawTab } from '../helpers/raw-register.js';
+import type { TabKey } from '../../src/domain/register/raw-register.js';
 
 /** Every bidirectional formatting character: embeddings, overrides, isolates and marks. */
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand, usageFor, usageLine, type Command, type CommandTarget } from '../../src/domain/commands/command.js';
+import { parseCommand, usageFor, usageLine } from '../../src/domain/commands/command.js';
+import type { Command, CommandTarget } from '../../src/domain/commands/command-types.js';
 
 type Reads = [behaviour: string, target: CommandTarget, text: string, command: Command];
 

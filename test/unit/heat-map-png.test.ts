@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { FONT_CHARACTERS, GLYPH_HEIGHT, GLYPH_WIDTH, drawText, textWidth } from '../../src/adapters/heat-map/bitmap-font.js';
 import { cellBox, cellCentre, heatMapLayout, heatMapPng, rgbOf, textColourOn, type HeatMapLayout } from '../../src/adapters/heat-map/heat-map-png.js';
 import { SCALE_PRESETS } from '../../src/config/scale-presets.js';
-import type { Scale } from '../../src/config/settings.js';
 import { scaleInputSchema } from '../../src/config/settings-schema.js';
 import { heatMap } from '../../src/domain/digest/heat-map.js';
 import type { Risk } from '../../src/domain/register/register.js';
+import type { Scale } from '../../src/domain/items/scale.js';
 
 const threeByThree = scaleInputSchema.parse(SCALE_PRESETS['3x3']);
 const nhs = scaleInputSchema.parse(SCALE_PRESETS['5x5-nhs']);

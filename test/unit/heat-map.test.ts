@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { SCALE_PRESETS } from '../../src/config/scale-presets.js';
-import type { Scale } from '../../src/config/settings.js';
 import { scaleInputSchema } from '../../src/config/settings-schema.js';
 import type { CellValue } from '../../src/domain/cell.js';
 import { TAB_FIELDS, type RiskField } from '../../src/domain/register/fields.js';
 import { bandShortNames, heatMap, heatMapText, type HeatMap } from '../../src/domain/digest/heat-map.js';
 import type { Risk } from '../../src/domain/register/register.js';
 import type { RiskStatus } from '../../src/domain/register/vocabulary.js';
+import type { Scale } from '../../src/domain/items/scale.js';
 
 const threeByThree = scaleInputSchema.parse(SCALE_PRESETS['3x3']);
 const nhs = scaleInputSchema.parse(SCALE_PRESETS['5x5-nhs']);

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { permissionForOffice, permissionToAdd, permissionToChange, type Actor } from '../../src/domain/items/permissions.js';
 import { readRegister } from '../../src/domain/register/read-register.js';
-import type { TabKey } from '../../src/ports/register-store.js';
 import { buildSampleRegister } from '../../src/sample/sample-register.js';
 import { rawRegister, rawTab } from '../helpers/raw-register.js';
+import type { TabKey } from '../../src/domain/register/raw-register.js';
 
 const settings = loadSettings();
 const tabs = Object.fromEntries(buildSampleRegister('2026-11-23', settings.tabs).map((tab) => [tab.key, tab]));

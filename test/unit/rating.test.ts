@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { resolveSettings, type Scale } from '../../src/config/settings.js';
+import { resolveSettings } from '../../src/config/settings.js';
 import { loadSettings, deepMerge } from '../../src/config/load-settings.js';
 import { readFileSync } from 'node:fs';
 import { bandFor, ratingOf, readLevel, topBand } from '../../src/domain/items/rating.js';
+import type { Scale } from '../../src/domain/items/scale.js';
 
 const base = JSON.parse(readFileSync(new URL('../../config/default.json', import.meta.url), 'utf8'));
 function scaleFrom(scale: unknown): Scale {

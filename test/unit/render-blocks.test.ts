@@ -6,11 +6,11 @@ import { loadSettings } from '../../src/config/load-settings.js';
 import type { IsoDate } from '../../src/domain/cell.js';
 import { boardDigest } from '../../src/use-cases/board-digest.js';
 import { readRegister } from '../../src/domain/register/read-register.js';
-import type { TabKey } from '../../src/ports/register-store.js';
 import { digestMessage } from '../../src/messages/digest-message.js';
 import { bold, link, type Message, type MessagePart } from '../../src/messages/message.js';
 import { buildSampleRegister } from '../../src/sample/sample-register.js';
 import { rawRegister, rawTab } from '../helpers/raw-register.js';
+import type { TabKey } from '../../src/domain/register/raw-register.js';
 
 /** Slack's rules for what we send, as the API would reject them; returns every breach found. */
 function slackProblems(blocks: KnownBlock[], maxBlocks = 50): string[] {

@@ -8,11 +8,11 @@ import { planNudges } from '../../src/domain/reminders/nudge-plan.js';
 import { readRegister } from '../../src/domain/register/read-register.js';
 import type { Action, Register } from '../../src/domain/register/register.js';
 import { readSingleDate, readTimescale } from '../../src/domain/dates/timescale.js';
-import type { TabKey } from '../../src/ports/register-store.js';
 import { sampleActions } from '../../src/sample/sample-actions.js';
 import { sampleRisks } from '../../src/sample/sample-risks.js';
 import { buildSampleRegister, type SampleTab } from '../../src/sample/sample-register.js';
 import { rawRegister, rawTab } from '../helpers/raw-register.js';
+import type { TabKey } from '../../src/domain/register/raw-register.js';
 
 const settings = loadSettings();
 

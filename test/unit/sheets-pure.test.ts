@@ -5,8 +5,8 @@ import { backoffDelayMs, failureKind, parseRetryAfter } from '../../src/adapters
 import { planSetup, type TabState } from '../../src/adapters/sheets/sheet-template.js';
 import { quoteTitle, tabFromValues } from '../../src/adapters/sheets/sheet-tabs.js';
 import { loadSettings } from '../../src/config/load-settings.js';
-import { TAB_KEYS, type RawTab, type TabKey } from '../../src/ports/register-store.js';
 import { SEED_RISK_HEADERS } from '../helpers/raw-register.js';
+import { TAB_KEYS, type RawTab, type TabKey } from '../../src/domain/register/raw-register.js';
 
 const settings = loadSettings();
 

@@ -1,7 +1,7 @@
 import { PNG } from 'pngjs';
-import type { Scale } from '../../config/settings.js';
 import { bandRange, shortNameOf, type HeatMap } from '../../domain/digest/heat-map.js';
 import { drawText, fillRect, GLYPH_ADVANCE, textHeight, textWidth, type Canvas, type Rgb } from './bitmap-font.js';
+import type { Scale } from '../../domain/items/scale.js';
 
 export const CELL_SIZE = 80;
 export const MARGIN = 16;

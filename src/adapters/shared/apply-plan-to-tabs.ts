@@ -1,5 +1,5 @@
-import type { RawTab, TabKey } from '../../ports/register-store.js';
 import type { CellWrite, WritePlan } from './plan-write.js';
+import type { RawTab, TabKey } from '../../domain/register/raw-register.js';
 
 function setCell(tab: RawTab, cell: CellWrite): void {
   if (cell.header) {

@@ -1,8 +1,9 @@
 import { cellText, type CellValue } from '../../domain/cell.js';
 import { DomainError } from '../../domain/domain-error.js';
-import { mapHeaders, type HeaderSynonyms } from '../../domain/register/header-map.js';
+import { mapHeaders } from '../../domain/register/header-map.js';
 import { canonicalId } from '../../domain/item-id.js';
-import type { RawRow, RawTab } from '../../ports/register-store.js';
+import type { RawRow, RawTab } from '../../domain/register/raw-register.js';
+import type { HeaderSynonyms } from '../../domain/register/raw-register.js';
 
 /** A tab that is present, with its field columns mapped from its header line. */
 export interface MappedTab {

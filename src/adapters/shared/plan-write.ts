@@ -1,10 +1,12 @@
 import { cellText, isBlank, type CellValue } from '../../domain/cell.js';
 import { DomainError } from '../../domain/domain-error.js';
 import { DATE_FIELDS, TAB_FIELDS } from '../../domain/register/fields.js';
-import { columnLetter, mapHeaders, type HeaderSynonyms } from '../../domain/register/header-map.js';
+import { columnLetter, mapHeaders } from '../../domain/register/header-map.js';
 import type { Settings } from '../../config/settings.js';
-import type { AuditRecord, RawTab, RowInsert, RowUpdate, TabKey, WriteRequest } from '../../ports/register-store.js';
+import type { RowInsert, RowUpdate, WriteRequest } from '../../ports/register-store.js';
 import { lastUsedRow, locateRow, mapTab, requireColumn, rowsWithId, sameAsSeen, type MappedTab } from './locate-row.js';
+import type { AuditRecord, RawTab, TabKey } from '../../domain/register/raw-register.js';
+import type { HeaderSynonyms } from '../../domain/register/raw-register.js';
 
 /** One cell to set: 1-based row, 0-based column. */
 export interface CellWrite {

@@ -1,15 +1,16 @@
 import type { sheets_v4 } from 'googleapis';
-import type { Scale, Settings } from '../../config/settings.js';
+import type { Settings } from '../../config/settings.js';
 import { DomainError } from '../../domain/domain-error.js';
 import { DATE_FIELDS } from '../../domain/register/fields.js';
 import { mapHeaders } from '../../domain/register/header-map.js';
-import { TAB_KEYS, type RawRegister, type RawTab } from '../../ports/register-store.js';
 import { cellData } from './plan-requests.js';
 import { setupSheet } from './setup-sheet.js';
 import { SheetsCallError, type SheetsApi } from './sheets-api.js';
 import { sheetsFailureError } from './sheets-error.js';
 import { SheetsRegisterStore } from './sheets-store.js';
 import { findSheet } from './sheet-tabs.js';
+import { TAB_KEYS, type RawRegister, type RawTab } from '../../domain/register/raw-register.js';
+import type { Scale } from '../../domain/items/scale.js';
 
 type Request = sheets_v4.Schema$Request;
 

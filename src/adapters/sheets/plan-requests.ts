@@ -1,7 +1,7 @@
 import type { sheets_v4 } from 'googleapis';
 import type { CellValue } from '../../domain/cell.js';
-import type { TabKey } from '../../ports/register-store.js';
 import type { CellWrite, WritePlan } from '../shared/plan-write.js';
+import type { TabKey } from '../../domain/register/raw-register.js';
 
 type Request = sheets_v4.Schema$Request;
 type CellData = sheets_v4.Schema$CellData;

@@ -1,10 +1,11 @@
-import type { Scale, Settings } from '../../config/settings.js';
-import { TAB_KEYS } from '../../ports/register-store.js';
+import type { Settings } from '../../config/settings.js';
 import { SheetsCallError, type SheetsApi } from './sheets-api.js';
 import { sheetsFailureError } from './sheets-error.js';
 import { SheetsRegisterStore } from './sheets-store.js';
 import { findSheet } from './sheet-tabs.js';
 import { planSetup } from './sheet-template.js';
+import { TAB_KEYS } from '../../domain/register/raw-register.js';
+import type { Scale } from '../../domain/items/scale.js';
 
 /**
  * Makes the spreadsheet a register: tabs, headers, drop-downs, band colours,

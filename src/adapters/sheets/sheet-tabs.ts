@@ -1,9 +1,10 @@
 import type { sheets_v4 } from 'googleapis';
 import { cellText, isBlank, type CellValue } from '../../domain/cell.js';
 import { REQUIRED_FIELDS } from '../../domain/register/fields.js';
-import { findHeaderLine, type HeaderSynonyms } from '../../domain/register/header-map.js';
-import type { RawRow, RawTab, TabKey } from '../../ports/register-store.js';
+import { findHeaderLine } from '../../domain/register/header-map.js';
 import type { SheetInfo } from './sheets-api.js';
+import type { RawRow, RawTab, TabKey } from '../../domain/register/raw-register.js';
+import type { HeaderSynonyms } from '../../domain/register/raw-register.js';
 
 /** A tab title in A1 notation: quoted, with quotes doubled, so "Audit log" and "Bob's" work. */
 export function quoteTitle(title: string): string {

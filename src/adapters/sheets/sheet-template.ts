@@ -1,10 +1,11 @@
 import type { sheets_v4 } from 'googleapis';
-import type { Scale, Settings } from '../../config/settings.js';
+import type { Settings } from '../../config/settings.js';
 import { DATE_FIELDS, TAB_FIELDS } from '../../domain/register/fields.js';
 import { mapHeaders } from '../../domain/register/header-map.js';
 import { ACTION_STATUSES, RISK_STATUSES, TRENDS } from '../../domain/register/vocabulary.js';
-import { TAB_KEYS, type RawTab, type TabKey } from '../../ports/register-store.js';
 import type { SheetInfo } from './sheets-api.js';
+import { TAB_KEYS, type RawTab, type TabKey } from '../../domain/register/raw-register.js';
+import type { Scale } from '../../domain/items/scale.js';
 
 type Request = sheets_v4.Schema$Request;
 

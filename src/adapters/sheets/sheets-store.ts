@@ -1,7 +1,7 @@
 import type { Settings } from '../../config/settings.js';
 import { cellText } from '../../domain/cell.js';
 import { DomainError } from '../../domain/domain-error.js';
-import { TAB_KEYS, type RawRegister, type RawTab, type RegisterStore, type TabKey, type WriteRequest, type WriteResult } from '../../ports/register-store.js';
+import { type RegisterStore, type WriteRequest, type WriteResult } from '../../ports/register-store.js';
 import { inQueue } from '../shared/keyed-queue.js';
 import { applyPlanToTabs } from '../shared/apply-plan-to-tabs.js';
 import { a1Ref, auditHasChange, planWrite, type WritePlan } from '../shared/plan-write.js';
@@ -10,6 +10,7 @@ import { planRequests } from './plan-requests.js';
 import { SheetsCallError, type SheetInfo, type SheetsApi } from './sheets-api.js';
 import { sheetsFailureError } from './sheets-error.js';
 import { findSheet, missingTab, quoteTitle, tabFromValues } from './sheet-tabs.js';
+import { TAB_KEYS, type RawRegister, type RawTab, type TabKey } from '../../domain/register/raw-register.js';
 
 export interface SheetsRegisterStoreOptions {
   api: SheetsApi;

@@ -1,9 +1,9 @@
 import type ExcelJS from 'exceljs';
 import type { Settings } from '../../config/settings.js';
-import type { RawTab, TabKey } from '../../ports/register-store.js';
 import { writeCell } from './cell-values.js';
 import type { CellWrite, WritePlan } from '../shared/plan-write.js';
 import { findWorksheet } from './read-tab.js';
+import type { RawTab, TabKey } from '../../domain/register/raw-register.js';
 
 /** A deep copy, because exceljs shares style objects among cells (see writeCell). */
 function copyStyle(style: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {

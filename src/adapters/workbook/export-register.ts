@@ -1,8 +1,8 @@
 import type { Settings } from '../../config/settings.js';
 import { DATE_FIELDS } from '../../domain/register/fields.js';
 import { mapHeaders } from '../../domain/register/header-map.js';
-import { TAB_KEYS, type RawRegister } from '../../ports/register-store.js';
 import { createWorkbook } from './create-workbook.js';
+import { TAB_KEYS, type RawRegister } from '../../domain/register/raw-register.js';
 
 /** Writes a register (as loaded from any store) to a new .xlsx workbook; returns what it wrote, per tab. */
 export async function exportRegister(source: RawRegister, path: string, settings: Pick<Settings, 'tabs'>): Promise<string[]> {

@@ -1,9 +1,10 @@
 import type ExcelJS from 'exceljs';
 import { cellText, isBlank, type CellValue } from '../../domain/cell.js';
 import { REQUIRED_FIELDS } from '../../domain/register/fields.js';
-import { findHeaderLine, type HeaderSynonyms } from '../../domain/register/header-map.js';
-import type { RawRow, RawTab, TabKey } from '../../ports/register-store.js';
+import { findHeaderLine } from '../../domain/register/header-map.js';
 import { readCell } from './cell-values.js';
+import type { RawRow, RawTab, TabKey } from '../../domain/register/raw-register.js';
+import type { HeaderSynonyms } from '../../domain/register/raw-register.js';
 
 /** A tab title as people tell tabs apart: "Audit log", "audit Log" and "AuditLog" are one tab. */
 function titleKey(title: string): string {

@@ -2,15 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import type { Settings } from '../../config/settings.js';
 import { isDomainError, type DomainError } from '../../domain/domain-error.js';
-import {
-  TAB_KEYS,
-  type RawRegister,
-  type RawTab,
-  type RegisterStore,
-  type TabKey,
-  type WriteRequest,
-  type WriteResult,
-} from '../../ports/register-store.js';
+import { type RegisterStore, type WriteRequest, type WriteResult } from '../../ports/register-store.js';
 import { applyPlan } from './apply-plan.js';
 import { writeWorkbookFile } from './atomic-write.js';
 import { fileErrorWords, workbookFailure, type WorkbookLog } from './file-error.js';
@@ -19,6 +11,7 @@ import { inQueue } from '../shared/keyed-queue.js';
 import { resolve } from 'node:path';
 import { a1Ref, planWrite } from '../shared/plan-write.js';
 import { findWorksheet, readTab } from './read-tab.js';
+import { TAB_KEYS, type RawRegister, type RawTab, type TabKey } from '../../domain/register/raw-register.js';
 
 export interface WorkbookRegisterStoreOptions {
   /** The .xlsx file; it must exist (the sample-register script or an export creates one). */

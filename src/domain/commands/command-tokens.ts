@@ -1,38 +1,12 @@
-import type { CommandTarget, ListFilter, UpdateField } from './command.js';
+import type { CommandTarget, ListFilter, UpdateField } from './command-types.js';
 import { canonicalId } from '../item-id.js';
-
-/** Longest command text read; anything longer is refused rather than scanned. */
-export const MAX_COMMAND_LENGTH = 10_000;
-
-/** A word's entry in a vocabulary; own keys only, so "constructor" or "__proto__" typed by a user finds nothing. */
-export function lookUp<T>(words: Readonly<Record<string, T>>, word: string): T | undefined {
-  return Object.hasOwn(words, word) ? words[word] : undefined;
-}
+import { lookUp } from '../text.js';
 
 /**
  * One word of a command, or one quoted stretch: `raw` as typed, quotes included,
  * and `start` its offset in the normalised text, so a note can run to the end as typed.
  */
 export interface Token { text: string; raw: string; quoted: boolean; start: number }
-
-// Slack escapes only these three in `text`; one pass, so "&amp;lt;" becomes "&lt;" and no further.
-const SLACK_ESCAPES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>' };
-
-/**
- * The command text as we scan it: Slack's escapes undone, control characters, tabs and Unicode
- * spaces made plain spaces, zero-width spaces dropped, runs of spaces collapsed, ends trimmed.
- * Joiners (U+200C, U+200D) between two characters stay: they spell emoji sequences and Persian
- * or Indic words; anywhere else they are dropped, like zero-width spaces.
- */
-export function normaliseCommandText(text: string): string {
-  return text
-    .replace(/&(?:amp|lt|gt);/g, (escape) => SLACK_ESCAPES[escape] ?? escape)
-    .replace(/[\u200b\u2060\ufeff]/g, '')
-    .replace(/(^|\s)[\u200c\u200d]+|[\u200c\u200d]+(?=\s|$)/g, '$1')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g, ' ')
-    .replace(/ {2,}/g, ' ')
-    .trim();
-}
 
 // Which characters may close a stretch opened by each quote. Slack clients turn
 // straight quotes into smart ones, and people mix the two, so any of a kind closes.

@@ -1,32 +1,6 @@
-import {
-  MAX_COMMAND_LENGTH, isUnitName, isWeakName, lookUp, matchField, normaliseCommandText, readId, readListFilter, tokenise,
-  type FieldMatch, type Token,
-} from './command-tokens.js';
-
-/** Which slash command the text came with. */
-export type CommandTarget = 'risk' | 'action';
-
-/** Fields an update may name; `note` is carried apart from the changes. */
-export const UPDATE_FIELDS = ['impact', 'probability', 'status', 'trend', 'progress', 'targetDate', 'owner', 'note'] as const;
-export type UpdateField = (typeof UPDATE_FIELDS)[number];
-
-export type ListFilter =
-  | { type: 'all' } | { type: 'mine' } | { type: 'overdue' } | { type: 'due'; days: number | null }
-  | { type: 'slackUser'; userId: string } | { type: 'owner'; name: string };
-
-export type Command =
-  | { kind: 'help' }
-  | { kind: 'modal' }
-  | { kind: 'new' }
-  | { kind: 'digest' }
-  | { kind: 'show'; id: string }
-  | { kind: 'list'; filter: ListFilter }
-  | { kind: 'update'; id: string; changes: Array<{ field: UpdateField; value: string }>; note: string | null }
-  | { kind: 'done'; id: string; note: string | null }
-  | { kind: 'close'; id: string; note: string | null };
-
-/** A parsed command, or what was wrong with the text and how the command is used. */
-export type CommandParse = { ok: true; command: Command } | { ok: false; problem: string; usage: string };
+import { isUnitName, isWeakName, matchField, readId, readListFilter, tokenise, type FieldMatch, type Token } from './command-tokens.js';
+import { MAX_COMMAND_LENGTH, lookUp, normaliseCommandText } from '../text.js';
+import { UPDATE_FIELDS, type Command, type CommandParse, type CommandTarget, type UpdateField } from './command-types.js';
 
 type Verb = Exclude<Command['kind'], 'modal'>;
 

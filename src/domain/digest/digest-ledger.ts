@@ -1,7 +1,7 @@
-import type { AuditRecord } from '../../ports/register-store.js';
 import type { IsoDate } from '../cell.js';
 import { readClaims, type LedgerFields, type PendingMessage } from '../reminders/message-ledger.js';
 import type { AuditEntry } from '../register/register.js';
+import type { AuditRecord } from '../register/raw-register.js';
 
 /**
  * The digest's ledger, in the Audit log like the reminders': a "digest" line

@@ -1,9 +1,7 @@
 import { compareText } from '../item-id.js';
-import type { Band, Scale } from '../../config/settings.js';
 import { addDays } from '../dates/calendar.js';
 import type { IsoDate } from '../cell.js';
 import { previousCounts, type ReportedCounts } from './digest-ledger.js';
-import type { HeaderSynonyms } from '../register/header-map.js';
 import { heatMap, type HeatMap } from './heat-map.js';
 import { NUDGE_UNREACHABLE_FIELD } from '../reminders/nudge-ledger.js';
 import { weekChanges, type WeekChanges } from './week-changes.js';
@@ -11,6 +9,8 @@ import { dueSoonItems, overdueItems, reviewsDue, type DatedItem, type ReviewDue 
 import { peopleDirectory } from '../register/people.js';
 import type { Problem } from '../register/problem.js';
 import { isOpen, ownerOf, type Action, type Register, type Risk } from '../register/register.js';
+import type { Band, Scale } from '../items/scale.js';
+import type { HeaderSynonyms } from '../register/raw-register.js';
 
 export interface DigestOptions {
   scale: Scale;

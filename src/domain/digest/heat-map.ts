@@ -1,6 +1,6 @@
-import type { Band, Scale } from '../../config/settings.js';
 import { bandFor, ratingOf } from '../items/rating.js';
 import { isOpen, type Risk } from '../register/register.js';
+import type { Band, Scale } from '../items/scale.js';
 
 /** One square of the grid: a pair of levels, its rating and band, and how many open risks sit there. */
 export interface HeatMapCell {

@@ -1,7 +1,8 @@
 import type { IsoDate } from '../cell.js';
-import { normalizeHeader, type HeaderSynonyms } from '../register/header-map.js';
+import { normalizeHeader } from '../register/header-map.js';
 import { canonicalId, compareText } from '../item-id.js';
 import type { AuditEntry, Item, Register } from '../register/register.js';
+import type { HeaderSynonyms } from '../register/raw-register.js';
 
 /** A risk whose rating moved over the period: first value before it, last value after. */
 export interface RatingMove {

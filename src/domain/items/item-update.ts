@@ -1,11 +1,11 @@
-import type { Band, Scale } from '../../config/settings.js';
-import type { AuditRecord, CellChange } from '../../ports/register-store.js';
 import { cellText, type CellValue, type IsoDate } from '../cell.js';
 import { DomainError } from '../domain-error.js';
 import { bandFor, ratingOf, readLevel, topBand } from './rating.js';
 import type { Action, Item, Register, Risk } from '../register/register.js';
 import { isoDateToSerial, readSingleDate } from '../dates/timescale.js';
 import { readActionStatus, readRiskStatus, readTrend, type Trend } from '../register/vocabulary.js';
+import type { AuditRecord, CellChange } from '../register/raw-register.js';
+import type { Band, Scale } from './scale.js';
 
 /** A change as the user asked for it: a field and the value as typed. */
 export interface RequestedChange {

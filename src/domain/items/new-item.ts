@@ -1,11 +1,11 @@
-import type { Scale } from '../../config/settings.js';
-import type { AuditRecord } from '../../ports/register-store.js';
 import type { CellValue, IsoDate } from '../cell.js';
 import { DomainError } from '../domain-error.js';
 import { cleanText, MAX_NOTE_LENGTH } from './item-update.js';
 import { bandFor, ratingOf, readLevel } from './rating.js';
 import type { Register } from '../register/register.js';
 import { isoDateToSerial, readSingleDate } from '../dates/timescale.js';
+import type { AuditRecord } from '../register/raw-register.js';
+import type { Scale } from './scale.js';
 
 export interface NewItemFields {
   kind: 'risk' | 'action';

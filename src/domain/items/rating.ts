@@ -1,5 +1,5 @@
-import type { Band, Scale } from '../../config/settings.js';
 import { cellText, type CellValue } from '../cell.js';
+import type { Band, Scale } from './scale.js';
 
 export type Axis = 'impact' | 'probability';
 

@@ -1,6 +1,6 @@
-import { lookUp } from '../commands/command-tokens.js';
 import { namesIn, personKey } from '../register/people.js';
 import type { Person } from '../register/register.js';
+import { lookUp } from '../text.js';
 
 // Abbreviations found in registers and in chat, read as the word they stand for on both sides.
 const ABBREVIATIONS: Readonly<Record<string, string>> = {

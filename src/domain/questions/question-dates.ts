@@ -1,6 +1,5 @@
 import { addDays, dayOfWeek, formatDate } from '../dates/calendar.js';
 import type { IsoDate } from '../cell.js';
-import { lookUp } from '../commands/command-tokens.js';
 import { withinOneEdit } from './owner-match.js';
 import {
   AHEAD, BACK, CALENDAR_WORDS, LEADS, MONTHS, MONTH_NAMES, NAMED_DAYS, TIME_NUMBERS, UNITS, UNIT_DAYS, WEEKDAYS, YEAR_END,
@@ -8,6 +7,7 @@ import {
 } from './question-words.js';
 import { readSingleDate } from '../dates/timescale.js';
 import { daysInMonth, isoOf } from '../dates/timescale-patterns.js';
+import { lookUp } from '../text.js';
 
 /** A day a time phrase reaches, and the phrase as a reply can say it ("before Christmas", "this week"). */
 export type TimeBound = { date: IsoDate; label: string };

@@ -1,5 +1,5 @@
-import { normaliseCommandText } from '../commands/command-tokens.js';
 import { canonicalId } from '../item-id.js';
+import { normaliseCommandText } from '../text.js';
 
 /** A word of a question: lower case, apostrophes gone ("what's" is "whats"), where it stands; or a Slack mention. */
 export interface QuestionWord { text: string; start: number; end: number; mention: { id: string; label: string | null } | null }

@@ -1,6 +1,5 @@
 import { addDays } from '../dates/calendar.js';
 import type { IsoDate } from '../cell.js';
-import { MAX_COMMAND_LENGTH, lookUp } from '../commands/command-tokens.js';
 import { matchOwners, ownersOfSlackUser, withinOneEdit } from './owner-match.js';
 import { readTimes, type TimePhrase } from './question-dates.js';
 import {
@@ -8,6 +7,7 @@ import {
   type Intent, type QuestionKind, type QuestionWord as Word,
 } from './question-words.js';
 import type { Person } from '../register/register.js';
+import { MAX_COMMAND_LENGTH, lookUp } from '../text.js';
 
 export type { QuestionKind };
 

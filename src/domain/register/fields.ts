@@ -1,4 +1,4 @@
-import type { TabKey } from '../../ports/register-store.js';
+import type { TabKey } from './raw-register.js';
 
 /** The fields of each tab that the bot reads or writes, by key; headers come from config. */
 export const TAB_FIELDS = {

@@ -1,7 +1,4 @@
-import type { TabKey } from '../../ports/register-store.js';
-
-/** Header texts per field, first one being the header the bot writes; from config. */
-export type HeaderSynonyms = Record<string, readonly string[]>;
+import type { HeaderSynonyms, TabKey } from './raw-register.js';
 
 /** Where each field's column is, 0-based, for one tab. */
 export interface ColumnMap {

@@ -1,5 +1,3 @@
-import type { Settings } from '../../config/settings.js';
-import type { RawRegister } from '../../ports/register-store.js';
 import { cellText, isBlank, type IsoDate } from '../cell.js';
 import { TAB_FIELDS } from './fields.js';
 import { peopleDirectory } from './people.js';
@@ -8,8 +6,7 @@ import { readActionRow } from './read-actions.js';
 import { readRiskRow } from './read-risks.js';
 import { readFieldTab, type FieldTab } from './read-tab.js';
 import type { Action, AuditEntry, Person, Register, Risk } from './register.js';
-
-export type RegisterSettings = Pick<Settings, 'tabs' | 'scale'>;
+import type { RawRegister, RegisterLayout } from './raw-register.js';
 
 function readPeople(tab: FieldTab<(typeof TAB_FIELDS.people)[number]>): Person[] {
   return tab.rows
@@ -76,7 +73,7 @@ function checkOwners(tab: FieldTab<string>, items: ReadonlyArray<Risk | Action>,
  * Malformed rows are reported and, where they have an ID, kept with what
  * could be read; nothing here throws for bad data.
  */
-export function readRegister(raw: RawRegister, settings: RegisterSettings, today: IsoDate): Register {
+export function readRegister(raw: RawRegister, settings: RegisterLayout, today: IsoDate): Register {
   const problems: Problem[] = [];
   const riskTab = readFieldTab(raw.tabs.risks, TAB_FIELDS.risks, settings.tabs.risks.headers);
   const actionTab = readFieldTab(raw.tabs.actions, TAB_FIELDS.actions, settings.tabs.actions.headers);

@@ -1,4 +1,3 @@
-import type { Scale } from '../../config/settings.js';
 import { cellText, isBlank, type IsoDate } from '../cell.js';
 import type { RiskField } from './fields.js';
 import { canonicalId } from '../item-id.js';
@@ -8,6 +7,7 @@ import { readPastDateCell, readTimescaleCell } from './read-cells.js';
 import { cellProblem, type FieldRow, type FieldTab } from './read-tab.js';
 import type { Risk } from './register.js';
 import { readRiskStatus, readTrend } from './vocabulary.js';
+import type { Scale } from '../items/scale.js';
 
 function readAxis(tab: FieldTab<RiskField>, row: FieldRow<RiskField>, axis: Axis, scale: Scale, problems: Problem[]): number | null {
   const reading = readLevel(row.values[axis], axis, scale);

@@ -1,8 +1,9 @@
-import type { RawTab } from '../../ports/register-store.js';
 import { cellText, type CellValue } from '../cell.js';
 import { REQUIRED_FIELDS } from './fields.js';
-import { mapHeaders, type HeaderSynonyms } from './header-map.js';
+import { mapHeaders } from './header-map.js';
 import type { Problem, ProblemCode } from './problem.js';
+import type { RawTab } from './raw-register.js';
+import type { HeaderSynonyms } from './raw-register.js';
 
 /** One data row, with its cells by field. */
 export interface FieldRow<F extends string> {

@@ -1,5 +1,5 @@
-import type { AuditRecord } from '../../ports/register-store.js';
 import type { AuditEntry } from '../register/register.js';
+import type { AuditRecord } from '../register/raw-register.js';
 
 /**
  * Messages the bot must send once (reminders, digests) are claimed in the

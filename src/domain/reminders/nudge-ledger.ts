@@ -1,9 +1,9 @@
-import type { AuditRecord } from '../../ports/register-store.js';
 import type { IsoDate } from '../cell.js';
 import { canonicalId } from '../item-id.js';
 import type { Nudge } from './nudge-plan.js';
 import { claimLine, outcomeLine, readClaims, type LedgerFields, type PendingMessage } from './message-ledger.js';
 import type { AuditEntry } from '../register/register.js';
+import type { AuditRecord } from '../register/raw-register.js';
 
 export type { PendingMessage } from './message-ledger.js';
 

@@ -1,6 +1,6 @@
 import type { ModalView, Option } from '@slack/types';
-import type { Scale } from '../../../config/settings.js';
 import { IDS } from '../ids.js';
+import type { Scale } from '../../../domain/items/scale.js';
 
 function levelOptions(max: number, labels: readonly string[] | undefined): Option[] {
   return Array.from({ length: max }, (_, i) => ({ text: { type: 'plain_text', text: labels?.[i] ? `${i + 1} – ${labels[i]}` : String(i + 1) }, value: String(i + 1) }));

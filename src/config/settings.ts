@@ -1,6 +1,7 @@
 import cron from 'node-cron';
 import type { z } from 'zod';
 import { TAB_FIELDS } from '../domain/register/fields.js';
+import { clip } from '../domain/text.js';
 import { SCALE_PRESET_NAMES, SCALE_PRESETS, type ScalePresetName } from './scale-presets.js';
 import { scaleInputSchema, scaleSettingSchema, settingsSchema, type SettingsInput } from './settings-schema.js';
 import type { Scale } from '../domain/items/scale.js';
@@ -16,7 +17,7 @@ export class SettingsError extends Error {
 
   constructor(problems: string[], readonly source: string) {
     // A file with thousands of bad entries is one mistake repeated: the first few say what it is.
-    const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => (p.length > 500 ? `${p.slice(0, 499)}…` : p));
+    const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => clip(p, 500));
     if (problems.length > shown.length) shown.push(`(top level): … and ${problems.length - shown.length} more problems like these`);
     super(`${source} has ${problems.length} problem(s):\n${shown.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'SettingsError';

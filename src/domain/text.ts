@@ -1,4 +1,4 @@
-/** Text helpers both grammars (slash commands and questions in chat) read their input with. */
+/** Text helpers the domain shares: how both grammars (slash commands and questions in chat) read their input, and how long text is cut. */
 
 /** Longest command text read; anything longer is refused rather than scanned. */
 export const MAX_COMMAND_LENGTH = 10_000;
@@ -25,4 +25,13 @@ export function normaliseCommandText(text: string): string {
     .replace(/[\u0000-\u001f\u007f-\u009f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g, ' ')
     .replace(/ {2,}/g, ' ')
     .trim();
+}
+
+/**
+ * `text` kept to at most `max` characters: when longer, its start and "…", the ellipsis counted
+ * in `max`. `tidy` may shorten the start kept before the ellipsis (a space left dangling, half of
+ * an entity such as "&amp;").
+ */
+export function clip(text: string, max: number, tidy: (kept: string) => string = (kept) => kept): string {
+  return text.length <= max ? text : `${tidy(text.slice(0, max - 1))}…`;
 }

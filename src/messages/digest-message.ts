@@ -4,10 +4,10 @@ import type { Digest } from '../domain/digest/digest.js';
 import { ownerOf, type Item } from '../domain/register/register.js';
 import { heatMapText } from '../domain/digest/heat-map.js';
 import type { RatingMove, WeekChanges } from '../domain/digest/week-changes.js';
-import { bold, clip, link, plural, type Inline, type Message, type MessagePart } from './message.js';
+import { bold, clipLine, link, plural, type Inline, type Message, type MessagePart } from './message.js';
 
 function titleOf(item: Item): string {
-  return clip(item.kind === 'risk' ? item.description : item.action, 90);
+  return clipLine(item.kind === 'risk' ? item.description : item.action, 90);
 }
 
 function days(count: number): string {

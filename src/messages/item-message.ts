@@ -2,7 +2,7 @@ import { daysBetween, formatDate } from '../domain/dates/calendar.js';
 import type { IsoDate } from '../domain/cell.js';
 import type { ItemUpdate } from '../domain/items/item-update.js';
 import { ownerOf, type Action, type Item, type Risk } from '../domain/register/register.js';
-import { bold, clip, plural, type Inline, type Line, type Message, type MessagePart } from './message.js';
+import { bold, clipLine, plural, type Inline, type Line, type Message, type MessagePart } from './message.js';
 import type { Scale } from '../domain/items/scale.js';
 
 function when(date: IsoDate | null, today: IsoDate): string {
@@ -18,7 +18,7 @@ function riskLines(risk: Risk, today: IsoDate): Line[] {
     [bold('Owner: '), risk.owner || 'none', risk.actionOwner && risk.actionOwner !== risk.owner ? `; action owner: ${risk.actionOwner}` : ''],
     [bold('Rating: '), rating],
     [bold('Status: '), `${risk.status}${risk.trend ? `, ${risk.trend}` : ''}`],
-    [bold('Target resolution: '), risk.target.text ? `${when(risk.target.targetDate, today)}, written "${clip(risk.target.text, 80)}"` : 'none'],
+    [bold('Target resolution: '), risk.target.text ? `${when(risk.target.targetDate, today)}, written "${clipLine(risk.target.text, 80)}"` : 'none'],
     [bold('Last updated: '), risk.dateLastUpdated ? formatDate(risk.dateLastUpdated) : 'never'],
     ...(risk.impactOnProgramme ? [[bold('Impact on programme: '), risk.impactOnProgramme]] : []),
     ...(risk.mitigatingActions ? [[bold('Mitigating actions: '), risk.mitigatingActions]] : []),
@@ -46,8 +46,8 @@ export function itemTitle(item: Item): string {
 export function itemMessage(item: Item, today: IsoDate): Message {
   const lines = item.kind === 'risk' ? riskLines(item, today) : actionLines(item, today);
   return {
-    summary: `${item.id}: ${clip(itemTitle(item), 100)}`,
-    parts: [{ type: 'header', text: `${item.id}: ${clip(itemTitle(item), 140)}` }, ...lines.map((line): MessagePart => ({ type: 'section', line }))],
+    summary: `${item.id}: ${clipLine(itemTitle(item), 100)}`,
+    parts: [{ type: 'header', text: `${item.id}: ${clipLine(itemTitle(item), 140)}` }, ...lines.map((line): MessagePart => ({ type: 'section', line }))],
   };
 }
 
@@ -56,7 +56,7 @@ export function itemLine(item: Item, today: IsoDate): Inline[] {
   const target = item.target.targetDate;
   const due = target === null ? 'no date' : when(target, today);
   const state = item.kind === 'risk' ? `${item.band?.label ?? 'unrated'}${item.rating !== null ? ` (${item.rating})` : ''}` : item.status;
-  return [bold(item.id), ` ${clip(itemTitle(item), 70)}: ${state}, ${due} (${ownerOf(item) || 'no owner'})`];
+  return [bold(item.id), ` ${clipLine(itemTitle(item), 70)}: ${state}, ${due} (${ownerOf(item) || 'no owner'})`];
 }
 
 export function listMessage(heading: string, items: readonly Item[], today: IsoDate, emptyText: string): Message {
@@ -78,6 +78,6 @@ export function updatedMessage(item: Item, update: ItemUpdate, scale: Scale): Me
 export function topBandMessage(item: Item, update: ItemUpdate, who: string): Message {
   return {
     summary: `${item.id} is now ${update.rating.band?.label}`,
-    parts: [{ type: 'section', line: [bold(`${item.id} is now ${update.rating.band?.label} (${update.rating.after})`), `: ${clip(itemTitle(item), 150)}. Raised from ${update.rating.before ?? 'unrated'} by ${who}.`] }],
+    parts: [{ type: 'section', line: [bold(`${item.id} is now ${update.rating.band?.label} (${update.rating.after})`), `: ${clipLine(itemTitle(item), 150)}. Raised from ${update.rating.before ?? 'unrated'} by ${who}.`] }],
   };
 }

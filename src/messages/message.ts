@@ -3,6 +3,9 @@
  * text for the console. Text from the sheet is kept as plain strings here and
  * escaped by each renderer, so a cell holding "<!channel>" cannot ping anyone.
  */
+
+import { clip } from '../domain/text.js';
+
 export type Inline = string | { bold: string } | { link: string; text: string } | { code: string };
 export type Line = Inline | Inline[];
 
@@ -42,8 +45,7 @@ export function plural(count: number, noun: string, pluralNoun = `${noun}s`): st
   return `${count} ${count === 1 ? noun : pluralNoun}`;
 }
 
-/** Text cut to `max` characters with an ellipsis, for long cells in a list line. */
-export function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
+/** Text on one line, cut to `max` characters with an ellipsis and no space before it, for long cells in a list line. */
+export function clipLine(text: string, max: number): string {
+  return clip(text.replace(/\s+/g, ' ').trim(), max, (kept) => kept.trimEnd());
 }

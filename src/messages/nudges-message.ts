@@ -2,7 +2,7 @@ import { formatDate } from '../domain/dates/calendar.js';
 import type { NudgeDelivery, NudgeRunReport } from '../domain/reminders/nudge-delivery.js';
 import type { Nudge, OwnerNudges } from '../domain/reminders/nudge-plan.js';
 import { itemButtons } from './item-buttons.js';
-import { bold, clip, plural, type Inline, type Message, type MessagePart } from './message.js';
+import { bold, clipLine, plural, type Inline, type Message, type MessagePart } from './message.js';
 
 /** What a stage means to the person reading the reminder. */
 export function stageText(nudge: Nudge): string {
@@ -14,7 +14,7 @@ export function stageText(nudge: Nudge): string {
 
 export function nudgeLine(nudge: Nudge): Inline[] {
   const title = nudge.item.kind === 'risk' ? nudge.item.description : nudge.item.action;
-  return [bold(nudge.item.id), ` ${clip(title, 80)}: ${stageText(nudge)}`];
+  return [bold(nudge.item.id), ` ${clipLine(title, 80)}: ${stageText(nudge)}`];
 }
 
 /** A dry run of today's reminders: who would get which, and who cannot be reached. */

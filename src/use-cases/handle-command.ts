@@ -7,6 +7,7 @@ import type { RequestedChange } from '../domain/items/item-update.js';
 import { dueSoonOfKind, itemsOfOwnerName, itemsOfSlackUser, openItems, overdueOfKind } from '../domain/items/item-filters.js';
 import { permissionForOffice, type Actor } from '../domain/items/permissions.js';
 import type { Register } from '../domain/register/register.js';
+import { clip } from '../domain/text.js';
 import { itemMessage, listMessage, topBandMessage, updatedMessage } from '../messages/item-message.js';
 import type { Message } from '../messages/message.js';
 import type { RegisterStore } from '../ports/register-store.js';
@@ -51,7 +52,7 @@ function listFor(register: Register, filter: ListFilter, input: CommandInput, se
     case 'mine': return listMessage(`Your ${kind}s`, itemsOfSlackUser(register, kind, input.actor.id), input.today, `Nothing open is yours, or the People tab does not link you to an owner name.`);
     case 'slackUser': return listMessage(`${kind === 'risk' ? 'Risks' : 'Actions'} of that person`, itemsOfSlackUser(register, kind, filter.userId), input.today, 'Nothing open is theirs, or the People tab does not link them to an owner name.');
     case 'owner': {
-      const name = filter.name.length > 80 ? `${filter.name.slice(0, 79)}…` : filter.name;
+      const name = clip(filter.name, 80);
       return listMessage(`${kind === 'risk' ? 'Risks' : 'Actions'} owned by "${name}"`, itemsOfOwnerName(register, kind, filter.name), input.today, `No open ${kind} has an owner like "${name}".`);
     }
     case 'overdue': return listMessage(`Overdue ${kind}s`, overdueOfKind(register, kind, input.today), input.today, 'Nothing overdue.');

@@ -1,5 +1,5 @@
 import { isUnitName, isWeakName, matchField, readId, readListFilter, tokenise, type FieldMatch, type Token } from './command-tokens.js';
-import { MAX_COMMAND_LENGTH, lookUp, normaliseCommandText } from '../text.js';
+import { clip, MAX_COMMAND_LENGTH, lookUp, normaliseCommandText } from '../text.js';
 import { UPDATE_FIELDS, type Command, type CommandParse, type CommandTarget, type UpdateField } from './command-types.js';
 
 type Verb = Exclude<Command['kind'], 'modal'>;
@@ -20,8 +20,8 @@ const slash = (target: CommandTarget) => `/${target}`;
 const exampleId = (target: CommandTarget) => (target === 'risk' ? 'R-3' : 'A-4');
 const ok = (command: Command): CommandParse => ({ ok: true, command });
 const fail = (problem: string, usage: string): CommandParse => ({ ok: false, problem, usage });
-// What the user typed, quoted back in a problem; cut short so 10,000 characters never come back.
-const shown = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+// What the user typed, quoted back in a problem: 40 characters and the ellipsis, so 10,000 characters never come back.
+const shown = (text: string) => clip(text, 41);
 
 function usageLines(target: CommandTarget): Record<Verb | 'modal', string> {
   const [s, id, risk] = [slash(target), exampleId(target), target === 'risk'];

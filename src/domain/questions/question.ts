@@ -7,7 +7,7 @@ import {
   type Intent, type QuestionKind, type QuestionWord as Word,
 } from './question-words.js';
 import type { Person } from '../register/register.js';
-import { MAX_COMMAND_LENGTH, lookUp } from '../text.js';
+import { clip, MAX_COMMAND_LENGTH, lookUp } from '../text.js';
 
 export type { QuestionKind };
 
@@ -56,7 +56,8 @@ const DEFAULT_TOP = 5;
 const MAX_TOP = 50;
 const DUE_DAYS = 14;
 const CHANGES_DAYS = 7;
-const MAX_ASKED = 80;
+/** Longest owner name quoted back, its ellipsis included. */
+const MAX_ASKED = 81;
 
 /** A word as a keyword: the same, or one typo away from a keyword of six letters or more ("overdeu"). */
 const like = (word: string, keyword: string) => word === keyword || (keyword.length >= 6 && word.length >= 5 && withinOneEdit(word, keyword));
@@ -128,7 +129,7 @@ function leftOver(words: readonly Word[], clean: string, used: ReadonlySet<numbe
   const rest = spans.filter(([a, b]) => a !== b || !STOP.has(words[a]!.text))
     .map(([a, b]) => clean.slice(words[a]!.start, words[b]!.end)).join(' ').replace(/['’]s$/i, '');
   // Quoted back in a reply, so kept short: no owner's name runs this long.
-  return rest.length > MAX_ASKED ? `${rest.slice(0, MAX_ASKED)}…` : rest;
+  return clip(rest, MAX_ASKED);
 }
 
 function ownerWho(asked: string, context: QuestionContext): Who {

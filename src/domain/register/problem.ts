@@ -1,4 +1,5 @@
 import { compareText } from '../item-id.js';
+import { clip } from '../text.js';
 /**
  * A data-quality problem, naming where it is so a person can fix the sheet:
  * the tab's title, the 1-based row, the column's header text and the cell's text.
@@ -41,12 +42,10 @@ export function hasErrors(problems: readonly Problem[]): boolean {
 /** Longest cell text or message a problem keeps: it says where and what, the sheet holds the rest. */
 const MAX_PROBLEM_TEXT = 300;
 
-const cut = (text: string) => (text.length > MAX_PROBLEM_TEXT ? `${text.slice(0, MAX_PROBLEM_TEXT - 1)}…` : text);
-
 /** A problem whose quoted text is cut short, so a 100 KB cell gives a readable report, not 100 KB of it. */
 export function shortenProblem(problem: Problem): Problem {
   if (problem.value.length <= MAX_PROBLEM_TEXT && problem.message.length <= 3 * MAX_PROBLEM_TEXT) return problem;
   // Messages quote the cell: cut the quote, keep what the message says about it.
-  const message = problem.value.length > MAX_PROBLEM_TEXT ? problem.message.split(problem.value).join(cut(problem.value)) : problem.message;
-  return { ...problem, value: cut(problem.value), message: message.length > 3 * MAX_PROBLEM_TEXT ? `${message.slice(0, 3 * MAX_PROBLEM_TEXT - 1)}…` : message };
+  const message = problem.value.length > MAX_PROBLEM_TEXT ? problem.message.split(problem.value).join(clip(problem.value, MAX_PROBLEM_TEXT)) : problem.message;
+  return { ...problem, value: clip(problem.value, MAX_PROBLEM_TEXT), message: clip(message, 3 * MAX_PROBLEM_TEXT) };
 }

@@ -1,5 +1,6 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
-import { clip, plural, type Inline, type Line, type Message, type MessageButton, type MessagePart } from '../../../messages/message.js';
+import { clip } from '../../../domain/text.js';
+import { clipLine, plural, type Inline, type Line, type Message, type MessageButton, type MessagePart } from '../../../messages/message.js';
 import { neutraliseBidi } from './neutralise-bidi.js';
 
 /** Slack's Block Kit limits (docs.slack.dev, block reference pages). */
@@ -69,8 +70,7 @@ function inlineMrkdwn(inline: Inline): string {
 
 /** Rendered mrkdwn cut to `max` with "…", never inside an entity such as "&amp;". */
 function clipMrkdwn(text: string, max = LIMITS.text): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, max - 1).replace(/&[a-z]*$/, '')}…`;
+  return clip(text, max, (kept) => kept.replace(/&[a-z]*$/, ''));
 }
 
 function lineMrkdwn(line: Line): string {
@@ -144,7 +144,7 @@ function renderPreformatted(text: string): RenderedPart {
 }
 
 function slackButton(button: MessageButton): Button {
-  const text = { type: 'plain_text' as const, text: clip(shownText(button.text), LIMITS.buttonText) || '…', emoji: true };
+  const text = { type: 'plain_text' as const, text: clipLine(shownText(button.text), LIMITS.buttonText) || '…', emoji: true };
   return { type: 'button', text, action_id: button.actionId, value: button.value.slice(0, LIMITS.buttonValue), ...(button.style ? { style: button.style } : {}) };
 }
 
@@ -159,7 +159,7 @@ function renderButtons(buttons: MessageButton[]): RenderedPart {
 function renderPart(part: MessagePart): RenderedPart {
   switch (part.type) {
     case 'header': {
-      const text = clip(shownText(part.text), LIMITS.header);
+      const text = clipLine(shownText(part.text), LIMITS.header);
       return whole(part, text === '' ? [] : [{ type: 'header', text: { type: 'plain_text', text, emoji: true } }]);
     }
     case 'section':

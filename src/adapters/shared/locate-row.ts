@@ -1,7 +1,7 @@
 import { cellText, type CellValue } from '../../domain/cell.js';
 import { DomainError } from '../../domain/domain-error.js';
 import { mapHeaders } from '../../domain/register/header-map.js';
-import { canonicalId } from '../../domain/item-id.js';
+import { findById } from '../../domain/register/find-by-id.js';
 import type { RawRow, RawTab } from '../../domain/register/raw-register.js';
 import type { HeaderSynonyms } from '../../domain/register/raw-register.js';
 
@@ -37,34 +37,14 @@ export function requireColumn(mapped: MappedTab, field: string): number {
   );
 }
 
-/** The rows whose ID cell names the same item as `id`, however either is spaced or cased. */
-export function rowsWithId(tab: RawTab, idColumn: number, id: string): RawRow[] {
-  const wanted = canonicalId(id);
-  if (wanted === '') return [];
-  return tab.rows.filter((row) => canonicalId(cellText(row.cells[idColumn])) === wanted);
-}
-
 /**
  * The one row that holds the item now. Rows are found by ID on every write,
  * never by a row number remembered from an earlier read, because people sort
  * and insert rows while the bot works.
  */
 export function locateRow(mapped: MappedTab, id: string): RawRow {
-  const { tab } = mapped;
-  const matches = rowsWithId(tab, requireColumn(mapped, 'id'), id);
-  const [first, ...others] = matches;
-  if (!first) {
-    throw new DomainError('item_not_found', `No row of the "${tab.title}" tab has the ID "${id}"`, { tab: tab.title, id });
-  }
-  if (others.length > 0) {
-    const rows = matches.map((match) => match.row);
-    throw new DomainError(
-      'item_duplicated',
-      `The ID "${id}" is in rows ${rows.join(', ')} of the "${tab.title}" tab: give each item its own ID`,
-      { tab: tab.title, id, rows },
-    );
-  }
-  return first;
+  const idColumn = requireColumn(mapped, 'id');
+  return findById(mapped.tab.rows, (row) => cellText(row.cells[idColumn]), id, mapped.tab.title);
 }
 
 /** Whether a cell still shows what the user saw: compared as text, so 3 equals "3" and empty equals "". */

@@ -4,7 +4,8 @@ import { DATE_FIELDS, TAB_FIELDS } from '../../domain/register/fields.js';
 import { columnLetter, mapHeaders } from '../../domain/register/header-map.js';
 import type { Settings } from '../../config/settings.js';
 import type { RowInsert, RowUpdate, WriteRequest } from '../../ports/register-store.js';
-import { lastUsedRow, locateRow, mapTab, requireColumn, rowsWithId, sameAsSeen, type MappedTab } from './locate-row.js';
+import { lastUsedRow, locateRow, mapTab, requireColumn, sameAsSeen, type MappedTab } from './locate-row.js';
+import { rowsWithId } from '../../domain/register/find-by-id.js';
 import type { AuditRecord, RawTab, TabKey } from '../../domain/register/raw-register.js';
 import type { HeaderSynonyms } from '../../domain/register/raw-register.js';
 
@@ -79,7 +80,7 @@ function planInserts(
     }
     // New rows of this request count too, so one request cannot add the same ID twice.
     const rows = [...mapped.tab.rows, ...(added.get(insert.tab) ?? [])];
-    const existing = rowsWithId({ ...mapped.tab, rows }, keyColumn, id)[0];
+    const existing = rowsWithId(rows, (row) => cellText(row.cells[keyColumn]), id)[0];
     if (existing) {
       throw new DomainError('item_exists', `"${title}" already has "${id}" in row ${existing.row}`, { tab: title, id, row: existing.row });
     }

@@ -9,7 +9,8 @@ import { mapTab } from '../shared/locate-row.js';
 import { planRequests } from './plan-requests.js';
 import { SheetsCallError, type SheetInfo, type SheetsApi } from './sheets-api.js';
 import { sheetsFailureError } from './sheets-error.js';
-import { findSheet, missingTab, quoteTitle, tabFromValues } from './sheet-tabs.js';
+import { findSheet, quoteTitle, tabFromValues } from './sheet-tabs.js';
+import { missingTab } from '../../domain/register/tab-from-grid.js';
 import { TAB_KEYS, type RawRegister, type RawTab, type TabKey } from '../../domain/register/raw-register.js';
 
 export interface SheetsRegisterStoreOptions {

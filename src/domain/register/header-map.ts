@@ -83,21 +83,3 @@ export function columnLetter(index: number): string {
   }
   return letters;
 }
-
-/** How far down a tab to look for its header line, past titles like "Risk Log". */
-const HEADER_SCAN_LINES = 10;
-
-/**
- * Which of a tab's first non-blank lines is its header line: the first in
- * which every field the tab cannot do without is found (real registers often
- * put a title such as "Appendix B – Risk Log" above the headers), else the
- * first line. Returns an index into `lines`.
- */
-export function findHeaderLine(lines: ReadonlyArray<readonly string[]>, required: readonly string[], synonyms: HeaderSynonyms, tab: TabKey): number {
-  const scanned = lines.slice(0, HEADER_SCAN_LINES);
-  const found = scanned.findIndex((headers) => {
-    const { byField } = mapHeaders(tab, headers, synonyms);
-    return required.every((field) => byField[field] !== undefined);
-  });
-  return Math.max(found, 0);
-}

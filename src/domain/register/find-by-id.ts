@@ -1,5 +1,6 @@
 import { DomainError } from '../domain-error.js';
 import { canonicalId } from '../item-id.js';
+import { clip } from '../text.js';
 
 /** The rows whose ID names the same item as `id`, however either is spaced or cased; none for a blank ID. */
 export function rowsWithId<T>(rows: readonly T[], idOf: (row: T) => string, id: string): T[] {
@@ -7,8 +8,6 @@ export function rowsWithId<T>(rows: readonly T[], idOf: (row: T) => string, id: 
   if (wanted === '') return [];
   return rows.filter((row) => canonicalId(idOf(row)) === wanted);
 }
-
-const cut = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : text);
 
 /**
  * The one row an ID names, however it is written ("r3", "R - 3"): an item in
@@ -19,8 +18,8 @@ const cut = (text: string) => (text.length > 40 ? `${text.slice(0, 39)}…` : te
 export function findById<T extends { row: number }>(rows: readonly T[], idOf: (row: T) => string, id: string, tab?: string): T {
   const matches = rowsWithId(rows, idOf, id);
   if (matches.length === 1) return matches[0]!;
-  const key = cut(canonicalId(id));
-  const where = { ...(tab === undefined ? {} : { tab }), id: cut(id) };
+  const key = clip(canonicalId(id), 40);
+  const where = { ...(tab === undefined ? {} : { tab }), id: clip(id, 40) };
   if (matches.length === 0) throw new DomainError('item_not_found', `There is no risk or action ${key} in the register`, where);
   const rowNumbers = matches.map((match) => match.row);
   throw new DomainError('item_duplicated', `${key} is on ${matches.length} rows (${rowNumbers.join(', ')}); give each its own ID in the sheet first`, { ...where, rows: rowNumbers });

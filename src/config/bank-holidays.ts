@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { UK_NATIONS } from './settings-schema.js';
+import { isoDate, UK_NATIONS } from './settings-schema.js';
 import { SettingsError } from './settings.js';
 
 export const BANK_HOLIDAYS_PATH = fileURLToPath(new URL('../../config/bank-holidays.json', import.meta.url));
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const bankHolidaysSchema = z.object(Object.fromEntries(UK_NATIONS.map((nation) => [nation, z.array(isoDate)])) as Record<(typeof UK_NATIONS)[number], z.ZodArray<typeof isoDate>>);
 
 /** The bank holidays of one UK nation, from the list shipped in config/. */

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { isIsoDate } from '../domain/cell.js';
+import { isValidIsoDate } from '../domain/dates/timescale.js';
 import type { Band, Scale, ScaleAxis } from '../domain/items/scale.js';
 import type { TabLayout } from '../domain/register/raw-register.js';
 
 const hexColour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'a colour like "#F44336"');
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD').refine((text) => {
-  const date = new Date(`${text}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
-}, 'a real calendar date (this day does not exist)');
+/** A date in a config file: `YYYY-MM-DD`, and a day that exists. */
+export const isoDate = z.string().refine(isIsoDate, 'a date as YYYY-MM-DD').refine(isValidIsoDate, 'a real calendar date (this day does not exist)');
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM (24-hour)');
 
 export const bandSchema = z.strictObject({

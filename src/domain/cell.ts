@@ -8,6 +8,11 @@ export type CellValue = string | number | boolean | null;
 /** A calendar date as `YYYY-MM-DD`; compares correctly as a string. */
 export type IsoDate = string;
 
+/** True for text shaped `YYYY-MM-DD`; whether that day exists is `isValidIsoDate`'s question (dates/timescale.ts). */
+export function isIsoDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text);
+}
+
 /** The text a person sees for a cell, trimmed; empty for an empty cell. */
 export function cellText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return '';

@@ -1,4 +1,4 @@
-import { cellText, type CellValue, type IsoDate } from '../cell.js';
+import { cellText, isIsoDate, type CellValue, type IsoDate } from '../cell.js';
 import { DomainError } from '../domain-error.js';
 import { daysInMonth, isoOf, isRangeSeparator, matchAt, tokenize } from './timescale-patterns.js';
 
@@ -87,9 +87,8 @@ export function isoDateToSerial(date: IsoDate): number {
 
 /** True for a `YYYY-MM-DD` string that names a real calendar date. */
 export function isValidIsoDate(text: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (!isIsoDate(text)) return false;
+  const [year, month, day] = [Number(text.slice(0, 4)), Number(text.slice(5, 7)), Number(text.slice(8, 10))];
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 

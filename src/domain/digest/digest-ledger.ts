@@ -1,4 +1,4 @@
-import type { IsoDate } from '../cell.js';
+import { isIsoDate, type IsoDate } from '../cell.js';
 import { readClaims, type LedgerFields, type PendingMessage } from '../reminders/message-ledger.js';
 import type { AuditEntry } from '../register/register.js';
 import type { AuditRecord } from '../register/raw-register.js';
@@ -41,7 +41,7 @@ export function previousCounts(audit: readonly AuditEntry[], boardId: string, be
   for (const entry of audit) {
     if (entry.field !== DIGEST_COUNTS_FIELD || entry.item !== boardId) continue;
     const date = entry.oldValue;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date >= before || (latest !== null && date < latest.date)) continue;
+    if (!isIsoDate(date) || date >= before || (latest !== null && date < latest.date)) continue;
     const counts: Record<string, number> = {};
     for (const part of entry.newValue.split(';')) {
       const [label, count] = part.split('=').map((s) => s.trim());

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../cell.js';
+import { isIsoDate, type IsoDate } from '../cell.js';
 import { canonicalId } from '../item-id.js';
 import type { Nudge } from './nudge-plan.js';
 import { claimLine, outcomeLine, readClaims, type LedgerFields, type PendingMessage } from './message-ledger.js';
@@ -43,7 +43,7 @@ const keyOf = (entry: AuditEntry): string | null => {
 function readSnoozes(audit: readonly AuditEntry[]): Map<string, IsoDate> {
   const snoozes = new Map<string, IsoDate>();
   for (const entry of audit) {
-    if (entry.field !== SNOOZE_FIELD || !/^\d{4}-\d{2}-\d{2}$/.test(entry.newValue)) continue;
+    if (entry.field !== SNOOZE_FIELD || !isIsoDate(entry.newValue)) continue;
     const key = canonicalId(entry.item);
     if ((snoozes.get(key) ?? '') < entry.newValue) snoozes.set(key, entry.newValue);
   }

@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
+import { isIsoDate } from '../../../../domain/cell.js';
 import { formatDate } from '../../../../domain/dates/calendar.js';
 import { updatedMessage } from '../../../../messages/item-message.js';
 import { updateItem } from '../../../../use-cases/update-item.js';
@@ -28,7 +29,7 @@ export function registerNewDateSubmitted(app: App, deps: SlackDeps): void {
     check({ id, origin }, read, today) {
       const date = read('date');
       const reason = read('reason');
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date < today) return refuse({ date: `Pick a date from today (${formatDate(today)}) on` });
+      if (!isIsoDate(date) || date < today) return refuse({ date: `Pick a date from today (${formatDate(today)}) on` });
       if (reason === '') return refuse({ reason: 'Say why the date is moving: the board sees slips' });
       return proceed({ id, origin, date, reason });
     },

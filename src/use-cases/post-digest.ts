@@ -8,7 +8,6 @@ import type { DigestPoster } from '../ports/digest-poster.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import { boardDigest, type DigestSettings } from './board-digest.js';
 import { loadRegister } from './load-register.js';
-import { asAuditEntries } from './audit-entries.js';
 import { settlePending } from './settle-pending.js';
 
 export interface PostDigestDeps {
@@ -39,12 +38,10 @@ export async function postDigest(deps: PostDigestDeps, board: Board, today: IsoD
   if (!board.channel) return { kind: 'no-channel' };
   // A board may have its own scale: its register is read (ratings, bands) on it.
   const register = await loadRegister(store, { ...deps.settings, scale: board.scale }, today);
-  const audit = [...register.audit];
-  const settled = await settlePending(digestLedger(audit).pending(), DIGEST_LEDGER, (...args) => poster.wasDelivered(...args), clock().toISOString(), log);
-  if (settled.records.length > 0) {
-    await store.write({ updates: [], inserts: [], audit: settled.records });
-    audit.push(...asAuditEntries(settled.records));
-  }
+  const { audit } = await settlePending(
+    { store, sender: poster, log },
+    { fields: DIGEST_LEDGER, pending: digestLedger(register.audit).pending(), audit: register.audit, now: clock().toISOString() },
+  );
   const slot = digestSlot(board.id, today);
   if (digestLedger(audit).isTaken(slot)) return { kind: 'already-posted', slot };
 

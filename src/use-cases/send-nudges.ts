@@ -9,7 +9,6 @@ import { nudgeMessage } from '../messages/nudges-message.js';
 import type { NudgeOutbox } from '../ports/nudge-outbox.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import { loadRegister } from './load-register.js';
-import { asAuditEntries } from './audit-entries.js';
 import { settlePending } from './settle-pending.js';
 import type { AuditRecord } from '../domain/register/raw-register.js';
 
@@ -50,12 +49,10 @@ function plan(register: Register, audit: readonly AuditEntry[], settings: SendNu
 export async function sendNudges(deps: SendNudgesDeps, today: IsoDate, clock: () => Date): Promise<NudgeRunReport> {
   const { store, settings, outbox, log } = deps;
   const register = await loadRegister(store, settings, today);
-  const audit = [...register.audit];
-  const settled = await settlePending(nudgeLedger(audit).pending(), NUDGE_LEDGER, (...args) => outbox.wasDelivered(...args), clock().toISOString(), log);
-  if (settled.records.length > 0) {
-    await store.write({ updates: [], inserts: [], audit: settled.records });
-    audit.push(...asAuditEntries(settled.records));
-  }
+  const { audit, recovered } = await settlePending(
+    { store, sender: outbox, log },
+    { fields: NUDGE_LEDGER, pending: nudgeLedger(register.audit).pending(), audit: register.audit, now: clock().toISOString() },
+  );
 
   const groups = plan(register, audit, settings, today);
   const { deliveries, unreachable } = planDeliveries(groups, await slackUsers(groups.flatMap((g) => g.people), outbox));
@@ -68,7 +65,7 @@ export async function sendNudges(deps: SendNudgesDeps, today: IsoDate, clock: ()
   ];
   if (claims.length > 0) await store.write({ updates: [], inserts: [], audit: claims });
 
-  const report: NudgeRunReport = { today, delivered: [], unreachable, failed: [], recovered: settled.recovered };
+  const report: NudgeRunReport = { today, delivered: [], unreachable, failed: [], recovered };
   const outcomes: AuditRecord[] = [];
   for (const { delivery, messageKey, channel } of claimed) {
     try {

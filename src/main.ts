@@ -1,5 +1,3 @@
-import { userInfo } from 'node:os';
-import { runConsole } from './adapters/console/console-chat.js';
 import { installLastLineOfDefence, routeConsoleToLog } from './adapters/log/last-line-of-defence.js';
 import { describeError, processLog, type Log } from './adapters/log/log.js';
 import { ClosingStore } from './adapters/shared/closing-store.js';
@@ -17,6 +15,7 @@ import { explainStartupError } from './composition/startup-error.js';
 import { readEnv, secretValues, type Env } from './config/env.js';
 import { loadSettings } from './config/load-settings.js';
 import { dateInZone } from './domain/dates/calendar.js';
+import { runLocalMode } from './local-mode.js';
 
 /** Past this, a stopping bot exits whatever is left: platforms kill at ten seconds. */
 const HARD_STOP_MS = 9500;
@@ -80,17 +79,7 @@ async function main(): Promise<number> {
     await runSlackBot({ ...env, SLACK_BOT_TOKEN: env.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: env.SLACK_SIGNING_SECRET });
     return 0;
   }
-  const settings = withEnvironment(loadSettings(env.RISK_BOT_CONFIG), env);
-  const { store, description } = await openStore({}, env, settings, dateInZone(new Date(), settings.timeZone), log);
-  await runConsole({
-    store, settings, description,
-    input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true,
-    // The person at the console runs the bot locally, so may change anything, like the programme office.
-    actor: { id: `console:${userInfo().username}`, programmeOffice: true },
-    clock: () => new Date(),
-    log,
-  });
-  return 0;
+  return runLocalMode(env, { input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true }, log);
 }
 
 try {

@@ -1,5 +1,5 @@
 import { renderText } from '../adapters/console/render-text.js';
-import { processLog } from '../adapters/log/log.js';
+import { processLog, type Log } from '../adapters/log/log.js';
 import { secretValues, type Env } from '../config/env.js';
 import { loadSettings } from '../config/load-settings.js';
 import { openStore } from '../composition/open-store.js';
@@ -12,7 +12,7 @@ import { boardDigest } from '../use-cases/board-digest.js';
 import { loadRegister } from '../use-cases/load-register.js';
 import { previewNudges } from '../use-cases/preview-nudges.js';
 import { ChannelPacer } from '../adapters/slack/channel-pacer.js';
-import { slackWebClient } from '../adapters/slack/slack-client.js';
+import { slackWebClient, type SlackRetryWaits } from '../adapters/slack/slack-client.js';
 import { SlackNudgeOutbox } from '../adapters/slack/slack-nudge-outbox.js';
 import type { Settings } from '../config/settings.js';
 import { runNudges } from '../jobs/nudge-job.js';
@@ -29,18 +29,29 @@ export interface CliOutput {
   exitCode: number;
 }
 
-/** The operator's log: standard error, with the environment's secrets and anything shaped like one redacted. */
-const logFor = (env: Env) => processLog(secretValues(env));
+/** What a run of the CLI is given besides its options and environment; each has the process's default. */
+export interface CliDeps {
+  /** The operator's log (default: standard error), with the environment's secrets and anything shaped like one redacted. */
+  log?: Log;
+  /** The waits between Slack retries (default: web-api's own). */
+  slackRetryWaits?: SlackRetryWaits | undefined;
+}
 
-function slackClient(env: Env, command: string) {
+interface CliContext {
+  env: Env;
+  log: Log;
+  slackRetryWaits: SlackRetryWaits | undefined;
+}
+
+function slackClient({ env, log, slackRetryWaits }: CliContext, command: string) {
   if (env.SLACK_BOT_TOKEN === undefined) throw new UsageError(`${command} needs SLACK_BOT_TOKEN in the environment (or .env): the bot token that posts to Slack`);
-  return slackWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, logFor(env));
+  return slackWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, log, slackRetryWaits);
 }
 
 /** `nudges --send`: the scheduled run's own code, through Slack's Web API. */
-async function sendNudgesNow(store: RegisterStore, settings: Settings, env: Env, today: string): Promise<CliOutputParts> {
-  const outbox = new SlackNudgeOutbox(slackClient(env, 'nudges --send'), new ChannelPacer());
-  const log = logFor(env);
+async function sendNudgesNow(store: RegisterStore, settings: Settings, context: CliContext, today: string): Promise<CliOutputParts> {
+  const outbox = new SlackNudgeOutbox(slackClient(context, 'nudges --send'), new ChannelPacer());
+  const { env, log } = context;
   const leases = await openLeases(env, log);
   try {
     const report = await runNudges({ store, settings, outbox, log, clock: () => new Date(), timeZone: settings.timeZone, leases }, today);
@@ -52,10 +63,10 @@ async function sendNudgesNow(store: RegisterStore, settings: Settings, env: Env,
 }
 
 /** `digest --post`: the schedule's own code, through Slack's Web API. */
-async function postDigestNow(store: RegisterStore, settings: Settings, env: Env, today: string): Promise<CliOutputParts> {
+async function postDigestNow(store: RegisterStore, settings: Settings, context: CliContext, today: string): Promise<CliOutputParts> {
   const board = settings.boards[0]!;
-  const client = slackClient(env, 'digest --post');
-  const log = logFor(env);
+  const client = slackClient(context, 'digest --post');
+  const { env, log } = context;
   const leases = await openLeases(env, log);
   try {
     const outcome = await runDigest({ ...digestDeps(store, settings, client, () => new Date(), log), timeZone: settings.timeZone, leases }, board, today);
@@ -73,13 +84,14 @@ interface CliOutputParts {
 }
 
 /** Runs one `risk-bot` command and returns what to print; `now` is the clock, passed in. */
-export async function runCli(options: CliOptions, env: Env, now: Date): Promise<CliOutput> {
+export async function runCli(options: CliOptions, env: Env, now: Date, deps: CliDeps = {}): Promise<CliOutput> {
+  const context: CliContext = { env, log: deps.log ?? processLog(secretValues(env)), slackRetryWaits: deps.slackRetryWaits };
   const settings = withEnvironment(loadSettings(options.config ?? env.RISK_BOT_CONFIG), env);
   if (options.command === 'setup-sheet' || options.command === 'import' || options.command === 'export') {
     return { stdout: await runSheetCommand(options, env, settings), exitCode: 0 };
   }
   const today = options.today ?? dateInZone(now, settings.timeZone);
-  const { store } = await openStore({ workbook: options.workbook, sheet: options.sheet }, env, settings, today, logFor(env));
+  const { store } = await openStore({ workbook: options.workbook, sheet: options.sheet }, env, settings, today, context.log);
   const register = await loadRegister(store, settings, today);
   const json = registerJson(register, today, settings.reminders.dueSoonDays);
   const print = (text: string, data: object, exitCode = 0): CliOutput =>
@@ -90,7 +102,7 @@ export async function runCli(options: CliOptions, env: Env, now: Date): Promise<
       return print(renderText(checkMessage(register.problems, register.source)), json, hasErrors(register.problems) ? 1 : 0);
     case 'digest': {
       if (options.post) {
-        const { text, data, exitCode } = await postDigestNow(store, settings, env, today);
+        const { text, data, exitCode } = await postDigestNow(store, settings, context, today);
         return print(text, data, exitCode);
       }
       const { digest, message } = boardDigest(register, settings, today);
@@ -98,7 +110,7 @@ export async function runCli(options: CliOptions, env: Env, now: Date): Promise<
     }
     case 'nudges': {
       if (options.send) {
-        const { text, data, exitCode } = await sendNudgesNow(store, settings, env, today);
+        const { text, data, exitCode } = await sendNudgesNow(store, settings, context, today);
         return print(text, { ...json, ...data }, exitCode);
       }
       const groups = previewNudges(register, settings, today);

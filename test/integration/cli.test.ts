@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createWorkbook } from '../../src/adapters/workbook/create-workbook.js';
+import { localMode, riskBot } from '../helpers/risk-bot.js';
 import { runTs } from '../helpers/run-command.js';
 
 const SAMPLE = 'config/sample-register.xlsx';
 const TODAY = '2026-11-23';
-const cli = (args: string[], env: Record<string, string> = {}) => runTs('src/cli.ts', args, env);
+/** risk-bot in this process, through the entry function src/cli.ts calls; `the installed command` below runs the bin itself. */
+const cli = (args: string[], env: Record<string, string> = {}) => riskBot(args, env);
 
 describe('risk-bot check', () => {
   it('when run on the sample, then it finds the seeded faults with tab, row, column and text, and exits 1', async () => {
@@ -95,11 +97,18 @@ describe('risk-bot digest and nudges', () => {
   });
 });
 
-describe('the installed command', () => {
-  it('scripts/risk-bot.js (what npx risk-bot runs) answers like the npm script', async () => {
+describe('the installed command, as a process of its own', () => {
+  it.concurrent('scripts/risk-bot.js (what npx risk-bot runs) answers like the npm script', async () => {
     const { code, stdout } = await runTs('scripts/risk-bot.js', ['check', '--workbook', SAMPLE, '--today', TODAY]);
     expect(code).toBe(1);
     expect(stdout).toContain('3 errors and 5 warnings');
+  });
+
+  it.concurrent('a mistake exits 2 with the message on its standard error, nothing on standard output', async () => {
+    const { code, stdout, stderr } = await runTs('scripts/risk-bot.js', ['check', '--today', '2026-02-30']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--today must be a date as YYYY-MM-DD');
+    expect(stdout).toBe('');
   });
 });
 
@@ -127,7 +136,7 @@ describe('mistakes on the command line', () => {
 
 describe('local mode (npm start)', () => {
   it('with no credentials and a workbook chosen by REGISTER_WORKBOOK, it prints the digest and the reminders and exits', async () => {
-    const { code, stdout } = await runTs('src/main.ts', [], { REGISTER_WORKBOOK: SAMPLE });
+    const { code, stdout } = await localMode({ REGISTER_WORKBOOK: SAMPLE });
     expect(code).toBe(0);
     expect(stdout).toContain('risk-bot local mode');
     expect(stdout).toContain('risk and action digest');

@@ -1,0 +1,51 @@
+import { describeError, redactingLog } from '../adapters/log/log.js';
+import type { SlackRetryWaits } from '../adapters/slack/slack-client.js';
+import { readEnv, secretValues } from '../config/env.js';
+import { explainStartupError } from '../composition/startup-error.js';
+import { parseCliOptions, UsageError, USAGE } from './cli-options.js';
+import { runCli } from './run-cli.js';
+
+/** Where a run of `risk-bot` reads its environment and writes: the process's own (src/cli.ts), or a test's. */
+export interface RiskBotIo {
+  /** The environment; given the process's own, a `.env` file in the working folder is read too. */
+  env: NodeJS.ProcessEnv;
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  /** The clock (default: the system's). */
+  now?: () => Date;
+  /** The waits between Slack retries (default: web-api's own). */
+  slackRetryWaits?: SlackRetryWaits;
+}
+
+/**
+ * The `risk-bot` command line, from its arguments to its exit code: 0 when
+ * done, 1 when the register has errors or a run failed, 2 for a mistake the
+ * operator can fix (usage, settings, environment, register), said on stderr.
+ */
+export async function runRiskBot(argv: readonly string[], io: RiskBotIo): Promise<number> {
+  const write = (line: string) => void io.stderr.write(`${line}\n`);
+  // Through redaction: a settings or key problem can quote what was given.
+  let log = redactingLog(write);
+  try {
+    const options = parseCliOptions(argv);
+    if (options === 'help') {
+      io.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    const env = readEnv(io.env);
+    log = redactingLog(write, secretValues(env));
+    const { stdout, exitCode } = await runCli(options, env, io.now?.() ?? new Date(), { log, slackRetryWaits: io.slackRetryWaits });
+    io.stdout.write(`${stdout}\n`);
+    return exitCode;
+  } catch (error) {
+    const explained = explainStartupError(error);
+    if (error instanceof UsageError) log(`risk-bot: ${error.message}\n\n${USAGE}`);
+    else if (explained !== null) log(`risk-bot: ${explained}`);
+    else {
+      // The stack only: Node would print every property, and an HTTP client's error can carry a token.
+      log(`risk-bot: ${describeError(error)}`);
+      return 1;
+    }
+    return 2;
+  }
+}

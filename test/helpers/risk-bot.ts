@@ -1,0 +1,40 @@
+import { Readable, Writable } from 'node:stream';
+import { redactingLog } from '../../src/adapters/log/log.js';
+import { readEnv } from '../../src/config/env.js';
+import { runLocalMode } from '../../src/local-mode.js';
+import { runRiskBot } from '../../src/cli/run-risk-bot.js';
+import type { SlackRetryWaits } from '../../src/adapters/slack/slack-client.js';
+import type { CommandResult } from './run-command.js';
+
+/** Slack retries as many as in production, a few ms apart instead of 1 s doubling. */
+export const QUICK_SLACK_RETRIES: SlackRetryWaits = { minTimeout: 5, maxTimeout: 20 };
+
+/**
+ * `risk-bot` with these arguments, in this process: src/cli.ts's own entry
+ * function, given only `env` (no .env file, nothing inherited), its output
+ * collected. Slack's retries wait a few ms; everything else is as the bin runs it.
+ */
+export async function riskBot(args: readonly string[], env: Record<string, string> = {}): Promise<CommandResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runRiskBot(args, {
+    env: { ...env },
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    slackRetryWaits: QUICK_SLACK_RETRIES,
+  });
+  return { code, stdout, stderr };
+}
+
+/**
+ * `npm start` without Slack credentials (local mode), in this process:
+ * src/main.ts's console given `stdin` as piped input, as `npm start < file` runs it.
+ */
+export async function localMode(env: Record<string, string>, stdin = ''): Promise<CommandResult> {
+  let stdout = '';
+  let stderr = '';
+  const output = new Writable({ write(chunk: Buffer, _encoding, done) { stdout += chunk.toString(); done(); } });
+  const log = redactingLog((line) => (stderr += `${line}\n`));
+  const code = await runLocalMode(readEnv({ ...env }), { input: Readable.from(stdin === '' ? [] : [stdin]), output, interactive: false }, log);
+  return { code, stdout, stderr };
+}

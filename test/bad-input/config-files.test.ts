@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { SettingsError } from '../../src/config/settings.js';
-import { runTs } from '../helpers/run-command.js';
+import { riskBot } from '../helpers/risk-bot.js';
 import { KNOWN_SETTINGS_ISSUES, RUN_KNOWN, nowFixed, stillOpen, SETTINGS_CASES, type SettingsCase } from './corpus.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bad-input-config-'));
@@ -73,7 +73,7 @@ describe('hostile settings files through loadSettings', () => {
 });
 
 describe('risk-bot check --config with a hostile settings file', () => {
-  const cli = (config: string) => runTs('src/cli.ts', ['check', '--workbook', 'config/sample-register.xlsx', '--today', '2026-11-23', '--config', config]);
+  const cli = (config: string) => riskBot(['check', '--workbook', 'config/sample-register.xlsx', '--today', '2026-11-23', '--config', config]);
 
   /** Exit 2, the file and each problem on stderr, no stack trace, nothing on stdout. */
   async function expectRefused(c: SettingsCase): Promise<void> {
@@ -89,7 +89,6 @@ describe('risk-bot check --config with a hostile settings file', () => {
   }
 
   const byName = (name: string) => SETTINGS_CASES.find((c) => c.name === name)!;
-  // Each run starts Node and tsx (seconds), so a few files, each with many mistakes.
   const cases: SettingsCase[] = [byName('JavaScript, not JSON'), byName('a cron in words'), {
     name: 'wrong types, a bad time zone, negative offsets, an unknown key and overlapping 5x5 bands, together',
     content: {

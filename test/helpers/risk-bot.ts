@@ -1,4 +1,5 @@
 import { Readable, Writable } from 'node:stream';
+import { vi } from 'vitest';
 import { redactingLog } from '../../src/adapters/log/log.js';
 import { readEnv } from '../../src/config/env.js';
 import { runLocalMode } from '../../src/local-mode.js';
@@ -37,4 +38,24 @@ export async function localMode(env: Record<string, string>, stdin = ''): Promis
   const log = redactingLog((line) => (stderr += `${line}\n`));
   const code = await runLocalMode(readEnv({ ...env }), { input: Readable.from(stdin === '' ? [] : [stdin]), output, interactive: false }, log);
   return { code, stdout, stderr };
+}
+
+/**
+ * Runs `run` with everything else this process prints (process.stdout and
+ * stderr, the console) caught: what a child process would have shown beside
+ * its own output, for tests that no secret is printed anywhere.
+ */
+export async function withStrayOutput<T>(run: () => Promise<T>): Promise<{ result: T; stray: string }> {
+  let stray = '';
+  const catchText = (chunk: unknown) => { stray += typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString() : String(chunk); return true; };
+  const spies = [
+    vi.spyOn(process.stdout, 'write').mockImplementation(catchText),
+    vi.spyOn(process.stderr, 'write').mockImplementation(catchText),
+    ...(['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void catchText(`${args.map(String).join(' ')}\n`))),
+  ];
+  try {
+    return { result: await run(), stray };
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
 }

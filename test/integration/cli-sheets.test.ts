@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import type { FakeSheetsServer } from '../helpers/fake-sheets-server.js';
-import { runTs } from '../helpers/run-command.js';
+import { riskBot } from '../helpers/risk-bot.js';
 import { startSheets, TEST_KEY } from '../helpers/sheets-fixture.js';
 
 const SAMPLE = 'config/sample-register.xlsx';
@@ -25,7 +25,7 @@ afterAll(async () => {
   await server.close();
 });
 
-const cli = (args: string[], extraEnv: Record<string, string> = {}) => runTs('src/cli.ts', args, { ...env, ...extraEnv });
+const cli = (args: string[], extraEnv: Record<string, string> = {}) => riskBot(args, { ...env, ...extraEnv });
 
 describe('risk-bot with a Google Sheet', () => {
   it('setup-sheet on a new spreadsheet makes the tabs, and a second run adds nothing', async () => {
@@ -92,7 +92,7 @@ describe('risk-bot with a Google Sheet', () => {
   });
 
   it('without a key, a sheet command says which variables to set', async () => {
-    const result = await runTs('src/cli.ts', ['digest', '--sheet', 'abc'], {});
+    const result = await riskBot(['digest', '--sheet', 'abc'], {});
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('GOOGLE_APPLICATION_CREDENTIALS');
   });

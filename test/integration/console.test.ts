@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { readRegister } from '../../src/domain/register/read-register.js';
-import { REPO_ROOT, runTs } from '../helpers/run-command.js';
+import { localMode } from '../helpers/risk-bot.js';
+import { REPO_ROOT } from '../helpers/run-command.js';
 import { sampleWorkbookCopy } from '../helpers/slack-app-fixture.js';
 
 const settings = loadSettings();
@@ -36,6 +37,7 @@ function inTerminal(env: Record<string, string>, lines: string[]): Promise<strin
   });
 }
 
+// One run in a real terminal (npm start's process, a pseudo-terminal); the rest in-process, the console given its input as a stream.
 describe('the local console', () => {
   it('in a terminal, a typed update changes the workbook and its Audit log', async () => {
     const path = sampleWorkbookCopy('console-');
@@ -51,7 +53,7 @@ describe('the local console', () => {
 
   it('given a script, it prints the digest and reminders, runs each line, and exits', async () => {
     const path = sampleWorkbookCopy('console-');
-    const { code, stdout } = await runTs('src/main.ts', [], { REGISTER_WORKBOOK: path }, '/risk update R-3 impact 3\n/action done A-6\n/action show A-99\n');
+    const { code, stdout } = await localMode({ REGISTER_WORKBOOK: path }, '/risk update R-3 impact 3\n/action done A-6\n/action show A-99\n');
     expect(code).toBe(0);
     expect(stdout).toContain('risk and action digest');
     expect(stdout).toContain('Reminders for');
@@ -64,7 +66,7 @@ describe('the local console', () => {
   });
 
   it('with no input at all (npm start < /dev/null), it prints the digest and exits cleanly', async () => {
-    const { code, stdout } = await runTs('src/main.ts', [], { REGISTER_WORKBOOK: sampleWorkbookCopy('console-') });
+    const { code, stdout } = await localMode({ REGISTER_WORKBOOK: sampleWorkbookCopy('console-') });
     expect(code).toBe(0);
     expect(stdout).toContain('risk and action digest');
   });

@@ -15,3 +15,17 @@ export class ChannelPacer {
     if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
   }
 }
+
+const pacers = new WeakMap<object, ChannelPacer>();
+
+/**
+ * The one pacer for posts made with `client`. Slack counts every post to a
+ * channel, so everything that posts with a client (the reminders' outbox,
+ * each board's digest, `/risk digest`) waits in the same queue; a pacer each
+ * would let them post together.
+ */
+export function pacerFor(client: object): ChannelPacer {
+  const pacer = pacers.get(client) ?? new ChannelPacer();
+  pacers.set(client, pacer);
+  return pacer;
+}

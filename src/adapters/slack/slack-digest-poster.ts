@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Message } from '../../messages/message.js';
 import type { DigestPoster, HeatMapPicture } from '../../ports/digest-poster.js';
 import { heatMapPng } from '../heat-map/heat-map-png.js';
-import type { ChannelPacer } from './channel-pacer.js';
+import { pacerFor, type ChannelPacer } from './channel-pacer.js';
 import { findDelivered } from './find-delivered.js';
 import { postMessage } from './post-message.js';
 
@@ -15,7 +15,7 @@ export const DIGEST_EVENT_TYPE = 'risk_bot_digest';
  * upload URL, the bytes, then completeUploadExternal).
  */
 export class SlackDigestPoster implements DigestPoster {
-  constructor(private readonly client: WebClient, private readonly pacer: ChannelPacer) {}
+  constructor(private readonly client: WebClient, private readonly pacer: ChannelPacer = pacerFor(client)) {}
 
   wasDelivered(channel: string, messageKey: string, since: Date): Promise<boolean | null> {
     return findDelivered(this.client, channel, DIGEST_EVENT_TYPE, messageKey, since);

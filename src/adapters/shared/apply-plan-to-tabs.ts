@@ -1,9 +1,11 @@
 import type { CellWrite, WritePlan } from './plan-write.js';
-import type { RawTab, TabKey } from '../../domain/register/raw-register.js';
+import type { MappedTab } from '../../domain/register/mapped-tab.js';
+import type { TabKey } from '../../domain/register/raw-register.js';
 
-function setCell(tab: RawTab, cell: CellWrite): void {
+function setCell({ tab, columns }: MappedTab, cell: CellWrite): void {
   if (cell.header) {
     tab.headers[cell.column] = String(cell.value);
+    columns[cell.field] = cell.column;
     return;
   }
   let row = tab.rows.find((r) => r.row === cell.row);
@@ -17,10 +19,14 @@ function setCell(tab: RawTab, cell: CellWrite): void {
 
 /**
  * The register as it is once a planned write has landed: the same cells set
- * in a copy of the tabs as read. Lets several writes be planned against one
- * read (each seeing the ones before it) and keeps a read cache true after a write.
+ * in a copy of the tabs as read, and a header the write adds put in the
+ * tab's map. Lets several writes be planned against one read (each seeing
+ * the ones before it) and keeps a read cache true after a write.
  */
-export function applyPlanToTabs(tabs: Record<TabKey, RawTab>, plan: WritePlan, auditTitle: string): void {
-  if (plan.createAuditTab) tabs.audit = { ...tabs.audit, title: auditTitle, found: true, headerRow: 1, headers: [], rows: [] };
+export function applyPlanToTabs(tabs: Record<TabKey, MappedTab>, plan: WritePlan, auditTitle: string): void {
+  if (plan.createAuditTab) {
+    const audit = tabs.audit;
+    tabs.audit = { ...audit, tab: { ...audit.tab, title: auditTitle, found: true, headerRow: 1, headers: [], rows: [] }, columns: {}, duplicates: [] };
+  }
   for (const cell of [...plan.cells, ...plan.audit]) setCell(tabs[cell.tab], cell);
 }

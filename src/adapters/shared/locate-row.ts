@@ -1,27 +1,17 @@
 import { cellText, type CellValue } from '../../domain/cell.js';
 import { DomainError } from '../../domain/domain-error.js';
-import { mapHeaders } from '../../domain/register/header-map.js';
 import { findById } from '../../domain/register/find-by-id.js';
+import type { MappedTab } from '../../domain/register/mapped-tab.js';
 import type { RawRow, RawTab } from '../../domain/register/raw-register.js';
-import type { HeaderSynonyms } from '../../domain/register/raw-register.js';
 
-/** A tab that is present, with its field columns mapped from its header line. */
-export interface MappedTab {
-  tab: RawTab;
-  synonyms: HeaderSynonyms;
-  columns: Record<string, number>;
-}
-
-/** Maps a tab's headers, refusing a tab the workbook lacks. */
-export function mapTab(tab: RawTab, synonyms: HeaderSynonyms): MappedTab {
-  if (!tab.found) {
-    throw new DomainError(
-      'sheet_schema_invalid',
-      `The register has no "${tab.title}" tab: add a tab with that name and a header row`,
-      { tab: tab.title },
-    );
-  }
-  return { tab, synonyms, columns: mapHeaders(tab.key, tab.headers, synonyms).byField };
+/** A tab a write needs, refused when the workbook lacks it. */
+export function requireTab(mapped: MappedTab): MappedTab {
+  if (mapped.tab.found) return mapped;
+  throw new DomainError(
+    'sheet_schema_invalid',
+    `The register has no "${mapped.tab.title}" tab: add a tab with that name and a header row`,
+    { tab: mapped.tab.title },
+  );
 }
 
 /** The 0-based column of a field, or sheet_schema_invalid naming the header to add. */

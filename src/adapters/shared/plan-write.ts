@@ -1,21 +1,22 @@
 import { cellText, isBlank, type CellValue } from '../../domain/cell.js';
 import { DomainError } from '../../domain/domain-error.js';
 import { DATE_FIELDS, TAB_FIELDS } from '../../domain/register/fields.js';
-import { columnLetter, mapHeaders } from '../../domain/register/header-map.js';
-import type { Settings } from '../../config/settings.js';
+import { columnLetter } from '../../domain/register/header-map.js';
 import type { RowInsert, RowUpdate, WriteRequest } from '../../ports/register-store.js';
-import { lastUsedRow, locateRow, mapTab, requireColumn, sameAsSeen, type MappedTab } from './locate-row.js';
+import { lastUsedRow, locateRow, requireColumn, requireTab, sameAsSeen } from './locate-row.js';
 import { rowsWithId } from '../../domain/register/find-by-id.js';
+import type { MappedTab } from '../../domain/register/mapped-tab.js';
 import type { AuditRecord, RawTab, TabKey } from '../../domain/register/raw-register.js';
-import type { HeaderSynonyms } from '../../domain/register/raw-register.js';
 
-/** One cell to set: 1-based row, 0-based column. */
+/** One cell to set: 1-based row, 0-based column, and the field its column holds. */
 export interface CellWrite {
   tab: TabKey;
   row: number;
   column: number;
+  field: string;
   value: CellValue;
   isDate: boolean;
+  /** The cell is the field's new header (an Audit log column added). */
   header?: boolean;
 }
 
@@ -54,7 +55,7 @@ function planUpdate(mapped: MappedTab, update: RowUpdate): CellWrite[] {
         { tab: title, id: update.id, field: change.field, expected: change.expected, actual },
       );
     }
-    return { tab: update.tab, row: row.row, column, value: change.value, isDate: DATE_FIELDS.has(change.field) };
+    return { tab: update.tab, row: row.row, column, field: change.field, value: change.value, isDate: DATE_FIELDS.has(change.field) };
   });
 }
 
@@ -94,7 +95,7 @@ function planInserts(
       // Fields the sheet has no column for are left out: the bot never adds columns to a human's table.
       if (column === undefined || isBlank(value)) continue;
       rowCells[column] = value;
-      cells.push({ tab: insert.tab, row, column, value, isDate: DATE_FIELDS.has(field) });
+      cells.push({ tab: insert.tab, row, column, field, value, isDate: DATE_FIELDS.has(field) });
     }
     added.set(insert.tab, [...(added.get(insert.tab) ?? []), { row, cells: rowCells }]);
   }
@@ -110,18 +111,19 @@ const ON_DEMAND_AUDIT_FIELDS: ReadonlySet<string> = new Set(['change']);
  * because an audit trail that silently drops "who" or "old value" is worse
  * than an extra column.
  */
-function planAudit(tab: RawTab, synonyms: HeaderSynonyms, records: readonly AuditRecord[]): CellWrite[] {
+function planAudit(audit: MappedTab, records: readonly AuditRecord[]): CellWrite[] {
   if (records.length === 0) return [];
+  const { tab, synonyms } = audit;
   const headerRow = tab.headerRow || 1;
   const headers = [...tab.headers];
-  const columns = mapHeaders('audit', headers, synonyms).byField;
+  const columns = { ...audit.columns };
   const cells: CellWrite[] = [];
   for (const field of TAB_FIELDS.audit) {
     const header = synonyms[field]?.[0];
     if (columns[field] !== undefined || header === undefined) continue;
     if (ON_DEMAND_AUDIT_FIELDS.has(field) && records.every((record) => (record[field] ?? '') === '')) continue;
     columns[field] = headers.push(header) - 1;
-    cells.push({ tab: 'audit', row: headerRow, column: columns[field], value: header, isDate: false, header: true });
+    cells.push({ tab: 'audit', row: headerRow, column: columns[field], field, value: header, isDate: false, header: true });
   }
   let row = Math.max(lastUsedRow(tab), headerRow);
   for (const record of records) {
@@ -129,39 +131,39 @@ function planAudit(tab: RawTab, synonyms: HeaderSynonyms, records: readonly Audi
     for (const field of TAB_FIELDS.audit) {
       const column = columns[field];
       const value = record[field] ?? '';
-      if (column !== undefined && value !== '') cells.push({ tab: 'audit', row, column, value, isDate: false });
+      if (column !== undefined && value !== '') cells.push({ tab: 'audit', row, column, field, value, isDate: false });
     }
   }
   return cells;
 }
 
 /** Whether the Audit log holds a line written for the request `changeId` names: that request was applied. */
-export function auditHasChange(audit: RawTab, synonyms: HeaderSynonyms, changeId: string): boolean {
-  if (!audit.found) return false;
-  const column = mapHeaders('audit', audit.headers, synonyms).byField.change;
-  return column !== undefined && audit.rows.some((row) => cellText(row.cells[column]) === changeId);
+export function auditHasChange(audit: MappedTab, changeId: string): boolean {
+  if (!audit.tab.found) return false;
+  const column = audit.columns.change;
+  return column !== undefined && audit.tab.rows.some((row) => cellText(row.cells[column]) === changeId);
 }
 
 /**
  * Works out every cell a write request sets, against the register as it is
- * now, and checks all of it first: a request applied before (a Slack retry
+ * now (one fresh read, its tabs mapped once), and checks all of it first: a request applied before (a Slack retry
  * or replay, even after a restart), an unknown or duplicated ID, a missing
  * column, a cell a human changed since the user saw it, or an ID that exists
  * already refuses the whole request before anything is written.
  */
-export function planWrite(tabs: Record<TabKey, RawTab>, settings: Settings['tabs'], request: WriteRequest): WritePlan {
+export function planWrite(tabs: Record<TabKey, MappedTab>, request: WriteRequest): WritePlan {
   const { changeId } = request;
-  if (changeId !== undefined && auditHasChange(tabs.audit, settings.audit.headers, changeId)) {
+  if (changeId !== undefined && auditHasChange(tabs.audit, changeId)) {
     throw new DomainError('already_applied', 'That request was already carried out (the Audit log records it), so it was not made again.', { changeId });
   }
-  const mappedOf = (key: TabKey): MappedTab => mapTab(tabs[key], settings[key].headers);
+  const mappedOf = (key: TabKey): MappedTab => requireTab(tabs[key]);
   const updated = request.updates.flatMap((update) => planUpdate(mappedOf(update.tab), update));
   const inserted = planInserts(mappedOf, request.inserts);
   return {
     cells: [...updated, ...inserted.cells],
     insertedRows: inserted.insertedRows,
-    audit: planAudit(tabs.audit, settings.audit.headers, changeId === undefined ? request.audit : request.audit.map((record) => ({ ...record, change: changeId }))),
-    createAuditTab: request.audit.length > 0 && !tabs.audit.found,
+    audit: planAudit(tabs.audit, changeId === undefined ? request.audit : request.audit.map((record) => ({ ...record, change: changeId }))),
+    createAuditTab: request.audit.length > 0 && !tabs.audit.tab.found,
     auditRowsAppended: request.audit.length,
   };
 }

@@ -1,8 +1,7 @@
 import type { sheets_v4 } from 'googleapis';
 import type { Settings } from '../../config/settings.js';
 import { DomainError } from '../../domain/domain-error.js';
-import { DATE_FIELDS } from '../../domain/register/fields.js';
-import { mapHeaders } from '../../domain/register/header-map.js';
+import { dateColumns, mapTab } from '../../domain/register/mapped-tab.js';
 import { cellData } from './plan-requests.js';
 import { setupSheet } from './setup-sheet.js';
 import { SheetsCallError, type SheetsApi } from './sheets-api.js';
@@ -14,13 +13,8 @@ import type { Scale } from '../../domain/items/scale.js';
 
 type Request = sheets_v4.Schema$Request;
 
-function dateColumns(tab: RawTab, settings: Pick<Settings, 'tabs'>): Set<number> {
-  const { byField } = mapHeaders(tab.key, tab.headers, settings.tabs[tab.key].headers);
-  return new Set(Object.entries(byField).filter(([field]) => DATE_FIELDS.has(field)).map(([, column]) => column));
-}
-
 function tabRows(tab: RawTab, settings: Pick<Settings, 'tabs'>): sheets_v4.Schema$RowData[] {
-  const dates = dateColumns(tab, settings);
+  const dates = new Set(dateColumns(mapTab(tab, settings.tabs[tab.key].headers)));
   return [
     { values: tab.headers.map((header) => ({ userEnteredValue: { stringValue: header }, userEnteredFormat: { textFormat: { bold: true } } })) },
     ...tab.rows.map((row) => ({ values: row.cells.map((cell, column) => cellData(cell, dates.has(column))) })),

@@ -1,7 +1,7 @@
 import type { sheets_v4 } from 'googleapis';
 import type { Settings } from '../../config/settings.js';
 import { DATE_FIELDS, TAB_FIELDS } from '../../domain/register/fields.js';
-import { mapHeaders } from '../../domain/register/header-map.js';
+import { mapTab } from '../../domain/register/mapped-tab.js';
 import { ACTION_STATUSES, RISK_STATUSES, TRENDS } from '../../domain/register/vocabulary.js';
 import type { SheetInfo } from './sheets-api.js';
 import { TAB_KEYS, type RawTab, type TabKey } from '../../domain/register/raw-register.js';
@@ -81,7 +81,7 @@ export function planSetup(states: readonly TabState[], settings: Pick<Settings, 
       requests.push({ addSheet: { properties: { sheetId, title: settings.tabs[key].title, gridProperties: { rowCount: NEW_TAB_ROWS, columnCount: Math.max(26, TAB_FIELDS[key].length), frozenRowCount: 1 } } } });
       changes.push(`added the "${settings.tabs[key].title}" tab`);
     }
-    const mapped = mapHeaders(key, headers, synonyms).byField;
+    const mapped = mapTab(tab, synonyms).columns;
     const missing = TAB_FIELDS[key].filter((field) => mapped[field] === undefined);
     if (missing.length > 0) {
       const start = headers.length;

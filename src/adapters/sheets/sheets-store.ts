@@ -5,7 +5,7 @@ import { type RegisterStore, type WriteRequest, type WriteResult } from '../../p
 import { inQueue } from '../shared/keyed-queue.js';
 import { applyPlanToTabs } from '../shared/apply-plan-to-tabs.js';
 import { a1Ref, auditHasChange, planWrite, type WritePlan } from '../shared/plan-write.js';
-import { mapTab } from '../shared/locate-row.js';
+import { mapTabs, rawTabsOf } from '../../domain/register/mapped-tab.js';
 import { planRequests } from './plan-requests.js';
 import { SheetsCallError, type SheetInfo, type SheetsApi } from './sheets-api.js';
 import { sheetsFailureError } from './sheets-error.js';
@@ -104,18 +104,18 @@ export class SheetsRegisterStore implements RegisterStore {
     for (let attempt = 0; ; attempt++) {
       const raw = await this.#readFresh();
       const infos = await this.#sheetInfos();
-      const tabs = structuredClone(raw.tabs);
+      const tabs = mapTabs(structuredClone(raw.tabs), this.#tabs);
       let newAuditId: number | null = null;
       const accepted: Array<{ write: QueuedWrite; plan: WritePlan; result: WriteResult }> = [];
       for (const write of pending) {
         let plan: WritePlan;
         try {
-          plan = planWrite(tabs, this.#tabs, write.request);
+          plan = planWrite(tabs, write.request);
         } catch (error) {
           write.reject(error);
           continue;
         }
-        const result: WriteResult = { cellsWritten: plan.cells.map((cell) => a1Ref(tabs[cell.tab].title, cell.row, cell.column)), auditRowsAppended: plan.auditRowsAppended };
+        const result: WriteResult = { cellsWritten: plan.cells.map((cell) => a1Ref(tabs[cell.tab].tab.title, cell.row, cell.column)), auditRowsAppended: plan.auditRowsAppended };
         if (plan.createAuditTab) newAuditId = Math.max(0, ...infos.map((info) => info.sheetId)) + 1;
         applyPlanToTabs(tabs, plan, this.#tabs.audit.title);
         accepted.push({ write, plan, result });
@@ -124,7 +124,7 @@ export class SheetsRegisterStore implements RegisterStore {
       const requests = accepted.flatMap(({ plan }) => planRequests(plan, sheetIdOf, plan.createAuditTab ? newAuditId : null, this.#tabs.audit.title));
       const settle = () => {
         for (const { write, result } of accepted) write.resolve(result);
-        this.#cache = { raw: { source: raw.source, tabs }, at: this.#now() };
+        this.#cache = { raw: { source: raw.source, tabs: rawTabsOf(tabs) }, at: this.#now() };
       };
       if (requests.length === 0) {
         settle();
@@ -171,17 +171,17 @@ export class SheetsRegisterStore implements RegisterStore {
    * without audit rows, every cell holds its new value.
    */
   async #landed(request: WriteRequest): Promise<boolean> {
-    const raw = await this.#readFresh();
-    if (request.changeId !== undefined && request.audit.length > 0) return auditHasChange(raw.tabs.audit, this.#tabs.audit.headers, request.changeId);
+    const tabs = mapTabs((await this.#readFresh()).tabs, this.#tabs);
+    if (request.changeId !== undefined && request.audit.length > 0) return auditHasChange(tabs.audit, request.changeId);
     const record = request.audit[0];
     if (record) {
-      if (!raw.tabs.audit.found) return false;
-      const { columns } = mapTab(raw.tabs.audit, this.#tabs.audit.headers);
+      const { tab: audit, columns } = tabs.audit;
+      if (!audit.found) return false;
       const fields = ['when', 'who', 'item', 'field', 'newValue'] as const;
-      return raw.tabs.audit.rows.some((row) => fields.every((field) => columns[field] === undefined || cellText(row.cells[columns[field]!]) === cellText(record[field])));
+      return audit.rows.some((row) => fields.every((field) => columns[field] === undefined || cellText(row.cells[columns[field]!]) === cellText(record[field])));
     }
     try {
-      planWrite(raw.tabs, this.#tabs, { ...request, updates: request.updates.map((u) => ({ ...u, changes: u.changes.map((c) => ({ ...c, expected: c.value })) })), audit: [] });
+      planWrite(tabs, { ...request, updates: request.updates.map((u) => ({ ...u, changes: u.changes.map((c) => ({ ...c, expected: c.value })) })), audit: [] });
       return request.inserts.length === 0;
     } catch {
       return false;

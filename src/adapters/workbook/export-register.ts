@@ -1,20 +1,16 @@
 import type { Settings } from '../../config/settings.js';
-import { DATE_FIELDS } from '../../domain/register/fields.js';
-import { mapHeaders } from '../../domain/register/header-map.js';
+import { dateColumns, mapTab } from '../../domain/register/mapped-tab.js';
 import { createWorkbook } from './create-workbook.js';
 import { TAB_KEYS, type RawRegister } from '../../domain/register/raw-register.js';
 
 /** Writes a register (as loaded from any store) to a new .xlsx workbook; returns what it wrote, per tab. */
 export async function exportRegister(source: RawRegister, path: string, settings: Pick<Settings, 'tabs'>): Promise<string[]> {
   const tabs = TAB_KEYS.map((key) => source.tabs[key]).filter((tab) => tab.found && tab.headers.length > 0);
-  await createWorkbook(path, tabs.map((tab) => {
-    const { byField } = mapHeaders(tab.key, tab.headers, settings.tabs[tab.key].headers);
-    return {
-      title: tab.title,
-      headers: tab.headers,
-      rows: tab.rows.map((row) => row.cells),
-      dateColumns: Object.entries(byField).filter(([field]) => DATE_FIELDS.has(field)).map(([, column]) => column),
-    };
-  }));
+  await createWorkbook(path, tabs.map((tab) => ({
+    title: tab.title,
+    headers: tab.headers,
+    rows: tab.rows.map((row) => row.cells),
+    dateColumns: dateColumns(mapTab(tab, settings.tabs[tab.key].headers)),
+  })));
   return tabs.map((tab) => `"${tab.title}": ${tab.rows.length} row(s)`);
 }

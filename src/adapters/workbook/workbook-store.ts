@@ -11,6 +11,7 @@ import { inQueue } from '../shared/keyed-queue.js';
 import { resolve } from 'node:path';
 import { a1Ref, planWrite } from '../shared/plan-write.js';
 import { findWorksheet, readTab } from './read-tab.js';
+import { mapTabs } from '../../domain/register/mapped-tab.js';
 import { TAB_KEYS, type RawRegister, type RawTab, type TabKey } from '../../domain/register/raw-register.js';
 
 export interface WorkbookRegisterStoreOptions {
@@ -77,7 +78,7 @@ export class WorkbookRegisterStore implements RegisterStore {
     for (let attempt = 1; ; attempt += 1) {
       const { workbook, version } = await this.#open();
       const tabs = this.#readTabs(workbook);
-      const plan = planWrite(tabs, this.#tabs, request);
+      const plan = planWrite(mapTabs(tabs, this.#tabs), request);
       // Checked and found valid, but nothing to set (updates with no changes): leave the file alone.
       if (plan.cells.length === 0 && plan.audit.length === 0) return { cellsWritten: [], auditRowsAppended: 0 };
       try {

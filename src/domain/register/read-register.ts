@@ -1,5 +1,6 @@
 import { cellText, isBlank, type IsoDate } from '../cell.js';
 import { TAB_FIELDS } from './fields.js';
+import { mapTabs } from './mapped-tab.js';
 import { peopleDirectory } from './people.js';
 import { shortenProblem, sortProblems, type Problem } from './problem.js';
 import { readActionRow } from './read-actions.js';
@@ -75,10 +76,11 @@ function checkOwners(tab: FieldTab<string>, items: ReadonlyArray<Risk | Action>,
  */
 export function readRegister(raw: RawRegister, settings: RegisterLayout, today: IsoDate): Register {
   const problems: Problem[] = [];
-  const riskTab = readFieldTab(raw.tabs.risks, TAB_FIELDS.risks, settings.tabs.risks.headers);
-  const actionTab = readFieldTab(raw.tabs.actions, TAB_FIELDS.actions, settings.tabs.actions.headers);
-  const peopleTab = readFieldTab(raw.tabs.people, TAB_FIELDS.people, settings.tabs.people.headers);
-  const auditTab = readFieldTab(raw.tabs.audit, TAB_FIELDS.audit, settings.tabs.audit.headers);
+  const tabs = mapTabs(raw.tabs, settings.tabs);
+  const riskTab = readFieldTab(tabs.risks, TAB_FIELDS.risks);
+  const actionTab = readFieldTab(tabs.actions, TAB_FIELDS.actions);
+  const peopleTab = readFieldTab(tabs.people, TAB_FIELDS.people);
+  const auditTab = readFieldTab(tabs.audit, TAB_FIELDS.audit);
   problems.push(...riskTab.problems, ...actionTab.problems, ...peopleTab.problems, ...auditTab.problems);
   const risks = riskTab.rows.map((row) => readRiskRow(riskTab, row, settings.scale, today, problems)).filter((r): r is Risk => r !== null);
   const actions = actionTab.rows.map((row) => readActionRow(actionTab, row, today, problems)).filter((a): a is Action => a !== null);

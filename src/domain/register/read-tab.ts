@@ -1,9 +1,7 @@
 import { cellText, type CellValue } from '../cell.js';
 import { REQUIRED_FIELDS } from './fields.js';
-import { mapHeaders } from './header-map.js';
+import type { MappedTab } from './mapped-tab.js';
 import type { Problem, ProblemCode } from './problem.js';
-import type { RawTab } from './raw-register.js';
-import type { HeaderSynonyms } from './raw-register.js';
 
 /** One data row, with its cells by field. */
 export interface FieldRow<F extends string> {
@@ -24,10 +22,10 @@ export interface FieldTab<F extends string> {
 }
 
 /** Reads a tab's rows into fields by header text; columns it does not know stay untouched. */
-export function readFieldTab<F extends string>(raw: RawTab, fields: readonly F[], synonyms: HeaderSynonyms): FieldTab<F> {
+export function readFieldTab<F extends string>(mapped: MappedTab, fields: readonly F[]): FieldTab<F> {
+  const { tab: raw, synonyms, columns: byField } = mapped;
   const problems: Problem[] = [];
-  const { byField, problems: headerProblems } = mapHeaders(raw.key, raw.headers, synonyms);
-  for (const p of headerProblems) {
+  for (const p of mapped.duplicates) {
     problems.push({ code: 'column_duplicated', severity: 'warning', tab: raw.title, row: raw.headerRow, column: p.header, value: p.header, message: p.message });
   }
   const headerOf = (field: F): string => {

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { applyPlanToTabs } from '../../src/adapters/shared/apply-plan-to-tabs.js';
+import { planWrite } from '../../src/adapters/shared/plan-write.js';
+import { loadSettings } from '../../src/config/load-settings.js';
+import { mapTabs } from '../../src/domain/register/mapped-tab.js';
+import type { AuditRecord } from '../../src/domain/register/raw-register.js';
+import type { WriteRequest } from '../../src/ports/register-store.js';
+import { rawRegister, rawTab } from '../helpers/raw-register.js';
+
+const { tabs: layout } = loadSettings();
+const AUDIT_HEADERS = ['When', 'Who', 'Item', 'Field', 'Old value', 'New value', 'Via', 'Note'];
+const line: AuditRecord = { when: '2026-11-23T10:00:00Z', who: 'U01', item: 'R-1', field: 'status', oldValue: 'Open', newValue: 'Closed', via: 'command', note: '' };
+
+function mappedRead() {
+  const { tabs } = rawRegister({
+    risks: rawTab('risks', ['Risk No.', 'Status'], [['R - 1', 'Open']]),
+    audit: rawTab('audit', [...AUDIT_HEADERS], []),
+  });
+  return mapTabs(tabs, layout);
+}
+
+const closeR1 = (changeId: string): WriteRequest => ({ updates: [{ tab: 'risks', id: 'r1', changes: [{ field: 'status', expected: 'Open', value: 'Closed' }] }], inserts: [], audit: [line], changeId });
+
+describe('planning writes against one mapped read', () => {
+  it('when a write adds the Audit log\'s Change ID column, then the next write planned against the same read sees it and is refused as already applied', () => {
+    const tabs = mappedRead();
+    const first = planWrite(tabs, closeR1('slack:trigger:1'));
+    expect(first.audit.filter((cell) => cell.header)).toEqual([expect.objectContaining({ field: 'change', column: AUDIT_HEADERS.length, value: 'Change ID' })]);
+    applyPlanToTabs(tabs, first, layout.audit.title);
+    expect(tabs.audit.columns.change).toBe(AUDIT_HEADERS.length);
+    expect(tabs.audit.tab.headers.at(-1)).toBe('Change ID');
+    expect(() => planWrite(tabs, { ...closeR1('slack:trigger:1'), updates: [] })).toThrow(expect.objectContaining({ code: 'already_applied' }));
+  });
+
+  it('when the row found by ID no longer holds what the user saw, then conflict', () => {
+    const tabs = mappedRead();
+    applyPlanToTabs(tabs, planWrite(tabs, closeR1('slack:trigger:1')), layout.audit.title);
+    expect(() => planWrite(tabs, closeR1('slack:trigger:2'))).toThrow(expect.objectContaining({ code: 'conflict' }));
+  });
+});

@@ -1,12 +1,11 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { randomUUID } from 'node:crypto';
 import type { Settings } from '../../config/settings.js';
 import { dateInZone } from '../../domain/dates/calendar.js';
-import { isDomainError } from '../../domain/domain-error.js';
 import type { Actor } from '../../domain/items/permissions.js';
 import { nudgesPreviewMessage } from '../../messages/nudges-message.js';
 import type { RegisterStore } from '../../ports/register-store.js';
+import { failureReply } from '../log/failure-reply.js';
 import { askQuestion } from '../../use-cases/answer-question.js';
 import { boardDigest } from '../../use-cases/board-digest.js';
 import { handleCommand } from '../../use-cases/handle-command.js';
@@ -57,10 +56,7 @@ async function safeAnswer(deps: ConsoleDeps, line: string): Promise<string> {
   try {
     return await answerLine(deps, line);
   } catch (error) {
-    if (isDomainError(error)) return error.message;
-    const ref = randomUUID().slice(0, 8);
-    deps.log(`error ${ref}: ${(error as Error).stack ?? String(error)}`);
-    return `Something went wrong (ref ${ref}); nothing was changed by this command.`;
+    return renderText(failureReply(error, deps.log).message);
   }
 }
 

@@ -1,6 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { describeError, type Log } from '../log/log.js';
+import { describeError, logRef, type Log } from '../log/log.js';
 import { BodyBudget, readBody } from './body-reader.js';
 import type { HttpLimits } from './http-limits.js';
 import { checkSlackHeaders, hasObjectBody, hasValidSignature } from './slack-request-check.js';
@@ -102,7 +101,7 @@ export function frontDoor(deps: FrontDoorDeps): (req: IncomingMessage, res: Serv
 
   // Bolt's own server catches what its listener throws; this does the same for every route, and for what is awaited.
   const failed = (res: ServerResponse, error: unknown) => {
-    const ref = randomUUID().slice(0, 8);
+    const ref = logRef();
     deps.log(`http: request failed (ref ${ref}): ${describeError(error, false)}`);
     if (res.headersSent) res.destroy();
     else refuseUnread(res, 500, `internal error (ref ${ref})`);

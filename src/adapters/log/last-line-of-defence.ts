@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { describeError, valueAsLogText, type Log } from './log.js';
+import { describeError, logRef, valueAsLogText, type Log } from './log.js';
 
 /**
  * The process's last line of defence while it serves requests: an error
@@ -11,7 +10,7 @@ import { describeError, valueAsLogText, type Log } from './log.js';
  */
 export function installLastLineOfDefence(log: Log, target: NodeJS.Process = process): () => void {
   const report = (what: string) => (error: unknown) => {
-    log(`${what} (ref ${randomUUID().slice(0, 8)}), still serving: ${describeError(error, false).split('\n')[0]!.slice(0, 300)}`);
+    log(`${what} (ref ${logRef()}), still serving: ${describeError(error, false).split('\n')[0]!.slice(0, 300)}`);
   };
   const onRejection = report('unhandled rejection');
   const onException = report('uncaught exception');

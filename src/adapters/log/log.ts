@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { redact } from './redact.js';
 
 /** Where the bot's log lines go: one line of text at a time. */
@@ -16,6 +17,11 @@ export function redactingLog(write: (line: string) => void, knownSecrets: readon
     const clean = redact(text, knownSecrets);
     write(clean.length > MAX_LOG_ENTRY ? `${clean.slice(0, MAX_LOG_ENTRY)}… (${clean.length - MAX_LOG_ENTRY} more characters cut)` : clean);
   };
+}
+
+/** A new short reference: the person is given it, and the log line with the details carries it. */
+export function logRef(): string {
+  return randomUUID().slice(0, 8);
 }
 
 /** The log of a bot process: standard error, through redaction. */

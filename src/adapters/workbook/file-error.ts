@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import { DomainError } from '../../domain/domain-error.js';
+import { logRef } from '../log/log.js';
 
 /** What the operator's log is written with; the workbook adapter has no other way to report. */
 export type WorkbookLog = (text: string) => void;
@@ -37,7 +37,7 @@ export function fileErrorWords(error: unknown): string {
 export function workbookFailure(
   code: 'unavailable' | 'store_failed', words: string, path: string, error: unknown, log: WorkbookLog | undefined,
 ): DomainError {
-  const ref = randomUUID().slice(0, 8);
+  const ref = logRef();
   const cause = error instanceof Error ? error.message : String(error);
   log?.(`workbook error ${ref}: ${words} File: ${path}. Cause: ${cause}`);
   const message = log === undefined ? words : `${words} The bot's log has the details (ref ${ref}).`;

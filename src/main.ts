@@ -7,7 +7,7 @@ import { startSlackApp } from './adapters/slack/slack-app.js';
 import { slackWebClient } from './adapters/slack/slack-client.js';
 import { boardStores, withEnvironment } from './composition/boards.js';
 import { shutDown } from './composition/graceful-shutdown.js';
-import { digestDeps, startJobs } from './composition/start-jobs.js';
+import { digestRunDeps, startJobs } from './composition/start-jobs.js';
 import { openLeases } from './composition/open-leases.js';
 import { runDigest } from './jobs/digest-job.js';
 import { openStore } from './composition/open-store.js';
@@ -40,7 +40,7 @@ async function runSlackBot(env: Env & { SLACK_BOT_TOKEN: string; SLACK_SIGNING_S
   const stores = new Map([...boardStores(settings, env, opened.store)].map(([id, board]) => [id, board === opened.store ? store : new ClosingStore(board, writesClosed.signal)]));
   const leases = await openLeases(env, log);
   const inProgress = new WorkInProgress();
-  const defaultBoardDigest = { ...digestDeps(store, settings, client, clock, log), timeZone: settings.timeZone, leases, inProgress };
+  const defaultBoardDigest = digestRunDeps({ store, settings, client, leases, clock, log, inProgress });
   const running = await startSlackApp(
     {
       store, settings, actors: new ActorDirectory(settings), clock, today: (now) => dateInZone(now, settings.timeZone), log, leases,

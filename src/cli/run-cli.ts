@@ -11,7 +11,6 @@ import { digestJson, nudgeRunJson, nudgesJson, registerJson } from '../messages/
 import { boardDigest } from '../use-cases/board-digest.js';
 import { loadRegister } from '../use-cases/load-register.js';
 import { previewNudges } from '../use-cases/preview-nudges.js';
-import { ChannelPacer } from '../adapters/slack/channel-pacer.js';
 import { slackWebClient, type SlackRetryWaits } from '../adapters/slack/slack-client.js';
 import { SlackNudgeOutbox } from '../adapters/slack/slack-nudge-outbox.js';
 import type { Settings } from '../config/settings.js';
@@ -19,7 +18,7 @@ import { runNudges } from '../jobs/nudge-job.js';
 import { describeDigestOutcome, runDigest } from '../jobs/digest-job.js';
 import { openLeases } from '../composition/open-leases.js';
 import { withEnvironment } from '../composition/boards.js';
-import { digestDeps } from '../composition/start-jobs.js';
+import { digestRunDeps } from '../composition/start-jobs.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import { UsageError, type CliOptions } from './cli-options.js';
 import { runSheetCommand } from './sheet-commands.js';
@@ -50,7 +49,7 @@ function slackClient({ env, log, slackRetryWaits }: CliContext, command: string)
 
 /** `nudges --send`: the scheduled run's own code, through Slack's Web API. */
 async function sendNudgesNow(store: RegisterStore, settings: Settings, context: CliContext, today: string): Promise<CliOutputParts> {
-  const outbox = new SlackNudgeOutbox(slackClient(context, 'nudges --send'), new ChannelPacer());
+  const outbox = new SlackNudgeOutbox(slackClient(context, 'nudges --send'));
   const { env, log } = context;
   const leases = await openLeases(env, log);
   try {
@@ -69,7 +68,7 @@ async function postDigestNow(store: RegisterStore, settings: Settings, context: 
   const { env, log } = context;
   const leases = await openLeases(env, log);
   try {
-    const outcome = await runDigest({ ...digestDeps(store, settings, client, () => new Date(), log), timeZone: settings.timeZone, leases }, board, today);
+    const outcome = await runDigest(digestRunDeps({ store, settings, client, leases, clock: () => new Date(), log }), board, today);
     if (outcome === null) return { text: `Another instance is posting the digest for ${today} now; nothing was posted from here.`, data: { posted: false, outcome: 'busy' }, exitCode: 1 };
     return { text: describeDigestOutcome(board, outcome), data: { posted: outcome.kind === 'posted', outcome: outcome.kind }, exitCode: outcome.kind === 'no-channel' ? 1 : 0 };
   } finally {

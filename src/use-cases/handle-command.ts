@@ -6,6 +6,7 @@ import { findItem } from '../domain/items/find-item.js';
 import type { RequestedChange } from '../domain/items/item-update.js';
 import { dueSoonOfKind, itemsOfOwnerName, itemsOfSlackUser, openItems, overdueOfKind } from '../domain/items/item-filters.js';
 import { permissionForOffice, type Actor } from '../domain/items/permissions.js';
+import type { Scale } from '../domain/items/scale.js';
 import type { Register } from '../domain/register/register.js';
 import { clip } from '../domain/text.js';
 import { itemMessage, listMessage, topBandMessage, updatedMessage } from '../messages/item-message.js';
@@ -13,7 +14,7 @@ import type { Message } from '../messages/message.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import { boardDigest } from './board-digest.js';
 import { loadRegister } from './load-register.js';
-import { updateItem } from './update-item.js';
+import { updateItem, type UpdateOutcome } from './update-item.js';
 import type { AuditRecord } from '../domain/register/raw-register.js';
 import type { Command, CommandTarget, ListFilter } from '../domain/commands/command-types.js';
 
@@ -25,8 +26,6 @@ export interface CommandDeps {
 export interface CommandInput {
   target: CommandTarget;
   text: string;
-  /** A note given apart from the text (a form's note box), used as typed instead of the command's. */
-  note?: string | null;
   actor: Actor;
   via: AuditRecord['via'];
   today: IsoDate;
@@ -63,10 +62,18 @@ function listFor(register: Register, filter: ListFilter, input: CommandInput, se
   }
 }
 
+/** The answer to a change, however it was asked for. */
+export type UpdateReply = Extract<CommandReply, { kind: 'reply' }>;
+
+/** What changed, for the person who changed it; and for the board when the item entered the top band. */
+export function updateReply({ item, update }: UpdateOutcome, actor: Actor, scale: Scale): UpdateReply {
+  const message = updatedMessage(item, update, scale);
+  return update.rating.enteredTopBand ? { kind: 'reply', message, announce: topBandMessage(item, update, actor.id) } : { kind: 'reply', message };
+}
+
 async function change(deps: CommandDeps, input: CommandInput, id: string, changes: RequestedChange[], note: string | null): Promise<CommandReply> {
-  const { item, update } = await updateItem(deps, { id, changes, note, actor: input.actor, via: input.via, today: input.today, now: input.now, changeId: input.changeId });
-  const message = updatedMessage(item, update, deps.settings.scale);
-  return update.rating.enteredTopBand ? { kind: 'reply', message, announce: topBandMessage(item, update, input.actor.id) } : { kind: 'reply', message };
+  const outcome = await updateItem(deps, { id, changes, note, actor: input.actor, via: input.via, today: input.today, now: input.now, changeId: input.changeId });
+  return updateReply(outcome, input.actor, deps.settings.scale);
 }
 
 async function run(deps: CommandDeps, command: Command, input: CommandInput): Promise<CommandReply> {
@@ -75,7 +82,7 @@ async function run(deps: CommandDeps, command: Command, input: CommandInput): Pr
     case 'modal': return { kind: 'modal', modal: 'edit', target: input.target };
     case 'new': return { kind: 'modal', modal: 'new', target: input.target };
     case 'help': return reply({ summary: 'help', parts: [{ type: 'preformatted', text: usageFor(input.target) }] });
-    case 'update': return change(deps, input, command.id, command.changes.filter((c): c is RequestedChange => c.field !== 'note'), input.note ?? command.note);
+    case 'update': return change(deps, input, command.id, command.changes, command.note);
     // "closed" reads as Closed for a risk and Done for an action, so one read of the register serves both.
     case 'done':
     case 'close': return change(deps, input, command.id, [{ field: 'status', value: 'closed' }], command.note);

@@ -1,3 +1,5 @@
+import type { RequestedChange } from '../items/item-update.js';
+
 /** The shapes of a slash command once read: what it targets, what it asks, and what was wrong. */
 
 /** Which slash command the text came with. */
@@ -18,7 +20,7 @@ export type Command =
   | { kind: 'digest' }
   | { kind: 'show'; id: string }
   | { kind: 'list'; filter: ListFilter }
-  | { kind: 'update'; id: string; changes: Array<{ field: UpdateField; value: string }>; note: string | null }
+  | { kind: 'update'; id: string; changes: RequestedChange[]; note: string | null }
   | { kind: 'done'; id: string; note: string | null }
   | { kind: 'close'; id: string; note: string | null };
 

@@ -1,6 +1,7 @@
-import { isUnitName, isWeakName, matchField, readId, readListFilter, tokenise, type FieldMatch, type Token } from './command-tokens.js';
-import { clip, MAX_COMMAND_LENGTH, lookUp, normaliseCommandText } from '../text.js';
-import { UPDATE_FIELDS, type Command, type CommandParse, type CommandTarget, type UpdateField } from './command-types.js';
+import { FIELD_LIST, readChanges, readValue, shown, slash, tooLong, type CommandContext as Context } from './command-changes.js';
+import { matchField, readId, readListFilter, tokenise } from './command-tokens.js';
+import { lookUp, normaliseCommandText } from '../text.js';
+import type { Command, CommandParse, CommandTarget } from './command-types.js';
 
 type Verb = Exclude<Command['kind'], 'modal'>;
 
@@ -10,18 +11,9 @@ const VERBS: Record<string, Verb> = {
   help: 'help', '?': 'help', digest: 'digest',
 };
 
-const FIELD_LIST = 'impact, probability, status, trend, progress, target date, owner, note';
-const display = (field: UpdateField) => (field === 'targetDate' ? 'target date' : field);
-
-/** What the parse of one command needs to hand round: the target, the text and its tokens, the verb as typed. */
-interface Context { target: CommandTarget; text: string; tokens: Token[]; word: string }
-
-const slash = (target: CommandTarget) => `/${target}`;
 const exampleId = (target: CommandTarget) => (target === 'risk' ? 'R-3' : 'A-4');
 const ok = (command: Command): CommandParse => ({ ok: true, command });
 const fail = (problem: string, usage: string): CommandParse => ({ ok: false, problem, usage });
-// What the user typed, quoted back in a problem: 40 characters and the ellipsis, so 10,000 characters never come back.
-const shown = (text: string) => clip(text, 41);
 
 function usageLines(target: CommandTarget): Record<Verb | 'modal', string> {
   const [s, id, risk] = [slash(target), exampleId(target), target === 'risk'];
@@ -52,125 +44,33 @@ export function usageLine(target: CommandTarget, verb: Verb): string {
   return verb === 'update' ? `${line}\nFields: ${FIELD_LIST}` : line;
 }
 
-function whichItem(ctx: Context, at: number): string {
-  const question = `Which ${ctx.target}? Give an ID like ${exampleId(ctx.target)}`;
-  const token = ctx.tokens[at];
-  return token === undefined ? question : `"${shown(token.text)}" isn't an ID. ${question}`;
+/** Asks for an item's ID, quoting back what was given instead, if anything. */
+function whichItem(target: CommandTarget, typed: string | undefined): string {
+  const question = `Which ${target}? Give an ID like ${exampleId(target)}`;
+  return typed === undefined ? question : `"${shown(typed)}" isn't an ID. ${question}`;
 }
 
 function parseShow(ctx: Context, at: number): CommandParse {
   const reading = readId(ctx.tokens, at, ctx.target);
-  if (reading === null) return fail(whichItem(ctx, at), usageLine(ctx.target, 'show'));
+  if (reading === null) return fail(whichItem(ctx.target, ctx.tokens[at]?.text), usageLine(ctx.target, 'show'));
   const usage = `${slash(ctx.target)} ${ctx.word} ${exampleId(ctx.target)}`;
   if (reading.next < ctx.tokens.length) return fail(`"${ctx.word}" takes one ID, like ${usage}`, usageLine(ctx.target, 'show'));
   return ok({ kind: 'show', id: reading.id });
 }
 
-type ValueReading = { ok: true; value: string; next: number } | { ok: false; problem: string };
-const FIELD_EXAMPLE: Record<UpdateField, (target: CommandTarget) => string> = {
-  impact: () => '3', probability: () => '2', status: (t) => (t === 'risk' ? 'closed' : 'blocked'), trend: () => 'increasing',
-  progress: () => '40', targetDate: () => '31/03/2027', owner: () => '"Dir of Commissioning"', note: () => '"waiting on LPT"',
-};
-
-function needsValue(ctx: Context, match: FieldMatch, id: string): ValueReading {
-  const example = `${slash(ctx.target)} ${ctx.word} ${id} ${match.typed} ${FIELD_EXAMPLE[match.field](ctx.target)}`;
-  return { ok: false, problem: `"${match.typed}" needs a value, like ${example}` };
-}
-
-/** Whether a field name met inside a value ends that value and starts a field of its own. */
-function startsField(tokens: readonly Token[], match: FieldMatch, previous: string): boolean {
-  // "in progress" is a status, not the start of a progress field.
-  if (match.name === 'progress' && !match.explicit && previous.toLowerCase() === 'in') return false;
-  if (!isWeakName(match)) return true;
-  const after = tokens[match.end];
-  return after !== undefined && (after.quoted || matchField(tokens, match.end) === null);
-}
-
-/**
- * The value after a field name: one quoted stretch, or words up to the next
- * field name; a note that is not quoted runs to the end of the text, as typed.
- */
-function readValue(ctx: Context, match: FieldMatch, id: string): ValueReading {
-  const { tokens } = ctx;
-  let at = match.end;
-  const words: string[] = [];
-  let start: number;
-  if (match.inline !== null) {
-    words.push(match.inline.text);
-    start = match.inline.start;
-  } else {
-    const separator = tokens[at];
-    if (separator !== undefined && !separator.quoted && (separator.text === '=' || separator.text === ':')) at += 1;
-    const first = tokens[at];
-    if (first === undefined) return needsValue(ctx, match, id);
-    if (first.quoted && first.text !== '' && match.field === 'note' && at + 1 < tokens.length && matchField(tokens, at + 1) === null) {
-      // The quote closed early because the note holds quotes itself (a formula like =HYPERLINK("…","…")): it runs to the last quote.
-      const rest = ctx.text.slice(first.start + 1).trimEnd();
-      return { ok: true, value: rest.replace(/["\u201c\u201d]$/, '').trim(), next: tokens.length };
-    }
-    if (first.quoted) return first.text === '' ? needsValue(ctx, match, id) : { ok: true, value: first.text, next: at + 1 };
-    const other = matchField(tokens, at);
-    if (match.field !== 'note' && other !== null && other.field !== match.field && !isWeakName(other)) return needsValue(ctx, match, id);
-    words.push(first.raw);
-    start = first.start;
-    at += 1;
-  }
-  if (match.field === 'note') return { ok: true, value: ctx.text.slice(start).trim(), next: tokens.length };
-  while (at < tokens.length) {
-    const next = matchField(tokens, at);
-    const previous = words[words.length - 1]!;
-    if (next !== null && isUnitName(next) && /\d$/.test(previous)) {
-      words[words.length - 1] = `${previous}%`; // "40 percent" is written as the sheet and the update read it
-      at = next.end;
-      continue;
-    }
-    if (next !== null && startsField(tokens, next, previous)) break;
-    words.push(tokens[at]!.raw);
-    at += 1;
-  }
-  return { ok: true, value: words.join(' '), next: at };
-}
-
-function unknownField(token: Token): string {
-  if (token.quoted) return `Which field is "${shown(token.text)}" for? Put a field name before it, like status "in progress"`;
-  const cut = token.text.search(/[=:]/);
-  return `I don't know the field "${shown(cut === -1 ? token.text : token.text.slice(0, cut))}"; fields are ${FIELD_LIST}`;
-}
-
 function parseUpdate(ctx: Context, at: number): CommandParse {
   const usage = usageLine(ctx.target, 'update');
   const reading = readId(ctx.tokens, at, ctx.target);
-  if (reading === null) return fail(whichItem(ctx, at), usage);
-  const { id } = reading;
-  const changes: Array<{ field: UpdateField; value: string }> = [];
-  const seen = new Map<UpdateField, string>();
-  let note: string | null = null;
-  for (let next = reading.next; next < ctx.tokens.length;) {
-    const match = matchField(ctx.tokens, next);
-    if (match === null) return fail(unknownField(ctx.tokens[next]!), usage);
-    const before = seen.get(match.field);
-    if (before !== undefined) {
-      const names = before.toLowerCase() === match.typed.toLowerCase() ? '' : ` ("${before}" and "${match.typed}")`;
-      return fail(`You gave ${display(match.field)} twice${names}; give each field once`, usage);
-    }
-    seen.set(match.field, match.typed);
-    const value = readValue(ctx, match, id);
-    if (!value.ok) return fail(value.problem, usage);
-    if (match.field === 'note') note = value.value;
-    else changes.push({ field: match.field, value: value.value });
-    next = value.next;
-  }
-  if (changes.length === 0 && note === null) {
-    return fail(`Nothing to change: give a field and a value after ${id}, like ${slash(ctx.target)} ${ctx.word} ${id} status ${FIELD_EXAMPLE.status(ctx.target)}`, usage);
-  }
-  return ok({ kind: 'update', id, changes, note });
+  if (reading === null) return fail(whichItem(ctx.target, ctx.tokens[at]?.text), usage);
+  const changes = readChanges(ctx, reading.next, reading.id);
+  return changes.ok ? ok({ kind: 'update', id: reading.id, changes: changes.changes, note: changes.note }) : fail(changes.problem, usage);
 }
 
 /** `done` and `close`: an ID, then nothing, a quoted note, or `note …`. */
 function parseFinish(ctx: Context, kind: 'done' | 'close', at: number): CommandParse {
   const usage = usageLine(ctx.target, kind);
   const reading = readId(ctx.tokens, at, ctx.target);
-  if (reading === null) return fail(whichItem(ctx, at), usage);
+  if (reading === null) return fail(whichItem(ctx.target, ctx.tokens[at]?.text), usage);
   const { id, next } = reading;
   const rest = ctx.tokens.length - next;
   if (rest === 0) return ok({ kind, id, note: null });
@@ -212,9 +112,8 @@ function parseVerb(ctx: Context, verb: Verb): CommandParse {
  * text it cannot read comes back with the problem in plain words and the usage.
  */
 export function parseCommand(target: CommandTarget, text: string): CommandParse {
-  if (text.length > MAX_COMMAND_LENGTH) {
-    return fail(`That is ${text.length.toLocaleString('en-GB')} characters; keep a command under ${MAX_COMMAND_LENGTH.toLocaleString('en-GB')}`, usageFor(target));
-  }
+  const long = tooLong(text);
+  if (long !== null) return fail(long, usageFor(target));
   const normalised = normaliseCommandText(text);
   if (normalised === '') return ok({ kind: 'modal' });
   const tokens = tokenise(normalised);
@@ -226,4 +125,13 @@ export function parseCommand(target: CommandTarget, text: string): CommandParse 
   const id = readId(tokens, 0, target);
   if (id !== null && id.next === tokens.length) return ok({ kind: 'show', id: id.id });
   return fail(`Unknown command "${shown(head.text)}"`, usageFor(target));
+}
+
+/** An item ID as the update form's ID box holds it: any spelling a command takes, and nothing else. Never throws. */
+export function parseItemId(target: CommandTarget, text: string): { ok: true; id: string } | { ok: false; problem: string } {
+  const normalised = normaliseCommandText(text);
+  const tokens = tokenise(normalised);
+  const reading = readId(tokens, 0, target);
+  if (reading !== null && reading.next === tokens.length) return { ok: true, id: reading.id };
+  return { ok: false, problem: whichItem(target, reading === null ? tokens[0]?.text : normalised) };
 }

@@ -1,7 +1,9 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { parseCommand } from '../../../../domain/commands/command.js';
-import { handleCommand } from '../../../../use-cases/handle-command.js';
+import { parseChanges } from '../../../../domain/commands/command-changes.js';
+import { parseItemId } from '../../../../domain/commands/command.js';
+import { updateReply } from '../../../../use-cases/handle-command.js';
+import { updateItem } from '../../../../use-cases/update-item.js';
 import { IDS } from '../../ids.js';
 import { announceToBoard } from '../../post-message.js';
 import type { SlackDeps } from '../../slack-deps.js';
@@ -9,9 +11,9 @@ import { publishHome } from '../events/app-home.js';
 import { onFormSubmitted, proceed, refuse } from './on-form-submitted.js';
 
 /**
- * The update form: the changes are parsed before acknowledging so mistakes
- * show on the form itself; the change is then written and the result sent
- * to the user as a direct message.
+ * The update form: the ID and the changes are read before acknowledging so
+ * mistakes show on the form itself; the note goes in as typed. The change is
+ * then written and the result sent to the user as a direct message.
  */
 export function registerUpdateSubmitted(app: App, deps: SlackDeps): void {
   onFormSubmitted(app, deps, {
@@ -19,17 +21,17 @@ export function registerUpdateSubmitted(app: App, deps: SlackDeps): void {
     metadata: z.object({ target: z.enum(['risk', 'action']) }),
     firstBlock: 'id',
     check({ target }, read) {
-      const id = read('id');
+      const typedId = read('id');
       const note = read('note');
-      if (id === '') return refuse({ id: `Give the ${target}'s ID, e.g. ${target === 'risk' ? 'R-3' : 'A-4'}` });
-      // The note goes in as typed, not through the command's quoting: a stand-in keeps the grammar whole when only a note is given.
-      const text = `update ${id} ${read('changes')}${note ? ' note "-"' : ''}`;
-      const parsed = parseCommand(target, text);
-      return parsed.ok ? proceed({ target, text, note }) : refuse({ changes: parsed.problem });
+      if (typedId === '') return refuse({ id: `Give the ${target}'s ID, e.g. ${target === 'risk' ? 'R-3' : 'A-4'}` });
+      const id = parseItemId(target, typedId);
+      if (!id.ok) return refuse({ id: id.problem });
+      const changes = parseChanges(target, id.id, read('changes'), note !== '');
+      return changes.ok ? proceed({ id: id.id, changes: changes.changes, note: note || changes.note }) : refuse({ changes: changes.problem });
     },
-    async work({ target, text, note }, { client, userId, actor, now, today, dm, changeId }) {
-      const reply = await handleCommand(deps, { target, text, note: note || null, actor, via: 'modal', today, now: now.toISOString(), changeId });
-      if (reply.kind !== 'reply') return;
+    async work({ id, changes, note }, { client, userId, actor, now, today, dm, changeId }) {
+      const outcome = await updateItem(deps, { id, changes, note, actor, via: 'modal', today, now: now.toISOString(), changeId });
+      const reply = updateReply(outcome, actor, deps.settings.scale);
       await dm(reply.message);
       await publishHome(deps, client, userId);
       await announceToBoard(deps, client, reply.announce);

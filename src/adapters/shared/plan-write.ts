@@ -146,10 +146,11 @@ export function auditHasChange(audit: MappedTab, changeId: string): boolean {
 
 /**
  * Works out every cell a write request sets, against the register as it is
- * now (one fresh read, its tabs mapped once), and checks all of it first: a request applied before (a Slack retry
- * or replay, even after a restart), an unknown or duplicated ID, a missing
- * column, a cell a human changed since the user saw it, or an ID that exists
- * already refuses the whole request before anything is written.
+ * now (one fresh read, its tabs mapped once), and checks all of it first: a
+ * request applied before (a Slack retry or replay, even after a restart), an
+ * unknown or duplicated ID, a missing column, a cell a human changed since
+ * the user saw it, or an ID that exists already refuses the whole request
+ * before anything is written.
  */
 export function planWrite(tabs: Record<TabKey, MappedTab>, request: WriteRequest): WritePlan {
   const { changeId } = request;

@@ -21,7 +21,7 @@ export interface FieldTab<F extends string> {
   problems: Problem[];
 }
 
-/** Reads a tab's rows into fields by header text; columns it does not know stay untouched. */
+/** Reads a mapped tab's rows into fields; columns it does not know stay untouched. */
 export function readFieldTab<F extends string>(mapped: MappedTab, fields: readonly F[]): FieldTab<F> {
   const { tab: raw, synonyms, columns: byField } = mapped;
   const problems: Problem[] = [];

@@ -52,11 +52,33 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 
+const VALUE_OPTIONS = ['workbook', 'sheet', 'new', 'config', 'today', 'format'];
+
+/**
+ * `--sheet ID` with the ID as the next argument even when it starts with a
+ * dash: Google's spreadsheet IDs are drawn from letters, digits, - and _, and
+ * parseArgs would take "-1Bx…" for an option. Another option's name is left
+ * alone, so `--sheet --today …` still says the ID is missing.
+ */
+function joinDashValues(argv: readonly string[]): string[] {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    const isValueOption = arg.startsWith('--') && VALUE_OPTIONS.includes(arg.slice(2));
+    if (isValueOption && next !== undefined && /^-[^-]/.test(next)) {
+      args.push(`${arg}=${next}`);
+      i += 1;
+    } else args.push(arg);
+  }
+  return args;
+}
+
 export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: joinDashValues(argv),
       allowPositionals: true,
       options: {
         workbook: { type: 'string' }, sheet: { type: 'string' }, new: { type: 'string' }, config: { type: 'string' }, today: { type: 'string' },

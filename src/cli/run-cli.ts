@@ -11,7 +11,7 @@ import { digestJson, nudgeRunJson, nudgesJson, registerJson } from '../messages/
 import { boardDigest } from '../use-cases/board-digest.js';
 import { loadRegister } from '../use-cases/load-register.js';
 import { previewNudges } from '../use-cases/preview-nudges.js';
-import { slackWebClient, type SlackRetryWaits } from '../adapters/slack/slack-client.js';
+import { slackWebClient, type SlackTiming } from '../adapters/slack/slack-client.js';
 import { SlackNudgeOutbox } from '../adapters/slack/slack-nudge-outbox.js';
 import type { Settings } from '../config/settings.js';
 import { runNudges } from '../jobs/nudge-job.js';
@@ -32,19 +32,19 @@ export interface CliOutput {
 export interface CliDeps {
   /** The operator's log (default: standard error), with the environment's secrets and anything shaped like one redacted. */
   log?: Log;
-  /** The waits between Slack retries (default: web-api's own). */
-  slackRetryWaits?: SlackRetryWaits | undefined;
+  /** Slack's waits between retries and posts (default: production's). */
+  slackTiming?: SlackTiming | undefined;
 }
 
 interface CliContext {
   env: Env;
   log: Log;
-  slackRetryWaits: SlackRetryWaits | undefined;
+  slackTiming: SlackTiming | undefined;
 }
 
-function slackClient({ env, log, slackRetryWaits }: CliContext, command: string) {
+function slackClient({ env, log, slackTiming }: CliContext, command: string) {
   if (env.SLACK_BOT_TOKEN === undefined) throw new UsageError(`${command} needs SLACK_BOT_TOKEN in the environment (or .env): the bot token that posts to Slack`);
-  return slackWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, log, slackRetryWaits);
+  return slackWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, log, slackTiming);
 }
 
 /** `nudges --send`: the scheduled run's own code, through Slack's Web API. */
@@ -84,7 +84,7 @@ interface CliOutputParts {
 
 /** Runs one `risk-bot` command and returns what to print; `now` is the clock, passed in. */
 export async function runCli(options: CliOptions, env: Env, now: Date, deps: CliDeps = {}): Promise<CliOutput> {
-  const context: CliContext = { env, log: deps.log ?? processLog(secretValues(env)), slackRetryWaits: deps.slackRetryWaits };
+  const context: CliContext = { env, log: deps.log ?? processLog(secretValues(env)), slackTiming: deps.slackTiming };
   const settings = withEnvironment(loadSettings(options.config ?? env.RISK_BOT_CONFIG), env);
   if (options.command === 'setup-sheet' || options.command === 'import' || options.command === 'export') {
     return { stdout: await runSheetCommand(options, env, settings), exitCode: 0 };

@@ -1,5 +1,5 @@
 import { describeError, redactingLog } from '../adapters/log/log.js';
-import type { SlackRetryWaits } from '../adapters/slack/slack-client.js';
+import type { SlackTiming } from '../adapters/slack/slack-client.js';
 import { readEnv, secretValues } from '../config/env.js';
 import { explainStartupError } from '../composition/startup-error.js';
 import { parseCliOptions, UsageError, USAGE } from './cli-options.js';
@@ -13,8 +13,8 @@ export interface RiskBotIo {
   stderr: { write(text: string): unknown };
   /** The clock (default: the system's). */
   now?: () => Date;
-  /** The waits between Slack retries (default: web-api's own). */
-  slackRetryWaits?: SlackRetryWaits;
+  /** Slack's waits between retries and posts (default: production's). */
+  slackTiming?: SlackTiming;
 }
 
 /**
@@ -34,7 +34,7 @@ export async function runRiskBot(argv: readonly string[], io: RiskBotIo): Promis
     }
     const env = readEnv(io.env);
     log = redactingLog(write, secretValues(env));
-    const { stdout, exitCode } = await runCli(options, env, io.now?.() ?? new Date(), { log, slackRetryWaits: io.slackRetryWaits });
+    const { stdout, exitCode } = await runCli(options, env, io.now?.() ?? new Date(), { log, slackTiming: io.slackTiming });
     io.stdout.write(`${stdout}\n`);
     return exitCode;
   } catch (error) {

@@ -4,16 +4,14 @@ import { redactingLog } from '../../src/adapters/log/log.js';
 import { readEnv } from '../../src/config/env.js';
 import { runLocalMode } from '../../src/local-mode.js';
 import { runRiskBot } from '../../src/cli/run-risk-bot.js';
-import type { SlackRetryWaits } from '../../src/adapters/slack/slack-client.js';
 import type { CommandResult } from './run-command.js';
+import { QUICK_SLACK } from './slack-app-fixture.js';
 
-/** Slack retries as many as in production, a few ms apart instead of 1 s doubling. */
-export const QUICK_SLACK_RETRIES: SlackRetryWaits = { minTimeout: 5, maxTimeout: 20 };
 
 /**
  * `risk-bot` with these arguments, in this process: src/cli.ts's own entry
  * function, given only `env` (no .env file, nothing inherited), its output
- * collected. Slack's retries wait a few ms; everything else is as the bin runs it.
+ * collected. Slack's retries and posts wait a few ms; everything else is as the bin runs it.
  */
 export async function riskBot(args: readonly string[], env: Record<string, string> = {}): Promise<CommandResult> {
   let stdout = '';
@@ -22,7 +20,7 @@ export async function riskBot(args: readonly string[], env: Record<string, strin
     env: { ...env },
     stdout: { write: (text: string) => (stdout += text) },
     stderr: { write: (text: string) => (stderr += text) },
-    slackRetryWaits: QUICK_SLACK_RETRIES,
+    slackTiming: QUICK_SLACK,
   });
   return { code, stdout, stderr };
 }

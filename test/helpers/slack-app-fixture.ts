@@ -4,8 +4,16 @@ import { join } from 'node:path';
 import { ActorDirectory } from '../../src/adapters/slack/actor-directory.js';
 import { startSlackApp, type RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
 import type { SlackDeps } from '../../src/adapters/slack/slack-deps.js';
+import type { SlackTiming } from '../../src/adapters/slack/slack-client.js';
 import type { FakeSlackServer } from './fake-slack-server.js';
 import { REPO_ROOT } from './run-command.js';
+
+/**
+ * Slack clients for tests: as many retries as in production, a few ms apart
+ * instead of 1 s doubling; posts to one channel 10 ms apart instead of a
+ * second (the pacing itself is tested in unit/channel-pacer.test.ts).
+ */
+export const QUICK_SLACK: SlackTiming = { retryWaits: { minTimeout: 5, maxTimeout: 20 }, postSpacingMs: 10 };
 
 /** The signing secret the test apps check requests against (see slack-signing.ts). */
 export const TEST_SIGNING_SECRET = 'test-signing-secret';

@@ -19,7 +19,7 @@ import { postDigest } from '../../src/use-cases/post-digest.js';
 import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slack-server.js';
 import { REPO_ROOT } from '../helpers/run-command.js';
 import { sendToApp, slashCommandBody } from '../helpers/slack-signing.js';
-import { sampleWorkbookCopy, startTestSlackApp, TEST_SIGNING_SECRET } from '../helpers/slack-app-fixture.js';
+import { QUICK_SLACK, sampleWorkbookCopy, startTestSlackApp, TEST_SIGNING_SECRET } from '../helpers/slack-app-fixture.js';
 
 const SECRET = TEST_SIGNING_SECRET;
 const TODAY = '2026-11-23';
@@ -32,7 +32,7 @@ let path: string;
 let store: WorkbookRegisterStore;
 const logged: string[] = [];
 
-const deps = () => ({ ...digestDeps(store, settings, slackWebClient('xoxb-test', slack.url), () => new Date(), (text) => logged.push(text)), timeZone: settings.timeZone, leases: new MemoryLeases() });
+const deps = () => ({ ...digestDeps(store, settings, slackWebClient('xoxb-test', slack.url, undefined, QUICK_SLACK), () => new Date(), (text) => logged.push(text)), timeZone: settings.timeZone, leases: new MemoryLeases() });
 const digestPosts = () => slack.callsTo('chat.postMessage').filter((c) => (c.args.metadata as { event_type?: string } | undefined)?.event_type === 'risk_bot_digest');
 const audit = async () => readRegister(await store.load(), settings, TODAY).audit;
 
@@ -174,14 +174,14 @@ describe('a bot started after the digest slot', () => {
   });
 
   it('posts the digest missed earlier today at start, once', async () => {
-    const jobs = startJobs({ store, settings, client: slackWebClient('xoxb-test', slack.url), leases: new MemoryLeases(), clock: () => new Date('2026-11-23T11:00:00Z'), log: (text) => logged.push(text) });
+    const jobs = startJobs({ store, settings, client: slackWebClient('xoxb-test', slack.url, undefined, QUICK_SLACK), leases: new MemoryLeases(), clock: () => new Date('2026-11-23T11:00:00Z'), log: (text) => logged.push(text) });
     try {
       await slack.waitFor('files.completeUploadExternal', 1, 15_000);
       expect(digestPosts()).toHaveLength(1);
     } finally {
       await jobs.stop();
     }
-    const again = startJobs({ store, settings, client: slackWebClient('xoxb-test', slack.url), leases: new MemoryLeases(), clock: () => new Date('2026-11-23T11:05:00Z'), log: (text) => logged.push(text) });
+    const again = startJobs({ store, settings, client: slackWebClient('xoxb-test', slack.url, undefined, QUICK_SLACK), leases: new MemoryLeases(), clock: () => new Date('2026-11-23T11:05:00Z'), log: (text) => logged.push(text) });
     for (const until = Date.now() + 8000; !logged.some((line) => line.includes('already posted')) && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 50));
     await again.stop();
     expect(digestPosts()).toHaveLength(1);

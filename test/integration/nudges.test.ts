@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryLeases } from '../../src/adapters/leases/memory-leases.js';
-import { ChannelPacer } from '../../src/adapters/slack/channel-pacer.js';
 import { slackWebClient } from '../../src/adapters/slack/slack-client.js';
 import { type RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
 import { SlackNudgeOutbox } from '../../src/adapters/slack/slack-nudge-outbox.js';
@@ -19,7 +18,7 @@ import { nudgeJob, runNudges, type NudgeRunDeps } from '../../src/jobs/nudge-job
 import { fakeSlackPerFile } from '../helpers/fake-slack-per-file.js';
 import { REPO_ROOT } from '../helpers/run-command.js';
 import { interactionBody, sendToApp } from '../helpers/slack-signing.js';
-import { sampleWorkbookCopy, startTestSlackApp, TEST_SIGNING_SECRET } from '../helpers/slack-app-fixture.js';
+import { QUICK_SLACK, sampleWorkbookCopy, startTestSlackApp, TEST_SIGNING_SECRET } from '../helpers/slack-app-fixture.js';
 
 const SECRET = TEST_SIGNING_SECRET;
 const TODAY = '2026-11-23'; // the day the sample register was built for: a Monday
@@ -42,7 +41,7 @@ const logged: string[] = [];
 const register = async (today = TODAY) => readRegister(await store.load(), settings, today);
 const deps = (): NudgeRunDeps => ({
   store, settings, log: (text) => logged.push(text), clock: () => new Date(), timeZone: settings.timeZone, leases: new MemoryLeases(),
-  outbox: new SlackNudgeOutbox(slackWebClient('xoxb-test', slack.url), new ChannelPacer(1000)),
+  outbox: new SlackNudgeOutbox(slackWebClient('xoxb-test', slack.url, undefined, QUICK_SLACK)),
 });
 const posts = () => slack.callsTo('chat.postMessage').filter((c) => !c.rateLimited);
 const recipientsOf = () => posts().map((c) => String(c.args.channel));
@@ -165,7 +164,7 @@ describe('the daily reminder run through the real Slack Web API client', () => {
 describe('starting the bot', () => {
   /** Starts the jobs as main does, and stops them once `settled` holds (or after `waitMs`). */
   const start = async (at: string, settled: () => boolean, waitMs: number) => {
-    const jobs = startJobs({ store, settings, client: slackWebClient('xoxb-test', slack.url), leases: new MemoryLeases(), clock: () => new Date(at), log: (text) => logged.push(text) });
+    const jobs = startJobs({ store, settings, client: slackWebClient('xoxb-test', slack.url, undefined, QUICK_SLACK), leases: new MemoryLeases(), clock: () => new Date(at), log: (text) => logged.push(text) });
     for (const until = Date.now() + waitMs; !settled() && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 50));
     await jobs.stop();
   };

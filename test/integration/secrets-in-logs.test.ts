@@ -1,8 +1,8 @@
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { slackWebClient } from '../../src/adapters/slack/slack-client.js';
-import { QUICK_SLACK_RETRIES, riskBot, withStrayOutput } from '../helpers/risk-bot.js';
-import { sampleWorkbookCopy } from '../helpers/slack-app-fixture.js';
+import { riskBot, withStrayOutput } from '../helpers/risk-bot.js';
+import { QUICK_SLACK, sampleWorkbookCopy } from '../helpers/slack-app-fixture.js';
 
 
 const TOKEN = 'xoxb-1234-secret-token-value';
@@ -10,7 +10,7 @@ const TOKEN = 'xoxb-1234-secret-token-value';
 // risk-bot runs in-process (its own output, and anything else printed meanwhile, is checked), with Slack's retries as many as in production, ms apart.
 describe('secrets never reach a log', () => {
   it('a Web API error, however it is printed, does not carry the bot token', async () => {
-    const client = slackWebClient(TOKEN, 'http://127.0.0.1:1/api/', undefined, QUICK_SLACK_RETRIES);
+    const client = slackWebClient(TOKEN, 'http://127.0.0.1:1/api/', undefined, QUICK_SLACK);
     const error = await client.auth.test().catch((failure: unknown) => failure);
     expect(error).toBeInstanceOf(Error);
     expect(inspect(error, { depth: 10 })).not.toContain(TOKEN);

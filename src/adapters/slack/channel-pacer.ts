@@ -18,6 +18,11 @@ export class ChannelPacer {
 
 const pacers = new WeakMap<object, ChannelPacer>();
 
+/** Gives `client` its one pacer before anything posts with it: a client whose posts are spaced otherwise than a second (tests). */
+export function givePacer(client: object, pacer: ChannelPacer): void {
+  pacers.set(client, pacer);
+}
+
 /**
  * The one pacer for posts made with `client`. Slack counts every post to a
  * channel, so everything that posts with a client (the reminders' outbox,

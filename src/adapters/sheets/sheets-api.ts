@@ -1,4 +1,5 @@
-import { google, type sheets_v4 } from 'googleapis';
+// The Sheets API alone: the googleapis index loads every Google API (about 0.8 s at each start, against 0.1 s).
+import { sheets, type sheets_v4 } from 'googleapis/build/src/apis/sheets/index.js';
 import type { JWT } from 'google-auth-library';
 import { ReadLimiter } from './read-limiter.js';
 import { backoffDelayMs, type BackoffOptions, type Failure } from './retry-policy.js';
@@ -51,7 +52,7 @@ export class SheetsApi {
     this.#options = options;
     this.#sleep = options.sleep ?? sleeper;
     this.#limiter = new ReadLimiter(options.readsPerMinute, Date.now, this.#sleep);
-    this.#sheets = google.sheets({ version: 'v4', auth: options.auth, ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}) });
+    this.#sheets = sheets({ version: 'v4', auth: options.auth, ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}) });
   }
 
   get #call() {

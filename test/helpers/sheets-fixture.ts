@@ -16,7 +16,12 @@ export interface ApiOptions {
   timeoutMs?: number;
   maxAttempts?: number;
   readsPerMinute?: number;
+  /** How the client waits between tries and for the read budget (default: at most 50 ms of each wait asked for). */
+  sleep?: (ms: number) => Promise<void>;
 }
+
+/** A wait cut to 50 ms at most: a Retry-After of seconds is honoured in order, not in time (sheets-faults checks the time asked for). */
+export const shortSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 50)));
 
 /** The real client, as production builds it, pointed at the fake server; waits between tries are shortened. */
 export function sheetsApi(server: FakeSheetsServer, spreadsheetId: string, options: ApiOptions = {}): SheetsApi {
@@ -28,6 +33,7 @@ export function sheetsApi(server: FakeSheetsServer, spreadsheetId: string, optio
     maxAttempts: options.maxAttempts ?? 6,
     readsPerMinute: options.readsPerMinute ?? 1000,
     backoff: { baseMs: 5, capMs: 50 },
+    sleep: options.sleep ?? shortSleep,
   });
 }
 

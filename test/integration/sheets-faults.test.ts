@@ -82,12 +82,16 @@ describe('when Google Sheets fails a write', () => {
   });
 
   it('with Retry-After, then the retry waits at least that long', async () => {
-    const store = sheetsStore(server, id);
+    // The client's waits are recorded, not slept: each with the writes Sheets had seen when it began.
+    const waits: Array<{ ms: number; writesBefore: number }> = [];
+    const store = sheetsStore(server, id, { sleep: async (ms) => { waits.push({ ms, writesBefore: server.count('spreadsheets.batchUpdate') }); } });
     await store.load(); // warm: tab list and ranges known
     server.injectFaults({ kind: 'spreadsheets.batchUpdate', status: 429, retryAfterSeconds: 1 });
-    const started = Date.now();
     await store.write(raiseProbability());
-    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    expect(server.count('spreadsheets.batchUpdate')).toBe(2);
+    const betweenTries = waits.filter((wait) => wait.writesBefore === 1);
+    expect(betweenTries.length).toBeGreaterThan(0);
+    expect(betweenTries.reduce((total, wait) => total + wait.ms, 0)).toBeGreaterThanOrEqual(1000);
   });
 
   it('with 503 every time, then it gives up saying nothing was written, and nothing was', async () => {

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { JWT } from 'google-auth-library';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SheetsApi } from '../../src/adapters/sheets/sheets-api.js';
 import { cellData } from '../../src/adapters/sheets/plan-requests.js';
 import { ReadLimiter } from '../../src/adapters/sheets/read-limiter.js';
 import { backoffDelayMs, failureKind, parseRetryAfter } from '../../src/adapters/sheets/retry-policy.js';
@@ -30,6 +32,24 @@ describe('retry policy', () => {
     expect(parseRetryAfter('Mon, 23 Nov 2026 10:00:30 GMT', Date.parse('2026-11-23T10:00:00Z'))).toBe(30);
     expect(parseRetryAfter(null, 0)).toBeNull();
     expect(parseRetryAfter('soon', 0)).toBeNull();
+  });
+});
+
+describe('the client\'s own waits (no sleep given, as production builds it)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('a back-off after a 429 with Retry-After lasts that long on the clock', async () => {
+    vi.useFakeTimers();
+    const api = new SheetsApi({ spreadsheetId: 'x', auth: new JWT({ email: 'bot@x.iam.gserviceaccount.com', key: 'unused' }), timeoutMs: 1000, maxAttempts: 3, readsPerMinute: 60, backoff: { baseMs: 500, capMs: 32_000, random: () => 0 } });
+    let done = false;
+    const waiting = api.backoff(0, { kind: 'rate_limited', status: 429, retryAfterSeconds: 1, message: '' }).then(() => { done = true; });
+    await vi.advanceTimersByTimeAsync(999);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await waiting;
+    expect(done).toBe(true);
   });
 });
 

@@ -359,6 +359,22 @@ describe('faults', () => {
     const started = Date.now();
     await batchGet(['Risks']);
     expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+    server.setLatency(0);
+  });
+
+  it('latency for one kind of request delays that kind only', async () => {
+    server.setLatency(300, 'values.batchGet');
+    try {
+      const answered: string[] = [];
+      const started = Date.now();
+      const slow = batchGet(['Risks']).then(() => answered.push('values.batchGet'));
+      await sheets.spreadsheets.get({ spreadsheetId: id }, once).then(() => answered.push('spreadsheets.get'));
+      await slow;
+      expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+      expect(answered).toEqual(['spreadsheets.get', 'values.batchGet']);
+    } finally {
+      server.setLatency(0);
+    }
   });
 });
 

@@ -62,8 +62,8 @@ export interface FakeSheetsServer {
   pendingFaults(): readonly Fault[];
   /** Random faults for soak tests: this fraction of requests get a random fault from the list, from a seeded generator. */
   setRandomFaults(options: { rate: number; faults: Fault[]; seed: number } | null): void;
-  /** Added latency for every request, in ms. */
-  setLatency(ms: number): void;
+  /** Added latency for every request, or for requests of one kind only, in ms (0 takes it off). */
+  setLatency(ms: number, kind?: RequestKind): void;
   /** Accepts JWTs signed by another key (e.g. a second service account). */
   registerKey(clientEmail: string, publicKeyPem: string): void;
   /** Tab properties as stored (sheetId, grid size, frozen rows). */
@@ -115,6 +115,7 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions): P
   const requests: RecordedRequest[] = [];
   const faults = new FaultPlan();
   let latencyMs = 0;
+  const latencyByKind = new Map<RequestKind, number>();
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -127,7 +128,8 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions): P
     requests.push(record);
     const reply = (status: number, payload: unknown, headers?: Record<string, string>) => { record.status = status; send(res, status, payload, headers); };
     const replyError = (error: ApiError) => reply(error.code, error.body, error.headers);
-    if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    const latency = latencyByKind.get(route.kind) ?? latencyMs;
+    if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     if (route.kind === 'token') {
       return replyError(new ApiError(404, `fake Sheets server: ${req.method} ${url.pathname} looks like an OAuth token exchange; the client must sign its own JWT (JWT.useJWTAccessWithScope = true).`));
     }
@@ -204,7 +206,12 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions): P
     injectFaults: (...list) => faults.inject(list),
     pendingFaults: () => faults.pending,
     setRandomFaults: (random) => faults.setRandom(random),
-    setLatency: (ms) => { latencyMs = ms; },
+    setLatency: (ms, kind) => {
+      if (kind === undefined) {
+        latencyMs = ms;
+        latencyByKind.clear();
+      } else latencyByKind.set(kind, ms);
+    },
     registerKey: (email, pem) => { keys.set(email, publicKeyOf(pem)); },
     sheetProperties(id, title) {
       const tab = tabOf(id, title);

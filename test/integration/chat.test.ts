@@ -1,11 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
-import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
+import type { MemoryRegisterStore } from '../../src/adapters/memory/memory-store.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { readRegister } from '../../src/domain/register/read-register.js';
 import { fakeSlackPerFile } from '../helpers/fake-slack-per-file.js';
 import { eventBody, interactionBody, sendToApp } from '../helpers/slack-signing.js';
-import { sampleWorkbookCopy, startTestSlackApp, TEST_SIGNING_SECRET } from '../helpers/slack-app-fixture.js';
+import { sampleMemoryStore } from '../helpers/memory-register.js';
+import { startTestSlackApp, TEST_SIGNING_SECRET } from '../helpers/slack-app-fixture.js';
 
 const SECRET = TEST_SIGNING_SECRET;
 const TODAY = '2026-11-23';
@@ -13,11 +14,11 @@ const settings = loadSettings();
 
 const slack = fakeSlackPerFile();
 let app: RunningSlackApp;
-let store: WorkbookRegisterStore;
+let store: MemoryRegisterStore;
 
 beforeEach(async () => {
   slack.addUser({ id: 'U0PLAN', email: 'planning.officer@example.org' });
-  store = new WorkbookRegisterStore({ path: sampleWorkbookCopy('chat-'), tabs: settings.tabs });
+  store = await sampleMemoryStore(settings);
   app = await startTestSlackApp(slack, { store, settings, today: () => TODAY, log: () => {} });
 });
 afterEach(async () => {

@@ -7,7 +7,6 @@ import { runRiskBot } from '../../src/cli/run-risk-bot.js';
 import type { CommandResult } from './run-command.js';
 import { QUICK_SLACK } from './slack-app-fixture.js';
 
-
 /**
  * `risk-bot` with these arguments, in this process: src/cli.ts's own entry
  * function, given only `env` (no .env file, nothing inherited), its output
@@ -27,7 +26,7 @@ export async function riskBot(args: readonly string[], env: Record<string, strin
 
 /**
  * `npm start` without Slack credentials (local mode), in this process:
- * src/main.ts's console given `stdin` as piped input, as `npm start < file` runs it.
+ * runLocalMode, which src/main.ts calls, given `stdin` as piped input, as `npm start < file` runs it.
  */
 export async function localMode(env: Record<string, string>, stdin = ''): Promise<CommandResult> {
   let stdout = '';

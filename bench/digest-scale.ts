@@ -1,12 +1,12 @@
-import { loadSettings } from '../src/config/load-settings.js';
-import { addDays } from '../src/domain/dates/calendar.js';
-import type { CellValue } from '../src/domain/cell.js';
-import { renderBlocks } from '../src/adapters/slack/blocks/render-blocks.js';
 import { heatMapPng } from '../src/adapters/heat-map/heat-map-png.js';
-import { boardDigest } from '../src/use-cases/board-digest.js';
-import { planNudges } from '../src/domain/reminders/nudge-plan.js';
-import { readRegister } from '../src/domain/register/read-register.js';
+import { renderBlocks } from '../src/adapters/slack/blocks/render-blocks.js';
+import { loadSettings } from '../src/config/load-settings.js';
+import type { CellValue } from '../src/domain/cell.js';
+import { addDays } from '../src/domain/dates/calendar.js';
 import type { RawRegister, RawTab, TabKey } from '../src/domain/register/raw-register.js';
+import { readRegister } from '../src/domain/register/read-register.js';
+import { planNudges } from '../src/domain/reminders/nudge-plan.js';
+import { boardDigest } from '../src/use-cases/board-digest.js';
 
 /**
  * Reading and digesting a register of 10,000 risks and 10,000 actions, as
@@ -15,7 +15,15 @@ import type { RawRegister, RawTab, TabKey } from '../src/domain/register/raw-reg
  */
 const TODAY = '2026-11-23';
 const SIZE = 10_000;
-const TIMESCALES = ['Dec 26', '2026/27', 'Model developed by end Jan 27. Staff training Mar – June 27 Implementation 2027/28', '30/11/2026', 'TBC', '31st March 2027', 'Nov2026'];
+const TIMESCALES = [
+  'Dec 26',
+  '2026/27',
+  'Model developed by end Jan 27. Staff training Mar – June 27 Implementation 2027/28',
+  '30/11/2026',
+  'TBC',
+  '31st March 2027',
+  'Nov2026',
+];
 
 function tab(key: TabKey, title: string, headers: string[], rows: CellValue[][]): RawTab {
   return { key, title, found: true, headerRow: 1, headers, rows: rows.map((cells, i) => ({ row: i + 2, cells })) };
@@ -24,23 +32,68 @@ function tab(key: TabKey, title: string, headers: string[], rows: CellValue[][])
 export function bigRegister(): RawRegister {
   const owners = Array.from({ length: 200 }, (_, i) => `Lead ${i}`);
   const risks = Array.from({ length: SIZE }, (_, i) => [
-    `R-${i + 1}`, owners[i % 200]!, `Risk number ${i} about something that could go wrong`, (i % 3) + 1, ((i * 7) % 3) + 1,
-    TIMESCALES[i % TIMESCALES.length]!, addDays(TODAY, -(i % 120)).split('-').reverse().join('/'), 'Open',
+    `R-${i + 1}`,
+    owners[i % 200]!,
+    `Risk number ${i} about something that could go wrong`,
+    (i % 3) + 1,
+    ((i * 7) % 3) + 1,
+    TIMESCALES[i % TIMESCALES.length]!,
+    addDays(TODAY, -(i % 120))
+      .split('-')
+      .reverse()
+      .join('/'),
+    'Open',
   ]);
   const actions = Array.from({ length: SIZE }, (_, i) => [
-    `A-${i + 1}`, `Action ${i}: put in place a plan`, owners[(i * 13) % 200]!, TIMESCALES[(i * 3) % TIMESCALES.length]!, ['Not started', 'In progress', 'Blocked', 'Done'][i % 4]!, i % 100,
+    `A-${i + 1}`,
+    `Action ${i}: put in place a plan`,
+    owners[(i * 13) % 200]!,
+    TIMESCALES[(i * 3) % TIMESCALES.length]!,
+    ['Not started', 'In progress', 'Blocked', 'Done'][i % 4]!,
+    i % 100,
   ]);
   // A year of history: 10,000 rating changes spread over the last 365 days.
   const audit = Array.from({ length: SIZE }, (_, i) => [
-    `${addDays(TODAY, -(i % 365))}T10:00:00Z`, 'U00000001', `R-${(i % SIZE) + 1}`, 'rating', String((i % 9) + 1), String(((i + 1) % 9) + 1), 'command', '',
+    `${addDays(TODAY, -(i % 365))}T10:00:00Z`,
+    'U00000001',
+    `R-${(i % SIZE) + 1}`,
+    'rating',
+    String((i % 9) + 1),
+    String(((i + 1) % 9) + 1),
+    'command',
+    '',
   ]);
   return {
     source: 'bench',
     tabs: {
-      risks: tab('risks', 'Risks', ['Risk ID', 'Risk owner', 'Description of risk', 'Impact (I)', 'Probability (P)', 'Target resolution date', 'Date last updated', 'Status'], risks),
+      risks: tab(
+        'risks',
+        'Risks',
+        [
+          'Risk ID',
+          'Risk owner',
+          'Description of risk',
+          'Impact (I)',
+          'Probability (P)',
+          'Target resolution date',
+          'Date last updated',
+          'Status',
+        ],
+        risks,
+      ),
       actions: tab('actions', 'Actions', ['Action ID', 'Action', 'Lead', 'Timescale', 'Status', 'Progress %'], actions),
-      people: tab('people', 'People', ['Name', 'Slack user'], owners.map((name, i) => [name, `U${String(i).padStart(8, '0')}`])),
-      audit: tab('audit', 'Audit log', ['When', 'Who', 'Item', 'Field', 'Old value', 'New value', 'Via', 'Note'], audit),
+      people: tab(
+        'people',
+        'People',
+        ['Name', 'Slack user'],
+        owners.map((name, i) => [name, `U${String(i).padStart(8, '0')}`]),
+      ),
+      audit: tab(
+        'audit',
+        'Audit log',
+        ['When', 'Who', 'Item', 'Field', 'Old value', 'New value', 'Via', 'Note'],
+        audit,
+      ),
     },
   };
 }

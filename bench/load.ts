@@ -1,9 +1,9 @@
-import { ActorDirectory } from '../src/adapters/slack/actor-directory.js';
-import { startSlackApp, type RunningSlackApp } from '../src/adapters/slack/slack-app.js';
 import { importRegister } from '../src/adapters/sheets/import-register.js';
-import { serviceAccountAuth } from '../src/adapters/sheets/sheets-auth.js';
 import { SheetsApi } from '../src/adapters/sheets/sheets-api.js';
+import { serviceAccountAuth } from '../src/adapters/sheets/sheets-auth.js';
 import { SheetsRegisterStore } from '../src/adapters/sheets/sheets-store.js';
+import { ActorDirectory } from '../src/adapters/slack/actor-directory.js';
+import { type RunningSlackApp, startSlackApp } from '../src/adapters/slack/slack-app.js';
 import { WorkbookRegisterStore } from '../src/adapters/workbook/workbook-store.js';
 import { serviceAccountKeySchema } from '../src/config/google-credentials.js';
 import { loadSettings } from '../src/config/load-settings.js';
@@ -11,12 +11,12 @@ import type { Settings } from '../src/config/settings.js';
 import type { CellValue } from '../src/domain/cell.js';
 import { canonicalId } from '../src/domain/item-id.js';
 import { readRegister } from '../src/domain/register/read-register.js';
+import { seeded } from '../test/helpers/fake-sheets/faults.js';
 import type { FakeSheetsServer, RecordedRequest } from '../test/helpers/fake-sheets-server.js';
-import { startFakeSlackServer, type FakeSlackServer } from '../test/helpers/fake-slack-server.js';
+import { type FakeSlackServer, startFakeSlackServer } from '../test/helpers/fake-slack-server.js';
 import { REPO_ROOT } from '../test/helpers/run-command.js';
 import { sheetsApi, startSheets, TEST_KEY } from '../test/helpers/sheets-fixture.js';
 import { interactionBody, sendToApp, slashCommandBody } from '../test/helpers/slack-signing.js';
-import { seeded } from '../test/helpers/fake-sheets/faults.js';
 
 /**
  * A minute of Slack traffic against the real app and the real Sheets store:
@@ -35,10 +35,20 @@ export const TODAY = '2026-11-23'; // the day the sample register was built for:
 export const SECRET = 'bench-signing-secret';
 export const SAMPLE = `${REPO_ROOT}config/sample-register.xlsx`;
 const base = loadSettings();
-export const SETTINGS: Settings = { ...base, boards: [{ ...base.boards[0]!, channel: 'C0BOARD' }], programmeOffice: { users: [], userGroup: null } };
+export const SETTINGS: Settings = {
+  ...base,
+  boards: [{ ...base.boards[0]!, channel: 'C0BOARD' }],
+  programmeOffice: { users: [], userGroup: null },
+};
 
 export const READ_KINDS = new Set(['values.batchGet', 'values.get', 'spreadsheets.get']);
-export const WRITE_KINDS = new Set(['spreadsheets.batchUpdate', 'values.batchUpdate', 'values.append', 'values.update', 'spreadsheets.create']);
+export const WRITE_KINDS = new Set([
+  'spreadsheets.batchUpdate',
+  'values.batchUpdate',
+  'values.append',
+  'values.update',
+  'spreadsheets.create',
+]);
 
 /** The fake Sheets server's seeded generator, so each run sends the same traffic (the faults bench uses it too). */
 export { seeded };
@@ -60,7 +70,11 @@ export const USERS = 20;
 export const riskOwner = (n: number) => n;
 export const actionOwner = (n: number) => ((n - 1) % USERS) + 1;
 
-function setColumn(rows: CellValue[][], header: string, value: (row: CellValue[]) => CellValue | undefined): CellValue[][] {
+function setColumn(
+  rows: CellValue[][],
+  header: string,
+  value: (row: CellValue[]) => CellValue | undefined,
+): CellValue[][] {
   const column = rows[0]!.indexOf(header);
   if (column < 0) throw new Error(`no "${header}" column`);
   return rows.map((row, r) => {
@@ -81,23 +95,56 @@ const numberOf = (cell: CellValue | undefined) => Number(/(\d+)\s*$/.exec(String
  * so that each user updates items of their own.
  */
 export function addLoadUsers(server: FakeSheetsServer, id: string): void {
-  server.humanEdit(id, 'People', (rows) => [...rows, ...Array.from({ length: USERS }, (_, i) => [loadName(i + 1), loadUser(i + 1), null])]);
+  server.humanEdit(id, 'People', (rows) => [
+    ...rows,
+    ...Array.from({ length: USERS }, (_, i) => [loadName(i + 1), loadUser(i + 1), null]),
+  ]);
   server.humanEdit(id, 'Risks', (rows) => {
-    const owner = (row: CellValue[]) => (Number.isFinite(numberOf(row[0])) ? loadName(riskOwner(numberOf(row[0]))) : undefined);
+    const owner = (row: CellValue[]) =>
+      Number.isFinite(numberOf(row[0])) ? loadName(riskOwner(numberOf(row[0]))) : undefined;
     return setColumn(setColumn(rows, 'Risk owner', owner), 'Action owner', owner);
   });
-  server.humanEdit(id, 'Actions', (rows) => setColumn(rows, 'Lead', (row) => (Number.isFinite(numberOf(row[0])) ? loadName(actionOwner(numberOf(row[0]))) : undefined)));
+  server.humanEdit(id, 'Actions', (rows) =>
+    setColumn(rows, 'Lead', (row) =>
+      Number.isFinite(numberOf(row[0])) ? loadName(actionOwner(numberOf(row[0]))) : undefined,
+    ),
+  );
 }
 
-export interface AuditLine { when: string; who: string; item: string; field: string; oldValue: string; newValue: string; via: string; note: string }
+export interface AuditLine {
+  when: string;
+  who: string;
+  item: string;
+  field: string;
+  oldValue: string;
+  newValue: string;
+  via: string;
+  note: string;
+}
 
 /** The Audit log as a person sees it: one object per line below the header. */
 export function auditLines(server: FakeSheetsServer, id: string): AuditLine[] {
   const [header, ...rows] = server.snapshot(id)['Audit log'] ?? [];
   const names = (header ?? []).map((h) => String(h ?? ''));
-  const key: Record<string, string> = { When: 'when', Who: 'who', Item: 'item', Field: 'field', 'Old value': 'oldValue', 'New value': 'newValue', Via: 'via', Note: 'note' };
+  const key: Record<string, string> = {
+    When: 'when',
+    Who: 'who',
+    Item: 'item',
+    Field: 'field',
+    'Old value': 'oldValue',
+    'New value': 'newValue',
+    Via: 'via',
+    Note: 'note',
+  };
   const empty: AuditLine = { when: '', who: '', item: '', field: '', oldValue: '', newValue: '', via: '', note: '' };
-  return rows.filter((row) => row.some((cell) => cell !== null && cell !== '')).map((row) => ({ ...empty, ...Object.fromEntries(names.map((name, i) => [key[name] ?? name, row[i] === null || row[i] === undefined ? '' : String(row[i])])) }));
+  return rows
+    .filter((row) => row.some((cell) => cell !== null && cell !== ''))
+    .map((row) => ({
+      ...empty,
+      ...Object.fromEntries(
+        names.map((name, i) => [key[name] ?? name, row[i] === null || row[i] === undefined ? '' : String(row[i])]),
+      ),
+    }));
 }
 
 /** Audit lines that appear more than once, cell for cell. */
@@ -115,7 +162,10 @@ export function percentile(sorted: readonly number[], p: number): number {
 export const ms = (value: number) => (Number.isFinite(value) ? `${Math.round(value)} ms` : 'n/a');
 
 /** Stamps each Sheets request with the time the fake server recorded it (its `requests.push`), for per-minute figures. */
-export function stampRequests(server: FakeSheetsServer): { stop: () => void; stamped: Array<{ at: number; request: RecordedRequest }> } {
+export function stampRequests(server: FakeSheetsServer): {
+  stop: () => void;
+  stamped: Array<{ at: number; request: RecordedRequest }>;
+} {
   const stamped: Array<{ at: number; request: RecordedRequest }> = [];
   const requests = server.requests as RecordedRequest[];
   const push = requests.push;
@@ -124,11 +174,19 @@ export function stampRequests(server: FakeSheetsServer): { stop: () => void; sta
     if (on) for (const request of items) stamped.push({ at: Date.now(), request });
     return push.apply(requests, items);
   };
-  return { stamped, stop: () => { on = false; } };
+  return {
+    stamped,
+    stop: () => {
+      on = false;
+    },
+  };
 }
 
 /** Most requests of `kinds` in any 60 s window. */
-export function peakPerMinute(stamped: ReadonlyArray<{ at: number; request: RecordedRequest }>, kinds: ReadonlySet<string>): number {
+export function peakPerMinute(
+  stamped: ReadonlyArray<{ at: number; request: RecordedRequest }>,
+  kinds: ReadonlySet<string>,
+): number {
   const times = stamped.filter((s) => kinds.has(s.request.kind)).map((s) => s.at);
   let peak = 0;
   for (let i = 0, j = 0; i < times.length; i++) {
@@ -139,31 +197,59 @@ export function peakPerMinute(stamped: ReadonlyArray<{ at: number; request: Reco
 }
 
 /** A block_actions payload for a button on a reminder in the user's DM, as Slack sends it. */
-export function buttonPress(userId: string, actionId: string, item: { kind: 'risk' | 'action'; id: string }, messageTs: string, responseUrl: string): string {
+export function buttonPress(
+  userId: string,
+  actionId: string,
+  item: { kind: 'risk' | 'action'; id: string },
+  messageTs: string,
+  responseUrl: string,
+): string {
   const value = JSON.stringify(item);
   const blockId = `item-${item.id}`;
   const channel = `D${userId}`;
   return interactionBody({
-    type: 'block_actions', team: { id: 'T0TEST', domain: 'test' }, user: { id: userId, team_id: 'T0TEST' }, api_app_id: 'A0TEST',
-    trigger_id: `13345224609.${messageTs.replace('.', '')}.${Math.random().toString(16).slice(2, 8)}`, response_url: responseUrl,
+    type: 'block_actions',
+    team: { id: 'T0TEST', domain: 'test' },
+    user: { id: userId, team_id: 'T0TEST' },
+    api_app_id: 'A0TEST',
+    trigger_id: `13345224609.${messageTs.replace('.', '')}.${Math.random().toString(16).slice(2, 8)}`,
+    response_url: responseUrl,
     container: { type: 'message', message_ts: messageTs, channel_id: channel, is_ephemeral: false },
     channel: { id: channel, name: 'directmessage' },
     message: {
-      type: 'message', user: 'UBOT', bot_id: 'BBOT', ts: messageTs, text: `Reminder: ${item.id}`,
+      type: 'message',
+      user: 'UBOT',
+      bot_id: 'BBOT',
+      ts: messageTs,
+      text: `Reminder: ${item.id}`,
       blocks: [
         { type: 'section', block_id: 'intro', text: { type: 'mrkdwn', text: `*${item.id}* is due` } },
-        { type: 'actions', block_id: blockId, elements: [
-          { type: 'button', action_id: 'item_done', text: { type: 'plain_text', text: 'Mark done' }, value, style: 'primary' },
-          { type: 'button', action_id: 'item_snooze', text: { type: 'plain_text', text: 'Snooze 7 days' }, value },
-        ] },
+        {
+          type: 'actions',
+          block_id: blockId,
+          elements: [
+            {
+              type: 'button',
+              action_id: 'item_done',
+              text: { type: 'plain_text', text: 'Mark done' },
+              value,
+              style: 'primary',
+            },
+            { type: 'button', action_id: 'item_snooze', text: { type: 'plain_text', text: 'Snooze 7 days' }, value },
+          ],
+        },
       ],
     },
-    actions: [{ type: 'button', action_id: actionId, block_id: blockId, value, action_ts: `${(Date.now() / 1000).toFixed(6)}` }],
+    actions: [
+      { type: 'button', action_id: actionId, block_id: blockId, value, action_ts: `${(Date.now() / 1000).toFixed(6)}` },
+    ],
   });
 }
 
 /** All response_url posts so far, with the time each arrived. */
-export async function responsesWithTimes(slack: FakeSlackServer): Promise<Array<{ path: string; at: number; text: string }>> {
+export async function responsesWithTimes(
+  slack: FakeSlackServer,
+): Promise<Array<{ path: string; at: number; text: string }>> {
   const all = slack.responses.length === 0 ? [] : await slack.waitFor('response_url', slack.responses.length, 1000);
   return all.map((r) => ({ path: String(r.args.path), at: r.at, text: JSON.stringify(r.args) }));
 }
@@ -199,17 +285,27 @@ export function gistOf(answer: string): string {
   try {
     const parsed = JSON.parse(answer) as { text?: unknown };
     if (typeof parsed.text === 'string') text = parsed.text;
-  } catch { /* not JSON: as it is */ }
+  } catch {
+    /* not JSON: as it is */
+  }
   return text.replace(/\(ref [0-9a-f]+\)/, '(ref …)').slice(0, 160);
 }
 
 /** The traffic: 100 reads, 70 update commands and 30 button presses in a seeded shuffle, jittered over `seconds`. */
-function plan(seconds: number, initial: { probability: Map<string, number>; progress: Map<string, number>; done: Set<string> }): Planned[] {
+function plan(
+  seconds: number,
+  initial: { probability: Map<string, number>; progress: Map<string, number>; done: Set<string> },
+): Planned[] {
   const random = seeded(20261123);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const kinds: Kind[] = [
-    ...Array<Kind>(40).fill('show'), ...Array<Kind>(30).fill('list overdue'), ...Array<Kind>(30).fill('list mine'),
-    ...Array<Kind>(35).fill('risk update'), ...Array<Kind>(35).fill('action update'), ...Array<Kind>(20).fill('snooze'), ...Array<Kind>(10).fill('done'),
+    ...Array<Kind>(40).fill('show'),
+    ...Array<Kind>(30).fill('list overdue'),
+    ...Array<Kind>(30).fill('list mine'),
+    ...Array<Kind>(35).fill('risk update'),
+    ...Array<Kind>(35).fill('action update'),
+    ...Array<Kind>(20).fill('snooze'),
+    ...Array<Kind>(10).fill('done'),
   ];
   for (let i = kinds.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -221,45 +317,65 @@ function plan(seconds: number, initial: { probability: Map<string, number>; prog
   const probability = new Map(initial.probability);
   const progress = new Map(initial.progress);
   const doneable = [...Array.from({ length: 26 }, (_, i) => `A-${i + 1}`)].filter((id) => !initial.done.has(id));
-  return kinds.map((kind, seq) => {
-    const sendAt = Math.max(0, (seq + 0.5 + (random() - 0.5) * 0.9) * interval);
-    const planned: Planned = { seq, kind, user: loadUser(pick(users)), sendAt };
-    if (kind === 'show') planned.item = `R-${1 + Math.floor(random() * 13)}`;
-    if (kind === 'risk update') {
-      const u = 1 + Math.floor(random() * 13);
-      const item = `R-${u}`;
-      const k = pick([1, 2, 3].filter((v) => v !== probability.get(item)));
-      probability.set(item, k);
-      Object.assign(planned, { user: loadUser(riskOwner(u)), item, field: 'probability', value: String(k), note: `load-${seq}-${Math.floor(random() * 1e6)}` });
-    }
-    if (kind === 'action update') {
-      const u = pick(users);
-      const item = `A-${pick(actionsOf(u))}`;
-      let p = Math.floor(random() * 101);
-      if (p === progress.get(item)) p = (p + 1) % 101;
-      progress.set(item, p);
-      Object.assign(planned, { user: loadUser(u), item, field: 'progress', value: String(p), note: `load-${seq}-${Math.floor(random() * 1e6)}` });
-    }
-    if (kind === 'snooze') {
-      const n = 1 + Math.floor(random() * 26);
-      Object.assign(planned, { user: loadUser(actionOwner(n)), item: `A-${n}` });
-    }
-    if (kind === 'done') {
-      const item = doneable.splice(Math.floor(random() * doneable.length), 1)[0]!;
-      Object.assign(planned, { user: loadUser(actionOwner(numberOf(item))), item });
-    }
-    return planned;
-  }).sort((a, b) => a.sendAt - b.sendAt);
+  return kinds
+    .map((kind, seq) => {
+      const sendAt = Math.max(0, (seq + 0.5 + (random() - 0.5) * 0.9) * interval);
+      const planned: Planned = { seq, kind, user: loadUser(pick(users)), sendAt };
+      if (kind === 'show') planned.item = `R-${1 + Math.floor(random() * 13)}`;
+      if (kind === 'risk update') {
+        const u = 1 + Math.floor(random() * 13);
+        const item = `R-${u}`;
+        const k = pick([1, 2, 3].filter((v) => v !== probability.get(item)));
+        probability.set(item, k);
+        Object.assign(planned, {
+          user: loadUser(riskOwner(u)),
+          item,
+          field: 'probability',
+          value: String(k),
+          note: `load-${seq}-${Math.floor(random() * 1e6)}`,
+        });
+      }
+      if (kind === 'action update') {
+        const u = pick(users);
+        const item = `A-${pick(actionsOf(u))}`;
+        let p = Math.floor(random() * 101);
+        if (p === progress.get(item)) p = (p + 1) % 101;
+        progress.set(item, p);
+        Object.assign(planned, {
+          user: loadUser(u),
+          item,
+          field: 'progress',
+          value: String(p),
+          note: `load-${seq}-${Math.floor(random() * 1e6)}`,
+        });
+      }
+      if (kind === 'snooze') {
+        const n = 1 + Math.floor(random() * 26);
+        Object.assign(planned, { user: loadUser(actionOwner(n)), item: `A-${n}` });
+      }
+      if (kind === 'done') {
+        const item = doneable.splice(Math.floor(random() * doneable.length), 1)[0]!;
+        Object.assign(planned, { user: loadUser(actionOwner(numberOf(item))), item });
+      }
+      return planned;
+    })
+    .sort((a, b) => a.sendAt - b.sendAt);
 }
 
 function commandOf(p: Planned): { command: '/risk' | '/action'; text: string } | null {
   switch (p.kind) {
-    case 'show': return { command: '/risk', text: `show ${p.item}` };
-    case 'list overdue': return { command: '/risk', text: 'list overdue' };
-    case 'list mine': return { command: '/action', text: 'list mine' };
-    case 'risk update': return { command: '/risk', text: `update ${p.item} probability ${p.value} note "${p.note}"` };
-    case 'action update': return { command: '/action', text: `update ${p.item} progress ${p.value} note "${p.note}"` };
-    default: return null;
+    case 'show':
+      return { command: '/risk', text: `show ${p.item}` };
+    case 'list overdue':
+      return { command: '/risk', text: 'list overdue' };
+    case 'list mine':
+      return { command: '/action', text: 'list mine' };
+    case 'risk update':
+      return { command: '/risk', text: `update ${p.item} probability ${p.value} note "${p.note}"` };
+    case 'action update':
+      return { command: '/action', text: `update ${p.item} progress ${p.value} note "${p.note}"` };
+    default:
+      return null;
   }
 }
 
@@ -278,21 +394,41 @@ export async function benchLoad(): Promise<Record<string, string>> {
     // The store as open-store.ts builds it (config/default.json's googleSheets), but with a sleep the bench can cut short at the end.
     let cut = false;
     const sleepers = new Set<() => void>();
-    const sleep = (waitMs: number) => new Promise<void>((resolve, reject) => {
-      if (cut) { reject(new Error(CUT_OFF)); return; }
-      const abort = () => { clearTimeout(timer); reject(new Error(CUT_OFF)); };
-      const timer = setTimeout(() => { sleepers.delete(abort); resolve(); }, waitMs);
-      sleepers.add(abort);
-    });
+    const sleep = (waitMs: number) =>
+      new Promise<void>((resolve, reject) => {
+        if (cut) {
+          reject(new Error(CUT_OFF));
+          return;
+        }
+        const abort = () => {
+          clearTimeout(timer);
+          reject(new Error(CUT_OFF));
+        };
+        const timer = setTimeout(() => {
+          sleepers.delete(abort);
+          resolve();
+        }, waitMs);
+        sleepers.add(abort);
+      });
     const { requestTimeoutSeconds, maxAttempts, readsPerMinute, readCacheSeconds } = SETTINGS.googleSheets;
     const api = new SheetsApi({
-      spreadsheetId: id, auth: serviceAccountAuth(serviceAccountKeySchema.parse(TEST_KEY.keyJson)), rootUrl: server.url,
-      timeoutMs: requestTimeoutSeconds * 1000, maxAttempts, readsPerMinute, backoff: { baseMs: 500, capMs: 32_000 }, sleep,
+      spreadsheetId: id,
+      auth: serviceAccountAuth(serviceAccountKeySchema.parse(TEST_KEY.keyJson)),
+      rootUrl: server.url,
+      timeoutMs: requestTimeoutSeconds * 1000,
+      maxAttempts,
+      readsPerMinute,
+      backoff: { baseMs: 500, capMs: 32_000 },
+      sleep,
     });
     const store = new SheetsRegisterStore({ api, tabs: SETTINGS.tabs, readCacheMs: readCacheSeconds * 1000 });
 
     // What each item holds before the run, to pick values that change something (read straight from the fake, not through the store's budget).
-    const before = readRegister(await new SheetsRegisterStore({ api: sheetsApi(server, id), tabs: SETTINGS.tabs, readCacheMs: 0 }).load(), SETTINGS, TODAY);
+    const before = readRegister(
+      await new SheetsRegisterStore({ api: sheetsApi(server, id), tabs: SETTINGS.tabs, readCacheMs: 0 }).load(),
+      SETTINGS,
+      TODAY,
+    );
     const traffic = plan(seconds, {
       probability: new Map(before.risks.map((r) => [canonicalId(r.id), r.probability ?? 0])),
       progress: new Map(before.actions.map((a) => [canonicalId(a.id), a.progress ?? -1])),
@@ -302,8 +438,16 @@ export async function benchLoad(): Promise<Record<string, string>> {
 
     const logged: string[] = [];
     app = await startSlackApp(
-      { store, settings: SETTINGS, actors: new ActorDirectory(SETTINGS), clock: () => new Date(), today: () => TODAY, log: (text) => logged.push(text) },
-      { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.url }, { port: 0, host: '127.0.0.1' },
+      {
+        store,
+        settings: SETTINGS,
+        actors: new ActorDirectory(SETTINGS),
+        clock: () => new Date(),
+        today: () => TODAY,
+        log: (text) => logged.push(text),
+      },
+      { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.url },
+      { port: 0, host: '127.0.0.1' },
     );
     const url = app.url!;
     server.setLatency(200);
@@ -320,11 +464,18 @@ export async function benchLoad(): Promise<Record<string, string>> {
       const responseUrl = slack.responseUrl(`req-${p.seq}`);
       paths.set(`/response/req-${p.seq}`, p.seq);
       let body: string;
-      if (command) body = slashCommandBody({ command: command.command, text: command.text, userId: p.user, responseUrl });
+      if (command)
+        body = slashCommandBody({ command: command.command, text: command.text, userId: p.user, responseUrl });
       else {
         const ts = `1795000000.${String(p.seq).padStart(6, '0')}`;
         pressTs.set(ts, p.seq);
-        body = buttonPress(p.user, p.kind === 'done' ? 'item_done' : 'item_snooze', { kind: 'action', id: p.item! }, ts, responseUrl);
+        body = buttonPress(
+          p.user,
+          p.kind === 'done' ? 'item_done' : 'item_snooze',
+          { kind: 'action', id: p.item! },
+          ts,
+          responseUrl,
+        );
       }
       const sentAt = Date.now();
       const result = await sendToApp(url, body, { secret: SECRET });
@@ -338,12 +489,14 @@ export async function benchLoad(): Promise<Record<string, string>> {
       for (const response of await responsesWithTimes(slack)) {
         const seq = paths.get(response.path);
         const outcome = seq === undefined ? undefined : outcomes.get(seq);
-        if (outcome && outcome.answeredAt === null) Object.assign(outcome, { answeredAt: response.at, answer: response.text });
+        if (outcome && outcome.answeredAt === null)
+          Object.assign(outcome, { answeredAt: response.at, answer: response.text });
       }
       for (const call of slack.callsTo('chat.update')) {
         const seq = pressTs.get(String(call.args.ts));
         const outcome = seq === undefined ? undefined : outcomes.get(seq);
-        if (outcome && outcome.answeredAt === null) Object.assign(outcome, { answeredAt: call.at, answer: JSON.stringify(call.args.blocks) });
+        if (outcome && outcome.answeredAt === null)
+          Object.assign(outcome, { answeredAt: call.at, answer: JSON.stringify(call.args.blocks) });
       }
       return [...outcomes.values()].filter((o) => o.answeredAt === null).length;
     };
@@ -377,7 +530,8 @@ export async function benchLoad(): Promise<Record<string, string>> {
       const isPress = p.kind === 'snooze' || p.kind === 'done';
       if (answer.includes(CUT_OFF) || (answer.includes('Something went wrong') && outcome.answeredAt! >= windowEnd)) {
         cutOff += 1;
-        if (isUpdate && lines.some((l) => l.note === p.note)) problems.push(`#${p.seq} ${p.item}: cut off, yet its Audit line is there`);
+        if (isUpdate && lines.some((l) => l.note === p.note))
+          problems.push(`#${p.seq} ${p.item}: cut off, yet its Audit line is there`);
         continue;
       }
       if (!isUpdate && !isPress) continue;
@@ -396,7 +550,10 @@ export async function benchLoad(): Promise<Record<string, string>> {
         const value = field === 'note' ? p.note! : p.value!;
         const exact = mine.filter((l) => l.field === field && l.newValue === value);
         if (exact.length === 1) landedOnce += 1;
-        else problems.push(`#${p.seq} ${p.item} ${field}=${value}: answered Updated, in the Audit log ${exact.length} time(s)`);
+        else
+          problems.push(
+            `#${p.seq} ${p.item} ${field}=${value}: answered Updated, in the Audit log ${exact.length} time(s)`,
+          );
         continue;
       }
       if (/changed since it was read/.test(answer)) conflicts += 1;
@@ -404,50 +561,68 @@ export async function benchLoad(): Promise<Record<string, string>> {
         const gist = gistOf(answer);
         otherAnswers.set(`${p.kind}: ${gist}`, (otherAnswers.get(`${p.kind}: ${gist}`) ?? 0) + 1);
       }
-      if (mine.length > 0) problems.push(`#${p.seq} ${p.item}: not answered Updated, yet ${mine.length} Audit line(s) carry its note`);
+      if (mine.length > 0)
+        problems.push(`#${p.seq} ${p.item}: not answered Updated, yet ${mine.length} Audit line(s) carry its note`);
     }
     // Button presses: each settled press has its one Audit line (snooze, or status Done), by who and item.
     const pressLines = (kind: 'snooze' | 'done', user: string, item: string) =>
-      lines.filter((l) => l.who === user && canonicalId(l.item) === item && (kind === 'snooze' ? l.field === 'snooze' : l.field === 'status' && l.newValue === 'Done')).length;
+      lines.filter(
+        (l) =>
+          l.who === user &&
+          canonicalId(l.item) === item &&
+          (kind === 'snooze' ? l.field === 'snooze' : l.field === 'status' && l.newValue === 'Done'),
+      ).length;
     const pressed = new Map<string, { kind: 'snooze' | 'done'; user: string; item: string; settled: number }>();
     for (const p of traffic.filter((t) => t.kind === 'snooze' || t.kind === 'done')) {
       const key = `${p.kind}|${p.user}|${p.item}`;
       const entry = pressed.get(key) ?? { kind: p.kind as 'snooze' | 'done', user: p.user, item: p.item!, settled: 0 };
-      if (outcomes.get(p.seq)!.answer.includes(p.kind === 'done' ? 'marked done by' : 'reminders snoozed until')) entry.settled += 1;
+      if (outcomes.get(p.seq)!.answer.includes(p.kind === 'done' ? 'marked done by' : 'reminders snoozed until'))
+        entry.settled += 1;
       pressed.set(key, entry);
     }
     let pressesSettled = 0;
     for (const entry of pressed.values()) {
       pressesSettled += entry.settled;
       const found = pressLines(entry.kind, entry.user, entry.item);
-      if (found !== entry.settled) problems.push(`${entry.kind} of ${entry.item} by ${entry.user}: settled ${entry.settled} time(s), ${found} Audit line(s)`);
+      if (found !== entry.settled)
+        problems.push(
+          `${entry.kind} of ${entry.item} by ${entry.user}: settled ${entry.settled} time(s), ${found} Audit line(s)`,
+        );
     }
 
     const acks = [...outcomes.values()].map((o) => o.ackMs).sort((a, b) => a - b);
-    const answerMs = [...outcomes.values()].filter((o) => o.answeredAt !== null && o.answeredAt < windowEnd).map((o) => o.answeredAt! - o.sentAt).sort((a, b) => a - b);
+    const answerMs = [...outcomes.values()]
+      .filter((o) => o.answeredAt !== null && o.answeredAt < windowEnd)
+      .map((o) => o.answeredAt! - o.sentAt)
+      .sort((a, b) => a - b);
     const statuses = [...new Set([...outcomes.values()].map((o) => o.status))].join(', ');
     const requests = stamps.stamped.filter((s) => s.at <= windowEnd);
     const minutes = (windowEnd - start) / 60_000;
     const reads = requests.filter((s) => READ_KINDS.has(s.request.kind)).length;
     const writes = requests.filter((s) => WRITE_KINDS.has(s.request.kind)).length;
     const updates = traffic.filter((t) => t.kind === 'risk update' || t.kind === 'action update').length;
-    const presses = traffic.length - updates - traffic.filter((t) => ['show', 'list overdue', 'list mine'].includes(t.kind)).length;
+    const presses =
+      traffic.length - updates - traffic.filter((t) => ['show', 'list overdue', 'list mine'].includes(t.kind)).length;
     const errorsLogged = logged.filter((line) => line.startsWith('error') && !line.includes(CUT_OFF));
 
     const figures: Record<string, string> = {
-      'traffic': `${traffic.length} signed requests over ${seconds} s from ${USERS} users: 40 show, 30 list overdue, 30 list mine, ${updates} updates, ${presses} button presses (Sheets latency 200 ms)`,
+      traffic: `${traffic.length} signed requests over ${seconds} s from ${USERS} users: 40 show, 30 list overdue, 30 list mine, ${updates} updates, ${presses} button presses (Sheets latency 200 ms)`,
       'acknowledgement (HTTP response)': `median ${ms(percentile(acks, 50))}, p99 ${ms(percentile(acks, 99))}, max ${ms(acks.at(-1)!)} (HTTP ${statuses}; Slack allows 3000 ms)`,
       'answer (response_url / chat.update)': `median ${ms(percentile(answerMs, 50))}, p99 ${ms(percentile(answerMs, 99))}, max ${ms(answerMs.at(-1) ?? NaN)} for the ${answerMs.length} answered by ${drainSeconds} s after the last request`,
       'answered in time': `${answeredInTime} of ${traffic.length}; ${cutOff} still queued at the cut-off (${queuedReadsAtCut} waiting on the read budget) and failed there`,
       'Sheets reads': `${reads} in ${(minutes * 60).toFixed(0)} s = ${(reads / minutes).toFixed(0)}/min; peak ${peakPerMinute(requests, READ_KINDS)} in any 60 s (budget ${readsPerMinute}, Google's limit 60)`,
       'Sheets writes': `${writes} = ${(writes / minutes).toFixed(0)}/min; peak ${peakPerMinute(requests, WRITE_KINDS)} in any 60 s (Google's limit 60)`,
       'refused as conflict': String(conflicts),
-      'updates landed exactly once': problems.length === 0 && doubled.length === 0 ? `yes (${landedOnce} of ${updated})` : `NO: ${[...problems, ...doubled.map((d) => `doubled: ${d}`)].join('; ')}`,
+      'updates landed exactly once':
+        problems.length === 0 && doubled.length === 0
+          ? `yes (${landedOnce} of ${updated})`
+          : `NO: ${[...problems, ...doubled.map((d) => `doubled: ${d}`)].join('; ')}`,
       'button presses settled, each with one Audit line': `${pressesSettled} of ${presses}`,
       'Audit lines doubled': String(doubled.length),
     };
     for (const [answer, count] of otherAnswers) figures[`other answer (${count}x)`] = answer;
-    if (errorsLogged.length > 0) figures['errors logged by the app'] = `${errorsLogged.length}: ${errorsLogged[0]!.split('\n')[0]}`;
+    if (errorsLogged.length > 0)
+      figures['errors logged by the app'] = `${errorsLogged.length}: ${errorsLogged[0]!.split('\n')[0]}`;
     figures['bench took'] = `${((Date.now() - benchStarted) / 1000).toFixed(1)} s`;
     return figures;
   } finally {
@@ -459,5 +634,6 @@ export async function benchLoad(): Promise<Record<string, string>> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const [label, value] of Object.entries(await benchLoad())) process.stdout.write(`  ${label.padEnd(44)} ${value}\n`);
+  for (const [label, value] of Object.entries(await benchLoad()))
+    process.stdout.write(`  ${label.padEnd(44)} ${value}\n`);
 }

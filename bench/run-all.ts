@@ -14,7 +14,9 @@ const benches: Array<[string, () => Promise<Record<string, string>>]> = [
   ['Slow connections on the public URL', benchSlowConnections],
 ];
 
-process.stdout.write(`risk-bot benchmarks: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}\n`);
+process.stdout.write(
+  `risk-bot benchmarks: Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}\n`,
+);
 for (const [name, run] of benches) {
   const started = performance.now();
   const figures = await run();

@@ -8,9 +8,18 @@ import { sheetsStore, startSheets } from '../test/helpers/sheets-fixture.js';
  * 3; a burst of 100 commands within 60 reads a minute.
  */
 const REGISTER = {
-  Risks: [['Risk ID', 'Risk owner', 'Impact (I)', 'Probability (P)'], ...Array.from({ length: 50 }, (_, i) => [`R-${i + 1}`, 'Lead Commissioner', 2, 2])],
-  Actions: [['Action ID', 'Action', 'Lead', 'Status', 'Latest note'], ...Array.from({ length: 50 }, (_, i) => [`A-${i + 1}`, `Action ${i + 1}`, 'Lead Commissioner', 'Not started', ''])],
-  People: [['Name', 'Slack user'], ['Lead Commissioner', 'U0LEAD']],
+  Risks: [
+    ['Risk ID', 'Risk owner', 'Impact (I)', 'Probability (P)'],
+    ...Array.from({ length: 50 }, (_, i) => [`R-${i + 1}`, 'Lead Commissioner', 2, 2]),
+  ],
+  Actions: [
+    ['Action ID', 'Action', 'Lead', 'Status', 'Latest note'],
+    ...Array.from({ length: 50 }, (_, i) => [`A-${i + 1}`, `Action ${i + 1}`, 'Lead Commissioner', 'Not started', '']),
+  ],
+  People: [
+    ['Name', 'Slack user'],
+    ['Lead Commissioner', 'U0LEAD'],
+  ],
   'Audit log': [['When', 'Who', 'Item', 'Field', 'Old value', 'New value', 'Via', 'Note']],
 };
 
@@ -20,7 +29,18 @@ function noteUpdate(n: number, previous: string): WriteRequest {
   return {
     updates: [{ tab: 'actions', id, changes: [{ field: 'latestNote', expected: previous, value: note }] }],
     inserts: [],
-    audit: [{ when: new Date(Date.UTC(2026, 10, 23, 9, 0, 0, n)).toISOString(), who: 'U0LEAD', item: id, field: 'latestNote', oldValue: previous, newValue: note, via: 'command', note: '' }],
+    audit: [
+      {
+        when: new Date(Date.UTC(2026, 10, 23, 9, 0, 0, n)).toISOString(),
+        who: 'U0LEAD',
+        item: id,
+        field: 'latestNote',
+        oldValue: previous,
+        newValue: note,
+        via: 'command',
+        note: '',
+      },
+    ],
   };
 }
 
@@ -29,7 +49,10 @@ export async function benchSheetsRequests(): Promise<Record<string, string>> {
   const { googleSheets } = loadSettings();
   try {
     const id = server.addSpreadsheet(structuredClone(REGISTER));
-    const cold = sheetsStore(server, id, { readCacheMs: googleSheets.readCacheSeconds * 1000, readsPerMinute: googleSheets.readsPerMinute });
+    const cold = sheetsStore(server, id, {
+      readCacheMs: googleSheets.readCacheSeconds * 1000,
+      readsPerMinute: googleSheets.readsPerMinute,
+    });
     server.resetCounts();
     await cold.load();
     const digest = server.count();
@@ -41,12 +64,17 @@ export async function benchSheetsRequests(): Promise<Record<string, string>> {
     const update = server.count();
 
     // 100 commands at once from many users: 60 reads (show, list, digest) and 40 updates.
-    const burst = sheetsStore(server, server.addSpreadsheet(structuredClone(REGISTER)), { readCacheMs: googleSheets.readCacheSeconds * 1000, readsPerMinute: googleSheets.readsPerMinute });
+    const burst = sheetsStore(server, server.addSpreadsheet(structuredClone(REGISTER)), {
+      readCacheMs: googleSheets.readCacheSeconds * 1000,
+      readsPerMinute: googleSheets.readsPerMinute,
+    });
     await burst.load();
     server.resetCounts();
     const started = performance.now();
     let writes = 0;
-    await Promise.all(Array.from({ length: 100 }, (_, n) => (n % 5 < 3 ? burst.load() : burst.write(noteUpdate(writes++, '')))));
+    await Promise.all(
+      Array.from({ length: 100 }, (_, n) => (n % 5 < 3 ? burst.load() : burst.write(noteUpdate(writes++, '')))),
+    );
     const seconds = (performance.now() - started) / 1000;
     const reads = server.count('values.batchGet') + server.count('values.get') + server.count('spreadsheets.get');
     return {

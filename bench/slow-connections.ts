@@ -17,9 +17,14 @@ const CONNECTIONS = 300;
 const BODY_BYTES = 1024 * 1024;
 const HOLD_MS = 6000;
 
-const rssMiB = (pid: number): number => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+const rssMiB = (pid: number): number =>
+  Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
 
-function slowSender(base: string, headers: Record<string, string>, chunk: Buffer): { socket: Socket; answered: Promise<string> } {
+function slowSender(
+  base: string,
+  headers: Record<string, string>,
+  chunk: Buffer,
+): { socket: Socket; answered: Promise<string> } {
   const { hostname, port } = new URL(base);
   const socket = connect(Number(port), hostname);
   let sent = 0;
@@ -30,19 +35,36 @@ function slowSender(base: string, headers: Record<string, string>, chunk: Buffer
   }, 50);
   const answered = new Promise<string>((resolve) => {
     let first = '';
-    socket.on('data', (data: Buffer) => { first ||= data.toString('latin1').split('\r\n')[0] ?? ''; });
-    socket.on('close', () => { clearInterval(timer); resolve(first || 'closed without answer'); });
+    socket.on('data', (data: Buffer) => {
+      first ||= data.toString('latin1').split('\r\n')[0] ?? '';
+    });
+    socket.on('close', () => {
+      clearInterval(timer);
+      resolve(first || 'closed without answer');
+    });
     socket.on('error', () => undefined);
   });
-  socket.write(requestHead('POST', '/slack/events', { 'Content-Type': 'application/json', 'Content-Length': String(BODY_BYTES), ...headers }).replace('Connection: close\r\n', ''));
+  socket.write(
+    requestHead('POST', '/slack/events', {
+      'Content-Type': 'application/json',
+      'Content-Length': String(BODY_BYTES),
+      ...headers,
+    }).replace('Connection: close\r\n', ''),
+  );
   return { socket, answered };
 }
 
-async function crowd(base: string, pid: number, headers: () => Record<string, string>): Promise<{ peak: number; statuses: Map<string, number>; healthMs: number }> {
+async function crowd(
+  base: string,
+  pid: number,
+  headers: () => Record<string, string>,
+): Promise<{ peak: number; statuses: Map<string, number>; healthMs: number }> {
   const chunk = Buffer.alloc(16 * 1024, 0x7b);
   const senders = Array.from({ length: CONNECTIONS }, () => slowSender(base, headers(), chunk));
   let peak = 0;
-  const sampler = setInterval(() => { peak = Math.max(peak, rssMiB(pid)); }, 100);
+  const sampler = setInterval(() => {
+    peak = Math.max(peak, rssMiB(pid));
+  }, 100);
   await new Promise((resolve) => setTimeout(resolve, HOLD_MS / 2));
   const started = performance.now();
   const health = await rawRequest(base, requestHead('GET', '/healthz'), '', 5000);
@@ -60,7 +82,12 @@ async function crowd(base: string, pid: number, headers: () => Record<string, st
 
 export async function benchSlowConnections(): Promise<Record<string, string>> {
   const slack = await startFakeSlackServer();
-  const bot = await startBotProcess({ SLACK_BOT_TOKEN: 'xoxb-bench', SLACK_SIGNING_SECRET: 'bench-secret', SLACK_API_URL: slack.url, REGISTER_WORKBOOK: sampleWorkbookCopy('bench-slow-') });
+  const bot = await startBotProcess({
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: 'bench-secret',
+    SLACK_API_URL: slack.url,
+    REGISTER_WORKBOOK: sampleWorkbookCopy('bench-slow-'),
+  });
   try {
     const pid = bot.child.pid!;
     for (let i = 0; i < 20; i++) await rawRequest(bot.base, requestHead('GET', '/healthz'));
@@ -69,7 +96,10 @@ export async function benchSlowConnections(): Promise<Record<string, string>> {
     const unsigned = await crowd(bot.base, pid, () => ({}));
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const between = rssMiB(pid);
-    const forged = await crowd(bot.base, pid, () => ({ 'X-Slack-Request-Timestamp': String(Math.floor(Date.now() / 1000)), 'X-Slack-Signature': `v0=${'0'.repeat(64)}` }));
+    const forged = await crowd(bot.base, pid, () => ({
+      'X-Slack-Request-Timestamp': String(Math.floor(Date.now() / 1000)),
+      'X-Slack-Signature': `v0=${'0'.repeat(64)}`,
+    }));
     const describe = (run: typeof unsigned, from: number) =>
       `+${(run.peak - from).toFixed(1)} MiB peak (target under 50); answers ${[...run.statuses].map(([status, n]) => `${status}×${n}`).join(', ')}; /healthz meanwhile in ${run.healthMs.toFixed(0)} ms`;
     return {
@@ -85,5 +115,6 @@ export async function benchSlowConnections(): Promise<Record<string, string>> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const [label, value] of Object.entries(await benchSlowConnections())) process.stdout.write(`  ${label.padEnd(44)} ${value}\n`);
+  for (const [label, value] of Object.entries(await benchSlowConnections()))
+    process.stdout.write(`  ${label.padEnd(44)} ${value}\n`);
 }

@@ -6,8 +6,8 @@ import { createWorkbook } from '../src/adapters/workbook/create-workbook.js';
 import { loadSettings } from '../src/config/load-settings.js';
 import { SettingsError } from '../src/config/settings.js';
 import { dateInZone } from '../src/domain/dates/calendar.js';
-import { isDomainError } from '../src/domain/domain-error.js';
 import { isValidIsoDate } from '../src/domain/dates/timescale.js';
+import { isDomainError } from '../src/domain/domain-error.js';
 import { buildSampleRegister } from '../src/sample/sample-register.js';
 
 const USAGE = 'usage: tsx scripts/build-sample-register.ts [--today YYYY-MM-DD] [--out FILE]';
@@ -31,7 +31,9 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (values.today !== undefined && !isValidIsoDate(values.today)) {
-    process.stderr.write(`build-sample-register: --today must be a real date as YYYY-MM-DD, not "${values.today}"\n${USAGE}\n`);
+    process.stderr.write(
+      `build-sample-register: --today must be a real date as YYYY-MM-DD, not "${values.today}"\n${USAGE}\n`,
+    );
     return 2;
   }
   const settings = loadSettings();

@@ -11,6 +11,9 @@ const stale = !existsSync(installed) || statSync(installed).mtimeMs < statSync(l
 if (stale) {
   process.stderr.write('Installing dependencies from package-lock.json (first run)…\n');
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], { stdio: ['ignore', 'inherit', 'inherit'], cwd: new URL('..', import.meta.url) });
+  const result = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    cwd: new URL('..', import.meta.url),
+  });
   process.exit(result.status ?? 1);
 }

@@ -1,3 +1,7 @@
 import { runRiskBot } from './cli/run-risk-bot.js';
 
-process.exitCode = await runRiskBot(process.argv.slice(2), { env: process.env, stdout: process.stdout, stderr: process.stderr });
+process.exitCode = await runRiskBot(process.argv.slice(2), {
+  env: process.env,
+  stdout: process.stdout,
+  stderr: process.stderr,
+});

@@ -21,11 +21,19 @@ export interface LocalModeIo {
  * (REGISTER_WORKBOOK, a sheet, or the working copy of the sample). Returns
  * the exit code once the input ends or the person quits.
  */
-export async function runLocalMode(env: Env, io: LocalModeIo, log: Log, clock: () => Date = () => new Date()): Promise<number> {
+export async function runLocalMode(
+  env: Env,
+  io: LocalModeIo,
+  log: Log,
+  clock: () => Date = () => new Date(),
+): Promise<number> {
   const settings = withEnvironment(loadSettings(env.RISK_BOT_CONFIG), env);
   const { store, description } = await openStore({}, env, settings, dateInZone(clock(), settings.timeZone), log);
   await runConsole({
-    store, settings, description, ...io,
+    store,
+    settings,
+    description,
+    ...io,
     // The person at the console runs the bot locally, so may change anything, like the programme office.
     actor: { id: `console:${userInfo().username}`, programmeOffice: true },
     clock,

@@ -1,5 +1,5 @@
 import { installLastLineOfDefence, routeConsoleToLog } from './adapters/log/last-line-of-defence.js';
-import { describeError, processLog, type Log } from './adapters/log/log.js';
+import { describeError, type Log, processLog } from './adapters/log/log.js';
 import { ClosingStore } from './adapters/shared/closing-store.js';
 import { WorkInProgress } from './adapters/shared/work-in-progress.js';
 import { ActorDirectory } from './adapters/slack/actor-directory.js';
@@ -7,14 +7,14 @@ import { startSlackApp } from './adapters/slack/slack-app.js';
 import { slackWebClient } from './adapters/slack/slack-client.js';
 import { boardStores, withEnvironment } from './composition/boards.js';
 import { shutDown } from './composition/graceful-shutdown.js';
-import { digestRunDeps, startJobs } from './composition/start-jobs.js';
 import { openLeases } from './composition/open-leases.js';
-import { runDigest } from './jobs/digest-job.js';
 import { openStore } from './composition/open-store.js';
+import { digestRunDeps, startJobs } from './composition/start-jobs.js';
 import { explainStartupError } from './composition/startup-error.js';
-import { readEnv, secretValues, type Env } from './config/env.js';
+import { type Env, readEnv, secretValues } from './config/env.js';
 import { loadSettings } from './config/load-settings.js';
 import { dateInZone } from './domain/dates/calendar.js';
+import { runDigest } from './jobs/digest-job.js';
 import { runLocalMode } from './local-mode.js';
 
 /** Past this, a stopping bot exits whatever is left: platforms kill at ten seconds. */
@@ -37,20 +37,38 @@ async function runSlackBot(env: Env & { SLACK_BOT_TOKEN: string; SLACK_SIGNING_S
   const store = new ClosingStore(opened.store, writesClosed.signal);
   const clock = () => new Date();
   const client = slackWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, log);
-  const stores = new Map([...boardStores(settings, env, opened.store)].map(([id, board]) => [id, board === opened.store ? store : new ClosingStore(board, writesClosed.signal)]));
+  const stores = new Map(
+    [...boardStores(settings, env, opened.store)].map(([id, board]) => [
+      id,
+      board === opened.store ? store : new ClosingStore(board, writesClosed.signal),
+    ]),
+  );
   const leases = await openLeases(env, log);
   const inProgress = new WorkInProgress();
   const defaultBoardDigest = digestRunDeps({ store, settings, client, leases, clock, log, inProgress });
   const running = await startSlackApp(
     {
-      store, settings, actors: new ActorDirectory(settings), clock, today: (now) => dateInZone(now, settings.timeZone), log, leases,
+      store,
+      settings,
+      actors: new ActorDirectory(settings),
+      clock,
+      today: (now) => dateInZone(now, settings.timeZone),
+      log,
+      leases,
       postDigest: async (day) => (await runDigest(defaultBoardDigest, settings.boards[0]!, day)) ?? { kind: 'busy' },
     },
-    { botToken: env.SLACK_BOT_TOKEN, signingSecret: env.SLACK_SIGNING_SECRET, appToken: env.SLACK_APP_TOKEN, apiUrl: env.SLACK_API_URL },
+    {
+      botToken: env.SLACK_BOT_TOKEN,
+      signingSecret: env.SLACK_SIGNING_SECRET,
+      appToken: env.SLACK_APP_TOKEN,
+      apiUrl: env.SLACK_API_URL,
+    },
     { port: env.PORT, inProgress },
   );
   const jobs = startJobs({ store, boardStores: stores, settings, client, leases, clock, log, inProgress });
-  log(`risk-bot connected to Slack (${running.url === null ? 'Socket Mode' : `HTTP, ${running.url}`}); register: ${opened.description}; ${env.REDIS_URL ? 'runs coordinated through Redis' : 'single instance'}; reminders at ${settings.reminders.nudgeTime} on working days, digest "${settings.digest.schedule}" (${settings.timeZone})`);
+  log(
+    `risk-bot connected to Slack (${running.url === null ? 'Socket Mode' : `HTTP, ${running.url}`}); register: ${opened.description}; ${env.REDIS_URL ? 'runs coordinated through Redis' : 'single instance'}; reminders at ${settings.reminders.nudgeTime} on working days, digest "${settings.digest.schedule}" (${settings.timeZone})`,
+  );
   let stopping = false;
   const stop = (signal: string) => {
     // A second signal while stopping (Ctrl-C twice) means now.
@@ -61,11 +79,20 @@ async function runSlackBot(env: Env & { SLACK_BOT_TOKEN: string; SLACK_SIGNING_S
       log(`stopping took over ${HARD_STOP_MS} ms: exiting with work unfinished`);
       process.exit(1);
     }, HARD_STOP_MS).unref();
-    void shutDown({ stopServing: (graceMs) => running.stop(graceMs), stopSchedules: () => jobs.stop(), inProgress, writesClosed, leases, log })
-      .then(() => process.exit(0), (error: unknown) => {
+    void shutDown({
+      stopServing: (graceMs) => running.stop(graceMs),
+      stopSchedules: () => jobs.stop(),
+      inProgress,
+      writesClosed,
+      leases,
+      log,
+    }).then(
+      () => process.exit(0),
+      (error: unknown) => {
         log(`stopping failed: ${describeError(error, false)}`);
         process.exit(1);
-      });
+      },
+    );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
@@ -79,7 +106,11 @@ async function main(): Promise<number> {
     await runSlackBot({ ...env, SLACK_BOT_TOKEN: env.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: env.SLACK_SIGNING_SECRET });
     return 0;
   }
-  return runLocalMode(env, { input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true }, log);
+  return runLocalMode(
+    env,
+    { input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true },
+    log,
+  );
 }
 
 try {

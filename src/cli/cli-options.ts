@@ -51,7 +51,6 @@ export interface CliOptions {
 /** A usage mistake: the message says what was wrong; the caller prints the usage after it. */
 export class UsageError extends Error {}
 
-
 const VALUE_OPTIONS = ['workbook', 'sheet', 'new', 'config', 'today', 'format'];
 
 /**
@@ -81,8 +80,15 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
       args: joinDashValues(argv),
       allowPositionals: true,
       options: {
-        workbook: { type: 'string' }, sheet: { type: 'string' }, new: { type: 'string' }, config: { type: 'string' }, today: { type: 'string' },
-        format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' }, send: { type: 'boolean', default: false }, post: { type: 'boolean', default: false },
+        workbook: { type: 'string' },
+        sheet: { type: 'string' },
+        new: { type: 'string' },
+        config: { type: 'string' },
+        today: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        help: { type: 'boolean', short: 'h' },
+        send: { type: 'boolean', default: false },
+        post: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -93,15 +99,33 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
   const [command, ...rest] = positionals;
   const file = FILE_COMMANDS.includes(command!) ? rest.shift() : undefined;
   const extra = rest;
-  if (FILE_COMMANDS.includes(command!) && file === undefined) throw new UsageError(`${command} needs a workbook file, e.g. risk-bot ${command} register.xlsx --sheet ID`);
-  if (command === 'import' && values.sheet === undefined) throw new UsageError('import needs --sheet ID: the Google Sheet to copy into');
-  if (values.new !== undefined && (command !== 'setup-sheet' || values.sheet !== undefined)) throw new UsageError('--new TITLE goes with setup-sheet, instead of --sheet');
-  if (!(COMMANDS as readonly string[]).includes(command!)) throw new UsageError(`unknown command "${command}"; use one of ${COMMANDS.join(', ')}`);
-  if (values.workbook !== undefined && values.sheet !== undefined) throw new UsageError('give --workbook or --sheet, not both');
+  if (FILE_COMMANDS.includes(command!) && file === undefined)
+    throw new UsageError(`${command} needs a workbook file, e.g. risk-bot ${command} register.xlsx --sheet ID`);
+  if (command === 'import' && values.sheet === undefined)
+    throw new UsageError('import needs --sheet ID: the Google Sheet to copy into');
+  if (values.new !== undefined && (command !== 'setup-sheet' || values.sheet !== undefined))
+    throw new UsageError('--new TITLE goes with setup-sheet, instead of --sheet');
+  if (!(COMMANDS as readonly string[]).includes(command!))
+    throw new UsageError(`unknown command "${command}"; use one of ${COMMANDS.join(', ')}`);
+  if (values.workbook !== undefined && values.sheet !== undefined)
+    throw new UsageError('give --workbook or --sheet, not both');
   if (values.post && command !== 'digest') throw new UsageError('--post goes with digest: risk-bot digest --post');
   if (values.send && command !== 'nudges') throw new UsageError('--send goes with nudges: risk-bot nudges --send');
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
-  if (values.today !== undefined && !isValidIsoDate(values.today)) throw new UsageError(`--today must be a date as YYYY-MM-DD, not "${values.today}"`);
-  return { command: command as CliOptions['command'], file, newTitle: values.new, workbook: values.workbook, sheet: values.sheet, config: values.config, today: values.today, format: values.format, send: values.send, post: values.post };
+  if (values.format !== 'text' && values.format !== 'json')
+    throw new UsageError(`--format must be text or json, not "${values.format}"`);
+  if (values.today !== undefined && !isValidIsoDate(values.today))
+    throw new UsageError(`--today must be a date as YYYY-MM-DD, not "${values.today}"`);
+  return {
+    command: command as CliOptions['command'],
+    file,
+    newTitle: values.new,
+    workbook: values.workbook,
+    sheet: values.sheet,
+    config: values.config,
+    today: values.today,
+    format: values.format,
+    send: values.send,
+    post: values.post,
+  };
 }

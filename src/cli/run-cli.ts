@@ -1,26 +1,26 @@
 import { renderText } from '../adapters/console/render-text.js';
-import { processLog, type Log } from '../adapters/log/log.js';
-import { secretValues, type Env } from '../config/env.js';
-import { loadSettings } from '../config/load-settings.js';
+import { type Log, processLog } from '../adapters/log/log.js';
+import { type SlackTiming, slackWebClient } from '../adapters/slack/slack-client.js';
+import { SlackNudgeOutbox } from '../adapters/slack/slack-nudge-outbox.js';
+import { withEnvironment } from '../composition/boards.js';
+import { openLeases } from '../composition/open-leases.js';
 import { openStore } from '../composition/open-store.js';
+import { digestRunDeps } from '../composition/start-jobs.js';
+import { type Env, secretValues } from '../config/env.js';
+import { loadSettings } from '../config/load-settings.js';
+import type { Settings } from '../config/settings.js';
 import { dateInZone } from '../domain/dates/calendar.js';
 import { hasErrors } from '../domain/register/problem.js';
+import { describeDigestOutcome, runDigest } from '../jobs/digest-job.js';
+import { runNudges } from '../jobs/nudge-job.js';
 import { checkMessage } from '../messages/check-message.js';
 import { nudgeRunMessage, nudgesPreviewMessage } from '../messages/nudges-message.js';
 import { digestJson, nudgeRunJson, nudgesJson, registerJson } from '../messages/register-json.js';
+import type { RegisterStore } from '../ports/register-store.js';
 import { boardDigest } from '../use-cases/board-digest.js';
 import { loadRegister } from '../use-cases/load-register.js';
 import { previewNudges } from '../use-cases/preview-nudges.js';
-import { slackWebClient, type SlackTiming } from '../adapters/slack/slack-client.js';
-import { SlackNudgeOutbox } from '../adapters/slack/slack-nudge-outbox.js';
-import type { Settings } from '../config/settings.js';
-import { runNudges } from '../jobs/nudge-job.js';
-import { describeDigestOutcome, runDigest } from '../jobs/digest-job.js';
-import { openLeases } from '../composition/open-leases.js';
-import { withEnvironment } from '../composition/boards.js';
-import { digestRunDeps } from '../composition/start-jobs.js';
-import type { RegisterStore } from '../ports/register-store.js';
-import { UsageError, type CliOptions } from './cli-options.js';
+import { type CliOptions, UsageError } from './cli-options.js';
 import { runSheetCommand } from './sheet-commands.js';
 
 export interface CliOutput {
@@ -43,34 +43,72 @@ interface CliContext {
 }
 
 function slackClient({ env, log, slackTiming }: CliContext, command: string) {
-  if (env.SLACK_BOT_TOKEN === undefined) throw new UsageError(`${command} needs SLACK_BOT_TOKEN in the environment (or .env): the bot token that posts to Slack`);
+  if (env.SLACK_BOT_TOKEN === undefined)
+    throw new UsageError(
+      `${command} needs SLACK_BOT_TOKEN in the environment (or .env): the bot token that posts to Slack`,
+    );
   return slackWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, log, slackTiming);
 }
 
 /** `nudges --send`: the scheduled run's own code, through Slack's Web API. */
-async function sendNudgesNow(store: RegisterStore, settings: Settings, context: CliContext, today: string): Promise<CliOutputParts> {
+async function sendNudgesNow(
+  store: RegisterStore,
+  settings: Settings,
+  context: CliContext,
+  today: string,
+): Promise<CliOutputParts> {
   const outbox = new SlackNudgeOutbox(slackClient(context, 'nudges --send'));
   const { env, log } = context;
   const leases = await openLeases(env, log);
   try {
-    const report = await runNudges({ store, settings, outbox, log, clock: () => new Date(), timeZone: settings.timeZone, leases }, today);
-    if (report === null) return { text: `Another instance is sending the reminders for ${today} now; nothing was sent from here.`, data: { sent: null }, exitCode: 1 };
-    return { text: renderText(nudgeRunMessage(report)), data: { sent: nudgeRunJson(report) }, exitCode: report.failed.length > 0 ? 1 : 0 };
+    const report = await runNudges(
+      { store, settings, outbox, log, clock: () => new Date(), timeZone: settings.timeZone, leases },
+      today,
+    );
+    if (report === null)
+      return {
+        text: `Another instance is sending the reminders for ${today} now; nothing was sent from here.`,
+        data: { sent: null },
+        exitCode: 1,
+      };
+    return {
+      text: renderText(nudgeRunMessage(report)),
+      data: { sent: nudgeRunJson(report) },
+      exitCode: report.failed.length > 0 ? 1 : 0,
+    };
   } finally {
     await leases.close();
   }
 }
 
 /** `digest --post`: the schedule's own code, through Slack's Web API. */
-async function postDigestNow(store: RegisterStore, settings: Settings, context: CliContext, today: string): Promise<CliOutputParts> {
+async function postDigestNow(
+  store: RegisterStore,
+  settings: Settings,
+  context: CliContext,
+  today: string,
+): Promise<CliOutputParts> {
   const board = settings.boards[0]!;
   const client = slackClient(context, 'digest --post');
   const { env, log } = context;
   const leases = await openLeases(env, log);
   try {
-    const outcome = await runDigest(digestRunDeps({ store, settings, client, leases, clock: () => new Date(), log }), board, today);
-    if (outcome === null) return { text: `Another instance is posting the digest for ${today} now; nothing was posted from here.`, data: { posted: false, outcome: 'busy' }, exitCode: 1 };
-    return { text: describeDigestOutcome(board, outcome), data: { posted: outcome.kind === 'posted', outcome: outcome.kind }, exitCode: outcome.kind === 'no-channel' ? 1 : 0 };
+    const outcome = await runDigest(
+      digestRunDeps({ store, settings, client, leases, clock: () => new Date(), log }),
+      board,
+      today,
+    );
+    if (outcome === null)
+      return {
+        text: `Another instance is posting the digest for ${today} now; nothing was posted from here.`,
+        data: { posted: false, outcome: 'busy' },
+        exitCode: 1,
+      };
+    return {
+      text: describeDigestOutcome(board, outcome),
+      data: { posted: outcome.kind === 'posted', outcome: outcome.kind },
+      exitCode: outcome.kind === 'no-channel' ? 1 : 0,
+    };
   } finally {
     await leases.close();
   }
@@ -90,15 +128,27 @@ export async function runCli(options: CliOptions, env: Env, now: Date, deps: Cli
     return { stdout: await runSheetCommand(options, env, settings), exitCode: 0 };
   }
   const today = options.today ?? dateInZone(now, settings.timeZone);
-  const { store } = await openStore({ workbook: options.workbook, sheet: options.sheet }, env, settings, today, context.log);
+  const { store } = await openStore(
+    { workbook: options.workbook, sheet: options.sheet },
+    env,
+    settings,
+    today,
+    context.log,
+  );
   const register = await loadRegister(store, settings, today);
   const json = registerJson(register, today, settings.reminders.dueSoonDays);
-  const print = (text: string, data: object, exitCode = 0): CliOutput =>
-    ({ stdout: options.format === 'json' ? JSON.stringify(data, null, 2) : text, exitCode });
+  const print = (text: string, data: object, exitCode = 0): CliOutput => ({
+    stdout: options.format === 'json' ? JSON.stringify(data, null, 2) : text,
+    exitCode,
+  });
 
   switch (options.command) {
     case 'check':
-      return print(renderText(checkMessage(register.problems, register.source)), json, hasErrors(register.problems) ? 1 : 0);
+      return print(
+        renderText(checkMessage(register.problems, register.source)),
+        json,
+        hasErrors(register.problems) ? 1 : 0,
+      );
     case 'digest': {
       if (options.post) {
         const { text, data, exitCode } = await postDigestNow(store, settings, context, today);

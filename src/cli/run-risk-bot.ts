@@ -1,8 +1,8 @@
 import { describeError, redactingLog } from '../adapters/log/log.js';
 import type { SlackTiming } from '../adapters/slack/slack-client.js';
-import { readEnv, secretValues } from '../config/env.js';
 import { explainStartupError } from '../composition/startup-error.js';
-import { parseCliOptions, UsageError, USAGE } from './cli-options.js';
+import { readEnv, secretValues } from '../config/env.js';
+import { parseCliOptions, USAGE, UsageError } from './cli-options.js';
 import { runCli } from './run-cli.js';
 
 /** Where a run of `risk-bot` reads its environment and writes: the process's own (src/cli.ts), or a test's. */
@@ -34,7 +34,10 @@ export async function runRiskBot(argv: readonly string[], io: RiskBotIo): Promis
     }
     const env = readEnv(io.env);
     log = redactingLog(write, secretValues(env));
-    const { stdout, exitCode } = await runCli(options, env, io.now?.() ?? new Date(), { log, slackTiming: io.slackTiming });
+    const { stdout, exitCode } = await runCli(options, env, io.now?.() ?? new Date(), {
+      log,
+      slackTiming: io.slackTiming,
+    });
     io.stdout.write(`${stdout}\n`);
     return exitCode;
   } catch (error) {

@@ -3,18 +3,20 @@ import { setupSheet } from '../adapters/sheets/setup-sheet.js';
 import { SheetsRegisterStore } from '../adapters/sheets/sheets-store.js';
 import { exportRegister } from '../adapters/workbook/export-register.js';
 import { WorkbookRegisterStore } from '../adapters/workbook/workbook-store.js';
-import type { Env } from '../config/env.js';
-import { SettingsError, type Settings } from '../config/settings.js';
 import { openSheetsApi } from '../composition/open-store.js';
+import type { Env } from '../config/env.js';
+import { type Settings, SettingsError } from '../config/settings.js';
 import type { CliOptions } from './cli-options.js';
 
 function sheetIdFrom(options: CliOptions, env: Env, settings: Settings): string {
   const id = options.sheet ?? env.REGISTER_SHEET_ID ?? settings.boards[0]?.sheetId ?? undefined;
-  if (id === undefined) throw new SettingsError(['give --sheet ID, or set REGISTER_SHEET_ID or boards[0].sheetId'], 'risk-bot');
+  if (id === undefined)
+    throw new SettingsError(['give --sheet ID, or set REGISTER_SHEET_ID or boards[0].sheetId'], 'risk-bot');
   return id;
 }
 
-const lines = (heading: string, changes: readonly string[]) => [heading, ...changes.map((change) => `  - ${change}`)].join('\n');
+const lines = (heading: string, changes: readonly string[]) =>
+  [heading, ...changes.map((change) => `  - ${change}`)].join('\n');
 
 /** setup-sheet, import and export: the commands that move a register into and out of Google Sheets. */
 export async function runSheetCommand(options: CliOptions, env: Env, settings: Settings): Promise<string> {

@@ -1,6 +1,6 @@
 import { SheetsRegisterStore } from '../adapters/sheets/sheets-store.js';
 import type { Env } from '../config/env.js';
-import { SettingsError, type Settings } from '../config/settings.js';
+import { type Settings, SettingsError } from '../config/settings.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import { openSheetsApi } from './open-store.js';
 
@@ -20,8 +20,19 @@ export function boardStores(settings: Settings, env: Env, defaultStore: Register
   const problems: string[] = [];
   settings.boards.forEach((board, i) => {
     if (i === 0) stores.set(board.id, defaultStore);
-    else if (board.sheetId === null) problems.push(`boards[${i}].sheetId: board "${board.name}" needs its own Google Sheet (only the first board can use the default register)`);
-    else stores.set(board.id, new SheetsRegisterStore({ api: openSheetsApi(board.sheetId, env, settings), tabs: settings.tabs, readCacheMs: settings.googleSheets.readCacheSeconds * 1000 }));
+    else if (board.sheetId === null)
+      problems.push(
+        `boards[${i}].sheetId: board "${board.name}" needs its own Google Sheet (only the first board can use the default register)`,
+      );
+    else
+      stores.set(
+        board.id,
+        new SheetsRegisterStore({
+          api: openSheetsApi(board.sheetId, env, settings),
+          tabs: settings.tabs,
+          readCacheMs: settings.googleSheets.readCacheSeconds * 1000,
+        }),
+      );
   });
   if (problems.length > 0) throw new SettingsError(problems, 'settings');
   return stores;

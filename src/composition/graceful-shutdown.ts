@@ -27,7 +27,12 @@ export interface RunningParts {
 }
 
 const within = <T>(ms: number, work: Promise<T>): Promise<T | undefined> =>
-  Promise.race([work, new Promise<undefined>((resolve) => { setTimeout(() => resolve(undefined), ms).unref(); })]);
+  Promise.race([
+    work,
+    new Promise<undefined>((resolve) => {
+      setTimeout(() => resolve(undefined), ms).unref();
+    }),
+  ]);
 
 /**
  * Stops the bot without losing work: stop accepting requests and firing
@@ -48,10 +53,23 @@ export async function shutDown(parts: RunningParts, budget: ShutdownBudget = SHU
     finished = await inProgress.whenIdle(budget.afterCutOffMs);
   }
   const unfinished = inProgress.unfinished();
-  await within(budget.tellMs, Promise.all(unfinished.map(async (entry) => {
-    await entry.tellUnfinished?.().catch((error: unknown) => log(`stopping: could not tell about ${entry.what}: ${describeError(error, false)}`));
-  })));
-  await Promise.all(unfinished.map((entry) => (entry.lease === undefined ? undefined : parts.leases.release(entry.lease).catch(() => undefined))));
+  await within(
+    budget.tellMs,
+    Promise.all(
+      unfinished.map(async (entry) => {
+        await entry
+          .tellUnfinished?.()
+          .catch((error: unknown) =>
+            log(`stopping: could not tell about ${entry.what}: ${describeError(error, false)}`),
+          );
+      }),
+    ),
+  );
+  await Promise.all(
+    unfinished.map((entry) =>
+      entry.lease === undefined ? undefined : parts.leases.release(entry.lease).catch(() => undefined),
+    ),
+  );
   for (const entry of unfinished) log(`stopping: left unfinished: ${entry.what}`);
   await within(500, serving);
   await within(500, parts.leases.close());

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
-import { serviceAccountAuth } from '../adapters/sheets/sheets-auth.js';
 import { SheetsApi } from '../adapters/sheets/sheets-api.js';
+import { serviceAccountAuth } from '../adapters/sheets/sheets-auth.js';
 import { SheetsRegisterStore } from '../adapters/sheets/sheets-store.js';
 import { WorkbookRegisterStore } from '../adapters/workbook/workbook-store.js';
 import type { Env } from '../config/env.js';
 import { readServiceAccountKey } from '../config/google-credentials.js';
-import { SettingsError, type Settings } from '../config/settings.js';
+import { type Settings, SettingsError } from '../config/settings.js';
 import type { IsoDate } from '../domain/cell.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import { ensureLocalRegister, LOCAL_REGISTER_PATH } from './local-register.js';
@@ -25,12 +25,22 @@ export interface OpenedStore {
 export function openSheetsApi(spreadsheetId: string, env: Env, settings: Settings): SheetsApi {
   const key = readServiceAccountKey(env);
   if (key === undefined) {
-    throw new SettingsError(['set GOOGLE_APPLICATION_CREDENTIALS (a key file path) or GOOGLE_SERVICE_ACCOUNT_JSON (the key itself) to use a Google Sheet'], 'environment');
+    throw new SettingsError(
+      [
+        'set GOOGLE_APPLICATION_CREDENTIALS (a key file path) or GOOGLE_SERVICE_ACCOUNT_JSON (the key itself) to use a Google Sheet',
+      ],
+      'environment',
+    );
   }
   const { requestTimeoutSeconds, maxAttempts, readsPerMinute } = settings.googleSheets;
   return new SheetsApi({
-    spreadsheetId, auth: serviceAccountAuth(key), rootUrl: env.GOOGLE_SHEETS_API_URL,
-    timeoutMs: requestTimeoutSeconds * 1000, maxAttempts, readsPerMinute, backoff: { baseMs: 500, capMs: 32_000 },
+    spreadsheetId,
+    auth: serviceAccountAuth(key),
+    rootUrl: env.GOOGLE_SHEETS_API_URL,
+    timeoutMs: requestTimeoutSeconds * 1000,
+    maxAttempts,
+    readsPerMinute,
+    backoff: { baseMs: 500, capMs: 32_000 },
   });
 }
 
@@ -43,14 +53,28 @@ const toStderr = (text: string) => void process.stderr.write(`${text}\n`);
  * (made on first use, with its dates placed around today). A workbook's
  * failures, and the stale copies removed on opening, go to `log`.
  */
-export async function openStore(choice: StoreChoice, env: Env, settings: Settings, today: IsoDate, log: (text: string) => void = toStderr): Promise<OpenedStore> {
+export async function openStore(
+  choice: StoreChoice,
+  env: Env,
+  settings: Settings,
+  today: IsoDate,
+  log: (text: string) => void = toStderr,
+): Promise<OpenedStore> {
   const workbook = choice.workbook ?? (choice.sheet === undefined ? env.REGISTER_WORKBOOK : undefined);
   const sheet = choice.sheet ?? env.REGISTER_SHEET_ID ?? settings.boards[0]?.sheetId ?? undefined;
   if (workbook === undefined && sheet !== undefined) {
     const api = openSheetsApi(sheet, env, settings);
-    const store = new SheetsRegisterStore({ api, tabs: settings.tabs, readCacheMs: settings.googleSheets.readCacheSeconds * 1000 });
+    const store = new SheetsRegisterStore({
+      api,
+      tabs: settings.tabs,
+      readCacheMs: settings.googleSheets.readCacheSeconds * 1000,
+    });
     return { store, description: `Google Sheet ${store.source}` };
   }
-  const path = workbook === undefined ? await ensureLocalRegister(LOCAL_REGISTER_PATH, settings, today) : resolve(workbook);
-  return { store: await WorkbookRegisterStore.open({ path, tabs: settings.tabs, log }), description: `workbook ${path}` };
+  const path =
+    workbook === undefined ? await ensureLocalRegister(LOCAL_REGISTER_PATH, settings, today) : resolve(workbook);
+  return {
+    store: await WorkbookRegisterStore.open({ path, tabs: settings.tabs, log }),
+    description: `workbook ${path}`,
+  };
 }

@@ -1,14 +1,14 @@
 import type { WebClient } from '@slack/web-api';
+import type { ScheduledTask } from 'node-cron';
+import type { WorkInProgress } from '../adapters/shared/work-in-progress.js';
 import { SlackDigestPoster } from '../adapters/slack/slack-digest-poster.js';
 import { SlackNudgeOutbox } from '../adapters/slack/slack-nudge-outbox.js';
 import type { Settings } from '../config/settings.js';
-import type { ScheduledTask } from 'node-cron';
 import { clockTimeInZone, dateInZone } from '../domain/dates/calendar.js';
+import { type DigestRunDeps, digestJob } from '../jobs/digest-job.js';
 import type { Job } from '../jobs/job.js';
-import { digestJob, type DigestRunDeps } from '../jobs/digest-job.js';
 import { newMessageKey, nudgeJob } from '../jobs/nudge-job.js';
-import { startScheduler, type RunningScheduler } from '../jobs/scheduler.js';
-import type { WorkInProgress } from '../adapters/shared/work-in-progress.js';
+import { type RunningScheduler, startScheduler } from '../jobs/scheduler.js';
 import type { Leases } from '../ports/leases.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import type { PostDigestDeps } from '../use-cases/post-digest.js';
@@ -28,14 +28,25 @@ export interface JobDeps {
 }
 
 /** What posting a board's digest needs, through Slack (paced with everything else that posts with `client`). */
-export function digestDeps(store: RegisterStore, settings: Settings, client: WebClient, clock: () => Date, log: (text: string) => void): PostDigestDeps {
+export function digestDeps(
+  store: RegisterStore,
+  settings: Settings,
+  client: WebClient,
+  clock: () => Date,
+  log: (text: string) => void,
+): PostDigestDeps {
   return { store, settings, poster: new SlackDigestPoster(client), newMessageKey, clock, log };
 }
 
 /** A run of a board's digest, from `store`: the schedule, `/risk digest` and `risk-bot digest --post` all build it here. */
 export function digestRunDeps(deps: Omit<JobDeps, 'boardStores'>): DigestRunDeps {
   const { store, settings, client, clock, log } = deps;
-  return { ...digestDeps(store, settings, client, clock, log), timeZone: settings.timeZone, leases: deps.leases, inProgress: deps.inProgress };
+  return {
+    ...digestDeps(store, settings, client, clock, log),
+    timeZone: settings.timeZone,
+    leases: deps.leases,
+    inProgress: deps.inProgress,
+  };
 }
 
 /** Whether a schedule had a firing between midnight and now, on the board's calendar. */
@@ -58,10 +69,33 @@ export function firedEarlierToday(task: Pick<ScheduledTask, 'match'>, now: Date,
 export function startJobs(deps: JobDeps): RunningScheduler {
   const { settings, clock, log } = deps;
   const outbox = new SlackNudgeOutbox(deps.client);
-  const nudges = nudgeJob({ store: deps.store, settings, outbox, log, clock, timeZone: settings.timeZone, leases: deps.leases, inProgress: deps.inProgress }, settings.reminders.nudgeTime);
-  const digests = settings.boards.map((board) => digestJob(digestRunDeps({ ...deps, store: deps.boardStores?.get(board.id) ?? deps.store }), board, settings.digest.schedule));
+  const nudges = nudgeJob(
+    {
+      store: deps.store,
+      settings,
+      outbox,
+      log,
+      clock,
+      timeZone: settings.timeZone,
+      leases: deps.leases,
+      inProgress: deps.inProgress,
+    },
+    settings.reminders.nudgeTime,
+  );
+  const digests = settings.boards.map((board) =>
+    digestJob(
+      digestRunDeps({ ...deps, store: deps.boardStores?.get(board.id) ?? deps.store }),
+      board,
+      settings.digest.schedule,
+    ),
+  );
   const scheduler = startScheduler([nudges, ...digests], settings.timeZone, log);
-  const catchUp = (job: Job) => void job.run(clock()).catch((error: unknown) => log(`${job.name}: start-up catch-up failed: ${(error as Error).stack ?? String(error)}`));
+  const catchUp = (job: Job) =>
+    void job
+      .run(clock())
+      .catch((error: unknown) =>
+        log(`${job.name}: start-up catch-up failed: ${(error as Error).stack ?? String(error)}`),
+      );
   if (clockTimeInZone(clock(), settings.timeZone) >= settings.reminders.nudgeTime) catchUp(nudges);
   // A digest whose slot passed earlier today while the bot was down goes out now; the ledger stops a second post.
   digests.forEach((job, i) => {

@@ -4,7 +4,10 @@ import { z } from 'zod';
 /** An unset or blank variable is absent: `.env.example` copied as is leaves them blank. */
 const blankAsAbsent = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalText = z.preprocess(blankAsAbsent, z.string().trim().min(1).optional());
-const optionalUrl = z.preprocess(blankAsAbsent, z.string().trim().url('a URL like "https://sheets.googleapis.com/"').optional());
+const optionalUrl = z.preprocess(
+  blankAsAbsent,
+  z.string().trim().url('a URL like "https://sheets.googleapis.com/"').optional(),
+);
 
 /** Every environment variable the bot reads; `.env.example` lists the same, one comment each. */
 export const envSchema = z.object({
@@ -13,14 +16,34 @@ export const envSchema = z.object({
   GOOGLE_APPLICATION_CREDENTIALS: optionalText,
   GOOGLE_SERVICE_ACCOUNT_JSON: optionalText,
   GOOGLE_SHEETS_API_URL: optionalUrl,
-  SLACK_BOT_TOKEN: z.preprocess(blankAsAbsent, z.string().trim().startsWith('xoxb-', 'a bot token starting "xoxb-"').optional()),
+  SLACK_BOT_TOKEN: z.preprocess(
+    blankAsAbsent,
+    z.string().trim().startsWith('xoxb-', 'a bot token starting "xoxb-"').optional(),
+  ),
   SLACK_SIGNING_SECRET: optionalText,
-  SLACK_APP_TOKEN: z.preprocess(blankAsAbsent, z.string().trim().startsWith('xapp-', 'an app-level token starting "xapp-"').optional()),
+  SLACK_APP_TOKEN: z.preprocess(
+    blankAsAbsent,
+    z.string().trim().startsWith('xapp-', 'an app-level token starting "xapp-"').optional(),
+  ),
   PORT: z.preprocess(blankAsAbsent, z.coerce.number().int().min(0).max(65535).default(3000)),
   SLACK_API_URL: optionalUrl,
   RISK_BOT_CONFIG: optionalText,
-  REDIS_URL: z.preprocess(blankAsAbsent, z.string().trim().regex(/^rediss?:\/\/\S+$/, 'a Redis URL like "redis://localhost:6379"').optional()),
-  DIGEST_CHANNEL: z.preprocess(blankAsAbsent, z.string().trim().regex(/^[CG][A-Z0-9]{2,}$/, 'a channel ID like "C012ABCDEF" (in Slack: channel details, at the bottom)').optional()),
+  REDIS_URL: z.preprocess(
+    blankAsAbsent,
+    z
+      .string()
+      .trim()
+      .regex(/^rediss?:\/\/\S+$/, 'a Redis URL like "redis://localhost:6379"')
+      .optional(),
+  ),
+  DIGEST_CHANNEL: z.preprocess(
+    blankAsAbsent,
+    z
+      .string()
+      .trim()
+      .regex(/^[CG][A-Z0-9]{2,}$/, 'a channel ID like "C012ABCDEF" (in Slack: channel details, at the bottom)')
+      .optional(),
+  ),
 });
 export type Env = z.infer<typeof envSchema>;
 
@@ -40,7 +63,8 @@ export class EnvError extends Error {
 export function readEnv(source: NodeJS.ProcessEnv = process.env, dotEnvPath = '.env'): Env {
   if (source === process.env && existsSync(dotEnvPath)) process.loadEnvFile(dotEnvPath);
   const parsed = envSchema.safeParse(source);
-  if (!parsed.success) throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  if (!parsed.success)
+    throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   return parsed.data;
 }
 

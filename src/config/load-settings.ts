@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bankHolidays } from './bank-holidays.js';
-import { resolveSettings, SettingsError, type Settings } from './settings.js';
+import { resolveSettings, type Settings, SettingsError } from './settings.js';
 
 /** The settings shipped in the repo's `config/` folder. */
 export const DEFAULT_SETTINGS_PATH = fileURLToPath(new URL('../../config/default.json', import.meta.url));

@@ -6,7 +6,10 @@ import type { TabLayout } from '../domain/register/raw-register.js';
 
 const hexColour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'a colour like "#F44336"');
 /** A date in a config file: `YYYY-MM-DD`, and a day that exists. */
-export const isoDate = z.string().refine(isIsoDate, 'a date as YYYY-MM-DD').refine(isValidIsoDate, 'a real calendar date (this day does not exist)');
+export const isoDate = z
+  .string()
+  .refine(isIsoDate, 'a date as YYYY-MM-DD')
+  .refine(isValidIsoDate, 'a real calendar date (this day does not exist)');
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM (24-hour)');
 
 export const bandSchema = z.strictObject({
@@ -32,16 +35,19 @@ export const scaleInputSchema = z.strictObject({
 }) satisfies z.ZodType<Scale>;
 
 /** A preset by name, a preset with some parts replaced, or a whole custom scale. */
-export const scaleSettingSchema = z.union([
-  z.string(),
-  z.strictObject({
-    preset: z.string().optional(),
-    name: z.string().trim().min(1).optional(),
-    impact: axisSchema.optional(),
-    probability: axisSchema.optional(),
-    bands: z.array(bandSchema).min(2).optional(),
-  }),
-], { error: 'a preset name ("3x3, 5x5-nhs") or a scale object ({ "preset": …, "bands": [...] })' });
+export const scaleSettingSchema = z.union(
+  [
+    z.string(),
+    z.strictObject({
+      preset: z.string().optional(),
+      name: z.string().trim().min(1).optional(),
+      impact: axisSchema.optional(),
+      probability: axisSchema.optional(),
+      bands: z.array(bandSchema).min(2).optional(),
+    }),
+  ],
+  { error: 'a preset name ("3x3, 5x5-nhs") or a scale object ({ "preset": …, "bands": [...] })' },
+);
 
 const headerListSchema = z.array(z.string().trim().min(1)).min(1);
 const tabSchema = z.strictObject({
@@ -79,7 +85,10 @@ export const settingsSchema = z.strictObject({
   }),
   programmeOffice: z.strictObject({
     users: z.array(z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'Slack user IDs like "U012ABCDEF"')),
-    userGroup: z.string().regex(/^S[A-Z0-9]{2,}$/, 'a Slack user group ID like "S012ABCDEF"').nullable(),
+    userGroup: z
+      .string()
+      .regex(/^S[A-Z0-9]{2,}$/, 'a Slack user group ID like "S012ABCDEF"')
+      .nullable(),
   }),
   boards: z.array(boardSchema).min(1),
   googleSheets: z.strictObject({

@@ -1,11 +1,11 @@
 import cron from 'node-cron';
 import type { z } from 'zod';
+import type { Scale } from '../domain/items/scale.js';
 import { TAB_FIELDS } from '../domain/register/fields.js';
+import type { TabKey } from '../domain/register/raw-register.js';
 import { clip } from '../domain/text.js';
 import { SCALE_PRESET_NAMES, SCALE_PRESETS, type ScalePresetName } from './scale-presets.js';
-import { scaleInputSchema, scaleSettingSchema, settingsSchema, type SettingsInput } from './settings-schema.js';
-import type { Scale } from '../domain/items/scale.js';
-import type { TabKey } from '../domain/register/raw-register.js';
+import { type SettingsInput, scaleInputSchema, scaleSettingSchema, settingsSchema } from './settings-schema.js';
 
 export type Board = Omit<SettingsInput['boards'][number], 'scale'> & { scale: Scale };
 /** Settings as the bot uses them: presets resolved, and `holidays` the non-working days (the nation's bank holidays plus extras). */
@@ -15,10 +15,14 @@ export type Settings = Omit<SettingsInput, 'scale' | 'boards'> & { scale: Scale;
 export class SettingsError extends Error {
   readonly problems: string[];
 
-  constructor(problems: string[], readonly source: string) {
+  constructor(
+    problems: string[],
+    readonly source: string,
+  ) {
     // A file with thousands of bad entries is one mistake repeated: the first few say what it is.
     const shown = problems.slice(0, MAX_PROBLEMS_SHOWN).map((p) => clip(p, 500));
-    if (problems.length > shown.length) shown.push(`(top level): … and ${problems.length - shown.length} more problems like these`);
+    if (problems.length > shown.length)
+      shown.push(`(top level): … and ${problems.length - shown.length} more problems like these`);
     super(`${source} has ${problems.length} problem(s):\n${shown.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'SettingsError';
     this.problems = shown;
@@ -28,7 +32,10 @@ export class SettingsError extends Error {
 const MAX_PROBLEMS_SHOWN = 30;
 
 function pathOf(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 function describeIssue(issue: z.core.$ZodIssue): string {
@@ -43,7 +50,9 @@ function resolveScale(setting: SettingsInput['scale'], where: string, problems: 
   const isPreset = (name: string): name is ScalePresetName => (SCALE_PRESET_NAMES as string[]).includes(name);
   if (typeof setting === 'string') {
     if (isPreset(setting)) return structuredClone(SCALE_PRESETS[setting]) as Scale;
-    problems.push(`${where}: "${setting}" is not a scale preset; allowed: ${SCALE_PRESET_NAMES.join(', ')}, or a custom scale object`);
+    problems.push(
+      `${where}: "${setting}" is not a scale preset; allowed: ${SCALE_PRESET_NAMES.join(', ')}, or a custom scale object`,
+    );
     return structuredClone(SCALE_PRESETS['3x3']) as Scale;
   }
   const { preset, ...parts } = setting;
@@ -55,7 +64,9 @@ function resolveScale(setting: SettingsInput['scale'], where: string, problems: 
   const parsed = scaleInputSchema.safeParse(merged);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      problems.push(`${where}: ${describeIssue(issue)}${base ? '' : ' (a custom scale needs name, impact, probability and bands)'}`);
+      problems.push(
+        `${where}: ${describeIssue(issue)}${base ? '' : ' (a custom scale needs name, impact, probability and bands)'}`,
+      );
     }
     return structuredClone(SCALE_PRESETS['3x3']) as Scale;
   }
@@ -67,18 +78,26 @@ function checkBands(scale: Scale, where: string, problems: string[]): void {
   const top = scale.impact.max * scale.probability.max;
   scale.bands.forEach((band, i) => {
     const previous = scale.bands[i - 1];
-    if (i === 0 && band.from !== 1) problems.push(`${where}.bands[0].from: the lowest band must start at 1, not ${band.from}`);
+    if (i === 0 && band.from !== 1)
+      problems.push(`${where}.bands[0].from: the lowest band must start at 1, not ${band.from}`);
     if (previous && band.from <= previous.from) {
-      problems.push(`${where}.bands[${i}].from: bands must go up; ${band.from} is not above ${previous.from} (${previous.label})`);
+      problems.push(
+        `${where}.bands[${i}].from: bands must go up; ${band.from} is not above ${previous.from} (${previous.label})`,
+      );
     }
     if (band.from > top) problems.push(`${where}.bands[${i}].from: ${band.from} is above the highest rating ${top}`);
     const twin = scale.bands.findIndex((other) => other.label.toLowerCase() === band.label.toLowerCase());
-    if (twin < i) problems.push(`${where}.bands[${i}].label: "${band.label}" is also the label of bands[${twin}]; the digest and heat map name bands by label, so each needs its own`);
+    if (twin < i)
+      problems.push(
+        `${where}.bands[${i}].label: "${band.label}" is also the label of bands[${twin}]; the digest and heat map name bands by label, so each needs its own`,
+      );
   });
   for (const axis of ['impact', 'probability'] as const) {
     const labels = scale[axis].labels;
     if (labels && labels.length !== scale[axis].max) {
-      problems.push(`${where}.${axis}.labels: ${labels.length} labels for ${scale[axis].max} levels; give one per level or none`);
+      problems.push(
+        `${where}.${axis}.labels: ${labels.length} labels for ${scale[axis].max} levels; give one per level or none`,
+      );
     }
   }
 }
@@ -93,7 +112,9 @@ function checkTimeZone(zone: string, problems: string[]): void {
 
 function checkSchedule(expression: string, where: string, problems: string[]): void {
   if (expression.trim().split(/\s+/).length !== 5 || !cron.validate(expression)) {
-    problems.push(`${where}: "${expression}" is not a cron schedule; write five fields, minute hour day month weekday, e.g. "0 9 * * 1" for Mondays at 09:00`);
+    problems.push(
+      `${where}: "${expression}" is not a cron schedule; write five fields, minute hour day month weekday, e.g. "0 9 * * 1" for Mondays at 09:00`,
+    );
   }
 }
 
@@ -109,9 +130,18 @@ function checkHeaderFields(input: SettingsInput, problems: string[]): void {
 }
 
 /** Validates merged settings, resolving scale presets; throws SettingsError listing every problem. */
-export function resolveSettings(raw: unknown, source: string, holidaysOf: (nation: SettingsInput['workingDays']['nation']) => string[] = () => []): Settings {
+export function resolveSettings(
+  raw: unknown,
+  source: string,
+  holidaysOf: (nation: SettingsInput['workingDays']['nation']) => string[] = () => [],
+): Settings {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new SettingsError([`(top level): the file must hold one JSON object of settings ({ ... }), not ${raw === null ? 'null' : Array.isArray(raw) ? 'a list' : typeof raw}`], source);
+    throw new SettingsError(
+      [
+        `(top level): the file must hold one JSON object of settings ({ ... }), not ${raw === null ? 'null' : Array.isArray(raw) ? 'a list' : typeof raw}`,
+      ],
+      source,
+    );
   }
   const parsed = settingsSchema.safeParse(raw);
   const problems: string[] = [];
@@ -120,7 +150,8 @@ export function resolveSettings(raw: unknown, source: string, holidaysOf: (natio
   if (!parsed.success) {
     // Report the scale too, so one run lists every problem rather than one layer at a time.
     const scale = (raw as { scale?: unknown }).scale;
-    if (scale !== undefined && scaleSettingSchema.safeParse(scale).success) resolveScale(scale as SettingsInput['scale'], 'scale', problems);
+    if (scale !== undefined && scaleSettingSchema.safeParse(scale).success)
+      resolveScale(scale as SettingsInput['scale'], 'scale', problems);
     const schedule = (raw as { digest?: { schedule?: unknown } }).digest?.schedule;
     if (typeof schedule === 'string') checkSchedule(schedule, 'digest.schedule', problems);
     throw new SettingsError([...parsed.error.issues.map(describeIssue), ...problems], source);
@@ -128,7 +159,11 @@ export function resolveSettings(raw: unknown, source: string, holidaysOf: (natio
   const input = parsed.data;
   checkHeaderFields(input, problems);
   checkSchedule(input.digest.schedule, 'digest.schedule', problems);
-  input.boards.forEach((board, i) => board.digestSchedule !== undefined && checkSchedule(board.digestSchedule, `boards[${i}].digestSchedule`, problems));
+  input.boards.forEach(
+    (board, i) =>
+      board.digestSchedule !== undefined &&
+      checkSchedule(board.digestSchedule, `boards[${i}].digestSchedule`, problems),
+  );
   const scale = resolveScale(input.scale, 'scale', problems);
   const boards = input.boards.map((board, i) => ({
     ...board,
@@ -136,8 +171,14 @@ export function resolveSettings(raw: unknown, source: string, holidaysOf: (natio
   }));
   const ids = input.boards.map((b) => b.id);
   ids.forEach((id, i) => {
-    if (ids.indexOf(id) !== i) problems.push(`boards[${i}].id: "${id}" is used by another board; board IDs must be unique`);
+    if (ids.indexOf(id) !== i)
+      problems.push(`boards[${i}].id: "${id}" is used by another board; board IDs must be unique`);
   });
   if (problems.length > 0) throw new SettingsError(problems, source);
-  return { ...input, scale, boards, holidays: [...holidaysOf(input.workingDays.nation), ...input.workingDays.extraHolidays] };
+  return {
+    ...input,
+    scale,
+    boards,
+    holidays: [...holidaysOf(input.workingDays.nation), ...input.workingDays.extraHolidays],
+  };
 }

@@ -23,7 +23,12 @@ export class DomainError extends Error {
   readonly code: DomainErrorCode;
   readonly details: Record<string, unknown>;
 
-  constructor(code: DomainErrorCode, message: string, details: Record<string, unknown> = {}, options?: { cause?: unknown }) {
+  constructor(
+    code: DomainErrorCode,
+    message: string,
+    details: Record<string, unknown> = {},
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'DomainError';
     this.code = code;

@@ -5,7 +5,12 @@
  */
 export function canonicalId(text: string): string {
   // NFKC turns full-width letters and digits into plain ones; Excel's autocorrect turns "-" into an en dash.
-  const compact = text.normalize('NFKC').trim().toUpperCase().replace(/\s+/g, '').replace(/[\u2010-\u2015\u2212]/g, '-');
+  const compact = text
+    .normalize('NFKC')
+    .trim()
+    .toUpperCase()
+    .replace(/\s+/g, '')
+    .replace(/[\u2010-\u2015\u2212]/g, '-');
   const match = /^([A-Z]+)[-_.]?0*(\d+)$/.exec(compact);
   if (!match) return compact;
   return `${match[1]}-${match[2] === '' ? '0' : match[2]}`;

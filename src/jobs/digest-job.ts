@@ -1,8 +1,8 @@
+import type { WorkInProgress } from '../adapters/shared/work-in-progress.js';
 import type { Board } from '../config/settings.js';
 import { dateInZone } from '../domain/dates/calendar.js';
-import { postDigest, type DigestPostOutcome, type PostDigestDeps } from '../use-cases/post-digest.js';
-import type { WorkInProgress } from '../adapters/shared/work-in-progress.js';
 import type { Leases } from '../ports/leases.js';
+import { type DigestPostOutcome, type PostDigestDeps, postDigest } from '../use-cases/post-digest.js';
 import type { Job } from './job.js';
 import { inRunSlot } from './run-slot.js';
 
@@ -11,16 +11,25 @@ export type DigestRunDeps = PostDigestDeps & { timeZone: string; leases: Leases;
 /** What a digest run did, for the log and the operator. */
 export function describeDigestOutcome(board: Board, outcome: DigestPostOutcome): string {
   switch (outcome.kind) {
-    case 'posted': return `digest for ${board.name} posted to ${outcome.channel}`;
-    case 'already-posted': return `digest for ${board.name}: already posted (${outcome.slot}), not posted again`;
-    case 'busy': return `digest for ${board.name}: being posted by another instance; skipped here`;
-    case 'no-channel': return `digest for ${board.name}: no channel is configured (boards[].channel or DIGEST_CHANNEL), so it was not posted`;
+    case 'posted':
+      return `digest for ${board.name} posted to ${outcome.channel}`;
+    case 'already-posted':
+      return `digest for ${board.name}: already posted (${outcome.slot}), not posted again`;
+    case 'busy':
+      return `digest for ${board.name}: being posted by another instance; skipped here`;
+    case 'no-channel':
+      return `digest for ${board.name}: no channel is configured (boards[].channel or DIGEST_CHANNEL), so it was not posted`;
   }
 }
 
 /** A board's digest for a day, posted by whichever instance takes the slot's lease; null when another has it. */
 export async function runDigest(deps: DigestRunDeps, board: Board, today: string): Promise<DigestPostOutcome | null> {
-  const slot = await inRunSlot(deps.leases, `digest:${board.id}@${today}`, () => postDigest(deps, board, today), deps.inProgress);
+  const slot = await inRunSlot(
+    deps.leases,
+    `digest:${board.id}@${today}`,
+    () => postDigest(deps, board, today),
+    deps.inProgress,
+  );
   return slot.ran ? slot.result : null;
 }
 

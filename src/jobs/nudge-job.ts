@@ -1,13 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import type { WorkInProgress } from '../adapters/shared/work-in-progress.js';
 import { dateInZone } from '../domain/dates/calendar.js';
 import { nudgeRunMessage } from '../messages/nudges-message.js';
-import { sendNudges, type NudgeRunReport, type SendNudgesDeps } from '../use-cases/send-nudges.js';
-import type { WorkInProgress } from '../adapters/shared/work-in-progress.js';
 import type { Leases } from '../ports/leases.js';
+import { type NudgeRunReport, type SendNudgesDeps, sendNudges } from '../use-cases/send-nudges.js';
 import { dailyOnWeekdays, type Job } from './job.js';
 import { inRunSlot } from './run-slot.js';
 
-export type NudgeRunDeps = Omit<SendNudgesDeps, 'newMessageKey'> & { timeZone: string; clock: () => Date; leases: Leases; inProgress?: WorkInProgress };
+export type NudgeRunDeps = Omit<SendNudgesDeps, 'newMessageKey'> & {
+  timeZone: string;
+  clock: () => Date;
+  leases: Leases;
+  inProgress?: WorkInProgress;
+};
 
 /** A ledger name for a reminder message: unique, short enough to read in the Audit log. */
 export const newMessageKey = () => `m-${randomUUID().replace(/-/g, '').slice(0, 12)}`;
@@ -18,7 +23,12 @@ export const newMessageKey = () => `m-${randomUUID().replace(/-/g, '').slice(0, 
  * day's lease and is sending them now.
  */
 export async function runNudges(deps: NudgeRunDeps, today: string): Promise<NudgeRunReport | null> {
-  const slot = await inRunSlot(deps.leases, `nudges@${today}`, () => sendNudges({ ...deps, newMessageKey }, today, deps.clock), deps.inProgress);
+  const slot = await inRunSlot(
+    deps.leases,
+    `nudges@${today}`,
+    () => sendNudges({ ...deps, newMessageKey }, today, deps.clock),
+    deps.inProgress,
+  );
   return slot.ran ? slot.result : null;
 }
 
@@ -33,7 +43,11 @@ export function nudgeJob(deps: NudgeRunDeps, nudgeTime: string): Job {
     async run(firedAt) {
       const today = dateInZone(firedAt, deps.timeZone);
       const report = await runNudges(deps, today);
-      deps.log(report === null ? `nudges: ${today} is being run by another instance; skipped here` : `nudges: ${nudgeRunMessage(report).summary}`);
+      deps.log(
+        report === null
+          ? `nudges: ${today} is being run by another instance; skipped here`
+          : `nudges: ${nudgeRunMessage(report).summary}`,
+      );
     },
   };
 }

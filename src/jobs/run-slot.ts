@@ -15,7 +15,12 @@ export const RUN_LEASE_MS = 10 * 60_000;
  * instance has it, and this one skips. The run is counted as work in
  * progress, so a shutdown waits for it or gives its lease back.
  */
-export async function inRunSlot<T>(leases: Leases, slot: string, work: () => Promise<T>, inProgress?: WorkInProgress): Promise<{ ran: true; result: T } | { ran: false }> {
+export async function inRunSlot<T>(
+  leases: Leases,
+  slot: string,
+  work: () => Promise<T>,
+  inProgress?: WorkInProgress,
+): Promise<{ ran: true; result: T } | { ran: false }> {
   const lease = `run:${slot}`;
   if (!(await leases.take(lease, RUN_LEASE_MS))) return { ran: false };
   const result = inProgress ? await inProgress.run({ what: `run ${slot}`, lease }, work) : await work();

@@ -16,13 +16,17 @@ export interface RunningScheduler {
  */
 export function startScheduler(jobs: readonly Job[], timeZone: string, log: (text: string) => void): RunningScheduler {
   const tasks = jobs.map((job) => {
-    const task = cron.createTask(job.schedule, async (context) => {
-      try {
-        await job.run(context.date);
-      } catch (error) {
-        log(`job ${job.name} failed at ${context.date.toISOString()}: ${(error as Error).stack ?? String(error)}`);
-      }
-    }, { timezone: timeZone, name: job.name, noOverlap: true, distributed: false });
+    const task = cron.createTask(
+      job.schedule,
+      async (context) => {
+        try {
+          await job.run(context.date);
+        } catch (error) {
+          log(`job ${job.name} failed at ${context.date.toISOString()}: ${(error as Error).stack ?? String(error)}`);
+        }
+      },
+      { timezone: timeZone, name: job.name, noOverlap: true, distributed: false },
+    );
     void task.start();
     return task;
   });

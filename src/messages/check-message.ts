@@ -1,8 +1,13 @@
 import type { Problem } from '../domain/register/problem.js';
-import { plural, type Message } from './message.js';
+import { type Message, plural } from './message.js';
 
 function where(problem: Problem): string {
-  const cell = [problem.row !== null ? `row ${problem.row}` : null, problem.column !== null ? `column "${problem.column}"` : null].filter(Boolean).join(', ');
+  const cell = [
+    problem.row !== null ? `row ${problem.row}` : null,
+    problem.column !== null ? `column "${problem.column}"` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
   return cell ? `${problem.tab}, ${cell}` : problem.tab;
 }
 
@@ -17,17 +22,24 @@ function quoted(problem: Problem): string {
 export function checkMessage(problems: readonly Problem[], source: string): Message {
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
-  const heading = problems.length === 0 ? `No problems found in ${source}` : `${plural(errors, 'error')} and ${plural(warnings, 'warning')} in ${source}`;
+  const heading =
+    problems.length === 0
+      ? `No problems found in ${source}`
+      : `${plural(errors, 'error')} and ${plural(warnings, 'warning')} in ${source}`;
   return {
     summary: heading,
     parts: [
       { type: 'header', text: heading },
       ...(problems.length > 0
-        ? [{
-            type: 'list' as const,
-            heading: 'Problems (tab, row, column, text found: what is wrong)',
-            items: problems.map((p) => `${p.severity === 'error' ? 'ERROR' : 'warning'} ${where(p)}${quoted(p)}: ${p.message}`),
-          }]
+        ? [
+            {
+              type: 'list' as const,
+              heading: 'Problems (tab, row, column, text found: what is wrong)',
+              items: problems.map(
+                (p) => `${p.severity === 'error' ? 'ERROR' : 'warning'} ${where(p)}${quoted(p)}: ${p.message}`,
+              ),
+            },
+          ]
         : []),
     ],
   };

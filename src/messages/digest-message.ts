@@ -1,10 +1,10 @@
 import { addDays, formatDate } from '../domain/dates/calendar.js';
-import type { DatedItem, ReviewDue } from '../domain/items/due-items.js';
 import type { Digest } from '../domain/digest/digest.js';
-import { ownerOf, type Item } from '../domain/register/register.js';
 import { heatMapText } from '../domain/digest/heat-map.js';
 import type { RatingMove, WeekChanges } from '../domain/digest/week-changes.js';
-import { bold, clipLine, link, plural, type Inline, type Message, type MessagePart } from './message.js';
+import type { DatedItem, ReviewDue } from '../domain/items/due-items.js';
+import { type Item, ownerOf } from '../domain/register/register.js';
+import { bold, clipLine, type Inline, link, type Message, type MessagePart, plural } from './message.js';
 
 function titleOf(item: Item): string {
   return clipLine(item.kind === 'risk' ? item.description : item.action, 90);
@@ -15,7 +15,12 @@ function days(count: number): string {
 }
 
 function datedLine(dated: DatedItem, withOwner: boolean): Inline[] {
-  const when = dated.daysToGo < 0 ? `${days(dated.daysToGo)} overdue` : dated.daysToGo === 0 ? 'due today' : `due in ${days(dated.daysToGo)}`;
+  const when =
+    dated.daysToGo < 0
+      ? `${days(dated.daysToGo)} overdue`
+      : dated.daysToGo === 0
+        ? 'due today'
+        : `due in ${days(dated.daysToGo)}`;
   const owner = withOwner ? ` (${ownerOf(dated.item) || 'no owner'})` : '';
   return [bold(dated.item.id), ` ${titleOf(dated.item)}${owner}: ${when}, ${formatDate(dated.targetDate)}`];
 }
@@ -27,14 +32,19 @@ function change(now: number, before: number | undefined): string {
 
 function bandSummary(digest: Digest, withChange = false): string {
   const previous = withChange ? digest.previous?.counts : undefined;
-  const counts = [...digest.bandCounts].reverse().map(({ band, count }) => `${band.label} ${count}${previous ? change(count, previous[band.label] ?? 0) : ''}`);
+  const counts = [...digest.bandCounts]
+    .reverse()
+    .map(({ band, count }) => `${band.label} ${count}${previous ? change(count, previous[band.label] ?? 0) : ''}`);
   const unrated = digest.unratedRisks.length;
-  if (unrated > 0 || (previous?.unrated ?? 0) > 0) counts.push(`unrated ${unrated}${previous ? change(unrated, previous.unrated ?? 0) : ''}`);
+  if (unrated > 0 || (previous?.unrated ?? 0) > 0)
+    counts.push(`unrated ${unrated}${previous ? change(unrated, previous.unrated ?? 0) : ''}`);
   return `${plural(digest.openRisks, 'open risk')}: ${counts.join(', ')}`;
 }
 
 function sinceLine(digest: Digest): string {
-  return digest.previous === null ? 'First digest: no earlier counts to compare with.' : `Changes in brackets are since the digest of ${formatDate(digest.previous.date)}.`;
+  return digest.previous === null
+    ? 'First digest: no earlier counts to compare with.'
+    : `Changes in brackets are since the digest of ${formatDate(digest.previous.date)}.`;
 }
 
 function moveLine(move: RatingMove): Inline[] {
@@ -44,7 +54,10 @@ function moveLine(move: RatingMove): Inline[] {
 
 /** A risk due for review: its band, since when, and its owner. */
 export function reviewLine(review: ReviewDue): Inline[] {
-  return [bold(review.risk.id), ` ${review.risk.band?.label ?? 'unrated'}: ${review.neverReviewed ? 'never reviewed' : `review was due ${formatDate(review.dueOn)}`} (${review.risk.owner || 'no owner'})`];
+  return [
+    bold(review.risk.id),
+    ` ${review.risk.band?.label ?? 'unrated'}: ${review.neverReviewed ? 'never reviewed' : `review was due ${formatDate(review.dueOn)}`} (${review.risk.owner || 'no owner'})`,
+  ];
 }
 
 /** What changed over a period: new, closed, rating up and down; the digest's section, and the answer to "what changed?". */
@@ -54,10 +67,26 @@ export function changeParts(changes: WeekChanges): MessagePart[] {
   const heading = `What changed since ${formatDate(addDays(changes.after, 1))}`;
   if (total === 0) return [{ type: 'section', line: [bold(heading), ': nothing recorded.'] }];
   const parts: MessagePart[] = [{ type: 'section', line: [bold(heading)] }];
-  if (changes.added.length > 0) parts.push({ type: 'list', heading: `New (${changes.added.length})`, items: changes.added.map(itemLine) });
-  if (changes.closed.length > 0) parts.push({ type: 'list', heading: `Closed or done (${changes.closed.length})`, items: changes.closed.map(itemLine) });
-  if (changes.ratingUp.length > 0) parts.push({ type: 'list', heading: `Rating up (${changes.ratingUp.length})`, items: changes.ratingUp.map(moveLine) });
-  if (changes.ratingDown.length > 0) parts.push({ type: 'list', heading: `Rating down (${changes.ratingDown.length})`, items: changes.ratingDown.map(moveLine) });
+  if (changes.added.length > 0)
+    parts.push({ type: 'list', heading: `New (${changes.added.length})`, items: changes.added.map(itemLine) });
+  if (changes.closed.length > 0)
+    parts.push({
+      type: 'list',
+      heading: `Closed or done (${changes.closed.length})`,
+      items: changes.closed.map(itemLine),
+    });
+  if (changes.ratingUp.length > 0)
+    parts.push({
+      type: 'list',
+      heading: `Rating up (${changes.ratingUp.length})`,
+      items: changes.ratingUp.map(moveLine),
+    });
+  if (changes.ratingDown.length > 0)
+    parts.push({
+      type: 'list',
+      heading: `Rating down (${changes.ratingDown.length})`,
+      items: changes.ratingDown.map(moveLine),
+    });
   return parts;
 }
 
@@ -79,32 +108,64 @@ export function digestMessage(digest: Digest, boardName: string): Message {
     { type: 'context', line: sinceLine(digest) },
     { type: 'preformatted', text: heatMapText(digest.heatMap) },
     {
-      type: 'list', heading: `Top risks`, emptyText: 'No rated open risks.',
-      items: digest.topRisks.map((risk) => [bold(risk.id), ` ${risk.band?.label} (${risk.rating}): ${titleOf(risk)} (${risk.owner || 'no owner'})`]),
+      type: 'list',
+      heading: `Top risks`,
+      emptyText: 'No rated open risks.',
+      items: digest.topRisks.map((risk) => [
+        bold(risk.id),
+        ` ${risk.band?.label} (${risk.rating}): ${titleOf(risk)} (${risk.owner || 'no owner'})`,
+      ]),
     },
     ...changeParts(digest.changes),
     { type: 'section', line: [bold(`Overdue (${digest.overdueByLead.reduce((n, g) => n + g.items.length, 0)})`)] },
     ...(digest.overdueByLead.length === 0
       ? [{ type: 'section' as const, line: 'Nothing overdue.' }]
-      : digest.overdueByLead.map((group) => ({ type: 'list' as const, heading: group.lead, items: group.items.map((dated) => datedLine(dated, false)) }))),
-    { type: 'list', heading: `Due in the next 14 days (${digest.dueSoon.length})`, emptyText: 'Nothing due.', items: digest.dueSoon.map((d) => datedLine(d, true)) },
+      : digest.overdueByLead.map((group) => ({
+          type: 'list' as const,
+          heading: group.lead,
+          items: group.items.map((dated) => datedLine(dated, false)),
+        }))),
     {
-      type: 'list', heading: `Reviews overdue (${digest.reviewsDue.length})`, emptyText: 'All risks reviewed on time.',
+      type: 'list',
+      heading: `Due in the next 14 days (${digest.dueSoon.length})`,
+      emptyText: 'Nothing due.',
+      items: digest.dueSoon.map((d) => datedLine(d, true)),
+    },
+    {
+      type: 'list',
+      heading: `Reviews overdue (${digest.reviewsDue.length})`,
+      emptyText: 'All risks reviewed on time.',
       items: digest.reviewsDue.map(reviewLine),
     },
     {
-      type: 'list', heading: `Slipped more than once (${digest.slippedRepeatedly.length})`, emptyText: 'No repeated slips.',
-      items: digest.slippedRepeatedly.map((action) => [bold(action.id), ` ${titleOf(action)}: slipped ${action.timesSlipped} times, first due ${action.originalTargetDate ? formatDate(action.originalTargetDate) : 'unknown'}, now ${action.target.targetDate ? formatDate(action.target.targetDate) : 'no date'}`]),
+      type: 'list',
+      heading: `Slipped more than once (${digest.slippedRepeatedly.length})`,
+      emptyText: 'No repeated slips.',
+      items: digest.slippedRepeatedly.map((action) => [
+        bold(action.id),
+        ` ${titleOf(action)}: slipped ${action.timesSlipped} times, first due ${action.originalTargetDate ? formatDate(action.originalTargetDate) : 'unknown'}, now ${action.target.targetDate ? formatDate(action.target.targetDate) : 'no date'}`,
+      ]),
     },
   ];
   if (digest.unreachableOwners.length > 0) {
-    parts.push({ type: 'list', heading: `Owners the bot cannot reach (${digest.unreachableOwners.length}): add them to People`, items: digest.unreachableOwners });
+    parts.push({
+      type: 'list',
+      heading: `Owners the bot cannot reach (${digest.unreachableOwners.length}): add them to People`,
+      items: digest.unreachableOwners,
+    });
   }
   if (digest.undelivered.length > 0) {
-    parts.push({ type: 'list', heading: `Reminders that reached nobody this week (${digest.undelivered.length})`, items: digest.undelivered.map((u) => [bold(u.item), ` ${u.reason}`]) });
+    parts.push({
+      type: 'list',
+      heading: `Reminders that reached nobody this week (${digest.undelivered.length})`,
+      items: digest.undelivered.map((u) => [bold(u.item), ` ${u.reason}`]),
+    });
   }
   if (digest.problems.length > 0) {
-    parts.push({ type: 'context', line: `${plural(digest.problems.length, 'data problem')} in the register: run risk-bot check for the list.` });
+    parts.push({
+      type: 'context',
+      line: `${plural(digest.problems.length, 'data problem')} in the register: run risk-bot check for the list.`,
+    });
   }
   parts.push({ type: 'context', line: sourceLine(digest.source) });
   return { summary: `${boardName} digest: ${bandSummary(digest)}`, parts };

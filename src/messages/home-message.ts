@@ -3,7 +3,7 @@ import type { Item } from '../domain/register/register.js';
 import { sourceLine } from './digest-message.js';
 import { itemButtons } from './item-buttons.js';
 import { itemLine } from './item-message.js';
-import { plural, type Message, type MessagePart } from './message.js';
+import { type Message, type MessagePart, plural } from './message.js';
 
 export interface HomeContent {
   /** The viewer's open items; null when People does not list them at all. */
@@ -26,14 +26,25 @@ function byUrgency(a: Item, b: Item): number {
 export function homeMessage(home: HomeContent): Message {
   const parts: MessagePart[] = [{ type: 'header', text: 'Your risks and actions' }];
   if (home.items === null) {
-    parts.push({ type: 'section', line: 'The register\'s People tab does not list you, so the bot cannot tell which items are yours. Ask the programme office to add you (your Slack user or e-mail, against the owner name the register uses).' });
+    parts.push({
+      type: 'section',
+      line: "The register's People tab does not list you, so the bot cannot tell which items are yours. Ask the programme office to add you (your Slack user or e-mail, against the owner name the register uses).",
+    });
   } else if (home.items.length === 0) {
     parts.push({ type: 'section', line: 'Nothing open is yours: no open risk you own and no action you lead.' });
   } else {
-    const overdue = home.items.filter((item) => item.target.targetDate !== null && item.target.targetDate < home.today).length;
-    parts.push({ type: 'context', line: `${plural(home.items.length, 'open item')}${overdue > 0 ? `, ${overdue} overdue` : ''}. Updated when you open this tab and after you act.` });
+    const overdue = home.items.filter(
+      (item) => item.target.targetDate !== null && item.target.targetDate < home.today,
+    ).length;
+    parts.push({
+      type: 'context',
+      line: `${plural(home.items.length, 'open item')}${overdue > 0 ? `, ${overdue} overdue` : ''}. Updated when you open this tab and after you act.`,
+    });
     for (const item of [...home.items].sort(byUrgency)) {
-      parts.push({ type: 'section', line: itemLine(item, home.today) }, { type: 'buttons', buttons: itemButtons(item) });
+      parts.push(
+        { type: 'section', line: itemLine(item, home.today) },
+        { type: 'buttons', buttons: itemButtons(item) },
+      );
     }
   }
   parts.push({ type: 'context', line: sourceLine(home.source) });

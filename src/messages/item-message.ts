@@ -1,9 +1,9 @@
-import { daysBetween, formatDate } from '../domain/dates/calendar.js';
 import type { IsoDate } from '../domain/cell.js';
+import { daysBetween, formatDate } from '../domain/dates/calendar.js';
 import type { ItemUpdate } from '../domain/items/item-update.js';
-import { ownerOf, type Action, type Item, type Risk } from '../domain/register/register.js';
-import { bold, clipLine, plural, type Inline, type Line, type Message, type MessagePart } from './message.js';
 import type { Scale } from '../domain/items/scale.js';
+import { type Action, type Item, ownerOf, type Risk } from '../domain/register/register.js';
+import { bold, clipLine, type Inline, type Line, type Message, type MessagePart, plural } from './message.js';
 
 function when(date: IsoDate | null, today: IsoDate): string {
   if (date === null) return 'none';
@@ -13,12 +13,22 @@ function when(date: IsoDate | null, today: IsoDate): string {
 }
 
 function riskLines(risk: Risk, today: IsoDate): Line[] {
-  const rating = risk.rating === null ? 'not rated (impact or probability missing)' : `${risk.band?.label} (${risk.rating} = impact ${risk.impact} x probability ${risk.probability})`;
+  const rating =
+    risk.rating === null
+      ? 'not rated (impact or probability missing)'
+      : `${risk.band?.label} (${risk.rating} = impact ${risk.impact} x probability ${risk.probability})`;
   return [
-    [bold('Owner: '), risk.owner || 'none', risk.actionOwner && risk.actionOwner !== risk.owner ? `; action owner: ${risk.actionOwner}` : ''],
+    [
+      bold('Owner: '),
+      risk.owner || 'none',
+      risk.actionOwner && risk.actionOwner !== risk.owner ? `; action owner: ${risk.actionOwner}` : '',
+    ],
     [bold('Rating: '), rating],
     [bold('Status: '), `${risk.status}${risk.trend ? `, ${risk.trend}` : ''}`],
-    [bold('Target resolution: '), risk.target.text ? `${when(risk.target.targetDate, today)}, written "${clipLine(risk.target.text, 80)}"` : 'none'],
+    [
+      bold('Target resolution: '),
+      risk.target.text ? `${when(risk.target.targetDate, today)}, written "${clipLine(risk.target.text, 80)}"` : 'none',
+    ],
     [bold('Last updated: '), risk.dateLastUpdated ? formatDate(risk.dateLastUpdated) : 'never'],
     ...(risk.impactOnProgramme ? [[bold('Impact on programme: '), risk.impactOnProgramme]] : []),
     ...(risk.mitigatingActions ? [[bold('Mitigating actions: '), risk.mitigatingActions]] : []),
@@ -26,7 +36,10 @@ function riskLines(risk: Risk, today: IsoDate): Line[] {
 }
 
 function actionLines(action: Action, today: IsoDate): Line[] {
-  const slipped = action.timesSlipped > 0 ? `; slipped ${plural(action.timesSlipped, 'time')}${action.originalTargetDate ? `, first due ${formatDate(action.originalTargetDate)}` : ''}` : '';
+  const slipped =
+    action.timesSlipped > 0
+      ? `; slipped ${plural(action.timesSlipped, 'time')}${action.originalTargetDate ? `, first due ${formatDate(action.originalTargetDate)}` : ''}`
+      : '';
   return [
     [bold('Lead: '), action.lead || 'none'],
     [bold('Status: '), `${action.status}${action.progress !== null ? `, ${action.progress}%` : ''}`],
@@ -47,7 +60,10 @@ export function itemMessage(item: Item, today: IsoDate): Message {
   const lines = item.kind === 'risk' ? riskLines(item, today) : actionLines(item, today);
   return {
     summary: `${item.id}: ${clipLine(itemTitle(item), 100)}`,
-    parts: [{ type: 'header', text: `${item.id}: ${clipLine(itemTitle(item), 140)}` }, ...lines.map((line): MessagePart => ({ type: 'section', line }))],
+    parts: [
+      { type: 'header', text: `${item.id}: ${clipLine(itemTitle(item), 140)}` },
+      ...lines.map((line): MessagePart => ({ type: 'section', line })),
+    ],
   };
 }
 
@@ -55,21 +71,47 @@ export function itemMessage(item: Item, today: IsoDate): Message {
 export function itemLine(item: Item, today: IsoDate): Inline[] {
   const target = item.target.targetDate;
   const due = target === null ? 'no date' : when(target, today);
-  const state = item.kind === 'risk' ? `${item.band?.label ?? 'unrated'}${item.rating !== null ? ` (${item.rating})` : ''}` : item.status;
+  const state =
+    item.kind === 'risk'
+      ? `${item.band?.label ?? 'unrated'}${item.rating !== null ? ` (${item.rating})` : ''}`
+      : item.status;
   return [bold(item.id), ` ${clipLine(itemTitle(item), 70)}: ${state}, ${due} (${ownerOf(item) || 'no owner'})`];
 }
 
 export function listMessage(heading: string, items: readonly Item[], today: IsoDate, emptyText: string): Message {
-  return { summary: `${heading}: ${items.length}`, parts: [{ type: 'list', heading: `${heading} (${items.length})`, items: items.map((item) => itemLine(item, today)), emptyText }] };
+  return {
+    summary: `${heading}: ${items.length}`,
+    parts: [
+      {
+        type: 'list',
+        heading: `${heading} (${items.length})`,
+        items: items.map((item) => itemLine(item, today)),
+        emptyText,
+      },
+    ],
+  };
 }
 
 /** What an update did, in words, with the new rating and band. */
 export function updatedMessage(item: Item, update: ItemUpdate, scale: Scale): Message {
-  const changed = update.audit.filter((line) => line.field !== 'note').map((line) => `${line.field} ${line.oldValue || '(blank)'} → ${line.newValue || '(blank)'}`);
-  const parts: MessagePart[] = [{ type: 'section', line: [bold(`Updated ${item.id}`), changed.length > 0 ? `: ${changed.join('; ')}` : ': note added'] }];
+  const changed = update.audit
+    .filter((line) => line.field !== 'note')
+    .map((line) => `${line.field} ${line.oldValue || '(blank)'} → ${line.newValue || '(blank)'}`);
+  const parts: MessagePart[] = [
+    {
+      type: 'section',
+      line: [bold(`Updated ${item.id}`), changed.length > 0 ? `: ${changed.join('; ')}` : ': note added'],
+    },
+  ];
   if (item.kind === 'risk' && update.rating.after !== null) {
-    const was = update.rating.before !== null && update.rating.before !== update.rating.after ? ` (was ${update.rating.before})` : '';
-    parts.push({ type: 'section', line: `Rating ${update.rating.after}, ${update.rating.band?.label} on the ${scale.name} scale${was}.` });
+    const was =
+      update.rating.before !== null && update.rating.before !== update.rating.after
+        ? ` (was ${update.rating.before})`
+        : '';
+    parts.push({
+      type: 'section',
+      line: `Rating ${update.rating.after}, ${update.rating.band?.label} on the ${scale.name} scale${was}.`,
+    });
   }
   return { summary: `Updated ${item.id}`, parts };
 }
@@ -78,6 +120,14 @@ export function updatedMessage(item: Item, update: ItemUpdate, scale: Scale): Me
 export function topBandMessage(item: Item, update: ItemUpdate, who: string): Message {
   return {
     summary: `${item.id} is now ${update.rating.band?.label}`,
-    parts: [{ type: 'section', line: [bold(`${item.id} is now ${update.rating.band?.label} (${update.rating.after})`), `: ${clipLine(itemTitle(item), 150)}. Raised from ${update.rating.before ?? 'unrated'} by ${who}.`] }],
+    parts: [
+      {
+        type: 'section',
+        line: [
+          bold(`${item.id} is now ${update.rating.band?.label} (${update.rating.after})`),
+          `: ${clipLine(itemTitle(item), 150)}. Raised from ${update.rating.before ?? 'unrated'} by ${who}.`,
+        ],
+      },
+    ],
   };
 }

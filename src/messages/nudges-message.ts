@@ -2,7 +2,7 @@ import { formatDate } from '../domain/dates/calendar.js';
 import type { NudgeDelivery, NudgeRunReport } from '../domain/reminders/nudge-delivery.js';
 import type { Nudge, OwnerNudges } from '../domain/reminders/nudge-plan.js';
 import { itemButtons } from './item-buttons.js';
-import { bold, clipLine, plural, type Inline, type Message, type MessagePart } from './message.js';
+import { bold, clipLine, type Inline, type Message, type MessagePart, plural } from './message.js';
 
 /** What a stage means to the person reading the reminder. */
 export function stageText(nudge: Nudge): string {
@@ -20,10 +20,16 @@ export function nudgeLine(nudge: Nudge): Inline[] {
 /** A dry run of today's reminders: who would get which, and who cannot be reached. */
 export function nudgesPreviewMessage(groups: readonly OwnerNudges[], today: string): Message {
   const count = groups.reduce((n, g) => n + g.nudges.length, 0);
-  const parts: MessagePart[] = [{ type: 'header', text: `Reminders for ${formatDate(today)}: ${plural(count, 'item')}, ${plural(groups.length, 'owner')}` }];
+  const parts: MessagePart[] = [
+    {
+      type: 'header',
+      text: `Reminders for ${formatDate(today)}: ${plural(count, 'item')}, ${plural(groups.length, 'owner')}`,
+    },
+  ];
   for (const group of groups) {
     const to = group.people.map((p) => p.slackUser ?? p.email).join(', ');
-    const reach = group.unreachable.length > 0 ? `cannot reach ${group.unreachable.join(', ')} (not in People)` : `to ${to}`;
+    const reach =
+      group.unreachable.length > 0 ? `cannot reach ${group.unreachable.join(', ')} (not in People)` : `to ${to}`;
     parts.push({ type: 'list', heading: `${group.owner}: ${reach}`, items: group.nudges.map(nudgeLine) });
   }
   if (groups.length === 0) parts.push({ type: 'section', line: 'No reminders are due today.' });
@@ -40,10 +46,16 @@ export function nudgeMessage(delivery: NudgeDelivery, today: string): Message {
   const summary = `Reminder: ${plural(count, 'item')} need${count === 1 ? 's' : ''} your attention${overdue > 0 ? ` (${overdue} overdue)` : ''}`;
   const parts: MessagePart[] = [
     { type: 'header', text: `Reminders for ${formatDate(today)}` },
-    { type: 'context', line: `As ${delivery.owners.join(', ')} in the register. Snoozing holds an item's reminders for a week.` },
+    {
+      type: 'context',
+      line: `As ${delivery.owners.join(', ')} in the register. Snoozing holds an item's reminders for a week.`,
+    },
   ];
   for (const nudge of delivery.nudges) {
-    parts.push({ type: 'section', line: nudgeLine(nudge) }, { type: 'buttons', buttons: itemButtons(nudge.item, nudge.stage === 'review') });
+    parts.push(
+      { type: 'section', line: nudgeLine(nudge) },
+      { type: 'buttons', buttons: itemButtons(nudge.item, nudge.stage === 'review') },
+    );
   }
   return { summary, parts };
 }
@@ -51,20 +63,43 @@ export function nudgeMessage(delivery: NudgeDelivery, today: string): Message {
 /** What a send run did, for the operator running `risk-bot nudges --send` and the bot's log. */
 export function nudgeRunMessage(report: NudgeRunReport): Message {
   const sent = report.delivered.reduce((n, d) => n + d.nudges.length, 0);
-  const parts: MessagePart[] = [{ type: 'header', text: `Reminders sent for ${formatDate(report.today)}: ${plural(sent, 'item')} in ${plural(report.delivered.length, 'message')}` }];
+  const parts: MessagePart[] = [
+    {
+      type: 'header',
+      text: `Reminders sent for ${formatDate(report.today)}: ${plural(sent, 'item')} in ${plural(report.delivered.length, 'message')}`,
+    },
+  ];
   for (const delivery of report.delivered) {
-    parts.push({ type: 'list', heading: `${delivery.owners.join(', ')}: to ${delivery.recipient}`, items: delivery.nudges.map(nudgeLine) });
+    parts.push({
+      type: 'list',
+      heading: `${delivery.owners.join(', ')}: to ${delivery.recipient}`,
+      items: delivery.nudges.map(nudgeLine),
+    });
   }
   if (report.unreachable.length > 0) {
-    parts.push({ type: 'list', heading: 'Not sent: nobody to send to (listed in the digest)', items: report.unreachable.map((u) => [...nudgeLine(u.nudge), ` (${u.owner}: ${u.reason})`]) });
+    parts.push({
+      type: 'list',
+      heading: 'Not sent: nobody to send to (listed in the digest)',
+      items: report.unreachable.map((u) => [...nudgeLine(u.nudge), ` (${u.owner}: ${u.reason})`]),
+    });
   }
   if (report.failed.length > 0) {
-    parts.push({ type: 'list', heading: 'Failed (the next run checks Slack and sends what did not arrive)', items: report.failed.map((f) => `${f.recipient}: ${f.error}`) });
+    parts.push({
+      type: 'list',
+      heading: 'Failed (the next run checks Slack and sends what did not arrive)',
+      items: report.failed.map((f) => `${f.recipient}: ${f.error}`),
+    });
   }
   const { found, resent, unknown } = report.recovered;
   if (found + resent + unknown > 0) {
-    parts.push({ type: 'context', line: `An earlier run was interrupted: ${plural(found, 'message')} found in Slack, ${plural(resent, 'message')} had not arrived and ${resent === 1 ? 'its' : 'their'} reminders were planned again, ${plural(unknown, 'message')} could not be checked.` });
+    parts.push({
+      type: 'context',
+      line: `An earlier run was interrupted: ${plural(found, 'message')} found in Slack, ${plural(resent, 'message')} had not arrived and ${resent === 1 ? 'its' : 'their'} reminders were planned again, ${plural(unknown, 'message')} could not be checked.`,
+    });
   }
   if (sent === 0 && report.unreachable.length === 0) parts.push({ type: 'section', line: 'No reminders were due.' });
-  return { summary: `${plural(sent, 'reminder')} sent for ${formatDate(report.today)} in ${plural(report.delivered.length, 'message')}`, parts };
+  return {
+    summary: `${plural(sent, 'reminder')} sent for ${formatDate(report.today)} in ${plural(report.delivered.length, 'message')}`,
+    parts,
+  };
 }

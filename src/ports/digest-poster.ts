@@ -1,6 +1,6 @@
 import type { HeatMap } from '../domain/digest/heat-map.js';
-import type { Message } from '../messages/message.js';
 import type { Scale } from '../domain/items/scale.js';
+import type { Message } from '../messages/message.js';
 
 /** The heat map posted with a digest, drawn by the adapter (an image for Slack). */
 export interface HeatMapPicture {

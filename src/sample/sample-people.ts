@@ -1,8 +1,8 @@
-import { addDays } from '../domain/dates/calendar.js';
 import type { CellValue, IsoDate } from '../domain/cell.js';
+import { addDays } from '../domain/dates/calendar.js';
 import type { AuditField, PersonField } from '../domain/register/fields.js';
-import { dotted, londonTimestamp, monthEnd } from './date-styles.js';
 import type { AuditRecord } from '../domain/register/raw-register.js';
+import { dotted, londonTimestamp, monthEnd } from './date-styles.js';
 
 /**
  * The names the sample register uses for owners and leads, as written there,
@@ -51,22 +51,120 @@ const BOT = 'risk-bot';
 export function sampleAudit(today: IsoDate): Record<AuditField, CellValue>[] {
   const d = (days: number): IsoDate => addDays(today, days);
   const at = (days: number, time: string): string => londonTimestamp(d(days), time);
-  const entry = (when: string, who: string, item: string, field: string, oldValue: string, newValue: string, via: AuditRecord['via'], note = ''): AuditRecord =>
-    ({ when, who, item, field, oldValue, newValue, via, note });
+  const entry = (
+    when: string,
+    who: string,
+    item: string,
+    field: string,
+    oldValue: string,
+    newValue: string,
+    via: AuditRecord['via'],
+    note = '',
+  ): AuditRecord => ({ when, who, item, field, oldValue, newValue, via, note });
   const records: AuditRecord[] = [
-    entry(at(-20, '09:40'), 'U0SAMPLE03', 'R - 11', 'Date last updated', dotted(d(-51)), dotted(d(-20)), 'console', 'Reviewed at the programme board: no change'),
-    entry(at(-18, '15:05'), 'U0SAMPLE09', 'A-12', 'Status', 'In progress', 'Done', 'button', 'All 8 units let and handed over to SBC'),
-    entry(at(-15, '11:20'), 'U0SAMPLE08', 'A-14', 'Target date', monthEnd(today, -1), monthEnd(today, 2), 'command', 'GP practice sign-up slower than planned; PCT partners asked for two more months'),
-    entry(at(-9, '10:02'), 'U0SAMPLE04', 'A-1', 'Progress %', '40', '60', 'command', 'Roll-out complete in all practices'),
-    entry(at(-8, '14:30'), 'U0SAMPLE07', 'A-4', 'Status', 'In progress', 'Blocked', 'button', 'The service spec waits for contracts team capacity'),
-    entry(at(-6, '16:45'), 'U0SAMPLE06', 'A-10', 'Target date', monthEnd(today, -2), d(10), 'button', 'Independent-sector training partner withdrew; training is being re-procured'),
-    entry(at(-4, '10:15'), 'U0SAMPLE05', 'R - 4', 'Probability (P)', '2', '1', 'command', 'Staff Communication Plan delivered; anxieties about the changes easing'),
+    entry(
+      at(-20, '09:40'),
+      'U0SAMPLE03',
+      'R - 11',
+      'Date last updated',
+      dotted(d(-51)),
+      dotted(d(-20)),
+      'console',
+      'Reviewed at the programme board: no change',
+    ),
+    entry(
+      at(-18, '15:05'),
+      'U0SAMPLE09',
+      'A-12',
+      'Status',
+      'In progress',
+      'Done',
+      'button',
+      'All 8 units let and handed over to SBC',
+    ),
+    entry(
+      at(-15, '11:20'),
+      'U0SAMPLE08',
+      'A-14',
+      'Target date',
+      monthEnd(today, -1),
+      monthEnd(today, 2),
+      'command',
+      'GP practice sign-up slower than planned; PCT partners asked for two more months',
+    ),
+    entry(
+      at(-9, '10:02'),
+      'U0SAMPLE04',
+      'A-1',
+      'Progress %',
+      '40',
+      '60',
+      'command',
+      'Roll-out complete in all practices',
+    ),
+    entry(
+      at(-8, '14:30'),
+      'U0SAMPLE07',
+      'A-4',
+      'Status',
+      'In progress',
+      'Blocked',
+      'button',
+      'The service spec waits for contracts team capacity',
+    ),
+    entry(
+      at(-6, '16:45'),
+      'U0SAMPLE06',
+      'A-10',
+      'Target date',
+      monthEnd(today, -2),
+      d(10),
+      'button',
+      'Independent-sector training partner withdrew; training is being re-procured',
+    ),
+    entry(
+      at(-4, '10:15'),
+      'U0SAMPLE05',
+      'R - 4',
+      'Probability (P)',
+      '2',
+      '1',
+      'command',
+      'Staff Communication Plan delivered; anxieties about the changes easing',
+    ),
     entry(at(-4, '10:15'), BOT, 'R - 4', 'Rating (I x P)', '6', '3', 'bot', 'High (6) to Medium (3)'),
     entry(at(-4, '10:15'), BOT, 'R - 4', 'Risk rating', 'High', 'Medium', 'bot'),
-    entry(at(-3, '09:30'), 'U0SAMPLE03', 'R - 13', 'Status', '', 'Open', 'command', "New risk raised: current contract arrangements aren't aligned to new ways of working"),
-    entry(at(-3, '14:50'), 'U0SAMPLE01', 'R - 9', 'Probability (P)', '2', '3', 'command', 'Budget settlement confirms further cuts to universal services'),
+    entry(
+      at(-3, '09:30'),
+      'U0SAMPLE03',
+      'R - 13',
+      'Status',
+      '',
+      'Open',
+      'command',
+      "New risk raised: current contract arrangements aren't aligned to new ways of working",
+    ),
+    entry(
+      at(-3, '14:50'),
+      'U0SAMPLE01',
+      'R - 9',
+      'Probability (P)',
+      '2',
+      '3',
+      'command',
+      'Budget settlement confirms further cuts to universal services',
+    ),
     entry(at(-3, '14:50'), BOT, 'R - 9', 'Rating (I x P)', '6', '9', 'bot', 'High (6) to High (9)'),
-    entry(at(-1, '11:05'), 'U0SAMPLE01', 'R - 7', 'Date last updated', dotted(d(-31)), dotted(d(-1)), 'console', 'Reviewed: Cabinet paper scheduled; no change'),
+    entry(
+      at(-1, '11:05'),
+      'U0SAMPLE01',
+      'R - 7',
+      'Date last updated',
+      dotted(d(-31)),
+      dotted(d(-1)),
+      'console',
+      'Reviewed: Cabinet paper scheduled; no change',
+    ),
   ];
   return records.map((record) => ({ ...record, change: '' }));
 }

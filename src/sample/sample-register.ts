@@ -1,10 +1,10 @@
 import type { Settings } from '../config/settings.js';
 import type { CellValue, IsoDate } from '../domain/cell.js';
 import { DATE_FIELDS, TAB_FIELDS } from '../domain/register/fields.js';
+import type { TabKey } from '../domain/register/raw-register.js';
 import { sampleActions } from './sample-actions.js';
 import { sampleAudit, samplePeople } from './sample-people.js';
 import { sampleRisks } from './sample-risks.js';
-import type { TabKey } from '../domain/register/raw-register.js';
 
 /** One tab of the sample register, ready for a workbook: header line, rows in column order, date columns. */
 export interface SampleTab {
@@ -17,7 +17,9 @@ export interface SampleTab {
 }
 
 function sampleTab<K extends TabKey>(
-  key: K, tabs: Settings['tabs'], records: ReadonlyArray<Record<(typeof TAB_FIELDS)[K][number], CellValue>>,
+  key: K,
+  tabs: Settings['tabs'],
+  records: ReadonlyArray<Record<(typeof TAB_FIELDS)[K][number], CellValue>>,
 ): SampleTab {
   const fields: readonly (typeof TAB_FIELDS)[K][number][] = TAB_FIELDS[key];
   const synonyms = tabs[key].headers;
@@ -40,8 +42,16 @@ function sampleTab<K extends TabKey>(
  */
 export function buildSampleRegister(today: IsoDate, tabs: Settings['tabs']): SampleTab[] {
   return [
-    sampleTab('risks', tabs, sampleRisks(today).map((risk) => risk.cells)),
-    sampleTab('actions', tabs, sampleActions(today).map((action) => action.cells)),
+    sampleTab(
+      'risks',
+      tabs,
+      sampleRisks(today).map((risk) => risk.cells),
+    ),
+    sampleTab(
+      'actions',
+      tabs,
+      sampleActions(today).map((action) => action.cells),
+    ),
     sampleTab('people', tabs, samplePeople()),
     sampleTab('audit', tabs, sampleAudit(today)),
   ];

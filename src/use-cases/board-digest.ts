@@ -1,6 +1,6 @@
 import type { Board, Settings } from '../config/settings.js';
-import { dateInZone } from '../domain/dates/calendar.js';
 import type { IsoDate } from '../domain/cell.js';
+import { dateInZone } from '../domain/dates/calendar.js';
 import { buildDigest, type Digest } from '../domain/digest/digest.js';
 import type { Register } from '../domain/register/register.js';
 import { digestMessage } from '../messages/digest-message.js';
@@ -17,10 +17,19 @@ export function auditDay(timeZone: string): (when: string) => IsoDate | null {
 }
 
 /** A board's digest of its register as of `today`, with the board's scale and the configured lengths. */
-export function boardDigest(register: Register, settings: DigestSettings, today: IsoDate, board: Board = settings.boards[0]!): { digest: Digest; message: Message } {
+export function boardDigest(
+  register: Register,
+  settings: DigestSettings,
+  today: IsoDate,
+  board: Board = settings.boards[0]!,
+): { digest: Digest; message: Message } {
   const digest = buildDigest(register, today, {
-    scale: board.scale, topRisks: settings.digest.topRisks, dueSoonDays: settings.reminders.dueSoonDays, boardId: board.id,
-    synonyms: { risks: settings.tabs.risks.headers, actions: settings.tabs.actions.headers }, dayOf: auditDay(settings.timeZone),
+    scale: board.scale,
+    topRisks: settings.digest.topRisks,
+    dueSoonDays: settings.reminders.dueSoonDays,
+    boardId: board.id,
+    synonyms: { risks: settings.tabs.risks.headers, actions: settings.tabs.actions.headers },
+    dayOf: auditDay(settings.timeZone),
   });
   return { digest, message: digestMessage(digest, board.name) };
 }

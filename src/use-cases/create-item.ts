@@ -1,11 +1,11 @@
 import type { Settings } from '../config/settings.js';
 import type { IsoDate } from '../domain/cell.js';
 import { DomainError, isDomainError } from '../domain/domain-error.js';
-import { planNewItem, type NewItemFields } from '../domain/items/new-item.js';
-import { permissionToAdd, type Actor } from '../domain/items/permissions.js';
+import { type NewItemFields, planNewItem } from '../domain/items/new-item.js';
+import { type Actor, permissionToAdd } from '../domain/items/permissions.js';
+import type { AuditRecord } from '../domain/register/raw-register.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import { loadRegister } from './load-register.js';
-import type { AuditRecord } from '../domain/register/raw-register.js';
 
 export interface CreateItemInput {
   fields: NewItemFields;
@@ -22,14 +22,30 @@ export interface CreateItemInput {
  * may pick the same ID; the store refuses the second, which then takes the
  * next one.
  */
-export async function createItem(deps: { store: RegisterStore; settings: Pick<Settings, 'tabs' | 'scale'> }, input: CreateItemInput): Promise<{ id: string }> {
+export async function createItem(
+  deps: { store: RegisterStore; settings: Pick<Settings, 'tabs' | 'scale'> },
+  input: CreateItemInput,
+): Promise<{ id: string }> {
   for (let attempt = 0; ; attempt++) {
     const register = await loadRegister(deps.store, deps.settings, input.today);
     const permission = permissionToAdd(input.actor, register.people);
     if (!permission.allowed) throw new DomainError(permission.code, permission.whoCan);
-    const item = planNewItem(register, input.fields, deps.settings.scale, input.today, input.now, input.actor.id, input.via);
+    const item = planNewItem(
+      register,
+      input.fields,
+      deps.settings.scale,
+      input.today,
+      input.now,
+      input.actor.id,
+      input.via,
+    );
     try {
-      await deps.store.write({ updates: [], inserts: [{ tab: input.fields.kind === 'risk' ? 'risks' : 'actions', values: item.values }], audit: item.audit, changeId: input.changeId });
+      await deps.store.write({
+        updates: [],
+        inserts: [{ tab: input.fields.kind === 'risk' ? 'risks' : 'actions', values: item.values }],
+        audit: item.audit,
+        changeId: input.changeId,
+      });
       return { id: item.id };
     } catch (error) {
       if (!isDomainError(error, 'item_exists') || attempt >= 2) throw error;

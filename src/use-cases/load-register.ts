@@ -1,6 +1,6 @@
 import type { IsoDate } from '../domain/cell.js';
-import { readRegister } from '../domain/register/read-register.js';
 import type { RegisterLayout } from '../domain/register/raw-register.js';
+import { readRegister } from '../domain/register/read-register.js';
 import type { Register } from '../domain/register/register.js';
 import type { RegisterStore } from '../ports/register-store.js';
 

@@ -1,9 +1,9 @@
 import type { Board } from '../config/settings.js';
 import type { IsoDate } from '../domain/cell.js';
-import { countsRecord, DIGEST_LEDGER, digestLedger, digestSlot } from '../domain/digest/digest-ledger.js';
-import type { Digest } from '../domain/digest/digest.js';
-import { claimLine, outcomeLine } from '../domain/reminders/message-ledger.js';
 import { formatDate } from '../domain/dates/calendar.js';
+import type { Digest } from '../domain/digest/digest.js';
+import { countsRecord, DIGEST_LEDGER, digestLedger, digestSlot } from '../domain/digest/digest-ledger.js';
+import { claimLine, outcomeLine } from '../domain/reminders/message-ledger.js';
 import type { DigestPoster } from '../ports/digest-poster.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import { boardDigest, type DigestSettings } from './board-digest.js';
@@ -40,7 +40,12 @@ export async function postDigest(deps: PostDigestDeps, board: Board, today: IsoD
   const register = await loadRegister(store, { ...deps.settings, scale: board.scale }, today);
   const { audit } = await settlePending(
     { store, sender: poster, log },
-    { fields: DIGEST_LEDGER, pending: digestLedger(register.audit).pending(), audit: register.audit, now: clock().toISOString() },
+    {
+      fields: DIGEST_LEDGER,
+      pending: digestLedger(register.audit).pending(),
+      audit: register.audit,
+      now: clock().toISOString(),
+    },
   );
   const slot = digestSlot(board.id, today);
   if (digestLedger(audit).isTaken(slot)) return { kind: 'already-posted', slot };
@@ -48,13 +53,32 @@ export async function postDigest(deps: PostDigestDeps, board: Board, today: IsoD
   const { digest, message } = boardDigest(register, deps.settings, today, board);
   const messageKey = deps.newMessageKey();
   const claimedAt = clock().toISOString();
-  await store.write({ updates: [], inserts: [], audit: [
-    claimLine(DIGEST_LEDGER, board.id, slot, { messageKey, recipient: board.id, channel: board.channel }, claimedAt),
-    countsRecord(board.id, today, digest.counts, claimedAt),
-  ] });
-  await poster.post(board.channel, message, messageKey, {
-    heatMap: digest.heatMap, scale: board.scale, name: `heat-map-${board.id}-${today}`, title: `${board.name}: heat map of open risks, ${formatDate(today)}`,
+  await store.write({
+    updates: [],
+    inserts: [],
+    audit: [
+      claimLine(DIGEST_LEDGER, board.id, slot, { messageKey, recipient: board.id, channel: board.channel }, claimedAt),
+      countsRecord(board.id, today, digest.counts, claimedAt),
+    ],
   });
-  await store.write({ updates: [], inserts: [], audit: [outcomeLine(DIGEST_LEDGER, { messageKey, items: [board.id] }, 'sent', clock().toISOString(), `posted to ${board.channel}`)] });
+  await poster.post(board.channel, message, messageKey, {
+    heatMap: digest.heatMap,
+    scale: board.scale,
+    name: `heat-map-${board.id}-${today}`,
+    title: `${board.name}: heat map of open risks, ${formatDate(today)}`,
+  });
+  await store.write({
+    updates: [],
+    inserts: [],
+    audit: [
+      outcomeLine(
+        DIGEST_LEDGER,
+        { messageKey, items: [board.id] },
+        'sent',
+        clock().toISOString(),
+        `posted to ${board.channel}`,
+      ),
+    ],
+  });
   return { kind: 'posted', channel: board.channel, digest };
 }

@@ -1,16 +1,23 @@
 import type { Settings } from '../config/settings.js';
 import type { IsoDate } from '../domain/cell.js';
-import { planDeliveries, type NudgeDelivery, type NudgeRunReport } from '../domain/reminders/nudge-delivery.js';
-import { claimRecords, dueToSend, NUDGE_LEDGER, nudgeLedger, outcomeRecord, unreachableRecord } from '../domain/reminders/nudge-ledger.js';
-import { groupByOwner, planNudges } from '../domain/reminders/nudge-plan.js';
-import type { AuditEntry, Person, Register } from '../domain/register/register.js';
 import { workingDayRule } from '../domain/dates/working-days.js';
+import type { AuditRecord } from '../domain/register/raw-register.js';
+import type { AuditEntry, Person, Register } from '../domain/register/register.js';
+import { type NudgeDelivery, type NudgeRunReport, planDeliveries } from '../domain/reminders/nudge-delivery.js';
+import {
+  claimRecords,
+  dueToSend,
+  NUDGE_LEDGER,
+  nudgeLedger,
+  outcomeRecord,
+  unreachableRecord,
+} from '../domain/reminders/nudge-ledger.js';
+import { groupByOwner, planNudges } from '../domain/reminders/nudge-plan.js';
 import { nudgeMessage } from '../messages/nudges-message.js';
 import type { NudgeOutbox } from '../ports/nudge-outbox.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import { loadRegister } from './load-register.js';
 import { settlePending } from './settle-pending.js';
-import type { AuditRecord } from '../domain/register/raw-register.js';
 
 export type { NudgeRunReport } from '../domain/reminders/nudge-delivery.js';
 
@@ -30,11 +37,17 @@ async function slackUsers(people: readonly Person[], outbox: NudgeOutbox): Promi
     if (person.slackUser !== null || person.email === null || byEmail.has(person.email.toLowerCase())) continue;
     byEmail.set(person.email.toLowerCase(), await outbox.userIdForEmail(person.email));
   }
-  return (person) => person.slackUser ?? (person.email === null ? null : byEmail.get(person.email.toLowerCase()) ?? null);
+  return (person) =>
+    person.slackUser ?? (person.email === null ? null : (byEmail.get(person.email.toLowerCase()) ?? null));
 }
 
 function plan(register: Register, audit: readonly AuditEntry[], settings: SendNudgesDeps['settings'], today: IsoDate) {
-  const reached = planNudges(register, today, { ...settings.reminders, isWorkingDay: workingDayRule(settings.holidays) }, () => false);
+  const reached = planNudges(
+    register,
+    today,
+    { ...settings.reminders, isWorkingDay: workingDayRule(settings.holidays) },
+    () => false,
+  );
   return groupByOwner(dueToSend(reached, nudgeLedger(audit), today), register.people);
 }
 
@@ -51,16 +64,30 @@ export async function sendNudges(deps: SendNudgesDeps, today: IsoDate, clock: ()
   const register = await loadRegister(store, settings, today);
   const { audit, recovered } = await settlePending(
     { store, sender: outbox, log },
-    { fields: NUDGE_LEDGER, pending: nudgeLedger(register.audit).pending(), audit: register.audit, now: clock().toISOString() },
+    {
+      fields: NUDGE_LEDGER,
+      pending: nudgeLedger(register.audit).pending(),
+      audit: register.audit,
+      now: clock().toISOString(),
+    },
   );
 
   const groups = plan(register, audit, settings, today);
-  const { deliveries, unreachable } = planDeliveries(groups, await slackUsers(groups.flatMap((g) => g.people), outbox));
+  const { deliveries, unreachable } = planDeliveries(
+    groups,
+    await slackUsers(
+      groups.flatMap((g) => g.people),
+      outbox,
+    ),
+  );
   const claimed: Array<{ delivery: NudgeDelivery; messageKey: string; channel: string }> = [];
-  for (const delivery of deliveries) claimed.push({ delivery, messageKey: deps.newMessageKey(), channel: await outbox.openDirect(delivery.recipient) });
+  for (const delivery of deliveries)
+    claimed.push({ delivery, messageKey: deps.newMessageKey(), channel: await outbox.openDirect(delivery.recipient) });
   const claimedAt = clock().toISOString();
   const claims = [
-    ...claimed.flatMap(({ delivery, messageKey, channel }) => claimRecords(delivery.nudges, { messageKey, recipient: delivery.recipient, channel }, claimedAt)),
+    ...claimed.flatMap(({ delivery, messageKey, channel }) =>
+      claimRecords(delivery.nudges, { messageKey, recipient: delivery.recipient, channel }, claimedAt),
+    ),
     ...unreachable.map((u) => unreachableRecord(u.nudge, claimedAt, `not sent: ${u.owner}: ${u.reason}`)),
   ];
   if (claims.length > 0) await store.write({ updates: [], inserts: [], audit: claims });
@@ -71,7 +98,14 @@ export async function sendNudges(deps: SendNudgesDeps, today: IsoDate, clock: ()
     try {
       await outbox.deliver(channel, nudgeMessage(delivery, today), messageKey);
       report.delivered.push(delivery);
-      outcomes.push(outcomeRecord({ messageKey, items: delivery.nudges.map((n) => n.item.id) }, 'sent', clock().toISOString(), `delivered to ${delivery.recipient}`));
+      outcomes.push(
+        outcomeRecord(
+          { messageKey, items: delivery.nudges.map((n) => n.item.id) },
+          'sent',
+          clock().toISOString(),
+          `delivered to ${delivery.recipient}`,
+        ),
+      );
     } catch (error) {
       // Left pending: Slack may have the message even though its answer failed; the next run asks.
       report.failed.push({ recipient: delivery.recipient, error: (error as Error).message });

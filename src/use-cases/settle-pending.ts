@@ -1,6 +1,6 @@
-import { outcomeLine, type LedgerFields, type PendingMessage } from '../domain/reminders/message-ledger.js';
 import type { AuditRecord } from '../domain/register/raw-register.js';
 import type { AuditEntry } from '../domain/register/register.js';
+import { type LedgerFields, outcomeLine, type PendingMessage } from '../domain/reminders/message-ledger.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import { asAuditEntries } from './audit-entries.js';
 
@@ -41,7 +41,11 @@ export async function settlePending(deps: SettleDeps, input: SettleInput): Promi
     let delivered: boolean | null;
     try {
       // A minute's grace: the claim's clock and Slack's may differ a little.
-      delivered = await deps.sender.wasDelivered(message.channel, message.messageKey, new Date(Date.parse(message.claimedAt) - 60_000));
+      delivered = await deps.sender.wasDelivered(
+        message.channel,
+        message.messageKey,
+        new Date(Date.parse(message.claimedAt) - 60_000),
+      );
     } catch (error) {
       delivered = null;
       deps.log(`could not check message ${message.messageKey} to ${message.recipient}: ${(error as Error).message}`);
@@ -50,7 +54,9 @@ export async function settlePending(deps: SettleDeps, input: SettleInput): Promi
       records.push(outcomeLine(input.fields, message, 'sent', input.now, 'found in Slack after an interrupted run'));
       recovered.found++;
     } else if (delivered === false) {
-      records.push(outcomeLine(input.fields, message, 'unsent', input.now, 'not in Slack after an interrupted run; planned again'));
+      records.push(
+        outcomeLine(input.fields, message, 'unsent', input.now, 'not in Slack after an interrupted run; planned again'),
+      );
       recovered.resent++;
     } else {
       recovered.unknown++;

@@ -1,14 +1,14 @@
 import type { Settings } from '../config/settings.js';
-import { addDays } from '../domain/dates/calendar.js';
 import type { IsoDate } from '../domain/cell.js';
+import { addDays } from '../domain/dates/calendar.js';
 import { DomainError } from '../domain/domain-error.js';
 import { findItem } from '../domain/items/find-item.js';
-import { snoozeRecord } from '../domain/reminders/nudge-ledger.js';
-import { permissionToChange, type Actor } from '../domain/items/permissions.js';
+import { type Actor, permissionToChange } from '../domain/items/permissions.js';
+import type { AuditRecord } from '../domain/register/raw-register.js';
 import type { Item } from '../domain/register/register.js';
+import { snoozeRecord } from '../domain/reminders/nudge-ledger.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import { loadRegister } from './load-register.js';
-import type { AuditRecord } from '../domain/register/raw-register.js';
 
 export interface SnoozeInput {
   id: string;
@@ -26,12 +26,20 @@ export interface SnoozeInput {
  * log that every later run reads. Only someone who may change the item may
  * snooze it.
  */
-export async function snoozeItem(deps: { store: RegisterStore; settings: Pick<Settings, 'tabs' | 'scale'> }, input: SnoozeInput): Promise<{ item: Item; until: IsoDate }> {
+export async function snoozeItem(
+  deps: { store: RegisterStore; settings: Pick<Settings, 'tabs' | 'scale'> },
+  input: SnoozeInput,
+): Promise<{ item: Item; until: IsoDate }> {
   const register = await loadRegister(deps.store, deps.settings, input.today);
   const item = findItem(register, input.id);
   const permission = permissionToChange(item, input.actor, register.people);
   if (!permission.allowed) throw new DomainError(permission.code, permission.whoCan, { id: item.id });
   const until = addDays(input.today, input.days - 1);
-  await deps.store.write({ updates: [], inserts: [], audit: [snoozeRecord(item.id, until, input.actor.id, input.now, input.via)], changeId: input.changeId });
+  await deps.store.write({
+    updates: [],
+    inserts: [],
+    audit: [snoozeRecord(item.id, until, input.actor.id, input.now, input.via)],
+    changeId: input.changeId,
+  });
   return { item, until };
 }

@@ -2,12 +2,12 @@ import type { Settings } from '../config/settings.js';
 import type { IsoDate } from '../domain/cell.js';
 import { DomainError } from '../domain/domain-error.js';
 import { findItem } from '../domain/items/find-item.js';
-import { planItemUpdate, type ItemUpdate, type RequestedChange } from '../domain/items/item-update.js';
-import { permissionToChange, type Actor } from '../domain/items/permissions.js';
+import { type ItemUpdate, planItemUpdate, type RequestedChange } from '../domain/items/item-update.js';
+import { type Actor, permissionToChange } from '../domain/items/permissions.js';
+import type { AuditRecord } from '../domain/register/raw-register.js';
 import type { Item } from '../domain/register/register.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import { loadRegister } from './load-register.js';
-import type { AuditRecord } from '../domain/register/raw-register.js';
 
 export interface UpdateItemDeps {
   store: RegisterStore;
@@ -44,9 +44,21 @@ export async function updateItem(deps: UpdateItemDeps, input: UpdateItemInput): 
   const permission = permissionToChange(item, input.actor, register.people);
   if (!permission.allowed) throw new DomainError(permission.code, permission.whoCan, { id: item.id });
   const update = planItemUpdate({
-    item, register, changes: input.changes, note: input.note, scale: deps.settings.scale,
-    today: input.today, now: input.now, who: input.actor.id, via: input.via,
+    item,
+    register,
+    changes: input.changes,
+    note: input.note,
+    scale: deps.settings.scale,
+    today: input.today,
+    now: input.now,
+    who: input.actor.id,
+    via: input.via,
   });
-  await deps.store.write({ updates: [{ tab: item.kind === 'risk' ? 'risks' : 'actions', id: item.id, changes: update.changes }], inserts: [], audit: update.audit, changeId: input.changeId });
+  await deps.store.write({
+    updates: [{ tab: item.kind === 'risk' ? 'risks' : 'actions', id: item.id, changes: update.changes }],
+    inserts: [],
+    audit: update.audit,
+    changeId: input.changeId,
+  });
   return { item, update };
 }

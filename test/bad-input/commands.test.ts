@@ -1,9 +1,20 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseCommand } from '../../src/domain/commands/command.js';
-import { COMMAND_CASES, KNOWN_COMMAND_ISSUES, RUN_KNOWN, nowFixed, stillOpen, type CommandCase } from './corpus.js';
-import { bytesOf, expectAllAccepted, LIVE_MRKDWN, nthAnswer, shownText, slashCommand, prepareCase, startHarness, stillAnswers, type Harness } from './slack-harness.js';
-import { expectStoredAsText } from './stored-cell.js';
 import type { CommandTarget } from '../../src/domain/commands/command-types.js';
+import { COMMAND_CASES, type CommandCase, KNOWN_COMMAND_ISSUES, nowFixed, RUN_KNOWN, stillOpen } from './corpus.js';
+import {
+  bytesOf,
+  expectAllAccepted,
+  type Harness,
+  LIVE_MRKDWN,
+  nthAnswer,
+  prepareCase,
+  shownText,
+  slashCommand,
+  startHarness,
+  stillAnswers,
+} from './slack-harness.js';
+import { expectStoredAsText } from './stored-cell.js';
 
 const targetOf = (c: CommandCase): CommandTarget => (c.command === '/risk' ? 'risk' : 'action');
 const table = (cases: CommandCase[]) => cases.map((c) => [c.name, c] as const);
@@ -28,7 +39,13 @@ describe('hostile command text through parseCommand', () => {
   it('never throws, for any text of the corpus sent with either command, reversed or doubled', () => {
     for (const c of [...COMMAND_CASES, ...KNOWN_COMMAND_ISSUES.map((k) => k.case)]) {
       for (const target of ['risk', 'action'] as const) {
-        for (const text of [c.text, [...c.text].reverse().join(''), `${c.text} ${c.text}`, `update ${c.text}`, `list ${c.text}`]) {
+        for (const text of [
+          c.text,
+          [...c.text].reverse().join(''),
+          `${c.text} ${c.text}`,
+          `update ${c.text}`,
+          `list ${c.text}`,
+        ]) {
           expect(() => parseCommand(target, text), `${target} ${JSON.stringify(text.slice(0, 80))}`).not.toThrow();
         }
       }
@@ -38,8 +55,12 @@ describe('hostile command text through parseCommand', () => {
 
 describe('hostile commands through the real Slack app', () => {
   let h: Harness;
-  beforeAll(async () => { h = await startHarness(); });
-  afterAll(async () => { await h.stop(); });
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
   beforeEach((context) => prepareCase(h, context));
 
   async function run(c: CommandCase): Promise<void> {
@@ -76,13 +97,23 @@ describe('hostile commands through the real Slack app', () => {
   it.each(table(COMMAND_CASES))('%s', (_, c) => run(c));
 
   describe('known issues (skipped until fixed in src/; BAD_INPUT_KNOWN=1 runs them)', () => {
-    if (nowFixed(KNOWN_COMMAND_ISSUES).length > 0) it.each(nowFixed(KNOWN_COMMAND_ISSUES).map((k) => [`${k.case.name}: ${k.finding}`, k.case] as const))('fixed: %s', async (_, c) => {
-      expectParse(c);
-      await run(c);
-    });
-    if (stillOpen(KNOWN_COMMAND_ISSUES).length > 0) it.skipIf(!RUN_KNOWN).each(stillOpen(KNOWN_COMMAND_ISSUES).map((k) => [`${k.case.name}: ${k.finding}`, k.case] as const))('%s', async (_, c) => {
-      expectParse(c);
-      await run(c);
-    });
+    if (nowFixed(KNOWN_COMMAND_ISSUES).length > 0)
+      it.each(nowFixed(KNOWN_COMMAND_ISSUES).map((k) => [`${k.case.name}: ${k.finding}`, k.case] as const))(
+        'fixed: %s',
+        async (_, c) => {
+          expectParse(c);
+          await run(c);
+        },
+      );
+    if (stillOpen(KNOWN_COMMAND_ISSUES).length > 0)
+      it
+        .skipIf(!RUN_KNOWN)
+        .each(stillOpen(KNOWN_COMMAND_ISSUES).map((k) => [`${k.case.name}: ${k.finding}`, k.case] as const))(
+        '%s',
+        async (_, c) => {
+          expectParse(c);
+          await run(c);
+        },
+      );
   });
 });

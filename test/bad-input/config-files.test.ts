@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { SettingsError } from '../../src/config/settings.js';
 import { riskBot } from '../helpers/risk-bot.js';
-import { KNOWN_SETTINGS_ISSUES, RUN_KNOWN, nowFixed, stillOpen, SETTINGS_CASES, type SettingsCase } from './corpus.js';
+import { KNOWN_SETTINGS_ISSUES, nowFixed, RUN_KNOWN, SETTINGS_CASES, type SettingsCase, stillOpen } from './corpus.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'bad-input-config-'));
 let files = 0;
@@ -28,7 +28,8 @@ function settingsErrorOf(path: string): SettingsError {
 }
 
 // "setting.path[0].more: what is wrong", or the file-level "not valid JSON: …" / "cannot read the file: …".
-const NAMED = /^(\(top level\)|[A-Za-z][\w]*(\[\d+\])*(\.[A-Za-z]\w*(\[\d+\])*)*): \S|^not valid JSON: \S|^cannot read the file: \S/;
+const NAMED =
+  /^(\(top level\)|[A-Za-z][\w]*(\[\d+\])*(\.[A-Za-z]\w*(\[\d+\])*)*): \S|^not valid JSON: \S|^cannot read the file: \S/;
 
 function expectCase(c: SettingsCase): void {
   const path = settingsFile(c.content);
@@ -41,7 +42,8 @@ function expectCase(c: SettingsCase): void {
   expect(error.message).toContain(path);
   const listed = error.problems.join('\n');
   for (const words of c.problems) expect(listed).toContain(words);
-  for (const problem of error.problems) expect(problem, 'each problem names the setting (its path) or the file').toMatch(NAMED);
+  for (const problem of error.problems)
+    expect(problem, 'each problem names the setting (its path) or the file').toMatch(NAMED);
   if (c.atMost !== undefined) expect(error.problems.length).toBeLessThanOrEqual(c.atMost);
 }
 
@@ -54,26 +56,54 @@ describe('hostile settings files through loadSettings', () => {
   });
 
   it('when several settings are wrong in several ways, then every one is listed in one go', () => {
-    const error = settingsErrorOf(settingsFile({
-      timeZone: 'Europe/Londres', digest: { schedule: '0 0 9 * * 1' }, reminders: { offsetsDays: [-1] },
-      scale: { preset: '5x5-nhs', bands: [{ label: 'Low', from: 1, colour: '#00B050', reviewDays: 30 }, { label: 'High', from: 1, colour: '#FF0000', reviewDays: 7 }] },
-    }));
-    expect(error.problems.map((p) => p.split(':')[0])).toEqual(expect.arrayContaining(['timeZone', 'reminders.offsetsDays[0]']));
+    const error = settingsErrorOf(
+      settingsFile({
+        timeZone: 'Europe/Londres',
+        digest: { schedule: '0 0 9 * * 1' },
+        reminders: { offsetsDays: [-1] },
+        scale: {
+          preset: '5x5-nhs',
+          bands: [
+            { label: 'Low', from: 1, colour: '#00B050', reviewDays: 30 },
+            { label: 'High', from: 1, colour: '#FF0000', reviewDays: 7 },
+          ],
+        },
+      }),
+    );
+    expect(error.problems.map((p) => p.split(':')[0])).toEqual(
+      expect.arrayContaining(['timeZone', 'reminders.offsetsDays[0]']),
+    );
   });
 
   it('when 100,000 valid entries are given, then they load (no quadratic check, no crash)', () => {
-    const settings = loadSettings(settingsFile({ reminders: { offsetsDays: Array.from({ length: 100_000 }, (_, i) => i % 366) }, programmeOffice: { users: Array.from({ length: 100_000 }, (_, i) => `U${String(i).padStart(9, '0')}`) } }));
+    const settings = loadSettings(
+      settingsFile({
+        reminders: { offsetsDays: Array.from({ length: 100_000 }, (_, i) => i % 366) },
+        programmeOffice: { users: Array.from({ length: 100_000 }, (_, i) => `U${String(i).padStart(9, '0')}`) },
+      }),
+    );
     expect(settings.reminders.offsetsDays).toHaveLength(100_000);
   });
 
   describe('known issues (skipped until fixed in src/; BAD_INPUT_KNOWN=1 runs them)', () => {
-    if (nowFixed(KNOWN_SETTINGS_ISSUES).length > 0) it.each(nowFixed(KNOWN_SETTINGS_ISSUES).map((k) => [`${k.case.name}: ${k.finding}`, k.case] as const))('fixed: %s', (_, c) => expectCase(c));
-    if (stillOpen(KNOWN_SETTINGS_ISSUES).length > 0) it.skipIf(!RUN_KNOWN).each(stillOpen(KNOWN_SETTINGS_ISSUES).map((k) => [`${k.case.name}: ${k.finding}`, k.case] as const))('%s', (_, c) => expectCase(c));
+    if (nowFixed(KNOWN_SETTINGS_ISSUES).length > 0)
+      it.each(nowFixed(KNOWN_SETTINGS_ISSUES).map((k) => [`${k.case.name}: ${k.finding}`, k.case] as const))(
+        'fixed: %s',
+        (_, c) => expectCase(c),
+      );
+    if (stillOpen(KNOWN_SETTINGS_ISSUES).length > 0)
+      it
+        .skipIf(!RUN_KNOWN)
+        .each(stillOpen(KNOWN_SETTINGS_ISSUES).map((k) => [`${k.case.name}: ${k.finding}`, k.case] as const))(
+        '%s',
+        (_, c) => expectCase(c),
+      );
   });
 });
 
 describe('risk-bot check --config with a hostile settings file', () => {
-  const cli = (config: string) => riskBot(['check', '--workbook', 'config/sample-register.xlsx', '--today', '2026-11-23', '--config', config]);
+  const cli = (config: string) =>
+    riskBot(['check', '--workbook', 'config/sample-register.xlsx', '--today', '2026-11-23', '--config', config]);
 
   /** Exit 2, the file and each problem on stderr, no stack trace, nothing on stdout. */
   async function expectRefused(c: SettingsCase): Promise<void> {
@@ -89,22 +119,44 @@ describe('risk-bot check --config with a hostile settings file', () => {
   }
 
   const byName = (name: string) => SETTINGS_CASES.find((c) => c.name === name)!;
-  const cases: SettingsCase[] = [byName('JavaScript, not JSON'), byName('a cron in words'), {
-    name: 'wrong types, a bad time zone, negative offsets, an unknown key and overlapping 5x5 bands, together',
-    content: {
-      timeZone: 'Europe/Londres', reminders: { offsetsDays: [-3], overdueEveryDays: '7' }, colour: 'red',
-      scale: { preset: '5x5-nhs', bands: [{ label: 'Low', from: 1, colour: '#00B050', reviewDays: 90 }, { label: 'High', from: 1, colour: '#FF0000', reviewDays: 7 }] },
+  const cases: SettingsCase[] = [
+    byName('JavaScript, not JSON'),
+    byName('a cron in words'),
+    {
+      name: 'wrong types, a bad time zone, negative offsets, an unknown key and overlapping 5x5 bands, together',
+      content: {
+        timeZone: 'Europe/Londres',
+        reminders: { offsetsDays: [-3], overdueEveryDays: '7' },
+        colour: 'red',
+        scale: {
+          preset: '5x5-nhs',
+          bands: [
+            { label: 'Low', from: 1, colour: '#00B050', reviewDays: 90 },
+            { label: 'High', from: 1, colour: '#FF0000', reviewDays: 7 },
+          ],
+        },
+      },
+      problems: [
+        'timeZone: "Europe/Londres" is not an IANA time zone',
+        'reminders.offsetsDays[0]',
+        'reminders.overdueEveryDays: Invalid input: expected number, received string',
+        '(top level): unknown setting(s) "colour"',
+        'scale.bands[1].from: bands must go up',
+      ],
     },
-    problems: [
-      'timeZone: "Europe/Londres" is not an IANA time zone', 'reminders.offsetsDays[0]', 'reminders.overdueEveryDays: Invalid input: expected number, received string',
-      '(top level): unknown setting(s) "colour"', 'scale.bands[1].from: bands must go up',
-    ],
-  }];
+  ];
 
-  it.concurrent.each(cases.map((c) => [c.name, c] as const))('%s: exits 2 with the problems and no stack trace', (_, c) => expectRefused(c));
+  it.concurrent.each(cases.map((c) => [c.name, c] as const))(
+    '%s: exits 2 with the problems and no stack trace',
+    (_, c) => expectRefused(c),
+  );
 
   describe('known issues (skipped until fixed in src/; BAD_INPUT_KNOWN=1 runs them)', () => {
-    const known = KNOWN_SETTINGS_ISSUES.filter((k) => k.case.name === 'null' || k.case.name === '100,000 negative offsets');
-    it.concurrent.each(known.map((k) => [`${k.case.name}: ${k.finding}`, k.case] as const))('fixed: %s', (_, c) => expectRefused(c));
+    const known = KNOWN_SETTINGS_ISSUES.filter(
+      (k) => k.case.name === 'null' || k.case.name === '100,000 negative offsets',
+    );
+    it.concurrent.each(known.map((k) => [`${k.case.name}: ${k.finding}`, k.case] as const))('fixed: %s', (_, c) =>
+      expectRefused(c),
+    );
   });
 });

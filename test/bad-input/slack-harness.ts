@@ -8,29 +8,37 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { expect, type TestContext } from 'vitest';
 import { ActorDirectory } from '../../src/adapters/slack/actor-directory.js';
-import { startSlackApp, type RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
+import { type RunningSlackApp, startSlackApp } from '../../src/adapters/slack/slack-app.js';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import type { Settings } from '../../src/config/settings.js';
 import { canonicalId } from '../../src/domain/item-id.js';
 import type { RegisterStore, WriteRequest } from '../../src/ports/register-store.js';
-import { expect, type TestContext } from 'vitest';
 import { blocksProblems, MESSAGE_BLOCK_LIMIT } from '../helpers/fake-slack/block-limits.js';
-import { startFakeSlackServer, type FakeSlackServer, type SlackCall } from '../helpers/fake-slack-server.js';
+import { type FakeSlackServer, type SlackCall, startFakeSlackServer } from '../helpers/fake-slack-server.js';
 import { REPO_ROOT } from '../helpers/run-command.js';
 import { interactionBody, sendToApp, slashCommandBody } from '../helpers/slack-signing.js';
-import { USERS, type StoredCell, type Who } from './corpus.js';
+import { type StoredCell, USERS, type Who } from './corpus.js';
 
 export const SECRET = 'bad-input-signing-secret';
 const base = loadSettings();
-export const settings: Settings = { ...base, boards: [{ ...base.boards[0]!, channel: 'C0BOARD' }], programmeOffice: { users: [USERS.pmo], userGroup: null } };
+export const settings: Settings = {
+  ...base,
+  boards: [{ ...base.boards[0]!, channel: 'C0BOARD' }],
+  programmeOffice: { users: [USERS.pmo], userGroup: null },
+};
 
 /** A store whose workbook is swapped for a fresh copy before each case, under one running app. */
 class SwappableStore implements RegisterStore {
   inner!: RegisterStore;
-  load() { return this.inner.load(); }
-  write(request: WriteRequest) { return this.inner.write(request); }
+  load() {
+    return this.inner.load();
+  }
+  write(request: WriteRequest) {
+    return this.inner.write(request);
+  }
 }
 
 export interface Harness {
@@ -50,12 +58,23 @@ export async function startHarness(): Promise<Harness> {
   const store = new SwappableStore();
   const logs: string[] = [];
   const app = await startSlackApp(
-    { store, settings, actors: new ActorDirectory(settings), clock: () => new Date(), today: () => '2026-11-23', log: (text) => logs.push(text) },
-    { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.url }, { port: 0, host: '127.0.0.1' },
+    {
+      store,
+      settings,
+      actors: new ActorDirectory(settings),
+      clock: () => new Date(),
+      today: () => '2026-11-23',
+      log: (text) => logs.push(text),
+    },
+    { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.url },
+    { port: 0, host: '127.0.0.1' },
   );
   let cases = 0;
   const harness: Harness = {
-    slack, app, path: '', responseUrl: '',
+    slack,
+    app,
+    path: '',
+    responseUrl: '',
     reset() {
       slack.reset();
       harness.responseUrl = slack.responseUrl(`case-${(cases += 1)}`);
@@ -80,7 +99,9 @@ let lastCaseFailed = false;
 export async function prepareCase(h: Harness, context: TestContext): Promise<void> {
   if (lastCaseFailed) await new Promise((resolve) => setTimeout(resolve, 1500));
   lastCaseFailed = false;
-  context.onTestFailed(() => { lastCaseFailed = true; });
+  context.onTestFailed(() => {
+    lastCaseFailed = true;
+  });
   h.reset();
 }
 
@@ -91,10 +112,18 @@ export function slashCommand(h: Harness, command: string, text: string, who: Who
 
 export function submitView(h: Harness, who: Who, view: Record<string, unknown>) {
   const user = USERS[who];
-  return sendToApp(h.app.url!, interactionBody({
-    type: 'view_submission', team: { id: 'T0TEST' }, user: { id: user, team_id: 'T0TEST' }, api_app_id: 'A0TEST', trigger_id: `trig-${Math.random()}`,
-    view: { id: 'V0BAD', type: 'modal', ...view },
-  }), { secret: SECRET });
+  return sendToApp(
+    h.app.url!,
+    interactionBody({
+      type: 'view_submission',
+      team: { id: 'T0TEST' },
+      user: { id: user, team_id: 'T0TEST' },
+      api_app_id: 'A0TEST',
+      trigger_id: `trig-${Math.random()}`,
+      view: { id: 'V0BAD', type: 'modal', ...view },
+    }),
+    { secret: SECRET },
+  );
 }
 
 /** Every text Slack would show from a message: the notification text and each text object in the blocks. */
@@ -125,7 +154,7 @@ export function answersOf(h: Harness): Array<Record<string, unknown>> {
 
 /** The nth answer through this case's response_url, as Slack would show it; waits up to 8 s for it. */
 export async function nthAnswer(h: Harness, n: number): Promise<string> {
-  for (const started = Date.now(); answersOf(h).length < n;) {
+  for (const started = Date.now(); answersOf(h).length < n; ) {
     if (Date.now() - started > 8000) throw new Error(`waited 8 s for answer ${n}; got ${answersOf(h).length}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
@@ -137,18 +166,27 @@ export async function stillAnswers(h: Harness, answersSoFar: number): Promise<vo
   const result = await slashCommand(h, '/risk', 'show R-3');
   if (result.status !== 200) throw new Error(`the app answered HTTP ${result.status} to a normal command`);
   const text = await nthAnswer(h, answersSoFar + 1);
-  if (!text.includes('R - 3: concerns about accuracy of data and information')) throw new Error(`a normal command got: ${text.slice(0, 300)}`);
+  if (!text.includes('R - 3: concerns about accuracy of data and information'))
+    throw new Error(`a normal command got: ${text.slice(0, 300)}`);
 }
 
 export const bytesOf = (path: string) => readFileSync(path);
 
 /** Waits until `count` calls to `method` arrived, or returns what there is after `ms`. */
-export async function callsWithin(slack: FakeSlackServer, method: string, count: number, ms: number): Promise<SlackCall[]> {
+export async function callsWithin(
+  slack: FakeSlackServer,
+  method: string,
+  count: number,
+  ms: number,
+): Promise<SlackCall[]> {
   return slack.waitFor(method, count, ms).catch(() => slack.callsTo(method));
 }
 
 /** A cell straight from the .xlsx (not through our reader): its value and whether it holds a formula. */
-export async function rawCell(path: string, cell: StoredCell): Promise<{ value: unknown; formula: string | undefined; type: ExcelJS.ValueType }> {
+export async function rawCell(
+  path: string,
+  cell: StoredCell,
+): Promise<{ value: unknown; formula: string | undefined; type: ExcelJS.ValueType }> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path);
   const sheet = workbook.getWorksheet(cell.tab);
@@ -172,7 +210,8 @@ export async function rawCell(path: string, cell: StoredCell): Promise<{ value: 
 export function expectAllAccepted(h: Harness): void {
   for (const body of answersOf(h)) {
     expect(shownText(body)).not.toContain('Something went wrong');
-    if (body.blocks !== undefined) expect(blocksProblems(body.blocks as never, MESSAGE_BLOCK_LIMIT), 'Slack would refuse this answer').toEqual([]);
+    if (body.blocks !== undefined)
+      expect(blocksProblems(body.blocks as never, MESSAGE_BLOCK_LIMIT), 'Slack would refuse this answer').toEqual([]);
   }
   // users.info may fail (the fake Slack knows no users' e-mails); what the bot posts must not.
   for (const call of h.slack.calls.filter((c) => c.method.startsWith('chat.') || c.method.startsWith('views.'))) {

@@ -20,15 +20,25 @@ describe('the sample register in memory', () => {
   it('when loaded, then it is the bundled sample workbook, tab for tab and cell for cell', async () => {
     const settings = loadSettings();
     const inMemory = await (await sampleMemoryStore(settings)).load();
-    const fromFile = await new WorkbookRegisterStore({ path: 'config/sample-register.xlsx', tabs: settings.tabs }).load();
+    const fromFile = await new WorkbookRegisterStore({
+      path: 'config/sample-register.xlsx',
+      tabs: settings.tabs,
+    }).load();
     expect(inMemory.tabs).toEqual(fromFile.tabs);
-    expect(readRegister(inMemory, settings, SAMPLE_DAY)).toEqual({ ...readRegister(fromFile, settings, SAMPLE_DAY), source: inMemory.source });
+    expect(readRegister(inMemory, settings, SAMPLE_DAY)).toEqual({
+      ...readRegister(fromFile, settings, SAMPLE_DAY),
+      source: inMemory.source,
+    });
   });
 
   it('when a store is written, then another made from the same start is not', async () => {
     const settings = loadSettings();
     const first = await sampleMemoryStore(settings);
-    await first.write({ updates: [{ tab: 'risks', id: 'R-3', changes: [{ field: 'status', expected: 'Open', value: 'Closed' }] }], inserts: [], audit: [] });
+    await first.write({
+      updates: [{ tab: 'risks', id: 'R-3', changes: [{ field: 'status', expected: 'Open', value: 'Closed' }] }],
+      inserts: [],
+      audit: [],
+    });
     const second = await (await sampleMemoryStore(settings)).load();
     expect((await first.load()).tabs.risks).not.toEqual(second.tabs.risks);
   });

@@ -5,9 +5,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createWorkbook } from '../../src/adapters/workbook/create-workbook.js';
 import { fileErrorWords } from '../../src/adapters/workbook/file-error.js';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
-import { loadSettings } from '../../src/config/load-settings.js';
 import { explainStartupError } from '../../src/composition/startup-error.js';
-import { isDomainError, type DomainError } from '../../src/domain/domain-error.js';
+import { loadSettings } from '../../src/config/load-settings.js';
+import { type DomainError, isDomainError } from '../../src/domain/domain-error.js';
 import { updateItem } from '../../src/use-cases/update-item.js';
 import { workbookFolderPerTest } from '../helpers/workbook-folder.js';
 
@@ -30,7 +30,10 @@ const register = (name?: string): Promise<string> => folder.copySample(name);
 const LONG_NAME = `${'r'.repeat(240)}.xlsx`;
 
 async function refusal(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => undefined, (caught: unknown) => caught);
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
   if (!isDomainError(error)) throw new Error(`expected a DomainError, got ${String(error)}`);
   return error;
 }
@@ -49,12 +52,24 @@ describe('when a save of the register fails', () => {
     const path = await register(LONG_NAME);
     const before = await readFile(path);
     const store = new WorkbookRegisterStore({ path, tabs: settings.tabs, log });
-    const error = await refusal(updateItem({ store, settings }, {
-      id: 'r1', actor: { id: 'U0PMO', programmeOffice: true }, changes: [{ field: 'probability', value: '3' }], note: null,
-      via: 'command', today, now: `${today}T10:00:00.000Z`,
-    }));
+    const error = await refusal(
+      updateItem(
+        { store, settings },
+        {
+          id: 'r1',
+          actor: { id: 'U0PMO', programmeOffice: true },
+          changes: [{ field: 'probability', value: '3' }],
+          note: null,
+          via: 'command',
+          today,
+          now: `${today}T10:00:00.000Z`,
+        },
+      ),
+    );
     expect(error.code).toBe('store_failed');
-    expect(error.message).toMatch(/^The register workbook could not be saved \(the file name is too long to save a copy beside it\)\. Nothing was written: it is as it was\. The bot's log has the details \(ref [0-9a-f]{8}\)\.$/);
+    expect(error.message).toMatch(
+      /^The register workbook could not be saved \(the file name is too long to save a copy beside it\)\. Nothing was written: it is as it was\. The bot's log has the details \(ref [0-9a-f]{8}\)\.$/,
+    );
     expectNoPath(error.message);
     expect(error.details).toMatchObject({ path, ref: expect.any(String) });
     expect(logged).toHaveLength(1);
@@ -68,14 +83,50 @@ describe('when a save of the register fails', () => {
   it('then with no log to refer to, the message gives no reference', async () => {
     const path = await register(LONG_NAME);
     const store = new WorkbookRegisterStore({ path, tabs: settings.tabs });
-    const error = await refusal(store.write({ updates: [], inserts: [], audit: [{ when: `${today}T10:00:00.000Z`, who: 'U1', item: 'R - 1', field: 'note', oldValue: '', newValue: 'x', via: 'command', note: 'x' }] }));
-    expect(error.message).toBe('The register workbook could not be saved (the file name is too long to save a copy beside it). Nothing was written: it is as it was.');
+    const error = await refusal(
+      store.write({
+        updates: [],
+        inserts: [],
+        audit: [
+          {
+            when: `${today}T10:00:00.000Z`,
+            who: 'U1',
+            item: 'R - 1',
+            field: 'note',
+            oldValue: '',
+            newValue: 'x',
+            via: 'command',
+            note: 'x',
+          },
+        ],
+      }),
+    );
+    expect(error.message).toBe(
+      'The register workbook could not be saved (the file name is too long to save a copy beside it). Nothing was written: it is as it was.',
+    );
   }, 30_000);
 
   it('then at the terminal (risk-bot, local mode) the operator is also shown the file', async () => {
     const path = await register(LONG_NAME);
     const store = new WorkbookRegisterStore({ path, tabs: settings.tabs });
-    const error = await refusal(store.write({ updates: [], inserts: [], audit: [{ when: `${today}T10:00:00.000Z`, who: 'U1', item: 'R - 1', field: 'note', oldValue: '', newValue: 'x', via: 'command', note: 'x' }] }));
+    const error = await refusal(
+      store.write({
+        updates: [],
+        inserts: [],
+        audit: [
+          {
+            when: `${today}T10:00:00.000Z`,
+            who: 'U1',
+            item: 'R - 1',
+            field: 'note',
+            oldValue: '',
+            newValue: 'x',
+            via: 'command',
+            note: 'x',
+          },
+        ],
+      }),
+    );
     expect(explainStartupError(error)).toBe(`${error.message}\nFile: ${path}`);
   }, 30_000);
 });
@@ -85,7 +136,9 @@ describe('when the register cannot be read while serving a request', () => {
     const path = join(folder.dir(), 'gone.xlsx');
     const error = await refusal(new WorkbookRegisterStore({ path, tabs: settings.tabs, log }).load());
     expect(error).toMatchObject({ code: 'unavailable', details: { path } });
-    expect(error.message).toMatch(/^The register workbook was not found\. The bot's log has the details \(ref [0-9a-f]{8}\)\.$/);
+    expect(error.message).toMatch(
+      /^The register workbook was not found\. The bot's log has the details \(ref [0-9a-f]{8}\)\.$/,
+    );
     expect(logged[0]).toContain(path);
   });
 });
@@ -95,7 +148,9 @@ describe('when a new workbook cannot be created', () => {
     const path = join(folder.dir(), LONG_NAME);
     const error = await refusal(createWorkbook(path, [{ title: 'Risks', headers: ['Risk ID'], rows: [['R-1']] }]));
     expect(error).toMatchObject({ code: 'store_failed', details: { path } });
-    expect(error.message).toBe('The workbook could not be created (the file name is too long to save a copy beside it); nothing was written.');
+    expect(error.message).toBe(
+      'The workbook could not be created (the file name is too long to save a copy beside it); nothing was written.',
+    );
     expectNoPath(error.message);
     expect(await readdir(folder.dir())).toEqual([]);
   });

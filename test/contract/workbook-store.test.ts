@@ -3,12 +3,23 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DATE_FORMAT, dateToSerial, fromExcelValue, readCell, serialToDate } from '../../src/adapters/workbook/cell-values.js';
+import {
+  DATE_FORMAT,
+  dateToSerial,
+  fromExcelValue,
+  readCell,
+  serialToDate,
+} from '../../src/adapters/workbook/cell-values.js';
 import { createWorkbook } from '../../src/adapters/workbook/create-workbook.js';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
-import { cellText, type CellValue } from '../../src/domain/cell.js';
+import { type CellValue, cellText } from '../../src/domain/cell.js';
 import { DomainError } from '../../src/domain/domain-error.js';
-import { contractTabs, describeRegisterStoreContract, sampleRegister, type StoreFixture } from './register-store-contract.js';
+import {
+  contractTabs,
+  describeRegisterStoreContract,
+  type StoreFixture,
+  sampleRegister,
+} from './register-store-contract.js';
 
 async function readWorkbook(path: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
@@ -25,14 +36,19 @@ function sheetRows(sheet: ExcelJS.Worksheet): CellValue[][] {
 
 /** Writes `initial` as createWorkbook would for a real register: numbers under a "date" header become dates. */
 async function writeRegister(path: string, initial: Record<string, CellValue[][]>): Promise<void> {
-  await createWorkbook(path, Object.entries(initial).map(([title, [headerRow = [], ...rows]]) => {
-    const headers = headerRow.map((header) => cellText(header));
-    const dateColumns = headers.flatMap((header, i) => (/date/i.test(header) ? [i] : []));
-    return { title, headers, rows, dateColumns };
-  }));
+  await createWorkbook(
+    path,
+    Object.entries(initial).map(([title, [headerRow = [], ...rows]]) => {
+      const headers = headerRow.map((header) => cellText(header));
+      const dateColumns = headers.flatMap((header, i) => (/date/i.test(header) ? [i] : []));
+      return { title, headers, rows, dateColumns };
+    }),
+  );
 }
 
-async function makeWorkbookFixture(initial: Record<string, CellValue[][]>): Promise<StoreFixture & { path: string; dir: string }> {
+async function makeWorkbookFixture(
+  initial: Record<string, CellValue[][]>,
+): Promise<StoreFixture & { path: string; dir: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'workbook-store-'));
   const path = join(dir, 'register.xlsx');
   await writeRegister(path, initial);
@@ -114,13 +130,25 @@ describe('WorkbookRegisterStore, workbook specifics', () => {
     workbook.getWorksheet('Risks')!.mergeCells('J2:J3');
     await workbook.xlsx.writeFile(fx.path);
     const [r1, r2] = (await fx.store.load()).tabs.risks.rows;
-    expect([r1!.cells[2], r1!.cells[3], r1!.cells[4], r1!.cells[9]]).toEqual(['Director of Commissioning', 'see the board paper', '#N/A', 'Interim lead commissioner appointed']);
+    expect([r1!.cells[2], r1!.cells[3], r1!.cells[4], r1!.cells[9]]).toEqual([
+      'Director of Commissioning',
+      'see the board paper',
+      '#N/A',
+      'Interim lead commissioner appointed',
+    ]);
     expect(r2!.cells[9]).toBeNull();
   });
 
-  it('when the Rating column is a formula filled down, then writing one rating keeps the other rows\' formulas', async () => {
-    await putRiskCells({ H2: { formula: 'F2*G2', result: 6, shareType: 'shared', ref: 'H2:H3' } as ExcelJS.CellValue, H3: { sharedFormula: 'H2', result: 6 } });
-    await fx.store.write({ updates: [{ tab: 'risks', id: 'R-1', changes: [{ field: 'rating', expected: 6, value: 4 }] }], inserts: [], audit: [] });
+  it("when the Rating column is a formula filled down, then writing one rating keeps the other rows' formulas", async () => {
+    await putRiskCells({
+      H2: { formula: 'F2*G2', result: 6, shareType: 'shared', ref: 'H2:H3' } as ExcelJS.CellValue,
+      H3: { sharedFormula: 'H2', result: 6 },
+    });
+    await fx.store.write({
+      updates: [{ tab: 'risks', id: 'R-1', changes: [{ field: 'rating', expected: 6, value: 4 }] }],
+      inserts: [],
+      audit: [],
+    });
     const sheet = (await readWorkbook(fx.path)).getWorksheet('Risks')!;
     expect(sheet.getCell('H2').value).toBe(4);
     expect(sheet.getCell('H3').formula).toBe('F3*G3');
@@ -135,27 +163,58 @@ describe('WorkbookRegisterStore, workbook specifics', () => {
     sheet.getCell(30_000, 2).value = '   ';
     await workbook.xlsx.writeFile(fx.path);
     const { actions } = (await fx.store.load()).tabs;
-    expect(actions.rows.map((row) => [row.row, row.cells[0]])).toEqual([[2, 'A-1'], [3, 'A-2']]);
-    const result = await fx.store.write({ updates: [], inserts: [{ tab: 'actions', values: { id: 'A-3', action: 'Communication Plan' } }], audit: [] });
+    expect(actions.rows.map((row) => [row.row, row.cells[0]])).toEqual([
+      [2, 'A-1'],
+      [3, 'A-2'],
+    ]);
+    const result = await fx.store.write({
+      updates: [],
+      inserts: [{ tab: 'actions', values: { id: 'A-3', action: 'Communication Plan' } }],
+      audit: [],
+    });
     expect(result.cellsWritten).toEqual(['Actions!A4', 'Actions!B4']);
   }, 60_000);
 
   it('when the file is missing, then load and write report unavailable, the path in details and not in the message', async () => {
     const path = join(fx.dir, 'nowhere.xlsx');
     const store = new WorkbookRegisterStore({ path, tabs: contractTabs });
-    await expect(store.load()).rejects.toMatchObject({ code: 'unavailable', message: expect.not.stringContaining(fx.dir), details: { path } });
+    await expect(store.load()).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.not.stringContaining(fx.dir),
+      details: { path },
+    });
     const write = store.write({ updates: [{ tab: 'risks', id: 'R-1', changes: [] }], inserts: [], audit: [] });
     await expect(write).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('not found') });
   });
 
   it('when the file is not a workbook, then load reports unavailable, the path in details and not in the message', async () => {
     await writeFile(fx.path, 'Risk No.,Date Raised\nR - 1,15.9.10\n');
-    await expect(fx.store.load()).rejects.toMatchObject({ code: 'unavailable', message: expect.stringContaining('not a valid .xlsx'), details: { path: fx.path } });
+    await expect(fx.store.load()).rejects.toMatchObject({
+      code: 'unavailable',
+      message: expect.stringContaining('not a valid .xlsx'),
+      details: { path: fx.path },
+    });
     await expect(fx.store.load()).rejects.toMatchObject({ message: expect.not.stringContaining(fx.dir) });
   });
 
   it('when text starting with = is written, then the file holds a string, not a formula', async () => {
-    await fx.store.write({ updates: [{ tab: 'actions', id: 'A-1', changes: [{ field: 'latestNote', expected: 'Draft shared with providers', value: '=HYPERLINK("http://evil.example","x")' }] }], inserts: [], audit: [] });
+    await fx.store.write({
+      updates: [
+        {
+          tab: 'actions',
+          id: 'A-1',
+          changes: [
+            {
+              field: 'latestNote',
+              expected: 'Draft shared with providers',
+              value: '=HYPERLINK("http://evil.example","x")',
+            },
+          ],
+        },
+      ],
+      inserts: [],
+      audit: [],
+    });
     const cell = (await readWorkbook(fx.path)).getWorksheet('Actions')!.getCell('H2');
     expect(cell.type).toBe(ExcelJS.ValueType.String);
     expect(cell.value).toBe('=HYPERLINK("http://evil.example","x")');
@@ -168,7 +227,11 @@ describe('WorkbookRegisterStore, workbook specifics', () => {
     // Same look as the other text cells, so the file gives them one shared style.
     actions.getCell('I3').style = { ...actions.getCell('B3').style };
     await workbook.xlsx.writeFile(fx.path);
-    await fx.store.write({ updates: [{ tab: 'actions', id: 'A-2', changes: [{ field: 'dateLastUpdated', expected: 'TBC', value: 40603 }] }], inserts: [], audit: [] });
+    await fx.store.write({
+      updates: [{ tab: 'actions', id: 'A-2', changes: [{ field: 'dateLastUpdated', expected: 'TBC', value: 40603 }] }],
+      inserts: [],
+      audit: [],
+    });
     const sheet = (await readWorkbook(fx.path)).getWorksheet('Actions')!;
     expect(sheet.getCell('I3').value).toEqual(new Date(Date.UTC(2011, 2, 1)));
     expect(sheet.getCell('I3').numFmt).toBe(DATE_FORMAT);
@@ -177,24 +240,44 @@ describe('WorkbookRegisterStore, workbook specifics', () => {
 
   it('when a date column has its own date format, then a date written there keeps it', async () => {
     await putRiskCells({ M3: new Date(Date.UTC(2010, 8, 21)) }, 'dd/mm/yyyy');
-    await fx.store.write({ updates: [{ tab: 'risks', id: 'R-2', changes: [{ field: 'dateLastUpdated', expected: 40442, value: 40603 }] }], inserts: [], audit: [] });
+    await fx.store.write({
+      updates: [{ tab: 'risks', id: 'R-2', changes: [{ field: 'dateLastUpdated', expected: 40442, value: 40603 }] }],
+      inserts: [],
+      audit: [],
+    });
     expect((await readWorkbook(fx.path)).getWorksheet('Risks')!.getCell('M3').numFmt).toBe('dd/mm/yyyy');
   });
 
   it('when a write is refused, then the file is byte for byte as it was; after any write no temporary file is left', async () => {
     const before = await readFile(fx.path);
-    const refused = fx.store.write({ updates: [{ tab: 'risks', id: 'R-1', changes: [{ field: 'status', expected: 'Closed', value: 'Open' }] }], inserts: [], audit: [] });
+    const refused = fx.store.write({
+      updates: [{ tab: 'risks', id: 'R-1', changes: [{ field: 'status', expected: 'Closed', value: 'Open' }] }],
+      inserts: [],
+      audit: [],
+    });
     await expect(refused).rejects.toBeInstanceOf(DomainError);
     expect((await readFile(fx.path)).equals(before)).toBe(true);
-    await fx.store.write({ updates: [{ tab: 'risks', id: 'R-1', changes: [{ field: 'status', expected: 'Open', value: 'Closed' }] }], inserts: [], audit: [] });
+    await fx.store.write({
+      updates: [{ tab: 'risks', id: 'R-1', changes: [{ field: 'status', expected: 'Open', value: 'Closed' }] }],
+      inserts: [],
+      audit: [],
+    });
     expect(await readdir(fx.dir)).toEqual(['register.xlsx']);
   });
 
   it('when two stores on the same file write at once, then both writes land', async () => {
     const other = new WorkbookRegisterStore({ path: join(fx.dir, '.', 'register.xlsx'), tabs: contractTabs });
     await Promise.all([
-      fx.store.write({ updates: [{ tab: 'risks', id: 'R-1', changes: [{ field: 'status', expected: 'Open', value: 'Closed' }] }], inserts: [], audit: [] }),
-      other.write({ updates: [{ tab: 'risks', id: 'R-4', changes: [{ field: 'status', expected: 'Open', value: 'Closed' }] }], inserts: [], audit: [] }),
+      fx.store.write({
+        updates: [{ tab: 'risks', id: 'R-1', changes: [{ field: 'status', expected: 'Open', value: 'Closed' }] }],
+        inserts: [],
+        audit: [],
+      }),
+      other.write({
+        updates: [{ tab: 'risks', id: 'R-4', changes: [{ field: 'status', expected: 'Open', value: 'Closed' }] }],
+        inserts: [],
+        audit: [],
+      }),
     ]);
     const { risks } = (await fx.store.load()).tabs;
     expect(risks.rows.map((row) => row.cells[14])).toEqual(['Closed', 'Open', 'Open', 'Closed']);
@@ -210,7 +293,17 @@ describe('createWorkbook', () => {
     const dir = await mkdtemp(join(tmpdir(), 'create-workbook-'));
     try {
       const path = join(dir, 'new.xlsx');
-      await createWorkbook(path, [{ title: 'Actions', headers: ['Action ID', 'Target date', 'Latest note'], rows: [['A-1', 40724, '=1+1'], ['A-2', 'TBC', null]], dateColumns: [1] }]);
+      await createWorkbook(path, [
+        {
+          title: 'Actions',
+          headers: ['Action ID', 'Target date', 'Latest note'],
+          rows: [
+            ['A-1', 40724, '=1+1'],
+            ['A-2', 'TBC', null],
+          ],
+          dateColumns: [1],
+        },
+      ]);
       const sheet = (await readWorkbook(path)).getWorksheet('Actions')!;
       expect(sheet.getCell('A1').font?.bold).toBe(true);
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

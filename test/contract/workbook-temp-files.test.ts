@@ -2,9 +2,9 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
+import { openStore } from '../../src/composition/open-store.js';
 import { readEnv } from '../../src/config/env.js';
 import { loadSettings } from '../../src/config/load-settings.js';
-import { openStore } from '../../src/composition/open-store.js';
 import { workbookFolderPerTest } from '../helpers/workbook-folder.js';
 
 const settings = loadSettings();
@@ -27,8 +27,13 @@ describe('when a save was killed between writing its temporary copy and renaming
   const live = `.register.xlsx.${process.pid}.cafef00d.tmp`;
   // Each is near the pattern but not a stale copy of this workbook, or is a copy a running process is writing.
   const keep = [
-    live, 'notes.txt', `register.xlsx.${DEAD_PID}.deadbeef.tmp`, `.other.xlsx.${DEAD_PID}.deadbeef.tmp`,
-    `.register.xlsx.${DEAD_PID}.deadbeef.tmp.bak`, `.register.xlsx.${DEAD_PID}.DEADBEEF.tmp`, `.register.xlsx.${DEAD_PID}.tmp`,
+    live,
+    'notes.txt',
+    `register.xlsx.${DEAD_PID}.deadbeef.tmp`,
+    `.other.xlsx.${DEAD_PID}.deadbeef.tmp`,
+    `.register.xlsx.${DEAD_PID}.deadbeef.tmp.bak`,
+    `.register.xlsx.${DEAD_PID}.DEADBEEF.tmp`,
+    `.register.xlsx.${DEAD_PID}.tmp`,
   ];
 
   async function plant(): Promise<void> {
@@ -38,16 +43,18 @@ describe('when a save was killed between writing its temporary copy and renaming
     await mkdir(join(folder.dir(), `.register.xlsx.${DEAD_PID}.0badf00d.tmp`));
   }
 
-  it('then opening the store removes the copy whose writer is dead, and keeps a live writer\'s copy and every other file', async () => {
+  it("then opening the store removes the copy whose writer is dead, and keeps a live writer's copy and every other file", async () => {
     const path = await register();
     await plant();
     const store = await WorkbookRegisterStore.open({ path, tabs: settings.tabs, log });
-    expect((await readdir(folder.dir())).sort()).toEqual([...keep, `.register.xlsx.${DEAD_PID}.0badf00d.tmp`, 'register.xlsx'].sort());
+    expect((await readdir(folder.dir())).sort()).toEqual(
+      [...keep, `.register.xlsx.${DEAD_PID}.0badf00d.tmp`, 'register.xlsx'].sort(),
+    );
     expect(logged).toEqual(['workbook register.xlsx: removed 1 temporary copy left by saves that were cut off']);
     expect((await store.load()).tabs.risks.rows.length).toBeGreaterThan(0);
   });
 
-  it('then the bot\'s start (openStore with a workbook) removes it too', async () => {
+  it("then the bot's start (openStore with a workbook) removes it too", async () => {
     const path = await register();
     await plant();
     const { store } = await openStore({ workbook: path }, readEnv({}), settings, today, log);

@@ -1,7 +1,13 @@
 import { JWT } from 'google-auth-library';
 import { google, type sheets_v4 } from 'googleapis';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { makeServiceAccountKey, SHEETS_SCOPE, startFakeSheetsServer, type FakeSheetsServer, type Fault } from './fake-sheets-server.js';
+import {
+  type FakeSheetsServer,
+  type Fault,
+  makeServiceAccountKey,
+  SHEETS_SCOPE,
+  startFakeSheetsServer,
+} from './fake-sheets-server.js';
 
 /** How a googleapis (gaxios) failure looks to the caller. */
 interface ApiFailure {
@@ -17,7 +23,12 @@ const once = { retry: false, timeout: 5_000 } as const;
 type Key = ReturnType<typeof makeServiceAccountKey>;
 
 function clientFor(server: FakeSheetsServer, key: Key, scopes = [SHEETS_SCOPE]): sheets_v4.Sheets {
-  const auth = new JWT({ email: key.keyJson.client_email, key: key.keyJson.private_key, keyId: key.keyJson.private_key_id, scopes });
+  const auth = new JWT({
+    email: key.keyJson.client_email,
+    key: key.keyJson.private_key,
+    keyId: key.keyJson.private_key_id,
+    scopes,
+  });
   auth.useJWTAccessWithScope = true;
   return google.sheets({ version: 'v4', auth, rootUrl: server.url });
 }
@@ -32,7 +43,12 @@ async function failure(promise: Promise<unknown>): Promise<ApiFailure> {
 }
 
 const REGISTER = {
-  Risks: [['ID', 'Title', 'Owner', 'Score', 'Open'], ['R1', 'Flood', null, 12, true], [], ['R2', 'Fire', 'Ann', null, false]],
+  Risks: [
+    ['ID', 'Title', 'Owner', 'Score', 'Open'],
+    ['R1', 'Flood', null, 12, true],
+    [],
+    ['R2', 'Fire', 'Ann', null, false],
+  ],
   'Audit log': [['When', 'Who']],
 };
 
@@ -58,7 +74,10 @@ afterEach(async () => {
 });
 
 const batchGet = (ranges: string[], valueRenderOption = 'UNFORMATTED_VALUE') =>
-  sheets.spreadsheets.values.batchGet({ spreadsheetId: id, ranges, valueRenderOption, dateTimeRenderOption: 'SERIAL_NUMBER', majorDimension: 'ROWS' }, once);
+  sheets.spreadsheets.values.batchGet(
+    { spreadsheetId: id, ranges, valueRenderOption, dateTimeRenderOption: 'SERIAL_NUMBER', majorDimension: 'ROWS' },
+    once,
+  );
 
 const writeValues = (valueInputOption: string, data: sheets_v4.Schema$ValueRange[]) =>
   sheets.spreadsheets.values.batchUpdate({ spreadsheetId: id, requestBody: { valueInputOption, data } }, once);
@@ -74,7 +93,9 @@ describe('authentication', () => {
   });
 
   it('when the JWT is signed with a key the server does not know, answers 401 UNAUTHENTICATED', async () => {
-    const error = await failure(clientFor(server, otherKey).spreadsheets.values.batchGet({ spreadsheetId: id, ranges: ['Risks'] }, once));
+    const error = await failure(
+      clientFor(server, otherKey).spreadsheets.values.batchGet({ spreadsheetId: id, ranges: ['Risks'] }, once),
+    );
     expect(error.status).toBe(401);
     expect(error.response?.data.error?.status).toBe('UNAUTHENTICATED');
   });
@@ -109,7 +130,16 @@ describe('reading values', () => {
     const { data } = await batchGet(['Risks', "'Audit log'"]);
     expect(server.snapshot(id).Risks?.[2]).toEqual([]);
     expect(data.valueRanges).toEqual([
-      { range: 'Risks!A1:Z1000', majorDimension: 'ROWS', values: [['ID', 'Title', 'Owner', 'Score', 'Open'], ['R1', 'Flood', '', 12, true], [], ['R2', 'Fire', 'Ann', '', false]] },
+      {
+        range: 'Risks!A1:Z1000',
+        majorDimension: 'ROWS',
+        values: [
+          ['ID', 'Title', 'Owner', 'Score', 'Open'],
+          ['R1', 'Flood', '', 12, true],
+          [],
+          ['R2', 'Fire', 'Ann', '', false],
+        ],
+      },
       { range: "'Audit log'!A1:Z1000", majorDimension: 'ROWS', values: [['When', 'Who']] },
     ]);
   });
@@ -120,10 +150,28 @@ describe('reading values', () => {
   });
 
   it('understands quoted titles with doubled quotes, open-ended ranges, whole columns and single rows', async () => {
-    id = server.addSpreadsheet({ "Bob's risks": [['a', 'b'], ['c', 'd'], [null, 'e']] });
-    const { data } = await batchGet(["'Bob''s risks'!A1:Z", "'Bob''s risks'!A:A", "'Bob''s risks'!B3:P3", "'Bob''s risks'!A5:P5"]);
+    id = server.addSpreadsheet({
+      "Bob's risks": [
+        ['a', 'b'],
+        ['c', 'd'],
+        [null, 'e'],
+      ],
+    });
+    const { data } = await batchGet([
+      "'Bob''s risks'!A1:Z",
+      "'Bob''s risks'!A:A",
+      "'Bob''s risks'!B3:P3",
+      "'Bob''s risks'!A5:P5",
+    ]);
     expect(data.valueRanges?.map((r) => [r.range, r.values])).toEqual([
-      ["'Bob''s risks'!A1:Z1000", [['a', 'b'], ['c', 'd'], ['', 'e']]],
+      [
+        "'Bob''s risks'!A1:Z1000",
+        [
+          ['a', 'b'],
+          ['c', 'd'],
+          ['', 'e'],
+        ],
+      ],
       ["'Bob''s risks'!A1:A1000", [['a'], ['c']]],
       ["'Bob''s risks'!B3:P3", [['e']]],
       ["'Bob''s risks'!A5:P5", undefined],
@@ -133,16 +181,32 @@ describe('reading values', () => {
   it('when one range names a missing tab, refuses the whole batchGet with 400 "Unable to parse range"', async () => {
     const error = await failure(batchGet(['Risks', "'Actions'"]));
     expect(error.status).toBe(400);
-    expect(error.response?.data.error).toMatchObject({ code: 400, status: 'INVALID_ARGUMENT', message: "Unable to parse range: 'Actions'" });
+    expect(error.response?.data.error).toMatchObject({
+      code: 400,
+      status: 'INVALID_ARGUMENT',
+      message: "Unable to parse range: 'Actions'",
+    });
   });
 
   it('reads one range with values.get, optionally by columns', async () => {
-    const { data } = await sheets.spreadsheets.values.get({ spreadsheetId: id, range: 'Risks!A1:B2', valueRenderOption: 'UNFORMATTED_VALUE', majorDimension: 'COLUMNS' }, once);
-    expect(data).toEqual({ range: 'Risks!A1:B2', majorDimension: 'COLUMNS', values: [['ID', 'R1'], ['Title', 'Flood']] });
+    const { data } = await sheets.spreadsheets.values.get(
+      { spreadsheetId: id, range: 'Risks!A1:B2', valueRenderOption: 'UNFORMATTED_VALUE', majorDimension: 'COLUMNS' },
+      once,
+    );
+    expect(data).toEqual({
+      range: 'Risks!A1:B2',
+      majorDimension: 'COLUMNS',
+      values: [
+        ['ID', 'R1'],
+        ['Title', 'Flood'],
+      ],
+    });
   });
 
   it('when 50,000 blank rows follow the data, reads only the data and reports the grid size', async () => {
-    id = server.addSpreadsheet({ Tall: [['h'], ['1'], ...Array.from({ length: 50_000 }, () => Array<null>(20).fill(null))] });
+    id = server.addSpreadsheet({
+      Tall: [['h'], ['1'], ...Array.from({ length: 50_000 }, () => Array<null>(20).fill(null))],
+    });
     const started = Date.now();
     for (let i = 0; i < 50; i++) await batchGet(['Tall']);
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -163,7 +227,10 @@ describe('writing values', () => {
   it('USER_ENTERED parses numbers, booleans and dates as a person typing would; RAW does not', async () => {
     await writeValues('USER_ENTERED', [{ range: 'Risks!A6:C6', values: [['42', 'true', '2024-03-01']] }]);
     await writeValues('RAW', [{ range: 'Risks!A7:C7', values: [['42', 'true', '2024-03-01']] }]);
-    expect(server.snapshot(id).Risks?.slice(5)).toEqual([[42, true, 45352], ['42', 'true', '2024-03-01']]);
+    expect(server.snapshot(id).Risks?.slice(5)).toEqual([
+      [42, true, 45352],
+      ['42', 'true', '2024-03-01'],
+    ]);
   });
 
   it('null leaves a cell alone and "" clears it', async () => {
@@ -172,7 +239,10 @@ describe('writing values', () => {
   });
 
   it('values.update writes past the edge of the grid by growing it', async () => {
-    const { data } = await sheets.spreadsheets.values.update({ spreadsheetId: id, range: 'Risks!AB1001', valueInputOption: 'RAW', requestBody: { values: [['far']] } }, once);
+    const { data } = await sheets.spreadsheets.values.update(
+      { spreadsheetId: id, range: 'Risks!AB1001', valueInputOption: 'RAW', requestBody: { values: [['far']] } },
+      once,
+    );
     expect(data).toMatchObject({ updatedRange: 'Risks!AB1001', updatedCells: 1 });
     expect(server.sheetProperties(id, 'Risks')).toMatchObject({ rowCount: 1001, columnCount: 28 });
   });
@@ -184,21 +254,45 @@ describe('writing values', () => {
 
   it('when any range of a values.batchUpdate is bad, writes nothing', async () => {
     const before = server.snapshot(id);
-    const error = await failure(writeValues('RAW', [{ range: 'Risks!A2', values: [['changed']] }, { range: 'Nope!A1', values: [['x']] }]));
+    const error = await failure(
+      writeValues('RAW', [
+        { range: 'Risks!A2', values: [['changed']] },
+        { range: 'Nope!A1', values: [['x']] },
+      ]),
+    );
     expect(error.status).toBe(400);
     expect(server.snapshot(id)).toEqual(before);
   });
 
   it('refuses a write without valueInputOption', async () => {
-    expect((await failure(sheets.spreadsheets.values.batchUpdate({ spreadsheetId: id, requestBody: { data: [] } }, once))).status).toBe(400);
+    expect(
+      (await failure(sheets.spreadsheets.values.batchUpdate({ spreadsheetId: id, requestBody: { data: [] } }, once)))
+        .status,
+    ).toBe(400);
   });
 
   it('append lands after the last non-empty row of the tab, from column A, and INSERT_ROWS adds rows to the grid', async () => {
-    const { data } = await sheets.spreadsheets.values.append({
-      spreadsheetId: id, range: 'Risks!A:A', valueInputOption: 'RAW', insertDataOption: 'INSERT_ROWS', requestBody: { values: [['R3', 'Drought'], ['R4', '=HYPERLINK()']] },
-    }, once);
+    const { data } = await sheets.spreadsheets.values.append(
+      {
+        spreadsheetId: id,
+        range: 'Risks!A:A',
+        valueInputOption: 'RAW',
+        insertDataOption: 'INSERT_ROWS',
+        requestBody: {
+          values: [
+            ['R3', 'Drought'],
+            ['R4', '=HYPERLINK()'],
+          ],
+        },
+      },
+      once,
+    );
     expect(data.updates).toMatchObject({ updatedRange: 'Risks!A5:B6', updatedRows: 2, updatedCells: 4 });
-    expect(server.snapshot(id).Risks?.slice(3)).toEqual([['R2', 'Fire', 'Ann', null, false], ['R3', 'Drought'], ['R4', '=HYPERLINK()']]);
+    expect(server.snapshot(id).Risks?.slice(3)).toEqual([
+      ['R2', 'Fire', 'Ann', null, false],
+      ['R3', 'Drought'],
+      ['R4', '=HYPERLINK()'],
+    ]);
     expect(server.sheetProperties(id, 'Risks').rowCount).toBe(1002);
   });
 });
@@ -208,53 +302,128 @@ describe('spreadsheets', () => {
     const full = await sheets.spreadsheets.get({ spreadsheetId: id }, once);
     expect(full.data.sheets?.map((s) => s.properties)).toEqual([
       { sheetId: 0, title: 'Risks', index: 0, sheetType: 'GRID', gridProperties: { rowCount: 1000, columnCount: 26 } },
-      { sheetId: 1000001, title: 'Audit log', index: 1, sheetType: 'GRID', gridProperties: { rowCount: 1000, columnCount: 26 } },
+      {
+        sheetId: 1000001,
+        title: 'Audit log',
+        index: 1,
+        sheetType: 'GRID',
+        gridProperties: { rowCount: 1000, columnCount: 26 },
+      },
     ]);
-    const narrow = await sheets.spreadsheets.get({ spreadsheetId: id, fields: 'sheets.properties(sheetId,title)' }, once);
-    expect(narrow.data).toEqual({ sheets: [{ properties: { sheetId: 0, title: 'Risks' } }, { properties: { sheetId: 1000001, title: 'Audit log' } }] });
+    const narrow = await sheets.spreadsheets.get(
+      { spreadsheetId: id, fields: 'sheets.properties(sheetId,title)' },
+      once,
+    );
+    expect(narrow.data).toEqual({
+      sheets: [
+        { properties: { sheetId: 0, title: 'Risks' } },
+        { properties: { sheetId: 1000001, title: 'Audit log' } },
+      ],
+    });
   });
 
   it('get with ranges and includeGridData returns those tabs with their cells', async () => {
-    const { data } = await sheets.spreadsheets.get({ spreadsheetId: id, ranges: ['Risks!A1:B2'], includeGridData: true }, once);
+    const { data } = await sheets.spreadsheets.get(
+      { spreadsheetId: id, ranges: ['Risks!A1:B2'], includeGridData: true },
+      once,
+    );
     expect(data.sheets).toHaveLength(1);
-    expect(data.sheets?.[0]?.data?.[0]?.rowData?.[1]?.values?.map((v) => v.userEnteredValue)).toEqual([{ stringValue: 'R1' }, { stringValue: 'Flood' }]);
+    expect(data.sheets?.[0]?.data?.[0]?.rowData?.[1]?.values?.map((v) => v.userEnteredValue)).toEqual([
+      { stringValue: 'R1' },
+      { stringValue: 'Flood' },
+    ]);
   });
 
   it('create makes a spreadsheet with Sheet1, or with the tabs asked for', async () => {
     const plain = await sheets.spreadsheets.create({ requestBody: { properties: { title: 'Register' } } }, once);
     expect(plain.data.properties?.title).toBe('Register');
     expect(server.snapshot(plain.data.spreadsheetId!)).toEqual({ Sheet1: [] });
-    const tabs = await sheets.spreadsheets.create({ requestBody: { properties: { title: 'R' }, sheets: [{ properties: { title: 'Risks' } }, { properties: { title: 'Actions' } }] } }, once);
+    const tabs = await sheets.spreadsheets.create(
+      {
+        requestBody: {
+          properties: { title: 'R' },
+          sheets: [{ properties: { title: 'Risks' } }, { properties: { title: 'Actions' } }],
+        },
+      },
+      once,
+    );
     expect(Object.keys(server.snapshot(tabs.data.spreadsheetId!))).toEqual(['Risks', 'Actions']);
   });
 
   it('batchUpdate applies setup requests in order and answers one reply per request', async () => {
     const validation = { condition: { type: 'ONE_OF_LIST', values: [{ userEnteredValue: 'Open' }] }, strict: false };
-    const rule = { ranges: [{ sheetId: 7, startRowIndex: 1, startColumnIndex: 0, endColumnIndex: 1 }], booleanRule: { condition: { type: 'TEXT_EQ', values: [{ userEnteredValue: 'High' }] }, format: {} } };
+    const rule = {
+      ranges: [{ sheetId: 7, startRowIndex: 1, startColumnIndex: 0, endColumnIndex: 1 }],
+      booleanRule: { condition: { type: 'TEXT_EQ', values: [{ userEnteredValue: 'High' }] }, format: {} },
+    };
     const { data } = await batchUpdate([
       { addSheet: { properties: { sheetId: 7, title: 'Actions', gridProperties: { rowCount: 10, columnCount: 3 } } } },
-      { updateSheetProperties: { properties: { sheetId: 7, gridProperties: { frozenRowCount: 1 } }, fields: 'gridProperties.frozenRowCount' } },
+      {
+        updateSheetProperties: {
+          properties: { sheetId: 7, gridProperties: { frozenRowCount: 1 } },
+          fields: 'gridProperties.frozenRowCount',
+        },
+      },
       { appendDimension: { sheetId: 7, dimension: 'COLUMNS', length: 2 } },
-      { updateCells: { start: { sheetId: 7, rowIndex: 0, columnIndex: 3 }, rows: [{ values: [{ userEnteredValue: { stringValue: '=notes' } }, { userEnteredValue: { numberValue: 45000 } }] }], fields: 'userEnteredValue' } },
-      { setDataValidation: { range: { sheetId: 7, startRowIndex: 1, startColumnIndex: 1, endColumnIndex: 2 }, rule: validation } },
+      {
+        updateCells: {
+          start: { sheetId: 7, rowIndex: 0, columnIndex: 3 },
+          rows: [
+            { values: [{ userEnteredValue: { stringValue: '=notes' } }, { userEnteredValue: { numberValue: 45000 } }] },
+          ],
+          fields: 'userEnteredValue',
+        },
+      },
+      {
+        setDataValidation: {
+          range: { sheetId: 7, startRowIndex: 1, startColumnIndex: 1, endColumnIndex: 2 },
+          rule: validation,
+        },
+      },
       { addConditionalFormatRule: { index: 0, rule } },
-      { repeatCell: { range: { sheetId: 7, startRowIndex: 1, startColumnIndex: 4, endColumnIndex: 5 }, cell: { userEnteredFormat: { numberFormat: { type: 'DATE' } } }, fields: 'userEnteredFormat.numberFormat' } },
-      { appendCells: { sheetId: 7, rows: [{ values: [{ userEnteredValue: { stringValue: 'A1' } }] }], fields: 'userEnteredValue' } },
+      {
+        repeatCell: {
+          range: { sheetId: 7, startRowIndex: 1, startColumnIndex: 4, endColumnIndex: 5 },
+          cell: { userEnteredFormat: { numberFormat: { type: 'DATE' } } },
+          fields: 'userEnteredFormat.numberFormat',
+        },
+      },
+      {
+        appendCells: {
+          sheetId: 7,
+          rows: [{ values: [{ userEnteredValue: { stringValue: 'A1' } }] }],
+          fields: 'userEnteredValue',
+        },
+      },
       { insertDimension: { range: { sheetId: 7, dimension: 'ROWS', startIndex: 0, endIndex: 1 } } },
     ]);
     expect(data.replies).toHaveLength(9);
     expect(data.replies?.[0]?.addSheet?.properties).toMatchObject({ sheetId: 7, title: 'Actions', index: 2 });
     expect(server.snapshot(id).Actions).toEqual([[], [null, null, null, '=notes', 45000], ['A1']]);
     expect(server.sheetProperties(id, 'Actions')).toMatchObject({ rowCount: 11, columnCount: 5, frozenRowCount: 1 });
-    expect(server.validations(id, 'Actions')).toEqual([{ range: { sheetId: 7, startRowIndex: 1, endRowIndex: 10, startColumnIndex: 1, endColumnIndex: 2 }, rule: validation }]);
+    expect(server.validations(id, 'Actions')).toEqual([
+      {
+        range: { sheetId: 7, startRowIndex: 1, endRowIndex: 10, startColumnIndex: 1, endColumnIndex: 2 },
+        rule: validation,
+      },
+    ]);
     expect(server.conditionalFormats(id, 'Actions')).toEqual([rule]);
     expect(server.formats(id, 'Actions')[0]?.format).toEqual({ numberFormat: { type: 'DATE' } });
-    const got = await sheets.spreadsheets.get({ spreadsheetId: id, fields: 'sheets(properties(title,gridProperties),conditionalFormats)' }, once);
-    expect(got.data.sheets?.[2]).toEqual({ properties: { title: 'Actions', gridProperties: { rowCount: 11, columnCount: 5, frozenRowCount: 1 } }, conditionalFormats: [rule] });
+    const got = await sheets.spreadsheets.get(
+      { spreadsheetId: id, fields: 'sheets(properties(title,gridProperties),conditionalFormats)' },
+      once,
+    );
+    expect(got.data.sheets?.[2]).toEqual({
+      properties: { title: 'Actions', gridProperties: { rowCount: 11, columnCount: 5, frozenRowCount: 1 } },
+      conditionalFormats: [rule],
+    });
   });
 
   it('deleteConditionalFormatRule removes the rule at an index and answers it', async () => {
-    const rule = { ranges: [{ sheetId: 0, startColumnIndex: 3, endColumnIndex: 4 }], booleanRule: { condition: { type: 'NUMBER_GREATER', values: [{ userEnteredValue: '9' }] }, format: {} } };
+    const rule = {
+      ranges: [{ sheetId: 0, startColumnIndex: 3, endColumnIndex: 4 }],
+      booleanRule: { condition: { type: 'NUMBER_GREATER', values: [{ userEnteredValue: '9' }] }, format: {} },
+    };
     await batchUpdate([{ addConditionalFormatRule: { index: 0, rule } }]);
     const { data } = await batchUpdate([{ deleteConditionalFormatRule: { sheetId: 0, index: 0 } }]);
     expect(data.replies?.[0]?.deleteConditionalFormatRule?.rule).toEqual(rule);
@@ -264,14 +433,31 @@ describe('spreadsheets', () => {
   it.each<[string, sheets_v4.Schema$Request]>([
     ['a duplicate tab title (any case)', { addSheet: { properties: { title: 'audit LOG' } } }],
     ['an unknown sheetId', { appendCells: { sheetId: 999, rows: [], fields: 'userEnteredValue' } }],
-    ['cells beyond the grid', { updateCells: { start: { sheetId: 0, rowIndex: 1000, columnIndex: 0 }, rows: [{ values: [{}] }], fields: 'userEnteredValue' } }],
+    [
+      'cells beyond the grid',
+      {
+        updateCells: {
+          start: { sheetId: 0, rowIndex: 1000, columnIndex: 0 },
+          rows: [{ values: [{}] }],
+          fields: 'userEnteredValue',
+        },
+      },
+    ],
     ['a request the fake does not know', { sortRange: { range: { sheetId: 0 } } }],
   ])('when one request has %s, answers 400 and applies none of the batch', async (_, bad) => {
     const before = server.snapshot(id);
-    const error = await failure(batchUpdate([
-      { updateCells: { start: { sheetId: 0, rowIndex: 1, columnIndex: 1 }, rows: [{ values: [{ userEnteredValue: { stringValue: 'changed' } }] }], fields: 'userEnteredValue' } },
-      bad,
-    ]));
+    const error = await failure(
+      batchUpdate([
+        {
+          updateCells: {
+            start: { sheetId: 0, rowIndex: 1, columnIndex: 1 },
+            rows: [{ values: [{ userEnteredValue: { stringValue: 'changed' } }] }],
+            fields: 'userEnteredValue',
+          },
+        },
+        bad,
+      ]),
+    );
     expect(error.status).toBe(400);
     expect(error.response?.data.error?.message).toMatch(/^Invalid requests\[1\]\./);
     expect(server.snapshot(id)).toEqual(before);
@@ -281,12 +467,14 @@ describe('spreadsheets', () => {
   it('answers 404 NOT_FOUND for an unknown spreadsheet and for a method it does not serve', async () => {
     const missing = await failure(sheets.spreadsheets.get({ spreadsheetId: 'nope' }, once));
     expect(missing.response?.data.error).toMatchObject({ code: 404, status: 'NOT_FOUND' });
-    expect((await failure(sheets.spreadsheets.values.clear({ spreadsheetId: id, range: 'Risks' }, once))).status).toBe(404);
+    expect((await failure(sheets.spreadsheets.values.clear({ spreadsheetId: id, range: 'Risks' }, once))).status).toBe(
+      404,
+    );
   });
 });
 
 describe('faults', () => {
-  it('a 429 carries Google\'s quota error and, when asked, a Retry-After header', async () => {
+  it("a 429 carries Google's quota error and, when asked, a Retry-After header", async () => {
     server.injectFaults({ status: 429, retryAfterSeconds: 7 }, { status: 429 });
     const first = await failure(batchGet(['Risks']));
     expect(first.status).toBe(429);
@@ -297,19 +485,28 @@ describe('faults', () => {
   });
 
   it.each([
-    [500, 'INTERNAL'], [503, 'UNAVAILABLE'], [400, 'INVALID_ARGUMENT'], [403, 'PERMISSION_DENIED'], [404, 'NOT_FOUND'],
-  ] as const)('a %i fault surfaces as error.status with status %s, before anything is applied', async (status, name) => {
-    server.injectFaults({ status });
-    const error = await failure(writeValues('RAW', [{ range: 'Risks!A2', values: [['changed']] }]));
-    expect(error.status).toBe(status);
-    expect(error.response?.data.error?.status).toBe(name);
-    expect(server.snapshot(id).Risks?.[1]?.[0]).toBe('R1');
-  });
+    [500, 'INTERNAL'],
+    [503, 'UNAVAILABLE'],
+    [400, 'INVALID_ARGUMENT'],
+    [403, 'PERMISSION_DENIED'],
+    [404, 'NOT_FOUND'],
+  ] as const)(
+    'a %i fault surfaces as error.status with status %s, before anything is applied',
+    async (status, name) => {
+      server.injectFaults({ status });
+      const error = await failure(writeValues('RAW', [{ range: 'Risks!A2', values: [['changed']] }]));
+      expect(error.status).toBe(status);
+      expect(error.response?.data.error?.status).toBe(name);
+      expect(server.snapshot(id).Risks?.[1]?.[0]).toBe('R1');
+    },
+  );
 
   it('a hang never answers, so the call fails at its timeout', async () => {
     server.injectFaults({ hang: true });
     const started = Date.now();
-    const error = await failure(sheets.spreadsheets.values.batchGet({ spreadsheetId: id, ranges: ['Risks'] }, { retry: false, timeout: 200 }));
+    const error = await failure(
+      sheets.spreadsheets.values.batchGet({ spreadsheetId: id, ranges: ['Risks'] }, { retry: false, timeout: 200 }),
+    );
     expect(error.message).toMatch(/aborted/);
     expect(error.status).toBeUndefined();
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -325,7 +522,17 @@ describe('faults', () => {
 
   it('applyThenDrop applies the write, then loses the answer', async () => {
     server.injectFaults({ kind: 'spreadsheets.batchUpdate', applyThenDrop: true });
-    const error = await failure(batchUpdate([{ appendCells: { sheetId: 1000001, rows: [{ values: [{ userEnteredValue: { stringValue: 'audit' } }] }], fields: 'userEnteredValue' } }]));
+    const error = await failure(
+      batchUpdate([
+        {
+          appendCells: {
+            sheetId: 1000001,
+            rows: [{ values: [{ userEnteredValue: { stringValue: 'audit' } }] }],
+            fields: 'userEnteredValue',
+          },
+        },
+      ]),
+    );
     expect(error.code).toBe('ECONNRESET');
     expect(server.snapshot(id)['Audit log']).toEqual([['When', 'Who'], ['audit']]);
     expect(server.appliedCount('spreadsheets.batchUpdate')).toBe(1);
@@ -343,7 +550,13 @@ describe('faults', () => {
     const run = async () => {
       server.setRandomFaults({ rate: 0.5, faults: [{ status: 503 }, { status: 429 }] as Fault[], seed: 42 });
       const statuses: number[] = [];
-      for (let i = 0; i < 12; i++) statuses.push(await batchGet(['Risks!A1']).then((r) => r.status, (e: ApiFailure) => e.status ?? 0));
+      for (let i = 0; i < 12; i++)
+        statuses.push(
+          await batchGet(['Risks!A1']).then(
+            (r) => r.status,
+            (e: ApiFailure) => e.status ?? 0,
+          ),
+        );
       return statuses;
     };
     const first = await run();
@@ -380,7 +593,11 @@ describe('faults', () => {
 
 describe('people and bookkeeping', () => {
   it('a person sorting and inserting rows between requests is seen by the next read', async () => {
-    server.humanEdit(id, 'Risks', ([header, ...rows]) => [header!, ['R0', 'New'], ...rows.filter((r) => r.length > 0).reverse()]);
+    server.humanEdit(id, 'Risks', ([header, ...rows]) => [
+      header!,
+      ['R0', 'New'],
+      ...rows.filter((r) => r.length > 0).reverse(),
+    ]);
     const { data } = await batchGet(['Risks!A1:A']);
     expect(data.valueRanges?.[0]?.values).toEqual([['ID'], ['R0'], ['R2'], ['R1']]);
     expect(server.snapshot(id).Risks?.[1]).toEqual(['R0', 'New']);
@@ -392,15 +609,27 @@ describe('people and bookkeeping', () => {
     await batchGet(['Risks']);
     await sheets.spreadsheets.get({ spreadsheetId: id }, once);
     expect([server.count('values.batchGet'), server.count('spreadsheets.get'), server.count()]).toEqual([2, 1, 3]);
-    expect(server.requests[0]).toMatchObject({ method: 'GET', path: `/v4/spreadsheets/${id}/values:batchGet`, query: { ranges: 'Risks' }, status: 503, fault: 'status:503' });
+    expect(server.requests[0]).toMatchObject({
+      method: 'GET',
+      path: `/v4/spreadsheets/${id}/values:batchGet`,
+      query: { ranges: 'Risks' },
+      status: 503,
+      fault: 'status:503',
+    });
     server.resetCounts();
     expect(server.count()).toBe(0);
   });
 
   it('records decoded paths for values.get, values.update and values.append', async () => {
     await sheets.spreadsheets.values.get({ spreadsheetId: id, range: "'Audit log'!A1:B2" }, once);
-    await sheets.spreadsheets.values.update({ spreadsheetId: id, range: "'Audit log'!C1", valueInputOption: 'RAW', requestBody: { values: [['Note']] } }, once);
-    await sheets.spreadsheets.values.append({ spreadsheetId: id, range: "'Audit log'!A1", valueInputOption: 'RAW', requestBody: { values: [['x']] } }, once);
+    await sheets.spreadsheets.values.update(
+      { spreadsheetId: id, range: "'Audit log'!C1", valueInputOption: 'RAW', requestBody: { values: [['Note']] } },
+      once,
+    );
+    await sheets.spreadsheets.values.append(
+      { spreadsheetId: id, range: "'Audit log'!A1", valueInputOption: 'RAW', requestBody: { values: [['x']] } },
+      once,
+    );
     expect(server.requests.map((r) => [r.kind, r.method, r.path])).toEqual([
       ['values.get', 'GET', `/v4/spreadsheets/${id}/values/'Audit log'!A1:B2`],
       ['values.update', 'PUT', `/v4/spreadsheets/${id}/values/'Audit log'!C1`],
@@ -413,7 +642,16 @@ describe('people and bookkeeping', () => {
     await sheets.spreadsheets.values.batchGet({ spreadsheetId: id, ranges: ['Risks'] });
     expect(server.count('values.batchGet')).toBe(3);
     server.injectFaults({ status: 503 });
-    expect((await failure(sheets.spreadsheets.values.batchUpdate({ spreadsheetId: id, requestBody: { valueInputOption: 'RAW', data: [] } }))).status).toBe(503);
+    expect(
+      (
+        await failure(
+          sheets.spreadsheets.values.batchUpdate({
+            spreadsheetId: id,
+            requestBody: { valueInputOption: 'RAW', data: [] },
+          }),
+        )
+      ).status,
+    ).toBe(503);
     expect(server.count('values.batchUpdate')).toBe(1);
   });
 });

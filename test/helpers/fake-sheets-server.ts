@@ -23,17 +23,27 @@
  * of empty rows and cells, RAW vs USER_ENTERED, and Google-shaped errors.
  * Formulas are never evaluated: a formula cell reads back as "#FORMULA(=…)".
  */
+
+import type { KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { KeyObject } from 'node:crypto';
 import { publicKeyOf, verifyBearer } from './fake-sheets/auth.js';
-import { describeFault, faultError, FaultPlan } from './fake-sheets/faults.js';
+import { describeFault, FaultPlan, faultError } from './fake-sheets/faults.js';
 import { humanRows, setHumanRows } from './fake-sheets/grid.js';
 import { classify, serve } from './fake-sheets/routes.js';
 import { buildSpreadsheet, cloneSpreadsheet, newSpreadsheetId } from './fake-sheets/spreadsheets-api.js';
-import { ApiError, type CellValue, type Fault, type GridRange, type RecordedRequest, type RequestKind, type Spreadsheet, type Tab } from './fake-sheets/types.js';
+import {
+  ApiError,
+  type CellValue,
+  type Fault,
+  type GridRange,
+  type RecordedRequest,
+  type RequestKind,
+  type Spreadsheet,
+  type Tab,
+} from './fake-sheets/types.js';
 
-export { makeServiceAccountKey, SHEETS_SCOPE, type ServiceAccountKey } from './fake-sheets/auth.js';
+export { makeServiceAccountKey, type ServiceAccountKey, SHEETS_SCOPE } from './fake-sheets/auth.js';
 export { formulaMarker } from './fake-sheets/grid.js';
 export type { CellValue, Fault, GridRange, RecordedRequest, RequestKind } from './fake-sheets/types.js';
 
@@ -67,7 +77,10 @@ export interface FakeSheetsServer {
   /** Accepts JWTs signed by another key (e.g. a second service account). */
   registerKey(clientEmail: string, publicKeyPem: string): void;
   /** Tab properties as stored (sheetId, grid size, frozen rows). */
-  sheetProperties(spreadsheetId: string, title: string): { sheetId: number; title: string; index: number; rowCount: number; columnCount: number; frozenRowCount: number };
+  sheetProperties(
+    spreadsheetId: string,
+    title: string,
+  ): { sheetId: number; title: string; index: number; rowCount: number; columnCount: number; frozenRowCount: number };
   /** Data-validation rules set on a tab, with their ranges. */
   validations(spreadsheetId: string, title: string): Array<{ range: GridRange; rule: unknown }>;
   /** Conditional-format rules of a tab, in order. */
@@ -110,7 +123,9 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 
 export async function startFakeSheetsServer(options: FakeSheetsServerOptions): Promise<FakeSheetsServer> {
   const now = options.now ?? Date.now;
-  const keys = new Map<string, KeyObject>(Object.entries(options.publicKeys).map(([email, pem]) => [email, publicKeyOf(pem)]));
+  const keys = new Map<string, KeyObject>(
+    Object.entries(options.publicKeys).map(([email, pem]) => [email, publicKeyOf(pem)]),
+  );
   const books = new Map<string, Spreadsheet>();
   const requests: RecordedRequest[] = [];
   const faults = new FaultPlan();
@@ -123,17 +138,41 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions): P
     const route = classify(req.method ?? 'GET', url.pathname);
     let body: unknown;
     let badJson = false;
-    try { body = text === '' ? undefined : JSON.parse(text); } catch { badJson = true; body = text; }
-    const record: RecordedRequest = { kind: route.kind, method: req.method ?? '', path: decodeURIComponentSafe(url.pathname), rawPath: url.pathname, query: queryOf(url), body, status: null, fault: null, applied: false };
+    try {
+      body = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      badJson = true;
+      body = text;
+    }
+    const record: RecordedRequest = {
+      kind: route.kind,
+      method: req.method ?? '',
+      path: decodeURIComponentSafe(url.pathname),
+      rawPath: url.pathname,
+      query: queryOf(url),
+      body,
+      status: null,
+      fault: null,
+      applied: false,
+    };
     requests.push(record);
-    const reply = (status: number, payload: unknown, headers?: Record<string, string>) => { record.status = status; send(res, status, payload, headers); };
+    const reply = (status: number, payload: unknown, headers?: Record<string, string>) => {
+      record.status = status;
+      send(res, status, payload, headers);
+    };
     const replyError = (error: ApiError) => reply(error.code, error.body, error.headers);
     const latency = latencyByKind.get(route.kind) ?? latencyMs;
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
     if (route.kind === 'token') {
-      return replyError(new ApiError(404, `fake Sheets server: ${req.method} ${url.pathname} looks like an OAuth token exchange; the client must sign its own JWT (JWT.useJWTAccessWithScope = true).`));
+      return replyError(
+        new ApiError(
+          404,
+          `fake Sheets server: ${req.method} ${url.pathname} looks like an OAuth token exchange; the client must sign its own JWT (JWT.useJWTAccessWithScope = true).`,
+        ),
+      );
     }
-    if (route.kind === 'unknown') return replyError(new ApiError(404, `fake Sheets server: no such method ${req.method} ${record.path}`));
+    if (route.kind === 'unknown')
+      return replyError(new ApiError(404, `fake Sheets server: no such method ${req.method} ${record.path}`));
     try {
       verifyBearer(req.headers.authorization, keys, now());
     } catch (error) {
@@ -142,24 +181,37 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions): P
     const fault = faults.take(route.kind);
     if (fault) record.fault = describeFault(fault);
     if (fault && 'hang' in fault) return; // never answered; close() destroys the socket
-    if (fault && 'drop' in fault) { req.socket.destroy(); return; }
+    if (fault && 'drop' in fault) {
+      req.socket.destroy();
+      return;
+    }
     if (fault && 'status' in fault) return replyError(faultError(fault, route.kind));
     try {
       if (badJson) throw new ApiError(400, 'Invalid JSON payload received.');
       const outcome = serve(books, route, record.query, body);
       record.applied = outcome.applied;
-      if (fault && 'applyThenDrop' in fault) { req.socket.destroy(); return; }
+      if (fault && 'applyThenDrop' in fault) {
+        req.socket.destroy();
+        return;
+      }
       reply(200, outcome.body);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      if (fault && 'applyThenDrop' in fault) { req.socket.destroy(); return; }
+      if (fault && 'applyThenDrop' in fault) {
+        req.socket.destroy();
+        return;
+      }
       replyError(error);
     }
   }
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      send(res, 500, new ApiError(500, `fake Sheets server crashed: ${error instanceof Error ? error.stack : String(error)}`).body);
+      send(
+        res,
+        500,
+        new ApiError(500, `fake Sheets server crashed: ${error instanceof Error ? error.stack : String(error)}`).body,
+      );
     });
   });
   await new Promise<void>((resolve, reject) => {
@@ -175,18 +227,25 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions): P
   };
   const tabOf = (id: string, title: string): Tab => {
     const tab = bookOf(id).sheets.find((t) => t.title === title);
-    if (!tab) throw new Error(`fake Sheets server: spreadsheet ${id} has no tab "${title}" (tabs: ${bookOf(id).sheets.map((t) => t.title).join(', ')})`);
+    if (!tab)
+      throw new Error(
+        `fake Sheets server: spreadsheet ${id} has no tab "${title}" (tabs: ${bookOf(id)
+          .sheets.map((t) => t.title)
+          .join(', ')})`,
+      );
     return tab;
   };
-  const tally = (kind: RequestKind | undefined, applied: boolean) => requests.filter((r) => (kind === undefined || r.kind === kind) && (!applied || r.applied)).length;
+  const tally = (kind: RequestKind | undefined, applied: boolean) =>
+    requests.filter((r) => (kind === undefined || r.kind === kind) && (!applied || r.applied)).length;
 
   return {
     url: `http://127.0.0.1:${port}/`,
     requests,
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
     addSpreadsheet(tabs, id = newSpreadsheetId()) {
       if (books.has(id)) throw new Error(`fake Sheets server: spreadsheet ${id} already exists`);
       books.set(id, buildSpreadsheet(id, `Spreadsheet ${id}`, tabs));
@@ -202,7 +261,9 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions): P
     },
     count: (kind) => tally(kind, false),
     appliedCount: (kind) => tally(kind, true),
-    resetCounts: () => { requests.length = 0; },
+    resetCounts: () => {
+      requests.length = 0;
+    },
     injectFaults: (...list) => faults.inject(list),
     pendingFaults: () => faults.pending,
     setRandomFaults: (random) => faults.setRandom(random),
@@ -212,7 +273,9 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions): P
         latencyByKind.clear();
       } else latencyByKind.set(kind, ms);
     },
-    registerKey: (email, pem) => { keys.set(email, publicKeyOf(pem)); },
+    registerKey: (email, pem) => {
+      keys.set(email, publicKeyOf(pem));
+    },
     sheetProperties(id, title) {
       const tab = tabOf(id, title);
       return { sheetId: tab.sheetId, title: tab.title, index: bookOf(id).sheets.indexOf(tab), ...tab.grid };

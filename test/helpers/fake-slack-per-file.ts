@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { startFakeSlackServer, type FakeSlackServer } from './fake-slack-server.js';
+import { type FakeSlackServer, startFakeSlackServer } from './fake-slack-server.js';
 
 /**
  * The fake Slack server for one test file: started before its tests, emptied
@@ -19,7 +19,8 @@ export function fakeSlackPerFile(): FakeSlackServer {
   });
   return new Proxy({} as FakeSlackServer, {
     get(_target, key) {
-      if (server === undefined) throw new Error('the fake Slack server is started in beforeAll: use it inside a hook or test');
+      if (server === undefined)
+        throw new Error('the fake Slack server is started in beforeAll: use it inside a hook or test');
       const value: unknown = Reflect.get(server, key);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(server) : value;
     },

@@ -22,7 +22,7 @@ import type { AddressInfo } from 'node:net';
 import { blocksProblems, MESSAGE_BLOCK_LIMIT } from './fake-slack/block-limits.js';
 import { parseArgs, parseMultipart, readRaw, tokenOf } from './fake-slack/body.js';
 import { METHODS } from './fake-slack/methods.js';
-import { SlackState, type FakeUser, type Json } from './fake-slack/state.js';
+import { type FakeUser, type Json, SlackState } from './fake-slack/state.js';
 import { Waiters } from './fake-slack/waiters.js';
 
 export type { FakeUser } from './fake-slack/state.js';
@@ -79,7 +79,10 @@ const RESPONSE_URL_USES = 5;
 
 function send(res: ServerResponse, status: number, body: Json | string, headers: Record<string, string> = {}): void {
   const json = typeof body !== 'string';
-  res.writeHead(status, { 'content-type': json ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8', ...headers });
+  res.writeHead(status, {
+    'content-type': json ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
+    ...headers,
+  });
   res.end(json ? JSON.stringify(body) : body);
 }
 
@@ -123,10 +126,14 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
     }
     const handler = METHODS[method];
     const refusal = take(refusals, method)?.error;
-    const result: Json = call.token === null ? { ok: false, error: 'not_authed' }
-      : handler === undefined ? { ok: false, error: 'unknown_method' }
-        : refusal !== undefined ? { ok: false, error: refusal }
-          : handler(args, { state, origin: originOf() });
+    const result: Json =
+      call.token === null
+        ? { ok: false, error: 'not_authed' }
+        : handler === undefined
+          ? { ok: false, error: 'unknown_method' }
+          : refusal !== undefined
+            ? { ok: false, error: refusal }
+            : handler(args, { state, origin: originOf() });
     if (result.ok !== true) call.error = String(result.error);
     const holdFrom = held.get(method);
     if (holdFrom !== undefined && callsTo(method).length >= holdFrom) return;
@@ -139,7 +146,12 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
     const parts = contentType.startsWith('multipart/form-data') ? parseMultipart(raw, contentType) : [];
     const part = parts.find((p) => p.filename !== undefined) ?? parts[0];
     const bytes = part?.data ?? raw;
-    calls.push({ method: 'upload_url', args: { file_id: fileId, filename: upload?.filename, length: bytes.length, bytes }, token: tokenOf(req, {}), at: Date.now() });
+    calls.push({
+      method: 'upload_url',
+      args: { file_id: fileId, filename: upload?.filename, length: bytes.length, bytes },
+      token: tokenOf(req, {}),
+      at: Date.now(),
+    });
     if (upload === undefined) {
       send(res, 404, 'file not found');
       return;
@@ -173,18 +185,21 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
   }
 
   const server = createServer((req, res) => {
-    readRaw(req).then((raw) => {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const api = /^\/api\/([\w.]+)$/.exec(url.pathname);
-      const upload = /^\/upload\/v1\/(\w+)$/.exec(url.pathname);
-      if (api?.[1] !== undefined) serveApi(req, res, api[1], raw, url);
-      else if (upload?.[1] !== undefined && req.method === 'POST') serveUpload(req, res, upload[1], raw);
-      else if (url.pathname.startsWith('/response/') && req.method === 'POST') serveResponseUrl(res, url.pathname, raw);
-      else send(res, 404, 'not found');
-      waiters.check();
-    }).catch((error: unknown) => {
-      if (!res.headersSent) send(res, 500, String(error));
-    });
+    readRaw(req)
+      .then((raw) => {
+        const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+        const api = /^\/api\/([\w.]+)$/.exec(url.pathname);
+        const upload = /^\/upload\/v1\/(\w+)$/.exec(url.pathname);
+        if (api?.[1] !== undefined) serveApi(req, res, api[1], raw, url);
+        else if (upload?.[1] !== undefined && req.method === 'POST') serveUpload(req, res, upload[1], raw);
+        else if (url.pathname.startsWith('/response/') && req.method === 'POST')
+          serveResponseUrl(res, url.pathname, raw);
+        else send(res, 404, 'not found');
+        waiters.check();
+      })
+      .catch((error: unknown) => {
+        if (!res.headersSent) send(res, 500, String(error));
+      });
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -205,7 +220,12 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
     waitFor: async (method, count = 1, timeoutMs = 3000) => {
       await waiters.wait(method, count, timeoutMs);
       if (method !== 'response_url') return callsTo(method);
-      return responses.map((r, i) => ({ method, args: { path: r.path, ...r.body }, token: null, at: responseTimes[i] ?? 0 }));
+      return responses.map((r, i) => ({
+        method,
+        args: { path: r.path, ...r.body },
+        token: null,
+        at: responseTimes[i] ?? 0,
+      }));
     },
     rateLimit: (method, retryAfterSeconds, times = 1) => {
       rateLimits.set(method, { retryAfter: retryAfterSeconds, times });
@@ -218,7 +238,10 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
     },
     messagesIn: (channel) => {
       const id = /^[UW]/.test(channel) ? `D${channel}` : channel;
-      return [...state.messages.entries()].filter(([key]) => key.startsWith(`${id}:`)).map(([, m]) => m).sort((a, b) => Number(a.ts) - Number(b.ts));
+      return [...state.messages.entries()]
+        .filter(([key]) => key.startsWith(`${id}:`))
+        .map(([, m]) => m)
+        .sort((a, b) => Number(a.ts) - Number(b.ts));
     },
     addUser: (user) => {
       state.users.set(user.id, { ...user });
@@ -235,10 +258,11 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
       refusals.clear();
       held.clear();
     },
-    close: () => new Promise<void>((resolve, reject) => {
-      waiters.rejectAll('server closed');
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        waiters.rejectAll('server closed');
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }

@@ -1,8 +1,8 @@
+import { join } from 'node:path';
 import { MemoryRegisterStore } from '../../src/adapters/memory/memory-store.js';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
 import type { Settings } from '../../src/config/settings.js';
 import type { RawRegister } from '../../src/domain/register/raw-register.js';
-import { join } from 'node:path';
 import { REPO_ROOT } from './run-command.js';
 
 /** The day config/sample-register.xlsx was built for. */
@@ -18,7 +18,10 @@ const samples = new Map<Settings['tabs'], Promise<RawRegister>>();
 export async function sampleMemoryStore(settings: Pick<Settings, 'tabs'>): Promise<MemoryRegisterStore> {
   let sample = samples.get(settings.tabs);
   if (sample === undefined) {
-    sample = new WorkbookRegisterStore({ path: join(REPO_ROOT, 'config/sample-register.xlsx'), tabs: settings.tabs }).load();
+    sample = new WorkbookRegisterStore({
+      path: join(REPO_ROOT, 'config/sample-register.xlsx'),
+      tabs: settings.tabs,
+    }).load();
     samples.set(settings.tabs, sample);
   }
   return MemoryRegisterStore.copyOf(await sample, settings.tabs, 'the sample register in memory');

@@ -3,13 +3,32 @@ import type { RawRegister, RawTab, TabKey } from '../../src/domain/register/raw-
 
 /** The seed risk log's header row, exactly as extracted from the PDF (seed 002, Appendix B). */
 export const SEED_RISK_HEADERS = [
-  'Risk No.', 'Date Raised', 'Risk Owner', 'Description of Risk', 'Impact on Project / Programme', 'Impact (I)',
-  'Probability (P)', 'Rating (I x P)', 'Risk Rating', 'Mitigating Actions', 'Target Resolution Date', 'Action Owner',
-  'Date Last Upda ted', 'Status',
+  'Risk No.',
+  'Date Raised',
+  'Risk Owner',
+  'Description of Risk',
+  'Impact on Project / Programme',
+  'Impact (I)',
+  'Probability (P)',
+  'Rating (I x P)',
+  'Risk Rating',
+  'Mitigating Actions',
+  'Target Resolution Date',
+  'Action Owner',
+  'Date Last Upda ted',
+  'Status',
 ];
 
 /** Seed 002 Appendix A's implementation-plan header row. */
-export const SEED_ACTION_HEADERS = ['Action ID', 'Action', 'Lead', 'Co- dependencies', 'Resources', 'Success criteria', 'Timescale'];
+export const SEED_ACTION_HEADERS = [
+  'Action ID',
+  'Action',
+  'Lead',
+  'Co- dependencies',
+  'Resources',
+  'Success criteria',
+  'Timescale',
+];
 
 const TITLES: Record<TabKey, string> = { risks: 'Risks', actions: 'Actions', people: 'People', audit: 'Audit log' };
 

@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 
 /**
@@ -8,7 +8,10 @@ import { createServer } from 'node:net';
  * what it skipped.
  */
 export const SKIP_REDIS = process.env.REQUIRE_REDIS !== '1' && spawnSync('redis-server', ['--version']).status !== 0;
-if (SKIP_REDIS) process.stderr.write('redis-server is not installed: the Redis and scale-out tests are skipped (apt-get install redis-server to run them).\n');
+if (SKIP_REDIS)
+  process.stderr.write(
+    'redis-server is not installed: the Redis and scale-out tests are skipped (apt-get install redis-server to run them).\n',
+  );
 
 export interface RunningRedis {
   url: string;
@@ -34,25 +37,34 @@ export async function startRedisServer(): Promise<RunningRedis> {
   const port = await freePort();
   let child: ChildProcess;
   try {
-    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch (error) {
     throw new Error(`redis-server could not be started (apt-get install redis-server): ${(error as Error).message}`);
   }
   await new Promise<void>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`redis-server did not start within 10 s:\n${output}`)), 10_000);
-    child.once('error', (error) => { clearTimeout(timer); reject(new Error(`redis-server could not be started (apt-get install redis-server): ${error.message}`)); });
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server could not be started (apt-get install redis-server): ${error.message}`));
+    });
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      if (output.includes('Ready to accept connections')) { clearTimeout(timer); resolve(); }
+      if (output.includes('Ready to accept connections')) {
+        clearTimeout(timer);
+        resolve();
+      }
     });
   });
   return {
     url: `redis://127.0.0.1:${port}`,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }

@@ -1,9 +1,9 @@
 import { Readable, Writable } from 'node:stream';
 import { vi } from 'vitest';
 import { redactingLog } from '../../src/adapters/log/log.js';
+import { runRiskBot } from '../../src/cli/run-risk-bot.js';
 import { readEnv } from '../../src/config/env.js';
 import { runLocalMode } from '../../src/local-mode.js';
-import { runRiskBot } from '../../src/cli/run-risk-bot.js';
 import type { CommandResult } from './run-command.js';
 import { QUICK_SLACK } from './slack-app-fixture.js';
 
@@ -31,9 +31,18 @@ export async function riskBot(args: readonly string[], env: Record<string, strin
 export async function localMode(env: Record<string, string>, stdin = ''): Promise<CommandResult> {
   let stdout = '';
   let stderr = '';
-  const output = new Writable({ write(chunk: Buffer, _encoding, done) { stdout += chunk.toString(); done(); } });
+  const output = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      stdout += chunk.toString();
+      done();
+    },
+  });
   const log = redactingLog((line) => (stderr += `${line}\n`));
-  const code = await runLocalMode(readEnv({ ...env }), { input: Readable.from(stdin === '' ? [] : [stdin]), output, interactive: false }, log);
+  const code = await runLocalMode(
+    readEnv({ ...env }),
+    { input: Readable.from(stdin === '' ? [] : [stdin]), output, interactive: false },
+    log,
+  );
   return { code, stdout, stderr };
 }
 
@@ -44,11 +53,18 @@ export async function localMode(env: Record<string, string>, stdin = ''): Promis
  */
 export async function withStrayOutput<T>(run: () => Promise<T>): Promise<{ result: T; stray: string }> {
   let stray = '';
-  const catchText = (chunk: unknown) => { stray += typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString() : String(chunk); return true; };
+  const catchText = (chunk: unknown) => {
+    stray += typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString() : String(chunk);
+    return true;
+  };
   const spies = [
     vi.spyOn(process.stdout, 'write').mockImplementation(catchText),
     vi.spyOn(process.stderr, 'write').mockImplementation(catchText),
-    ...(['log', 'info', 'warn', 'error', 'debug'] as const).map((method) => vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void catchText(`${args.map(String).join(' ')}\n`))),
+    ...(['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
+      vi
+        .spyOn(console, method)
+        .mockImplementation((...args: unknown[]) => void catchText(`${args.map(String).join(' ')}\n`)),
+    ),
   ];
   try {
     return { result: await run(), stray };

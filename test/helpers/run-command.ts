@@ -10,7 +10,12 @@ export interface CommandResult {
 }
 
 /** Runs one of our TypeScript entry points as a user would, in a child process, with its own environment. */
-export function runTs(entry: string, args: readonly string[], env: Record<string, string | undefined> = {}, stdin = ''): Promise<CommandResult> {
+export function runTs(
+  entry: string,
+  args: readonly string[],
+  env: Record<string, string | undefined> = {},
+  stdin = '',
+): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
       cwd: REPO_ROOT,

@@ -1,10 +1,10 @@
-import type { CellValue } from '../../src/domain/cell.js';
-import { serviceAccountAuth } from '../../src/adapters/sheets/sheets-auth.js';
 import { SheetsApi } from '../../src/adapters/sheets/sheets-api.js';
+import { serviceAccountAuth } from '../../src/adapters/sheets/sheets-auth.js';
 import { SheetsRegisterStore } from '../../src/adapters/sheets/sheets-store.js';
 import { serviceAccountKeySchema } from '../../src/config/google-credentials.js';
 import { loadSettings } from '../../src/config/load-settings.js';
-import { makeServiceAccountKey, startFakeSheetsServer, type FakeSheetsServer } from './fake-sheets-server.js';
+import type { CellValue } from '../../src/domain/cell.js';
+import { type FakeSheetsServer, makeServiceAccountKey, startFakeSheetsServer } from './fake-sheets-server.js';
 
 export const TEST_KEY = makeServiceAccountKey('risk-bot@test-project.iam.gserviceaccount.com');
 
@@ -21,7 +21,8 @@ export interface ApiOptions {
 }
 
 /** A wait cut to 50 ms at most: a Retry-After of seconds is honoured in order, not in time (sheets-faults checks the time asked for). */
-export const shortSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 50)));
+export const shortSleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, Math.min(ms, 50)));
 
 /** The real client, as production builds it, pointed at the fake server; waits between tries are shortened. */
 export function sheetsApi(server: FakeSheetsServer, spreadsheetId: string, options: ApiOptions = {}): SheetsApi {
@@ -37,8 +38,16 @@ export function sheetsApi(server: FakeSheetsServer, spreadsheetId: string, optio
   });
 }
 
-export function sheetsStore(server: FakeSheetsServer, spreadsheetId: string, options: ApiOptions & { readCacheMs?: number } = {}): SheetsRegisterStore {
-  return new SheetsRegisterStore({ api: sheetsApi(server, spreadsheetId, options), tabs: loadSettings().tabs, readCacheMs: options.readCacheMs ?? 0 });
+export function sheetsStore(
+  server: FakeSheetsServer,
+  spreadsheetId: string,
+  options: ApiOptions & { readCacheMs?: number } = {},
+): SheetsRegisterStore {
+  return new SheetsRegisterStore({
+    api: sheetsApi(server, spreadsheetId, options),
+    tabs: loadSettings().tabs,
+    readCacheMs: options.readCacheMs ?? 0,
+  });
 }
 
 export type Tabs = Record<string, CellValue[][]>;

@@ -2,9 +2,9 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ActorDirectory } from '../../src/adapters/slack/actor-directory.js';
-import { startSlackApp, type RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
-import type { SlackDeps } from '../../src/adapters/slack/slack-deps.js';
+import { type RunningSlackApp, startSlackApp } from '../../src/adapters/slack/slack-app.js';
 import type { SlackTiming } from '../../src/adapters/slack/slack-client.js';
+import type { SlackDeps } from '../../src/adapters/slack/slack-deps.js';
 import type { FakeSlackServer } from './fake-slack-server.js';
 import { REPO_ROOT } from './run-command.js';
 
@@ -30,9 +30,13 @@ export function sampleWorkbookCopy(prefix = 'risk-bot-'): string {
  * API pointed at the fake Slack server. People in the programme office and
  * the clock default to the settings' and the real one.
  */
-export function startTestSlackApp(slack: FakeSlackServer, deps: Omit<SlackDeps, 'actors' | 'clock'> & Partial<Pick<SlackDeps, 'actors' | 'clock'>>): Promise<RunningSlackApp> {
+export function startTestSlackApp(
+  slack: FakeSlackServer,
+  deps: Omit<SlackDeps, 'actors' | 'clock'> & Partial<Pick<SlackDeps, 'actors' | 'clock'>>,
+): Promise<RunningSlackApp> {
   return startSlackApp(
     { actors: new ActorDirectory(deps.settings), clock: () => new Date(), ...deps },
-    { botToken: 'xoxb-test', signingSecret: TEST_SIGNING_SECRET, apiUrl: slack.url }, { port: 0, host: '127.0.0.1' },
+    { botToken: 'xoxb-test', signingSecret: TEST_SIGNING_SECRET, apiUrl: slack.url },
+    { port: 0, host: '127.0.0.1' },
   );
 }

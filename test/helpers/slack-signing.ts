@@ -68,7 +68,9 @@ export function eventBody(event: Record<string, unknown>, eventId?: string): str
     type: 'event_callback',
     event_id: eventId ?? nextId('Ev'),
     event_time: nowSeconds,
-    authorizations: [{ enterprise_id: null, team_id: TEST_TEAM_ID, user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
+    authorizations: [
+      { enterprise_id: null, team_id: TEST_TEAM_ID, user_id: 'UBOT', is_bot: true, is_enterprise_install: false },
+    ],
     is_ext_shared_channel: false,
     event_context: nextId('4-'),
   });
@@ -92,7 +94,11 @@ export interface SendOptions {
  * POSTs to the app with signature headers. Returns status, body text and the elapsed ms until the response ended.
  * Uses node:http without keep-alive, so no socket outlives the request and app.stop() is not held up.
  */
-export async function sendToApp(url: string, body: string, options: SendOptions): Promise<{ status: number; text: string; ms: number }> {
+export async function sendToApp(
+  url: string,
+  body: string,
+  options: SendOptions,
+): Promise<{ status: number; text: string; ms: number }> {
   const timestamp = Math.floor(Date.now() / 1000) + (options.timestampShiftSeconds ?? 0);
   const contentType = options.contentType ?? (body.trimStart().startsWith('{') ? 'json' : 'form');
   // Bolt parses the form only when Content-Type is exactly this, without a charset.
@@ -102,7 +108,11 @@ export async function sendToApp(url: string, body: string, options: SendOptions)
     'x-slack-request-timestamp': String(timestamp),
   };
   if (options.unsigned !== true) {
-    headers['x-slack-signature'] = slackSignature(options.badSignature === true ? `${options.secret}-wrong` : options.secret, timestamp, body);
+    headers['x-slack-signature'] = slackSignature(
+      options.badSignature === true ? `${options.secret}-wrong` : options.secret,
+      timestamp,
+      body,
+    );
   }
   if (options.retryNum !== undefined) headers['x-slack-retry-num'] = String(options.retryNum);
   if (options.retryReason !== undefined) headers['x-slack-retry-reason'] = options.retryReason;
@@ -111,7 +121,13 @@ export async function sendToApp(url: string, body: string, options: SendOptions)
     const req = request(url, { method: 'POST', headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), ms: performance.now() - started }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          text: Buffer.concat(chunks).toString('utf8'),
+          ms: performance.now() - started,
+        }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);

@@ -21,14 +21,23 @@ let path: string;
 
 beforeEach(async () => {
   path = sampleWorkbookCopy('bidi-note-');
-  app = await startTestSlackApp(slack, { store: new WorkbookRegisterStore({ path, tabs: settings.tabs }), settings, today: () => '2026-11-23', log: () => {} });
+  app = await startTestSlackApp(slack, {
+    store: new WorkbookRegisterStore({ path, tabs: settings.tabs }),
+    settings,
+    today: () => '2026-11-23',
+    log: () => {},
+  });
 });
 afterEach(async () => {
   await app.stop();
 });
 
 async function command(text: string): Promise<void> {
-  const result = await sendToApp(app.url!, slashCommandBody({ command: '/action', text, userId: LEAD, responseUrl: slack.responseUrl() }), { secret: TEST_SIGNING_SECRET });
+  const result = await sendToApp(
+    app.url!,
+    slashCommandBody({ command: '/action', text, userId: LEAD, responseUrl: slack.responseUrl() }),
+    { secret: TEST_SIGNING_SECRET },
+  );
   expect(result.status).toBe(200);
 }
 
@@ -41,7 +50,11 @@ describe('a note holding right-to-left overrides, sent through Slack', () => {
     await command('show A-17');
     const shown = (await slack.waitFor('response_url', 2, 8000))[1];
 
-    const register = readRegister(await new WorkbookRegisterStore({ path, tabs: settings.tabs }).load(), settings, '2026-11-23');
+    const register = readRegister(
+      await new WorkbookRegisterStore({ path, tabs: settings.tabs }).load(),
+      settings,
+      '2026-11-23',
+    );
     expect(register.actions.find((a) => a.key === 'A-17')!.latestNote).toBe(NOTE.trim());
     expect(register.audit.at(-1)!.note).toBe(NOTE.trim());
 

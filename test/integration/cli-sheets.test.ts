@@ -33,7 +33,9 @@ describe('risk-bot with a Google Sheet', () => {
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain('added the "Risks" tab');
     const id = /spreadsheets\/d\/([^/]+)\/edit/.exec(first.stdout)![1]!;
-    expect(Object.keys(server.snapshot(id))).toEqual(expect.arrayContaining(['Risks', 'Actions', 'People', 'Audit log']));
+    expect(Object.keys(server.snapshot(id))).toEqual(
+      expect.arrayContaining(['Risks', 'Actions', 'People', 'Audit log']),
+    );
     expect(server.snapshot(id).Risks![0]).toContain('Impact (I)');
     expect(server.validations(id, 'Risks').length).toBeGreaterThanOrEqual(4);
     const rules = server.conditionalFormats(id, 'Risks').length;
@@ -56,7 +58,9 @@ describe('risk-bot with a Google Sheet', () => {
     const json = JSON.parse(digest.stdout);
     expect(json.source).toContain(id);
     expect(json.risks).toHaveLength(13);
-    expect(json.overdue.map((o: { id: string }) => o.id)).toEqual(expect.arrayContaining(['A-7', 'A-13', 'A-18', 'A-22', 'A-25']));
+    expect(json.overdue.map((o: { id: string }) => o.id)).toEqual(
+      expect.arrayContaining(['A-7', 'A-13', 'A-18', 'A-22', 'A-25']),
+    );
 
     const local = await cli(['digest', '--workbook', SAMPLE, '--today', TODAY, '--format', 'json']);
     const { source: _a, ...fromSheet } = json;
@@ -69,7 +73,12 @@ describe('risk-bot with a Google Sheet', () => {
   });
 
   it('import refuses a sheet that already holds a register, and writes nothing', async () => {
-    const id = server.addSpreadsheet({ Risks: [['Risk ID', 'Description of risk'], ['R-1', 'already here']] });
+    const id = server.addSpreadsheet({
+      Risks: [
+        ['Risk ID', 'Description of risk'],
+        ['R-1', 'already here'],
+      ],
+    });
     const before = server.snapshot(id);
     const result = await cli(['import', SAMPLE, '--sheet', id]);
     expect(result.code).toBe(2);

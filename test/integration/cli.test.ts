@@ -16,20 +16,30 @@ describe('risk-bot check', () => {
     const { code, stdout } = await cli(['check', '--workbook', SAMPLE, '--today', TODAY, '--format', 'json']);
     expect(code).toBe(1);
     const { problems } = JSON.parse(stdout);
-    const found = problems.map((p: { tab: string; row: number; column: string; value: string; code: string }) => [p.tab, p.row, p.column, p.value, p.code]);
-    expect(found).toEqual(expect.arrayContaining([
-      ['Risks', 2, 'Target resolution date', '31st Dec 20261', 'date_invalid'],
-      ['Risks', 10, 'Date last updated', '19.9.27', 'date_in_future'],
-      ['Risks', 14, 'Risk rating', 'Modium', 'band_mismatch'],
-      ['Risks', 3, 'Risk owner', 'PCT Dir of ommissioning', 'owner_unknown'],
-      ['Actions', 8, 'Lead', '', 'owner_missing'],
-    ]));
+    const found = problems.map((p: { tab: string; row: number; column: string; value: string; code: string }) => [
+      p.tab,
+      p.row,
+      p.column,
+      p.value,
+      p.code,
+    ]);
+    expect(found).toEqual(
+      expect.arrayContaining([
+        ['Risks', 2, 'Target resolution date', '31st Dec 20261', 'date_invalid'],
+        ['Risks', 10, 'Date last updated', '19.9.27', 'date_in_future'],
+        ['Risks', 14, 'Risk rating', 'Modium', 'band_mismatch'],
+        ['Risks', 3, 'Risk owner', 'PCT Dir of ommissioning', 'owner_unknown'],
+        ['Actions', 8, 'Lead', '', 'owner_missing'],
+      ]),
+    );
   });
 
   it('when run as text, then each problem reads as where, what was found and what is wrong', async () => {
     const { stdout } = await cli(['check', '--workbook', SAMPLE, '--today', TODAY]);
     expect(stdout).toContain('3 errors and 5 warnings');
-    expect(stdout).toContain('ERROR Risks, row 2, column "Target resolution date": "31st Dec 20261" is not a valid date: the year 20261 has five digits');
+    expect(stdout).toContain(
+      'ERROR Risks, row 2, column "Target resolution date": "31st Dec 20261" is not a valid date: the year 20261 has five digits',
+    );
   });
 
   describe('when a workbook has malformed rows', () => {
@@ -37,13 +47,21 @@ describe('risk-bot check', () => {
     beforeAll(async () => {
       path = join(mkdtempSync(join(tmpdir(), 'risk-bot-cli-')), 'broken.xlsx');
       await createWorkbook(path, [
-        { title: 'Risks', headers: ['Risk No.', 'Risk Owner', 'Impact (I)', 'Probability (P)', 'Target Resolution Date'], rows: [
-          ['R-1', 'Lead Commissioner', 'three', 2, '31/03/2027'],
-          ['', 'Lead Commissioner', 2, 2, '31/03/2027'],
-          ['R-3', 'Lead Commissioner', 2, 2, '31/02/2027'],
-          ['R-4', 'Lead Commissioner', 3, 3, 'Dec 26'],
-        ] },
-        { title: 'Actions', headers: ['Action ID', 'Action', 'Lead', 'Timescale'], rows: [['A-1', 'Roll out IAPT', 'Lead Commissioner', '2026/27']] },
+        {
+          title: 'Risks',
+          headers: ['Risk No.', 'Risk Owner', 'Impact (I)', 'Probability (P)', 'Target Resolution Date'],
+          rows: [
+            ['R-1', 'Lead Commissioner', 'three', 2, '31/03/2027'],
+            ['', 'Lead Commissioner', 2, 2, '31/03/2027'],
+            ['R-3', 'Lead Commissioner', 2, 2, '31/02/2027'],
+            ['R-4', 'Lead Commissioner', 3, 3, 'Dec 26'],
+          ],
+        },
+        {
+          title: 'Actions',
+          headers: ['Action ID', 'Action', 'Lead', 'Timescale'],
+          rows: [['A-1', 'Roll out IAPT', 'Lead Commissioner', '2026/27']],
+        },
         { title: 'People', headers: ['Name', 'Slack user'], rows: [['Lead Commissioner', 'U0LEAD']] },
       ]);
     });
@@ -52,12 +70,19 @@ describe('risk-bot check', () => {
       const { code, stdout } = await cli(['check', '--workbook', path, '--today', TODAY, '--format', 'json']);
       expect(code).toBe(1);
       const report = JSON.parse(stdout);
-      const found = report.problems.map((p: { row: number; column: string; value: string; code: string }) => [p.row, p.column, p.value, p.code]);
-      expect(found).toEqual(expect.arrayContaining([
-        [2, 'Impact (I)', 'three', 'level_invalid'],
-        [3, 'Risk No.', '', 'id_missing'],
-        [4, 'Target Resolution Date', '31/02/2027', 'date_invalid'],
-      ]));
+      const found = report.problems.map((p: { row: number; column: string; value: string; code: string }) => [
+        p.row,
+        p.column,
+        p.value,
+        p.code,
+      ]);
+      expect(found).toEqual(
+        expect.arrayContaining([
+          [2, 'Impact (I)', 'three', 'level_invalid'],
+          [3, 'Risk No.', '', 'id_missing'],
+          [4, 'Target Resolution Date', '31/02/2027', 'date_invalid'],
+        ]),
+      );
       expect(report.risks.map((r: { id: string }) => r.id)).toEqual(['R-1', 'R-3', 'R-4']);
       expect(report.risks[2]).toMatchObject({ rating: 9, band: 'High', targetDate: '2026-12-31' });
       expect(report.actions[0]).toMatchObject({ id: 'A-1', targetDate: '2027-03-31', milestones: ['2027-03-31'] });
@@ -70,12 +95,20 @@ describe('risk-bot digest and nudges', () => {
     const { code, stdout } = await cli(['digest', '--workbook', SAMPLE, '--today', TODAY, '--format', 'json']);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    expect(Object.keys(json)).toEqual(expect.arrayContaining(['risks', 'actions', 'overdue', 'dueSoon', 'reviewsDue', 'problems', 'digest']));
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining(['risks', 'actions', 'overdue', 'dueSoon', 'reviewsDue', 'problems', 'digest']),
+    );
     expect(json.risks).toHaveLength(13);
-    expect(Object.keys(json.risks[0])).toEqual(expect.arrayContaining(['id', 'owner', 'impact', 'probability', 'rating', 'band', 'dueForReview']));
-    expect(Object.keys(json.actions[0])).toEqual(expect.arrayContaining(['id', 'lead', 'status', 'timescale', 'targetDate', 'milestones']));
+    expect(Object.keys(json.risks[0])).toEqual(
+      expect.arrayContaining(['id', 'owner', 'impact', 'probability', 'rating', 'band', 'dueForReview']),
+    );
+    expect(Object.keys(json.actions[0])).toEqual(
+      expect.arrayContaining(['id', 'lead', 'status', 'timescale', 'targetDate', 'milestones']),
+    );
     expect(json.actions.find((a: { id: string }) => a.id === 'A-17').targetDate).toBe('2026-11-23');
-    expect(json.overdue.map((o: { id: string }) => o.id)).toEqual(expect.arrayContaining(['A-7', 'A-13', 'A-18', 'A-22', 'A-25']));
+    expect(json.overdue.map((o: { id: string }) => o.id)).toEqual(
+      expect.arrayContaining(['A-7', 'A-13', 'A-18', 'A-22', 'A-25']),
+    );
     expect(json.reviewsDue.map((r: { id: string }) => r.id)).toEqual(['R - 1', 'R - 3']);
     expect(json.digest.slippedRepeatedly.map((a: { id: string }) => a.id)).toEqual(['A-10', 'A-25']);
   });
@@ -90,7 +123,9 @@ describe('risk-bot digest and nudges', () => {
   it('when nudges are previewed, then each owner gets one message and the countdown stages fall today', async () => {
     const { code, stdout } = await cli(['nudges', '--workbook', SAMPLE, '--today', TODAY, '--format', 'json']);
     expect(code).toBe(0);
-    const stages = JSON.parse(stdout).nudges.flatMap((g: { nudges: Array<{ id: string; stage: string }> }) => g.nudges.map((n) => `${n.id}:${n.stage}`));
+    const stages = JSON.parse(stdout).nudges.flatMap((g: { nudges: Array<{ id: string; stage: string }> }) =>
+      g.nudges.map((n) => `${n.id}:${n.stage}`),
+    );
     expect(stages).toEqual(expect.arrayContaining(['A-21:due-14', 'A-15:due-7', 'A-6:due-1', 'A-17:due-0']));
     const kavanagh = JSON.parse(stdout).nudges.filter((g: { owner: string }) => g.owner.toLowerCase() === 'l.kavanagh');
     expect(kavanagh).toHaveLength(1);

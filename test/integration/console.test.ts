@@ -9,7 +9,6 @@ import { sampleWorkbookCopy } from '../helpers/slack-app-fixture.js';
 
 const settings = loadSettings();
 
-
 async function registerAt(path: string) {
   return readRegister(await new WorkbookRegisterStore({ path, tabs: settings.tabs }).load(), settings, '2026-11-23');
 }
@@ -18,7 +17,10 @@ async function registerAt(path: string) {
 function inTerminal(env: Record<string, string>, lines: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const command = `${process.execPath} --import tsx src/main.ts`;
-    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: REPO_ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, TERM: 'dumb', ...env } });
+    const child = spawn('script', ['-qfec', command, '/dev/null'], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, TERM: 'dumb', ...env },
+    });
     let screen = '';
     let prompts = 0;
     const pending = [...lines];
@@ -31,8 +33,14 @@ function inTerminal(env: Record<string, string>, lines: string[]): Promise<strin
       }
       prompts = Math.max(prompts, seen);
     });
-    const timer = setTimeout(() => { child.kill(); reject(new Error(`console did not finish; screen so far:\n${screen}`)); }, 30_000);
-    child.on('close', () => { clearTimeout(timer); resolve(screen); });
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`console did not finish; screen so far:\n${screen}`));
+    }, 30_000);
+    child.on('close', () => {
+      clearTimeout(timer);
+      resolve(screen);
+    });
     child.on('error', reject);
   });
 }
@@ -41,19 +49,37 @@ function inTerminal(env: Record<string, string>, lines: string[]): Promise<strin
 describe('the local console', () => {
   it('in a terminal, a typed update changes the workbook and its Audit log', async () => {
     const path = sampleWorkbookCopy('console-');
-    const screen = await inTerminal({ REGISTER_WORKBOOK: path }, ['/action update a17 progress 95 note "PCT board on Thursday"', '/risk show R 3', "what's overdue for P. Absolon?", 'quit']);
+    const screen = await inTerminal({ REGISTER_WORKBOOK: path }, [
+      '/action update a17 progress 95 note "PCT board on Thursday"',
+      '/risk show R 3',
+      "what's overdue for P. Absolon?",
+      'quit',
+    ]);
     expect(screen).toContain('Ask in plain words');
     expect(screen).toContain('Overdue items for P. Absolon');
     expect(screen).toContain('Updated A-17: progress 90 → 95');
     expect(screen).toContain('R - 3: concerns about accuracy of data and information');
     const register = await registerAt(path);
-    expect(register.actions.find((a) => a.key === 'A-17')).toMatchObject({ progress: 95, latestNote: 'PCT board on Thursday' });
-    expect(register.audit.at(-1)).toMatchObject({ item: 'A-17', field: 'progress', oldValue: '90', newValue: '95', via: 'console', note: 'PCT board on Thursday' });
+    expect(register.actions.find((a) => a.key === 'A-17')).toMatchObject({
+      progress: 95,
+      latestNote: 'PCT board on Thursday',
+    });
+    expect(register.audit.at(-1)).toMatchObject({
+      item: 'A-17',
+      field: 'progress',
+      oldValue: '90',
+      newValue: '95',
+      via: 'console',
+      note: 'PCT board on Thursday',
+    });
   });
 
   it('given a script, it prints the digest and reminders, runs each line, and exits', async () => {
     const path = sampleWorkbookCopy('console-');
-    const { code, stdout } = await localMode({ REGISTER_WORKBOOK: path }, '/risk update R-3 impact 3\n/action done A-6\n/action show A-99\n');
+    const { code, stdout } = await localMode(
+      { REGISTER_WORKBOOK: path },
+      '/risk update R-3 impact 3\n/action done A-6\n/action show A-99\n',
+    );
     expect(code).toBe(0);
     expect(stdout).toContain('risk and action digest');
     expect(stdout).toContain('Reminders for');

@@ -25,9 +25,13 @@ const slack = fakeSlackPerFile();
 let app: RunningSlackApp;
 let path: string;
 
-const start = () => startTestSlackApp(slack, {
-  store: new WorkbookRegisterStore({ path, tabs: settings.tabs }), settings, today: () => dateInZone(NOW, 'Europe/London'), log: () => {},
-});
+const start = () =>
+  startTestSlackApp(slack, {
+    store: new WorkbookRegisterStore({ path, tabs: settings.tabs }),
+    settings,
+    today: () => dateInZone(NOW, 'Europe/London'),
+    log: () => {},
+  });
 
 /** Stops the bot and starts a new one on the same register: nothing in memory survives. */
 async function restart(): Promise<void> {
@@ -35,7 +39,8 @@ async function restart(): Promise<void> {
   app = await start();
 }
 
-const register = async () => readRegister(await new WorkbookRegisterStore({ path, tabs: settings.tabs }).load(), settings, '2026-11-23');
+const register = async () =>
+  readRegister(await new WorkbookRegisterStore({ path, tabs: settings.tabs }).load(), settings, '2026-11-23');
 const send = (body: string) => sendToApp(app.url!, body, { secret: TEST_SIGNING_SECRET });
 
 beforeEach(async () => {
@@ -48,27 +53,74 @@ afterEach(async () => {
 
 function buttonPress(actionId: string, id: string, triggerId: string): string {
   return interactionBody({
-    type: 'block_actions', team: { id: 'T0TEST' }, user: { id: DIRECTOR, team_id: 'T0TEST' }, api_app_id: 'A0TEST', trigger_id: triggerId, response_url: slack.responseUrl(),
-    actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value: JSON.stringify({ kind: 'risk', id }), action_ts: `${Date.now() / 1000}` }],
+    type: 'block_actions',
+    team: { id: 'T0TEST' },
+    user: { id: DIRECTOR, team_id: 'T0TEST' },
+    api_app_id: 'A0TEST',
+    trigger_id: triggerId,
+    response_url: slack.responseUrl(),
+    actions: [
+      {
+        type: 'button',
+        action_id: actionId,
+        block_id: 'b1',
+        value: JSON.stringify({ kind: 'risk', id }),
+        action_ts: `${Date.now() / 1000}`,
+      },
+    ],
   });
 }
 
 function newRiskForm(triggerId: string): string {
-  const values = { title: 'Provider market exit in the north', owner: 'Dir of Commissioning', impact: '3', probability: '2', targetDate: 'Mar 2027', note: 'raised at JCB' };
-  const state = Object.fromEntries(Object.entries(values).map(([block, value]) => [block, { value: ['impact', 'probability'].includes(block) ? { type: 'static_select', selected_option: { value } } : { type: 'plain_text_input', value } }]));
+  const values = {
+    title: 'Provider market exit in the north',
+    owner: 'Dir of Commissioning',
+    impact: '3',
+    probability: '2',
+    targetDate: 'Mar 2027',
+    note: 'raised at JCB',
+  };
+  const state = Object.fromEntries(
+    Object.entries(values).map(([block, value]) => [
+      block,
+      {
+        value: ['impact', 'probability'].includes(block)
+          ? { type: 'static_select', selected_option: { value } }
+          : { type: 'plain_text_input', value },
+      },
+    ]),
+  );
   return interactionBody({
-    type: 'view_submission', team: { id: 'T0TEST' }, user: { id: DIRECTOR, team_id: 'T0TEST' }, api_app_id: 'A0TEST', trigger_id: triggerId,
-    view: { id: 'V0NEW', type: 'modal', callback_id: 'new_item', private_metadata: JSON.stringify({ target: 'risk' }), state: { values: state } },
+    type: 'view_submission',
+    team: { id: 'T0TEST' },
+    user: { id: DIRECTOR, team_id: 'T0TEST' },
+    api_app_id: 'A0TEST',
+    trigger_id: triggerId,
+    view: {
+      id: 'V0NEW',
+      type: 'modal',
+      callback_id: 'new_item',
+      private_metadata: JSON.stringify({ target: 'risk' }),
+      state: { values: state },
+    },
   });
 }
 
 describe('a delivery replayed after a restart is applied once', () => {
   it('a slash command: the replay is told it was already done, and the register and Audit log are as after the first', async () => {
-    const body = slashCommandBody({ command: '/risk', text: 'update R-1 probability 3 note "post still not advertised"', userId: DIRECTOR, responseUrl: slack.responseUrl(), triggerId: '1334.replayed.command' });
+    const body = slashCommandBody({
+      command: '/risk',
+      text: 'update R-1 probability 3 note "post still not advertised"',
+      userId: DIRECTOR,
+      responseUrl: slack.responseUrl(),
+      triggerId: '1334.replayed.command',
+    });
     await send(body);
     expect(JSON.stringify((await slack.waitFor('response_url', 1, 8000))[0]!.args)).toContain('Updated R - 1');
     const once = await register();
-    expect(once.audit.filter((line) => line.change === 'slack:trigger:1334.replayed.command').length).toBeGreaterThan(0);
+    expect(once.audit.filter((line) => line.change === 'slack:trigger:1334.replayed.command').length).toBeGreaterThan(
+      0,
+    );
 
     await restart();
     expect((await send(body)).status).toBe(200);
@@ -115,7 +167,13 @@ describe('a delivery replayed after a restart is applied once', () => {
   });
 
   it('a retry within the same run is dropped at the door, before any read', async () => {
-    const body = slashCommandBody({ command: '/risk', text: 'update R-1 probability 1', userId: DIRECTOR, responseUrl: slack.responseUrl(), triggerId: '1334.retried' });
+    const body = slashCommandBody({
+      command: '/risk',
+      text: 'update R-1 probability 1',
+      userId: DIRECTOR,
+      responseUrl: slack.responseUrl(),
+      triggerId: '1334.retried',
+    });
     await send(body);
     await slack.waitFor('response_url', 1, 8000);
     await sendToApp(app.url!, body, { secret: TEST_SIGNING_SECRET, retryNum: 1, retryReason: 'http_timeout' });

@@ -1,39 +1,61 @@
 import { spawn } from 'node:child_process';
 import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { MemoryLeases } from '../../src/adapters/leases/memory-leases.js';
 import { heatMapLayout } from '../../src/adapters/heat-map/heat-map-png.js';
-import { slackWebClient } from '../../src/adapters/slack/slack-client.js';
+import { MemoryLeases } from '../../src/adapters/leases/memory-leases.js';
 import { type RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
+import { slackWebClient } from '../../src/adapters/slack/slack-client.js';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
 import { boardStores } from '../../src/composition/boards.js';
 import { digestDeps, firedEarlierToday, startJobs } from '../../src/composition/start-jobs.js';
 import { readEnv } from '../../src/config/env.js';
-import { SCALE_PRESETS } from '../../src/config/scale-presets.js';
 import { loadSettings } from '../../src/config/load-settings.js';
+import { SCALE_PRESETS } from '../../src/config/scale-presets.js';
 import type { Settings } from '../../src/config/settings.js';
 import { readRegister } from '../../src/domain/register/read-register.js';
 import { digestJob } from '../../src/jobs/digest-job.js';
 import { boardDigest } from '../../src/use-cases/board-digest.js';
 import { postDigest } from '../../src/use-cases/post-digest.js';
-import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slack-server.js';
+import { type FakeSlackServer, startFakeSlackServer } from '../helpers/fake-slack-server.js';
 import { REPO_ROOT } from '../helpers/run-command.js';
+import {
+  QUICK_SLACK,
+  sampleWorkbookCopy,
+  startTestSlackApp,
+  TEST_SIGNING_SECRET,
+} from '../helpers/slack-app-fixture.js';
 import { sendToApp, slashCommandBody } from '../helpers/slack-signing.js';
-import { QUICK_SLACK, sampleWorkbookCopy, startTestSlackApp, TEST_SIGNING_SECRET } from '../helpers/slack-app-fixture.js';
 
 const SECRET = TEST_SIGNING_SECRET;
 const TODAY = '2026-11-23';
 const MONDAY_0900 = new Date('2026-11-23T09:00:00Z');
 const base = loadSettings();
-const settings: Settings = { ...base, boards: [{ ...base.boards[0]!, channel: 'C0BOARD' }], programmeOffice: { users: ['U0PMO'], userGroup: null } };
+const settings: Settings = {
+  ...base,
+  boards: [{ ...base.boards[0]!, channel: 'C0BOARD' }],
+  programmeOffice: { users: ['U0PMO'], userGroup: null },
+};
 
 let slack: FakeSlackServer;
 let path: string;
 let store: WorkbookRegisterStore;
 const logged: string[] = [];
 
-const deps = () => ({ ...digestDeps(store, settings, slackWebClient('xoxb-test', slack.url, undefined, QUICK_SLACK), () => new Date(), (text) => logged.push(text)), timeZone: settings.timeZone, leases: new MemoryLeases() });
-const digestPosts = () => slack.callsTo('chat.postMessage').filter((c) => (c.args.metadata as { event_type?: string } | undefined)?.event_type === 'risk_bot_digest');
+const deps = () => ({
+  ...digestDeps(
+    store,
+    settings,
+    slackWebClient('xoxb-test', slack.url, undefined, QUICK_SLACK),
+    () => new Date(),
+    (text) => logged.push(text),
+  ),
+  timeZone: settings.timeZone,
+  leases: new MemoryLeases(),
+});
+const digestPosts = () =>
+  slack
+    .callsTo('chat.postMessage')
+    .filter((c) => (c.args.metadata as { event_type?: string } | undefined)?.event_type === 'risk_bot_digest');
 const audit = async () => readRegister(await store.load(), settings, TODAY).audit;
 
 beforeAll(async () => {
@@ -50,7 +72,7 @@ beforeEach(() => {
 });
 
 describe('the scheduled weekly digest', () => {
-  it('is posted once to the board\'s channel, with the heat map uploaded there, and not again after a restart', async () => {
+  it("is posted once to the board's channel, with the heat map uploaded there, and not again after a restart", async () => {
     await digestJob(deps(), settings.boards[0]!, settings.digest.schedule).run(MONDAY_0900);
     expect(digestPosts()).toHaveLength(1);
     const post = digestPosts()[0]!;
@@ -74,7 +96,11 @@ describe('the scheduled weekly digest', () => {
     const lines = await audit();
     expect(lines.filter((a) => a.field === 'digest')).toHaveLength(1);
     expect(lines.filter((a) => a.field === 'digest-sent')).toHaveLength(1);
-    expect(lines.find((a) => a.field === 'digest-counts')).toMatchObject({ item: 'default', oldValue: TODAY, newValue: 'Low=1; Medium=7; High=4; unrated=0' });
+    expect(lines.find((a) => a.field === 'digest-counts')).toMatchObject({
+      item: 'default',
+      oldValue: TODAY,
+      newValue: 'Low=1; Medium=7; High=4; unrated=0',
+    });
   });
 
   it('the next week compares its counts with this one, and is posted again', async () => {
@@ -86,9 +112,21 @@ describe('the scheduled weekly digest', () => {
 
   it('a post killed before Slack answered is found in the channel by the next run, not posted twice', async () => {
     slack.holdAnswers('chat.postMessage', 1);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'digest', '--post', '--today', TODAY, '--workbook', path], {
-      cwd: REPO_ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: slack.url, DIGEST_CHANNEL: 'C0BOARD' },
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli.ts', 'digest', '--post', '--today', TODAY, '--workbook', path],
+      {
+        cwd: REPO_ROOT,
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          TZ: 'UTC',
+          SLACK_BOT_TOKEN: 'xoxb-test',
+          SLACK_API_URL: slack.url,
+          DIGEST_CHANNEL: 'C0BOARD',
+        },
+      },
+    );
     const exited = new Promise((resolve) => child.on('close', resolve));
     await slack.waitFor('chat.postMessage', 1, 20_000);
     child.kill('SIGKILL');
@@ -110,9 +148,18 @@ describe('the scheduled weekly digest', () => {
 });
 
 describe('several boards', () => {
-  it('each board\'s digest goes to its own channel, drawn on its own scale', async () => {
-    const other = { id: 'mental-health', name: 'Mental health board', sheetId: 'unused', channel: 'C0MH', scale: SCALE_PRESETS['5x5-nhs'] as Settings['scale'] };
-    const otherDeps = { ...deps(), store: new WorkbookRegisterStore({ path: sampleWorkbookCopy('digest-'), tabs: settings.tabs }) };
+  it("each board's digest goes to its own channel, drawn on its own scale", async () => {
+    const other = {
+      id: 'mental-health',
+      name: 'Mental health board',
+      sheetId: 'unused',
+      channel: 'C0MH',
+      scale: SCALE_PRESETS['5x5-nhs'] as Settings['scale'],
+    };
+    const otherDeps = {
+      ...deps(),
+      store: new WorkbookRegisterStore({ path: sampleWorkbookCopy('digest-'), tabs: settings.tabs }),
+    };
     await postDigest(deps(), settings.boards[0]!, TODAY);
     await postDigest(otherDeps, other, TODAY);
     expect(digestPosts().map((c) => c.args.channel)).toEqual(['C0BOARD', 'C0MH']);
@@ -123,22 +170,41 @@ describe('several boards', () => {
   });
 
   it('a board after the first without its own sheet is a settings problem named at start-up', () => {
-    const two = { ...settings, boards: [...settings.boards, { id: 'second', name: 'Second', sheetId: null, channel: 'C0TWO', scale: settings.scale }] };
-    expect(() => boardStores(two, readEnv({}), store)).toThrow(/boards\[1\]\.sheetId: board "Second" needs its own Google Sheet/);
+    const two = {
+      ...settings,
+      boards: [
+        ...settings.boards,
+        { id: 'second', name: 'Second', sheetId: null, channel: 'C0TWO', scale: settings.scale },
+      ],
+    };
+    expect(() => boardStores(two, readEnv({}), store)).toThrow(
+      /boards\[1\]\.sheetId: board "Second" needs its own Google Sheet/,
+    );
   });
 });
 
 describe('/risk digest on demand', () => {
   let app: RunningSlackApp;
   beforeEach(async () => {
-    app = await startTestSlackApp(slack, { store, settings, today: () => TODAY, log: (text) => logged.push(text), postDigest: (day) => postDigest(deps(), settings.boards[0]!, day) });
+    app = await startTestSlackApp(slack, {
+      store,
+      settings,
+      today: () => TODAY,
+      log: (text) => logged.push(text),
+      postDigest: (day) => postDigest(deps(), settings.boards[0]!, day),
+    });
   });
   afterEach(async () => {
     await app.stop();
   });
-  const command = (userId: string) => sendToApp(app.url!, slashCommandBody({ command: '/risk', text: 'digest', userId, responseUrl: slack.responseUrl() }), { secret: SECRET });
+  const command = (userId: string) =>
+    sendToApp(
+      app.url!,
+      slashCommandBody({ command: '/risk', text: 'digest', userId, responseUrl: slack.responseUrl() }),
+      { secret: SECRET },
+    );
 
-  it('from the programme office, posts to the board\'s channel with the heat map and says so', async () => {
+  it("from the programme office, posts to the board's channel with the heat map and says so", async () => {
     await command('U0PMO');
     const [reply] = await slack.waitFor('response_url', 1, 8000);
     expect(JSON.stringify(reply!.args)).toContain('Posted the digest');
@@ -159,7 +225,7 @@ describe('/risk digest on demand', () => {
 });
 
 describe('a bot started after the digest slot', () => {
-  it('knows whether a schedule fired earlier today, on the board\'s calendar', async () => {
+  it("knows whether a schedule fired earlier today, on the board's calendar", async () => {
     const { default: cron } = await import('node-cron');
     const monday = cron.createTask('0 9 * * 1', () => {}, { timezone: 'Europe/London' });
     try {
@@ -174,15 +240,33 @@ describe('a bot started after the digest slot', () => {
   });
 
   it('posts the digest missed earlier today at start, once', async () => {
-    const jobs = startJobs({ store, settings, client: slackWebClient('xoxb-test', slack.url, undefined, QUICK_SLACK), leases: new MemoryLeases(), clock: () => new Date('2026-11-23T11:00:00Z'), log: (text) => logged.push(text) });
+    const jobs = startJobs({
+      store,
+      settings,
+      client: slackWebClient('xoxb-test', slack.url, undefined, QUICK_SLACK),
+      leases: new MemoryLeases(),
+      clock: () => new Date('2026-11-23T11:00:00Z'),
+      log: (text) => logged.push(text),
+    });
     try {
       await slack.waitFor('files.completeUploadExternal', 1, 15_000);
       expect(digestPosts()).toHaveLength(1);
     } finally {
       await jobs.stop();
     }
-    const again = startJobs({ store, settings, client: slackWebClient('xoxb-test', slack.url, undefined, QUICK_SLACK), leases: new MemoryLeases(), clock: () => new Date('2026-11-23T11:05:00Z'), log: (text) => logged.push(text) });
-    for (const until = Date.now() + 8000; !logged.some((line) => line.includes('already posted')) && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 50));
+    const again = startJobs({
+      store,
+      settings,
+      client: slackWebClient('xoxb-test', slack.url, undefined, QUICK_SLACK),
+      leases: new MemoryLeases(),
+      clock: () => new Date('2026-11-23T11:05:00Z'),
+      log: (text) => logged.push(text),
+    });
+    for (
+      const until = Date.now() + 8000;
+      !logged.some((line) => line.includes('already posted')) && Date.now() < until;
+    )
+      await new Promise((resolve) => setTimeout(resolve, 50));
     await again.stop();
     expect(digestPosts()).toHaveLength(1);
   }, 30_000);

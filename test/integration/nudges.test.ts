@@ -2,28 +2,37 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryLeases } from '../../src/adapters/leases/memory-leases.js';
-import { slackWebClient } from '../../src/adapters/slack/slack-client.js';
 import { type RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
+import { slackWebClient } from '../../src/adapters/slack/slack-client.js';
 import { SlackNudgeOutbox } from '../../src/adapters/slack/slack-nudge-outbox.js';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
 import { runCli } from '../../src/cli/run-cli.js';
+import { startJobs } from '../../src/composition/start-jobs.js';
 import { readEnv } from '../../src/config/env.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import type { Settings } from '../../src/config/settings.js';
 import type { IsoDate } from '../../src/domain/cell.js';
 import { canonicalId } from '../../src/domain/item-id.js';
 import { readRegister } from '../../src/domain/register/read-register.js';
-import { startJobs } from '../../src/composition/start-jobs.js';
-import { nudgeJob, runNudges, type NudgeRunDeps } from '../../src/jobs/nudge-job.js';
+import { type NudgeRunDeps, nudgeJob, runNudges } from '../../src/jobs/nudge-job.js';
 import { fakeSlackPerFile } from '../helpers/fake-slack-per-file.js';
 import { REPO_ROOT } from '../helpers/run-command.js';
+import {
+  QUICK_SLACK,
+  sampleWorkbookCopy,
+  startTestSlackApp,
+  TEST_SIGNING_SECRET,
+} from '../helpers/slack-app-fixture.js';
 import { interactionBody, sendToApp } from '../helpers/slack-signing.js';
-import { QUICK_SLACK, sampleWorkbookCopy, startTestSlackApp, TEST_SIGNING_SECRET } from '../helpers/slack-app-fixture.js';
 
 const SECRET = TEST_SIGNING_SECRET;
 const TODAY = '2026-11-23'; // the day the sample register was built for: a Monday
 const base = loadSettings();
-const settings: Settings = { ...base, boards: [{ ...base.boards[0]!, channel: 'C0BOARD' }], programmeOffice: { users: ['U0PMO'], userGroup: null } };
+const settings: Settings = {
+  ...base,
+  boards: [{ ...base.boards[0]!, channel: 'C0BOARD' }],
+  programmeOffice: { users: ['U0PMO'], userGroup: null },
+};
 // People give these by e-mail only; "market.development@example.org" is left unknown to Slack on purpose.
 const EMAIL_USERS = [
   { id: 'U0PLAN', email: 'planning.officer@example.org' },
@@ -40,7 +49,12 @@ const logged: string[] = [];
 
 const register = async (today = TODAY) => readRegister(await store.load(), settings, today);
 const deps = (): NudgeRunDeps => ({
-  store, settings, log: (text) => logged.push(text), clock: () => new Date(), timeZone: settings.timeZone, leases: new MemoryLeases(),
+  store,
+  settings,
+  log: (text) => logged.push(text),
+  clock: () => new Date(),
+  timeZone: settings.timeZone,
+  leases: new MemoryLeases(),
   outbox: new SlackNudgeOutbox(slackWebClient('xoxb-test', slack.url, undefined, QUICK_SLACK)),
 });
 const posts = () => slack.callsTo('chat.postMessage').filter((c) => !c.rateLimited);
@@ -48,22 +62,49 @@ const recipientsOf = () => posts().map((c) => String(c.args.channel));
 
 /** The first message to a user, and the actions block of an item in it, as Slack holds them. */
 function reminderFor(userId: string, itemId: string) {
-  const message = slack.messagesIn(userId)[0] as { ts: string; text: string; blocks: Array<{ type: string; block_id: string; elements?: Array<{ value?: string }> }> } | undefined;
+  const message = slack.messagesIn(userId)[0] as
+    | {
+        ts: string;
+        text: string;
+        blocks: Array<{ type: string; block_id: string; elements?: Array<{ value?: string }> }>;
+      }
+    | undefined;
   if (message === undefined) throw new Error(`no message to ${userId}`);
-  const block = message.blocks.find((b) => b.type === 'actions' && b.elements?.some((e) => e.value && canonicalId(JSON.parse(e.value).id) === canonicalId(itemId)));
+  const block = message.blocks.find(
+    (b) =>
+      b.type === 'actions' &&
+      b.elements?.some((e) => e.value && canonicalId(JSON.parse(e.value).id) === canonicalId(itemId)),
+  );
   if (block === undefined) throw new Error(`no buttons for ${itemId} in the message to ${userId}`);
   return { message, block, value: block.elements![0]!.value! };
 }
 
 function press(userId: string, actionId: string, reminder: ReturnType<typeof reminderFor>) {
   const channel = `D${userId}`;
-  return sendToApp(app.url!, interactionBody({
-    type: 'block_actions', team: { id: 'T0TEST' }, user: { id: userId, team_id: 'T0TEST' }, api_app_id: 'A0TEST',
-    trigger_id: `trig-${Math.random()}`, response_url: slack.responseUrl(),
-    container: { type: 'message', message_ts: reminder.message.ts, channel_id: channel, is_ephemeral: false },
-    channel: { id: channel }, message: reminder.message,
-    actions: [{ type: 'button', action_id: actionId, block_id: reminder.block.block_id, value: reminder.value, action_ts: `${Date.now() / 1000}` }],
-  }), { secret: SECRET });
+  return sendToApp(
+    app.url!,
+    interactionBody({
+      type: 'block_actions',
+      team: { id: 'T0TEST' },
+      user: { id: userId, team_id: 'T0TEST' },
+      api_app_id: 'A0TEST',
+      trigger_id: `trig-${Math.random()}`,
+      response_url: slack.responseUrl(),
+      container: { type: 'message', message_ts: reminder.message.ts, channel_id: channel, is_ephemeral: false },
+      channel: { id: channel },
+      message: reminder.message,
+      actions: [
+        {
+          type: 'button',
+          action_id: actionId,
+          block_id: reminder.block.block_id,
+          value: reminder.value,
+          action_ts: `${Date.now() / 1000}`,
+        },
+      ],
+    }),
+    { secret: SECRET },
+  );
 }
 
 beforeEach(async () => {
@@ -80,8 +121,14 @@ afterEach(async () => {
 
 describe('the daily reminder run through the real Slack Web API client', () => {
   it('sends what `risk-bot nudges --today` previews: one DM per person, each item with its buttons, once', async () => {
-    const preview = await runCli({ command: 'nudges', today: TODAY, workbook: path, format: 'json' }, readEnv({}), new Date());
-    const previewed = (JSON.parse(preview.stdout).nudges as Array<{ nudges: Array<{ id: string; stage: string }> }>).flatMap((g) => g.nudges.map((n) => `${n.id}:${n.stage}`));
+    const preview = await runCli(
+      { command: 'nudges', today: TODAY, workbook: path, format: 'json' },
+      readEnv({}),
+      new Date(),
+    );
+    const previewed = (
+      JSON.parse(preview.stdout).nudges as Array<{ nudges: Array<{ id: string; stage: string }> }>
+    ).flatMap((g) => g.nudges.map((n) => `${n.id}:${n.stage}`));
 
     await nudgeJob(deps(), settings.reminders.nudgeTime).run(new Date(`${TODAY}T09:00:00Z`));
     const report = (await runNudges(deps(), TODAY))!; // a second run the same day
@@ -92,11 +139,15 @@ describe('the daily reminder run through the real Slack Web API client', () => {
     expect(recipients).toEqual(expect.arrayContaining(['DU0SAMPLE01', 'DU0SAMPLE03', 'DU0SAMPLE11', 'DU0PLAN']));
     const audit = (await register()).audit;
     const sentItems = audit.filter((a) => a.field === 'nudge').map((a) => `${a.item}:${a.newValue.split('@')[0]}`);
-    const unreachable = audit.filter((a) => a.field === 'nudge-unreachable').map((a) => `${a.item}:${a.newValue.split('@')[0]}`);
+    const unreachable = audit
+      .filter((a) => a.field === 'nudge-unreachable')
+      .map((a) => `${a.item}:${a.newValue.split('@')[0]}`);
     expect(new Set([...sentItems, ...unreachable])).toEqual(new Set(previewed));
     expect(audit.filter((a) => a.field === 'nudge-sent')).toHaveLength(recipients.length);
     expect(unreachable.length).toBeGreaterThan(0);
-    expect(audit.find((a) => a.field === 'nudge-unreachable' && a.note.includes('PCT Dir of ommissioning'))?.note).toContain('not in the People tab');
+    expect(
+      audit.find((a) => a.field === 'nudge-unreachable' && a.note.includes('PCT Dir of ommissioning'))?.note,
+    ).toContain('not in the People tab');
 
     const planning = reminderFor('U0PLAN', 'A-6');
     expect(planning.block.elements!.map((e) => JSON.parse(e.value!).id)).toEqual(['A-6', 'A-6', 'A-6', 'A-6']);
@@ -104,7 +155,11 @@ describe('the daily reminder run through the real Slack Web API client', () => {
     const first = posts()[0]!;
     expect(first.args.metadata).toMatchObject({ event_type: 'risk_bot_nudge' });
 
-    const after = await runCli({ command: 'nudges', today: TODAY, workbook: path, format: 'text' }, readEnv({}), new Date());
+    const after = await runCli(
+      { command: 'nudges', today: TODAY, workbook: path, format: 'text' },
+      readEnv({}),
+      new Date(),
+    );
     expect(after.stdout).toContain('No reminders are due today.');
   });
 
@@ -116,7 +171,7 @@ describe('the daily reminder run through the real Slack Web API client', () => {
     expect(report.delivered.some((d) => d.recipient === 'U0PLAN')).toBe(true);
   });
 
-  it('a bot\'s later runs reuse its e-mail lookups, the ones Slack did not know included', async () => {
+  it("a bot's later runs reuse its e-mail lookups, the ones Slack did not know included", async () => {
     const shared = deps();
     await runNudges(shared, TODAY);
     const first = slack.callsTo('users.lookupByEmail').length;
@@ -130,7 +185,9 @@ describe('the daily reminder run through the real Slack Web API client', () => {
     slack.rateLimit('chat.postMessage', 1, 1);
     const report = (await runNudges(deps(), TODAY))!;
     const limited = slack.callsTo('chat.postMessage').find((c) => c.rateLimited)!;
-    const retry = slack.callsTo('chat.postMessage').find((c) => !c.rateLimited && c.args.channel === limited.args.channel)!;
+    const retry = slack
+      .callsTo('chat.postMessage')
+      .find((c) => !c.rateLimited && c.args.channel === limited.args.channel)!;
     expect(retry.at - limited.at).toBeGreaterThanOrEqual(950);
     expect(recipientsOf()).toHaveLength(report.delivered.length);
     expect(new Set(recipientsOf()).size).toBe(report.delivered.length);
@@ -139,9 +196,20 @@ describe('the daily reminder run through the real Slack Web API client', () => {
   it('a run killed mid-way is finished by the next without sending anything twice', async () => {
     // The third message reaches Slack but its answer never comes back; the process is killed there.
     slack.holdAnswers('chat.postMessage', 3);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'nudges', '--send', '--today', TODAY, '--workbook', path], {
-      cwd: REPO_ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC', SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: slack.url },
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli.ts', 'nudges', '--send', '--today', TODAY, '--workbook', path],
+      {
+        cwd: REPO_ROOT,
+        env: {
+          PATH: process.env.PATH,
+          HOME: process.env.HOME,
+          TZ: 'UTC',
+          SLACK_BOT_TOKEN: 'xoxb-test',
+          SLACK_API_URL: slack.url,
+        },
+      },
+    );
     const exited = new Promise((resolve) => child.on('close', resolve));
     await slack.waitFor('chat.postMessage', 3, 20_000);
     child.kill('SIGKILL');
@@ -157,19 +225,27 @@ describe('the daily reminder run through the real Slack Web API client', () => {
     const audit = (await register()).audit;
     expect(audit.filter((a) => a.field === 'nudge-sent')).toHaveLength(recipients.length);
     expect(audit.filter((a) => a.field === 'nudge-unsent')).toHaveLength(report.recovered.resent);
-    expect(((await runNudges(deps(), TODAY))!).delivered).toEqual([]);
+    expect((await runNudges(deps(), TODAY))!.delivered).toEqual([]);
   }, 30_000);
 });
 
 describe('starting the bot', () => {
   /** Starts the jobs as main does, and stops them once `settled` holds (or after `waitMs`). */
   const start = async (at: string, settled: () => boolean, waitMs: number) => {
-    const jobs = startJobs({ store, settings, client: slackWebClient('xoxb-test', slack.url, undefined, QUICK_SLACK), leases: new MemoryLeases(), clock: () => new Date(at), log: (text) => logged.push(text) });
-    for (const until = Date.now() + waitMs; !settled() && Date.now() < until; ) await new Promise((resolve) => setTimeout(resolve, 50));
+    const jobs = startJobs({
+      store,
+      settings,
+      client: slackWebClient('xoxb-test', slack.url, undefined, QUICK_SLACK),
+      leases: new MemoryLeases(),
+      clock: () => new Date(at),
+      log: (text) => logged.push(text),
+    });
+    for (const until = Date.now() + waitMs; !settled() && Date.now() < until; )
+      await new Promise((resolve) => setTimeout(resolve, 50));
     await jobs.stop();
   };
 
-  it('after the reminder time, runs today\'s reminders at once (a day missed while down is caught up)', async () => {
+  it("after the reminder time, runs today's reminders at once (a day missed while down is caught up)", async () => {
     await start('2026-11-23T10:30:00Z', () => logged.some((line) => line.startsWith('nudges:')), 15_000);
     expect(recipientsOf().length).toBeGreaterThan(5);
     expect(logged.join('\n')).toMatch(/nudges: \d+ reminders sent for Mon, 23 Nov 2026 in \d+ messages/);
@@ -194,7 +270,13 @@ describe('the buttons on a reminder', () => {
     await slack.waitFor('chat.update', 1, 8000);
     const after = await register();
     expect(after.actions.find((a) => a.key === 'A-6')).toMatchObject({ status: 'Done', progress: 100 });
-    expect(after.audit.at(-1)).toMatchObject({ who: 'U0PLAN', item: 'A-6', field: 'status', newValue: 'Done', via: 'button' });
+    expect(after.audit.at(-1)).toMatchObject({
+      who: 'U0PLAN',
+      item: 'A-6',
+      field: 'status',
+      newValue: 'Done',
+      via: 'button',
+    });
     const updated = JSON.stringify(slack.callsTo('chat.update')[0]!.args.blocks);
     expect(updated).toContain('marked done by <@U0PLAN>');
     expect(updated).not.toContain(reminder.block.block_id.concat('"', ',"type":"actions'));
@@ -210,13 +292,22 @@ describe('the buttons on a reminder', () => {
     expect(slack.callsTo('chat.update')).toHaveLength(0);
   });
 
-  it('Snooze holds the next day\'s reminder; without it the item would have been sent', async () => {
+  it("Snooze holds the next day's reminder; without it the item would have been sent", async () => {
     const tomorrow = '2026-11-24';
-    const wouldSend = await runCli({ command: 'nudges', today: tomorrow, workbook: path, format: 'json' }, readEnv({}), new Date());
+    const wouldSend = await runCli(
+      { command: 'nudges', today: tomorrow, workbook: path, format: 'json' },
+      readEnv({}),
+      new Date(),
+    );
     expect(wouldSend.stdout).toContain('"id": "A-6"');
     await press('U0PLAN', 'item_snooze', reminderFor('U0PLAN', 'A-6'));
     await slack.waitFor('chat.update', 1, 8000);
-    expect((await register()).audit.at(-1)).toMatchObject({ item: 'A-6', field: 'snooze', newValue: '2026-11-29', via: 'button' });
+    expect((await register()).audit.at(-1)).toMatchObject({
+      item: 'A-6',
+      field: 'snooze',
+      newValue: '2026-11-29',
+      via: 'button',
+    });
     const next = (await runNudges(deps(), tomorrow))!;
     expect(next.delivered.flatMap((d) => d.nudges.map((n) => n.item.key))).not.toContain('A-6');
   });
@@ -232,18 +323,47 @@ describe('the buttons on a reminder', () => {
     await press('U0PLAN', 'item_new_date', reminder);
     const [opened] = await slack.waitFor('views.open', 1, 8000);
     const view = opened!.args.view as { callback_id: string; private_metadata: string };
-    const submit = (date: string, reason: string) => sendToApp(app.url!, interactionBody({
-      type: 'view_submission', team: { id: 'T0TEST' }, user: { id: 'U0PLAN', team_id: 'T0TEST' }, api_app_id: 'A0TEST', trigger_id: `trig-${Math.random()}`,
-      view: { id: 'V0DATE', type: 'modal', callback_id: view.callback_id, private_metadata: view.private_metadata, state: { values: { date: { value: { type: 'datepicker', selected_date: date } }, reason: { value: { type: 'plain_text_input', value: reason } } } } },
-    }), { secret: SECRET });
+    const submit = (date: string, reason: string) =>
+      sendToApp(
+        app.url!,
+        interactionBody({
+          type: 'view_submission',
+          team: { id: 'T0TEST' },
+          user: { id: 'U0PLAN', team_id: 'T0TEST' },
+          api_app_id: 'A0TEST',
+          trigger_id: `trig-${Math.random()}`,
+          view: {
+            id: 'V0DATE',
+            type: 'modal',
+            callback_id: view.callback_id,
+            private_metadata: view.private_metadata,
+            state: {
+              values: {
+                date: { value: { type: 'datepicker', selected_date: date } },
+                reason: { value: { type: 'plain_text_input', value: reason } },
+              },
+            },
+          },
+        }),
+        { secret: SECRET },
+      );
 
-    expect(JSON.parse((await submit('2026-11-01', 'late')).text)).toMatchObject({ response_action: 'errors', errors: { date: expect.stringContaining('from today') } });
-    expect(JSON.parse((await submit('2027-01-29', '  ')).text)).toMatchObject({ response_action: 'errors', errors: { reason: expect.any(String) } });
+    expect(JSON.parse((await submit('2026-11-01', 'late')).text)).toMatchObject({
+      response_action: 'errors',
+      errors: { date: expect.stringContaining('from today') },
+    });
+    expect(JSON.parse((await submit('2027-01-29', '  ')).text)).toMatchObject({
+      response_action: 'errors',
+      errors: { reason: expect.any(String) },
+    });
     const before = (await register()).actions.find((a) => a.key === 'A-6')!;
     expect((await submit('2027-01-29', 'Provider asked for more time')).status).toBe(200);
     await slack.waitFor('chat.update', 1, 8000);
     const after = await register();
-    expect(after.actions.find((a) => a.key === 'A-6')).toMatchObject({ originalTargetDate: before.originalTargetDate ?? before.target.targetDate, timesSlipped: before.timesSlipped + 1 });
+    expect(after.actions.find((a) => a.key === 'A-6')).toMatchObject({
+      originalTargetDate: before.originalTargetDate ?? before.target.targetDate,
+      timesSlipped: before.timesSlipped + 1,
+    });
     expect(after.actions.find((a) => a.key === 'A-6')!.target.targetDate).toBe('2027-01-29');
     expect(after.audit.at(-1)).toMatchObject({ item: 'A-6', note: 'Provider asked for more time', via: 'modal' });
     expect(JSON.stringify(slack.callsTo('chat.update')[0]!.args.blocks)).toContain('moved to');

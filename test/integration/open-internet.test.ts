@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
-import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slack-server.js';
+import { type BotProcess, startBotProcess } from '../helpers/bot-process.js';
 import { seeded } from '../helpers/fake-sheets/faults.js';
+import { type FakeSlackServer, startFakeSlackServer } from '../helpers/fake-slack-server.js';
 import { rawRequest, requestHead } from '../helpers/raw-http.js';
 import { sampleWorkbookCopy } from '../helpers/slack-app-fixture.js';
 import { eventBody, slackSignature, slashCommandBody } from '../helpers/slack-signing.js';
@@ -31,7 +31,9 @@ beforeAll(async () => {
   slack = await startFakeSlackServer();
   slack.addUser({ id: 'U0PLAN', email: 'u0plan@example.org' });
   bot = await startBotProcess({
-    SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: slack.url,
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.url,
     REGISTER_WORKBOOK: sampleWorkbookCopy('open-internet-'),
     // Reminders and the digest are for other tests: none due today here.
     RISK_BOT_CONFIG: 'config/default.json',
@@ -46,10 +48,23 @@ afterAll(async () => {
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 /** Headers Slack would send for `body`, signed with the bot's secret (or with `timestamp` as given, unsigned when asked). */
-function slackHeaders(body: string, contentType: string, options: { timestamp?: string; signed?: boolean; secret?: string } = {}): Record<string, string> {
+function slackHeaders(
+  body: string,
+  contentType: string,
+  options: { timestamp?: string; signed?: boolean; secret?: string } = {},
+): Record<string, string> {
   const timestamp = options.timestamp ?? String(nowSeconds());
-  const headers: Record<string, string> = { 'Content-Type': contentType, 'Content-Length': String(Buffer.byteLength(body)), 'X-Slack-Request-Timestamp': timestamp };
-  if (options.signed !== false) headers['X-Slack-Signature'] = slackSignature(options.secret ?? SIGNING_SECRET, timestamp as unknown as number, body);
+  const headers: Record<string, string> = {
+    'Content-Type': contentType,
+    'Content-Length': String(Buffer.byteLength(body)),
+    'X-Slack-Request-Timestamp': timestamp,
+  };
+  if (options.signed !== false)
+    headers['X-Slack-Signature'] = slackSignature(
+      options.secret ?? SIGNING_SECRET,
+      timestamp as unknown as number,
+      body,
+    );
   return headers;
 }
 
@@ -99,11 +114,23 @@ describe('requests Slack never sends', () => {
     ['signed broken JSON', '{"type":', 'application/json', {}, 400],
     ['a signed form whose payload is null', 'payload=null', 'application/x-www-form-urlencoded', {}, 400],
     ['a signed plain-text body', 'null', 'text/plain', {}, 415],
-    ['an unsigned event', eventBody({ type: 'app_mention', text: 'hi', user: 'U0PLAN', channel: 'C0X', ts: '1.1' }), 'application/json', { signed: false }, 401],
+    [
+      'an unsigned event',
+      eventBody({ type: 'app_mention', text: 'hi', user: 'U0PLAN', channel: 'C0X', ts: '1.1' }),
+      'application/json',
+      { signed: false },
+      401,
+    ],
     ['a wrongly signed event', '{"type":"event_callback"}', 'application/json', { secret: 'not-the-secret' }, 401],
     ['timestamp Infinity', '{"type":"event_callback"}', 'application/json', { timestamp: 'Infinity' }, 401],
     ['timestamp 1e99', '{"type":"event_callback"}', 'application/json', { timestamp: '1e99' }, 401],
-    ['a timestamp ten minutes old', '{"type":"event_callback"}', 'application/json', { timestamp: String(nowSeconds() - 600) }, 401],
+    [
+      'a timestamp ten minutes old',
+      '{"type":"event_callback"}',
+      'application/json',
+      { timestamp: String(nowSeconds() - 600) },
+      401,
+    ],
   ] as const)('%s (%j as %s, %o) gets %i', async (_what, body, type, options, status) => {
     const response = await send('POST', '/slack/events', slackHeaders(body, type, options), body);
     expect(response.status).toBe(status);
@@ -111,19 +138,52 @@ describe('requests Slack never sends', () => {
 
   it.concurrent.each([
     ['a command with no response_url, user or trigger', 'command=%2Frisk&text=show+R-1'],
-    ['a command with a response_url that is not a URL', 'command=%2Frisk&text=show+R-1&user_id=U0PLAN&trigger_id=1.2&response_url=PLANTED'],
-    ['a button press with no actions', `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', actions: null, user: { id: 'U0PLAN' } }))}`],
-    ['a button press with no user', `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', actions: [{ action_id: 'item_done', value: 'x' }] }))}`],
-    ['a form submission with no view', `payload=${encodeURIComponent(JSON.stringify({ type: 'view_submission', user: { id: 'U0PLAN' } }))}`],
-    ['a form submission with an empty view', `payload=${encodeURIComponent(JSON.stringify({ type: 'view_submission', user: { id: 'U0PLAN' }, view: { callback_id: 'risk_update', private_metadata: 'x{', state: null } }))}`],
+    [
+      'a command with a response_url that is not a URL',
+      'command=%2Frisk&text=show+R-1&user_id=U0PLAN&trigger_id=1.2&response_url=PLANTED',
+    ],
+    [
+      'a button press with no actions',
+      `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', actions: null, user: { id: 'U0PLAN' } }))}`,
+    ],
+    [
+      'a button press with no user',
+      `payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', actions: [{ action_id: 'item_done', value: 'x' }] }))}`,
+    ],
+    [
+      'a form submission with no view',
+      `payload=${encodeURIComponent(JSON.stringify({ type: 'view_submission', user: { id: 'U0PLAN' } }))}`,
+    ],
+    [
+      'a form submission with an empty view',
+      `payload=${encodeURIComponent(JSON.stringify({ type: 'view_submission', user: { id: 'U0PLAN' }, view: { callback_id: 'risk_update', private_metadata: 'x{', state: null } }))}`,
+    ],
     ['an event with no event', JSON.stringify({ type: 'event_callback', event_id: 'Ev1' })],
-    ['a mention with no text', JSON.stringify({ type: 'event_callback', event_id: 'Ev2', event: { type: 'app_mention', channel: 'C0X' } })],
-    ['a message with a null text', JSON.stringify({ type: 'event_callback', event_id: 'Ev3', event: { type: 'message', channel_type: 'im', text: null, user: 'U0PLAN', channel: 'D0X', ts: '1.2' } })],
-    ['a Home tab opened by nobody', JSON.stringify({ type: 'event_callback', event_id: 'Ev4', event: { type: 'app_home_opened', tab: 'home' } })],
+    [
+      'a mention with no text',
+      JSON.stringify({ type: 'event_callback', event_id: 'Ev2', event: { type: 'app_mention', channel: 'C0X' } }),
+    ],
+    [
+      'a message with a null text',
+      JSON.stringify({
+        type: 'event_callback',
+        event_id: 'Ev3',
+        event: { type: 'message', channel_type: 'im', text: null, user: 'U0PLAN', channel: 'D0X', ts: '1.2' },
+      }),
+    ],
+    [
+      'a Home tab opened by nobody',
+      JSON.stringify({ type: 'event_callback', event_id: 'Ev4', event: { type: 'app_home_opened', tab: 'home' } }),
+    ],
     // At once: the ones no listener takes wait out Bolt's three seconds, and each looks only at its own answer and the log meanwhile.
   ])('signed, but not what Slack sends: %s is answered, with nothing in the log but one line', async (_what, body) => {
     const before = bot.log();
-    const response = await send('POST', '/slack/events', slackHeaders(body, body.startsWith('{') ? 'application/json' : 'application/x-www-form-urlencoded'), body);
+    const response = await send(
+      'POST',
+      '/slack/events',
+      slackHeaders(body, body.startsWith('{') ? 'application/json' : 'application/x-www-form-urlencoded'),
+      body,
+    );
     expect(response.status).not.toBeNull();
     await new Promise((resolve) => setTimeout(resolve, 200));
     const added = bot.log().slice(before.length);
@@ -132,30 +192,52 @@ describe('requests Slack never sends', () => {
   });
 
   it('a body declared larger than Slack sends is refused before it is read', async () => {
-    const response = await send('POST', '/slack/events', { ...slackHeaders('{}', 'application/json'), 'Content-Length': String(50 * 1024 * 1024) }, '{}');
+    const response = await send(
+      'POST',
+      '/slack/events',
+      { ...slackHeaders('{}', 'application/json'), 'Content-Length': String(50 * 1024 * 1024) },
+      '{}',
+    );
     expect(response.status).toBe(413);
   });
 
   it('a chunked body with no length is refused', async () => {
     const headers = slackHeaders('{}', 'application/json');
     delete headers['Content-Length'];
-    const response = await send('POST', '/slack/events', { ...headers, 'Transfer-Encoding': 'chunked' }, '2\r\n{}\r\n0\r\n\r\n');
+    const response = await send(
+      'POST',
+      '/slack/events',
+      { ...headers, 'Transfer-Encoding': 'chunked' },
+      '2\r\n{}\r\n0\r\n\r\n',
+    );
     expect(response.status).toBe(411);
   });
 
   it('a body that goes on past its declared length is cut there', async () => {
     const body = '{"type":"event_callback","event":{}}';
-    const response = await send('POST', '/slack/events', slackHeaders(body, 'application/json'), `${body}${'x'.repeat(5000)}`);
+    const response = await send(
+      'POST',
+      '/slack/events',
+      slackHeaders(body, 'application/json'),
+      `${body}${'x'.repeat(5000)}`,
+    );
     expect(response.status).not.toBeNull();
   });
 
   it('a request line Node cannot parse, or headers too large, are answered by the server', async () => {
     expect((await rawRequest(bot.base, 'GARBAGE\r\n\r\n')).status).toBe(400);
-    expect((await rawRequest(bot.base, requestHead('GET', '/healthz', { 'X-Big': 'a'.repeat(20_000) }))).status).toBe(431);
+    expect((await rawRequest(bot.base, requestHead('GET', '/healthz', { 'X-Big': 'a'.repeat(20_000) }))).status).toBe(
+      431,
+    );
   });
 
   it('a signed command still works after all that, and nothing reached the log', async () => {
-    const body = slashCommandBody({ command: '/risk', text: 'show R-1', userId: 'U0PLAN', responseUrl: slack.responseUrl() });
+    const body = slashCommandBody({
+      command: '/risk',
+      text: 'show R-1',
+      userId: 'U0PLAN',
+      responseUrl: slack.responseUrl(),
+    });
     const response = await send('POST', '/slack/events', slackHeaders(body, 'application/x-www-form-urlencoded'), body);
     expect(response.status).toBe(200);
     const [answer] = await slack.waitFor('response_url', 1, 10_000);
@@ -166,11 +248,50 @@ describe('requests Slack never sends', () => {
 });
 
 const METHODS = ['GET', 'POST', 'POST', 'POST', 'PUT', 'DELETE', 'HEAD', 'OPTIONS', 'PATCH', 'TRACE', 'PROPFIND'];
-const TARGETS = ['/', '/slack/events', '/slack/events', '/slack/events', '/healthz', '/favicon.ico', '/%zz', '/slack/events?ssl_check=%', '//slack/events',
-  '/slack/events/../healthz', '/slack/events/', '/SLACK/EVENTS', '/healthz?token=xoxb-PLANTED-QUERY', 'http://evil.example/slack/events', '*', '/%00', '/wp-login.php'];
-const BODIES = ['', 'null', '[]', '{}', '"x"', '{"type":"event_callback"}', '{"type":"url_verification","challenge":"c"}', 'payload=null', 'payload=%7B%7D',
-  'ssl_check=1', 'command=%2Frisk&text=show', '{"token":"xoxb-PLANTED-BODY","a":', 'ya29.PLANTEDGOOGLE', '\u0000\u0001\u00ff', '{"type":"block_actions","actions":null}'];
-const TYPES = ['application/json', 'application/x-www-form-urlencoded', 'text/plain', 'application/json; charset=utf-8', 'multipart/form-data', ''];
+const TARGETS = [
+  '/',
+  '/slack/events',
+  '/slack/events',
+  '/slack/events',
+  '/healthz',
+  '/favicon.ico',
+  '/%zz',
+  '/slack/events?ssl_check=%',
+  '//slack/events',
+  '/slack/events/../healthz',
+  '/slack/events/',
+  '/SLACK/EVENTS',
+  '/healthz?token=xoxb-PLANTED-QUERY',
+  'http://evil.example/slack/events',
+  '*',
+  '/%00',
+  '/wp-login.php',
+];
+const BODIES = [
+  '',
+  'null',
+  '[]',
+  '{}',
+  '"x"',
+  '{"type":"event_callback"}',
+  '{"type":"url_verification","challenge":"c"}',
+  'payload=null',
+  'payload=%7B%7D',
+  'ssl_check=1',
+  'command=%2Frisk&text=show',
+  '{"token":"xoxb-PLANTED-BODY","a":',
+  'ya29.PLANTEDGOOGLE',
+  '\u0000\u0001\u00ff',
+  '{"type":"block_actions","actions":null}',
+];
+const TYPES = [
+  'application/json',
+  'application/x-www-form-urlencoded',
+  'text/plain',
+  'application/json; charset=utf-8',
+  'multipart/form-data',
+  '',
+];
 
 function randomRequest(random: () => number): { head: string; body: string } {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
@@ -186,15 +307,29 @@ function randomRequest(random: () => number): { head: string; body: string } {
   const length = random();
   if (length < 0.8) headers['Content-Length'] = String(Buffer.byteLength(body, 'latin1'));
   else if (length < 0.85) headers['Content-Length'] = '-1';
-  else if (length < 0.9) headers['Content-Length'] = String(Buffer.byteLength(body, 'latin1') > 0 ? Buffer.byteLength(body, 'latin1') - 1 : 0);
+  else if (length < 0.9)
+    headers['Content-Length'] = String(
+      Buffer.byteLength(body, 'latin1') > 0 ? Buffer.byteLength(body, 'latin1') - 1 : 0,
+    );
   else if (length < 0.95) headers['Content-Length'] = String(10 ** 12);
   const stamp = random();
-  const timestamp = stamp < 0.6 ? String(nowSeconds()) : pick(['Infinity', '1e99', '-1', '', String(nowSeconds() + 900), 'abc', String(nowSeconds() - 900)]);
+  const timestamp =
+    stamp < 0.6
+      ? String(nowSeconds())
+      : pick(['Infinity', '1e99', '-1', '', String(nowSeconds() + 900), 'abc', String(nowSeconds() - 900)]);
   if (stamp < 0.9) headers['X-Slack-Request-Timestamp'] = timestamp;
   const sign = random();
   // Signed bodies that Bolt can take wait up to three seconds for a listener: keep them few.
-  const signable = !['{}', '{"type":"event_callback"}', 'payload=%7B%7D', 'command=%2Frisk&text=show', '{"type":"block_actions","actions":null}'].includes(body) || random() < 0.1;
-  if (sign < 0.5 && signable) headers['X-Slack-Signature'] = slackSignature(SIGNING_SECRET, timestamp as unknown as number, body);
+  const signable =
+    ![
+      '{}',
+      '{"type":"event_callback"}',
+      'payload=%7B%7D',
+      'command=%2Frisk&text=show',
+      '{"type":"block_actions","actions":null}',
+    ].includes(body) || random() < 0.1;
+  if (sign < 0.5 && signable)
+    headers['X-Slack-Signature'] = slackSignature(SIGNING_SECRET, timestamp as unknown as number, body);
   else if (sign < 0.7) headers['X-Slack-Signature'] = pick(['v0=', `v0=${'0'.repeat(64)}`, 'v1=abc', 'PLANTED-SIG']);
   if (random() < 0.1) headers[`X-Junk-${Math.floor(random() * 1000)}`] = 'x'.repeat(Math.floor(random() * 200));
   if (random() < 0.05) headers['X-Slack-Retry-Num'] = pick(['1', 'NaN', '-4', '99999999999999']);

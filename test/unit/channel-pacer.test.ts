@@ -12,7 +12,10 @@ describe('posts paced at one a second per channel', () => {
   it('a burst to one channel goes out a second apart; another channel does not wait for it', async () => {
     const pacer = new ChannelPacer(1000, () => Date.now());
     const sentAt: Array<[string, number]> = [];
-    const post = (channel: string) => pacer.turn(channel).then(() => { sentAt.push([channel, Date.now()]); });
+    const post = (channel: string) =>
+      pacer.turn(channel).then(() => {
+        sentAt.push([channel, Date.now()]);
+      });
     const all = Promise.all([post('C0BOARD'), post('C0BOARD'), post('C0BOARD'), post('DU0LEAD')]);
     await vi.advanceTimersByTimeAsync(5000);
     await all;

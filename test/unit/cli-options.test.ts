@@ -3,8 +3,15 @@ import { parseCliOptions, UsageError } from '../../src/cli/cli-options.js';
 
 describe('risk-bot options', () => {
   it('when a sheet ID starts with a dash (Google IDs may), then it is read as the ID', () => {
-    expect(parseCliOptions(['setup-sheet', '--sheet', '-1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms'])).toMatchObject({ command: 'setup-sheet', sheet: '-1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms' });
-    expect(parseCliOptions(['import', 'register.xlsx', '--sheet', '-_x'])).toMatchObject({ command: 'import', file: 'register.xlsx', sheet: '-_x' });
+    expect(parseCliOptions(['setup-sheet', '--sheet', '-1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms'])).toMatchObject({
+      command: 'setup-sheet',
+      sheet: '-1BxiMVs0XRA5nFMdKvBdBZjgmUUqptlbs74OgvE2upms',
+    });
+    expect(parseCliOptions(['import', 'register.xlsx', '--sheet', '-_x'])).toMatchObject({
+      command: 'import',
+      file: 'register.xlsx',
+      sheet: '-_x',
+    });
   });
 
   it('when --sheet is followed by another option, then the ID is missing and it says so', () => {

@@ -1,48 +1,78 @@
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { dueSoonItems, overdueItems, reviewsDue } from '../../src/domain/items/due-items.js';
-import { groupByOwner, planNudges, workingDayOnOrBefore } from '../../src/domain/reminders/nudge-plan.js';
 import { readRegister } from '../../src/domain/register/read-register.js';
+import { groupByOwner, planNudges, workingDayOnOrBefore } from '../../src/domain/reminders/nudge-plan.js';
 import { rawRegister, rawTab } from '../helpers/raw-register.js';
 
 const settings = loadSettings();
-const RISK_HEADERS = ['Risk ID', 'Risk owner', 'Impact', 'Probability', 'Target resolution date', 'Date last updated', 'Status'];
+const RISK_HEADERS = [
+  'Risk ID',
+  'Risk owner',
+  'Impact',
+  'Probability',
+  'Target resolution date',
+  'Date last updated',
+  'Status',
+];
 const ACTION_HEADERS = ['Action ID', 'Action', 'Lead', 'Timescale', 'Status'];
 
 // A register as of Monday 23 November 2026.
 const today = '2026-11-23';
-const register = readRegister(rawRegister({
-  risks: rawTab('risks', RISK_HEADERS, [
-    ['R-1', 'Dir of Commissioning', 3, 3, '31st March 2027', '01/11/2026', 'Open'], // High, 22 days since update: review due (14)
-    ['R-2', 'Lead Commissioner', 2, 2, '30/11/2026', '15/11/2026', 'Open'], // Medium, fresh; due in 7
-    ['R-3', 'service manager', 1, 1, 'Oct 2026', '1.8.26', 'Open'], // Low, 114 days: review due (90); overdue
-    ['R-4', 'service manager', 3, 3, 'Oct 2026', '1.8.26', 'Closed'], // closed: nothing
-    ['R-5', 'Head of contracts', 2, 2, 'TBC', null, 'Open'], // never reviewed
-  ]),
-  actions: rawTab('actions', ACTION_HEADERS, [
-    ['A-1', 'Roll out IAPT', 'Lead Commissioner (PCT)', '07/12/2026', 'In progress'], // due in 14
-    ['A-2', 'Crisis pathway', 'Lead Commissioner (PCT)', '24/11/2026', 'Not started'], // due in 1
-    ['A-3', 'Workforce plan', 'Head of workforce development', '23/11/2026', 'Blocked'], // due today
-    ['A-4', 'Market plan', 'Transformation Group', '16/11/2026', 'In progress'], // 7 days overdue
-    ['A-5', 'Quality monitoring', 'Commissioning leads', '2025/26', 'Not started'], // overdue since 31 Mar 2026 (237 days)
-    ['A-6', 'Data accuracy', '', 'Dec 2026', 'Done'], // done: nothing
-    ['A-7', 'Day services review', 'D. Woodward', '10/12/2026', 'Not started'], // due in 17: not soon
-  ]),
-  people: rawTab('people', ['Name', 'Slack user'], [['Lead Commissioner (PCT)', 'U0LEAD'], ['service manager', 'svc@example.org']]),
-}), settings, today);
+const register = readRegister(
+  rawRegister({
+    risks: rawTab('risks', RISK_HEADERS, [
+      ['R-1', 'Dir of Commissioning', 3, 3, '31st March 2027', '01/11/2026', 'Open'], // High, 22 days since update: review due (14)
+      ['R-2', 'Lead Commissioner', 2, 2, '30/11/2026', '15/11/2026', 'Open'], // Medium, fresh; due in 7
+      ['R-3', 'service manager', 1, 1, 'Oct 2026', '1.8.26', 'Open'], // Low, 114 days: review due (90); overdue
+      ['R-4', 'service manager', 3, 3, 'Oct 2026', '1.8.26', 'Closed'], // closed: nothing
+      ['R-5', 'Head of contracts', 2, 2, 'TBC', null, 'Open'], // never reviewed
+    ]),
+    actions: rawTab('actions', ACTION_HEADERS, [
+      ['A-1', 'Roll out IAPT', 'Lead Commissioner (PCT)', '07/12/2026', 'In progress'], // due in 14
+      ['A-2', 'Crisis pathway', 'Lead Commissioner (PCT)', '24/11/2026', 'Not started'], // due in 1
+      ['A-3', 'Workforce plan', 'Head of workforce development', '23/11/2026', 'Blocked'], // due today
+      ['A-4', 'Market plan', 'Transformation Group', '16/11/2026', 'In progress'], // 7 days overdue
+      ['A-5', 'Quality monitoring', 'Commissioning leads', '2025/26', 'Not started'], // overdue since 31 Mar 2026 (237 days)
+      ['A-6', 'Data accuracy', '', 'Dec 2026', 'Done'], // done: nothing
+      ['A-7', 'Day services review', 'D. Woodward', '10/12/2026', 'Not started'], // due in 17: not soon
+    ]),
+    people: rawTab(
+      'people',
+      ['Name', 'Slack user'],
+      [
+        ['Lead Commissioner (PCT)', 'U0LEAD'],
+        ['service manager', 'svc@example.org'],
+      ],
+    ),
+  }),
+  settings,
+  today,
+);
 
 describe('what is overdue, due soon and due for review', () => {
   it('overdue: open items past their target date, most overdue first', () => {
-    expect(overdueItems(register, today).map((d) => [d.item.key, d.daysToGo])).toEqual([['A-5', -237], ['R-3', -23], ['A-4', -7]]);
+    expect(overdueItems(register, today).map((d) => [d.item.key, d.daysToGo])).toEqual([
+      ['A-5', -237],
+      ['R-3', -23],
+      ['A-4', -7],
+    ]);
   });
 
   it('due soon: open items due from today to 14 days ahead, soonest first', () => {
-    expect(dueSoonItems(register, today, 14).map((d) => [d.item.key, d.daysToGo])).toEqual([['A-3', 0], ['A-2', 1], ['R-2', 7], ['A-1', 14]]);
+    expect(dueSoonItems(register, today, 14).map((d) => [d.item.key, d.daysToGo])).toEqual([
+      ['A-3', 0],
+      ['A-2', 1],
+      ['R-2', 7],
+      ['A-1', 14],
+    ]);
   });
 
-  it('reviews due: open risks not updated within their band\'s interval, and risks never reviewed', () => {
+  it("reviews due: open risks not updated within their band's interval, and risks never reviewed", () => {
     expect(reviewsDue(register, today).map((r) => [r.risk.key, r.dueOn, r.neverReviewed])).toEqual([
-      ['R-3', '2026-10-30', false], ['R-1', '2026-11-15', false], ['R-5', today, true],
+      ['R-3', '2026-10-30', false],
+      ['R-1', '2026-11-15', false],
+      ['R-5', today, true],
     ]);
   });
 
@@ -58,7 +88,16 @@ describe('nudge planning, without a ledger', () => {
 
   it('on a working day, the stages falling today are planned: 14, 7, 1 and 0 days before, and weekly while overdue', () => {
     const stages = planNudges(register, today, rules).map((n) => [n.item.key, n.stage]);
-    expect(stages).toEqual(expect.arrayContaining([['A-1', 'due-14'], ['A-2', 'due-1'], ['A-3', 'due-0'], ['R-2', 'due-7'], ['A-4', 'overdue-7'], ['R-5', 'review']]));
+    expect(stages).toEqual(
+      expect.arrayContaining([
+        ['A-1', 'due-14'],
+        ['A-2', 'due-1'],
+        ['A-3', 'due-0'],
+        ['R-2', 'due-7'],
+        ['A-4', 'overdue-7'],
+        ['R-5', 'review'],
+      ]),
+    );
     expect(stages.map(([key]) => key)).not.toContain('A-5'); // 237 days is not a whole week
     expect(stages.map(([key]) => key)).not.toContain('A-6');
   });
@@ -92,7 +131,16 @@ describe('nudge planning, without a ledger', () => {
 describe('calendar arithmetic', () => {
   it('matches the JavaScript calendar for every day across four centuries of edge years', async () => {
     const { addDays, daysBetween, dayOfWeek } = await import('../../src/domain/dates/calendar.js');
-    for (const start of ['1899-12-30', '1900-02-28', '1999-12-31', '2000-02-28', '2024-02-28', '2026-03-28', '2026-10-24', '2100-02-27']) {
+    for (const start of [
+      '1899-12-30',
+      '1900-02-28',
+      '1999-12-31',
+      '2000-02-28',
+      '2024-02-28',
+      '2026-03-28',
+      '2026-10-24',
+      '2100-02-27',
+    ]) {
       for (let n = -400; n <= 400; n += 1) {
         const expected = new Date(Date.parse(`${start}T00:00:00Z`) + n * 86_400_000);
         const date = addDays(start, n);
@@ -121,7 +169,7 @@ describe('working days', () => {
     expect(workingDayRule(bankHolidays(nation))(date)).toBe(working);
   });
 
-  it('a reminder due on Boxing Day\'s substitute goes out on the working day before (Christmas Eve)', async () => {
+  it("a reminder due on Boxing Day's substitute goes out on the working day before (Christmas Eve)", async () => {
     const { workingDayRule } = await import('../../src/domain/dates/working-days.js');
     expect(workingDayOnOrBefore('2026-12-28', workingDayRule(settings.holidays))).toBe('2026-12-24');
     expect(workingDayOnOrBefore('2027-01-01', workingDayRule(settings.holidays))).toBe('2026-12-31');

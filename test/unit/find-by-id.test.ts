@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { isDomainError } from '../../src/domain/domain-error.js';
 import { findById, rowsWithId } from '../../src/domain/register/find-by-id.js';
 
-const rows = [{ row: 2, id: 'R - 1' }, { row: 3, id: 'r2' }, { row: 4, id: 'R-02' }, { row: 5, id: '' }];
+const rows = [
+  { row: 2, id: 'R - 1' },
+  { row: 3, id: 'r2' },
+  { row: 4, id: 'R-02' },
+  { row: 5, id: '' },
+];
 const idOf = (row: { id: string }) => row.id;
 
 function failure(id: string) {
@@ -21,15 +26,28 @@ describe('finding a row by ID', () => {
   });
 
   it('when no row has the ID, then item_not_found says so in one wording', () => {
-    expect(failure('R-9')).toEqual({ code: 'item_not_found', message: 'There is no risk or action R-9 in the register', details: { id: 'R-9' } });
+    expect(failure('R-9')).toEqual({
+      code: 'item_not_found',
+      message: 'There is no risk or action R-9 in the register',
+      details: { id: 'R-9' },
+    });
   });
 
   it('when two rows have the ID, then item_duplicated names both rows', () => {
-    expect(failure('R-2')).toEqual({ code: 'item_duplicated', message: 'R-2 is on 2 rows (3, 4); give each its own ID in the sheet first', details: { id: 'R-2', rows: [3, 4] } });
+    expect(failure('R-2')).toEqual({
+      code: 'item_duplicated',
+      message: 'R-2 is on 2 rows (3, 4); give each its own ID in the sheet first',
+      details: { id: 'R-2', rows: [3, 4] },
+    });
   });
 
   it('when a store looks a row up at write time, then the error is the same and its details name the tab and the ID as given', () => {
-    expect(() => findById(rows, idOf, 'r 9', 'Risks')).toThrow(expect.objectContaining({ message: 'There is no risk or action R-9 in the register', details: { tab: 'Risks', id: 'r 9' } }));
+    expect(() => findById(rows, idOf, 'r 9', 'Risks')).toThrow(
+      expect.objectContaining({
+        message: 'There is no risk or action R-9 in the register',
+        details: { tab: 'Risks', id: 'r 9' },
+      }),
+    );
   });
 
   it('when the ID is blank, then it matches no row, not the rows with a blank ID cell', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { parseCommand } from '../../src/domain/commands/command.js';
+import { readSingleDate, readTimescale } from '../../src/domain/dates/timescale.js';
 import { isDomainError } from '../../src/domain/domain-error.js';
 import { planItemUpdate, type RequestedChange } from '../../src/domain/items/item-update.js';
 import { readTargetDate } from '../../src/domain/items/new-item.js';
 import { readRegister } from '../../src/domain/register/read-register.js';
-import { readSingleDate, readTimescale } from '../../src/domain/dates/timescale.js';
 import { rawRegister, rawTab } from '../helpers/raw-register.js';
 
 const settings = loadSettings();
@@ -52,37 +52,61 @@ describe('when a date is written as a formula', () => {
 });
 
 describe('when a user gives a formula as a target date', () => {
-  const register = readRegister(rawRegister({
-    actions: rawTab('actions', ACTION_HEADERS, [['A-1', 'Workforce plan', 'Head of workforce', 'Mar 2027', null, 'In progress']]),
-  }), settings, today);
+  const register = readRegister(
+    rawRegister({
+      actions: rawTab('actions', ACTION_HEADERS, [
+        ['A-1', 'Workforce plan', 'Head of workforce', 'Mar 2027', null, 'In progress'],
+      ]),
+    }),
+    settings,
+    today,
+  );
   const action = register.actions[0]!;
-  const plan = (changes: RequestedChange[]) => planItemUpdate({
-    item: action, register, changes, note: null, scale: settings.scale, today, now: `${today}T10:00:00.000Z`, who: 'U1', via: 'command',
-  });
+  const plan = (changes: RequestedChange[]) =>
+    planItemUpdate({
+      item: action,
+      register,
+      changes,
+      note: null,
+      scale: settings.scale,
+      today,
+      now: `${today}T10:00:00.000Z`,
+      who: 'U1',
+      via: 'command',
+    });
 
-  it.each(REFUSED.map(([typed, shown]) => [typed, shown]))('then "/action update A-1 target %s" is refused, saying it looks like a formula', (typed, shown) => {
-    const parsed = parseCommand('action', `update A-1 target ${typed}`);
-    expect(parsed).toMatchObject({ ok: true, command: { kind: 'update' } });
-    const changes = parsed.ok && parsed.command.kind === 'update' ? parsed.command.changes : [];
-    expect(changes).toEqual([{ field: 'targetDate', value: typed.trim() }]);
-    let error: unknown;
-    try {
-      plan(changes as RequestedChange[]);
-    } catch (caught) {
-      error = caught;
-    }
-    expect(isDomainError(error, 'invalid_value')).toBe(true);
-    expect((error as Error).message).toContain(`"${shown}" is not a date`);
-    expect((error as Error).message).toContain('like 2027-03-31');
-  });
+  it.each(REFUSED.map(([typed, shown]) => [typed, shown]))(
+    'then "/action update A-1 target %s" is refused, saying it looks like a formula',
+    (typed, shown) => {
+      const parsed = parseCommand('action', `update A-1 target ${typed}`);
+      expect(parsed).toMatchObject({ ok: true, command: { kind: 'update' } });
+      const changes = parsed.ok && parsed.command.kind === 'update' ? parsed.command.changes : [];
+      expect(changes).toEqual([{ field: 'targetDate', value: typed.trim() }]);
+      let error: unknown;
+      try {
+        plan(changes as RequestedChange[]);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(isDomainError(error, 'invalid_value')).toBe(true);
+      expect((error as Error).message).toContain(`"${shown}" is not a date`);
+      expect((error as Error).message).toContain('like 2027-03-31');
+    },
+  );
 
   it('then "/action update A-1 target 2027-03-31" still moves the date', () => {
-    expect(plan([{ field: 'targetDate', value: '2027-03-31' }]).audit[0]).toMatchObject({ field: 'targetDate', newValue: '2027-03-31' });
+    expect(plan([{ field: 'targetDate', value: '2027-03-31' }]).audit[0]).toMatchObject({
+      field: 'targetDate',
+      newValue: '2027-03-31',
+    });
   });
 
-  it.each(REFUSED.map(([typed, shown]) => [typed, shown]))('then a new item\'s target date %j is refused', (typed, shown) => {
-    expect(() => readTargetDate(typed)).toThrow(`"${shown}" is not a date`);
-  });
+  it.each(REFUSED.map(([typed, shown]) => [typed, shown]))(
+    "then a new item's target date %j is refused",
+    (typed, shown) => {
+      expect(() => readTargetDate(typed)).toThrow(`"${shown}" is not a date`);
+    },
+  );
 });
 
 describe('when a register cell holds a formula as text', () => {
@@ -91,10 +115,16 @@ describe('when a register cell holds a formula as text', () => {
     ['A-2', 'Provider event', 'L.kavanagh', 'Mar 2027', ' =TODAY()+30', 'In progress'],
     ['A-3', 'Data accuracy', 'L.kavanagh', '@2027', '2027-03-31', 'In progress'],
   ];
-  const { actions, problems } = readRegister(rawRegister({ actions: rawTab('actions', ACTION_HEADERS, rows) }), settings, today);
+  const { actions, problems } = readRegister(
+    rawRegister({ actions: rawTab('actions', ACTION_HEADERS, rows) }),
+    settings,
+    today,
+  );
 
   it('then each is reported naming tab, row, column and the text', () => {
-    expect(problems.filter((p) => p.code === 'date_invalid').map((p) => [p.tab, p.row, p.column, p.value, p.severity])).toEqual([
+    expect(
+      problems.filter((p) => p.code === 'date_invalid').map((p) => [p.tab, p.row, p.column, p.value, p.severity]),
+    ).toEqual([
       ['Actions', 2, 'Timescale', '=DATE(2027,3,31)', 'error'],
       ['Actions', 3, 'Target date', '=TODAY()+30', 'error'],
       ['Actions', 4, 'Timescale', '@2027', 'error'],
@@ -103,6 +133,10 @@ describe('when a register cell holds a formula as text', () => {
   });
 
   it('then it is never read as a date (not 31 Dec 2027), while the other date in the row still is', () => {
-    expect(actions.map((a) => [a.id, a.target.targetDate])).toEqual([['A-1', null], ['A-2', '2027-03-31'], ['A-3', '2027-03-31']]);
+    expect(actions.map((a) => [a.id, a.target.targetDate])).toEqual([
+      ['A-1', null],
+      ['A-2', '2027-03-31'],
+      ['A-3', '2027-03-31'],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryLeases } from '../../src/adapters/leases/memory-leases.js';
 import { WorkInProgress } from '../../src/adapters/shared/work-in-progress.js';
-import { shutDown, type RunningParts } from '../../src/composition/graceful-shutdown.js';
+import { type RunningParts, shutDown } from '../../src/composition/graceful-shutdown.js';
 
 const BUDGET = { finishMs: 60, afterCutOffMs: 60, tellMs: 60 };
 
@@ -12,10 +12,18 @@ function parts(): RunningParts & { told: string[]; lines: string[]; served: numb
   const closed: boolean[] = [];
   const leases = new MemoryLeases();
   const original = leases.close.bind(leases);
-  leases.close = async () => { closed.push(true); await original(); };
+  leases.close = async () => {
+    closed.push(true);
+    await original();
+  };
   return {
-    told, lines, served, closed,
-    stopServing: async (graceMs) => { served.push(graceMs); },
+    told,
+    lines,
+    served,
+    closed,
+    stopServing: async (graceMs) => {
+      served.push(graceMs);
+    },
     stopSchedules: async () => {},
     inProgress: new WorkInProgress(),
     writesClosed: new AbortController(),
@@ -37,7 +45,16 @@ describe('stopping the bot', () => {
   it('when work finishes within the grace time, then no write is refused and its lease is kept', async () => {
     const p = parts();
     await p.leases.take('delivery:trigger:1', 60_000);
-    void p.inProgress.run({ what: 'quick', lease: 'delivery:trigger:1', tellUnfinished: async () => { p.told.push('quick'); } }, () => new Promise((resolve) => setTimeout(resolve, 20)));
+    void p.inProgress.run(
+      {
+        what: 'quick',
+        lease: 'delivery:trigger:1',
+        tellUnfinished: async () => {
+          p.told.push('quick');
+        },
+      },
+      () => new Promise((resolve) => setTimeout(resolve, 20)),
+    );
     expect(await shutDown(p, BUDGET)).toBe(true);
     expect(p.writesClosed.signal.aborted).toBe(false);
     expect(p.told).toEqual([]);
@@ -47,7 +64,16 @@ describe('stopping the bot', () => {
   it('when work outlasts the grace time, then new writes are refused, its person is told, and its lease given back for a retry', async () => {
     const p = parts();
     await p.leases.take('delivery:trigger:2', 60_000);
-    void p.inProgress.run({ what: 'stuck', lease: 'delivery:trigger:2', tellUnfinished: async () => { p.told.push('stuck'); } }, () => new Promise(() => undefined));
+    void p.inProgress.run(
+      {
+        what: 'stuck',
+        lease: 'delivery:trigger:2',
+        tellUnfinished: async () => {
+          p.told.push('stuck');
+        },
+      },
+      () => new Promise(() => undefined),
+    );
     expect(await shutDown(p, BUDGET)).toBe(false);
     expect(p.writesClosed.signal.aborted).toBe(true);
     expect(p.told).toEqual(['stuck']);
@@ -57,16 +83,23 @@ describe('stopping the bot', () => {
 
   it('when work ends after writes close (refused, answered), then it counts as finished', async () => {
     const p = parts();
-    void p.inProgress.run({ what: 'refused' }, () => new Promise<void>((resolve) => {
-      p.writesClosed.signal.addEventListener('abort', () => setTimeout(resolve, 10));
-    }));
+    void p.inProgress.run(
+      { what: 'refused' },
+      () =>
+        new Promise<void>((resolve) => {
+          p.writesClosed.signal.addEventListener('abort', () => setTimeout(resolve, 10));
+        }),
+    );
     expect(await shutDown(p, BUDGET)).toBe(true);
     expect(p.told).toEqual([]);
   });
 
   it('a person who cannot be told does not hold the stop up past its budget', async () => {
     const p = parts();
-    void p.inProgress.run({ what: 'stuck', tellUnfinished: () => new Promise(() => undefined) }, () => new Promise(() => undefined));
+    void p.inProgress.run(
+      { what: 'stuck', tellUnfinished: () => new Promise(() => undefined) },
+      () => new Promise(() => undefined),
+    );
     const started = Date.now();
     await shutDown(p, BUDGET);
     expect(Date.now() - started).toBeLessThan(1500);

@@ -10,8 +10,20 @@ describe('header mapping', () => {
     const { byField, problems } = mapHeaders('risks', SEED_RISK_HEADERS, tabs.risks.headers);
     expect(problems).toEqual([]);
     expect(byField).toEqual({
-      id: 0, dateRaised: 1, owner: 2, description: 3, impactOnProgramme: 4, impact: 5, probability: 6, rating: 7,
-      band: 8, mitigatingActions: 9, targetResolution: 10, actionOwner: 11, dateLastUpdated: 12, status: 13,
+      id: 0,
+      dateRaised: 1,
+      owner: 2,
+      description: 3,
+      impactOnProgramme: 4,
+      impact: 5,
+      probability: 6,
+      rating: 7,
+      band: 8,
+      mitigatingActions: 9,
+      targetResolution: 10,
+      actionOwner: 11,
+      dateLastUpdated: 12,
+      status: 13,
     });
   });
 
@@ -32,7 +44,15 @@ describe('header mapping', () => {
 
   it('when the seed plan headers are read, then the action columns are found', () => {
     const { byField } = mapHeaders('actions', SEED_ACTION_HEADERS, tabs.actions.headers);
-    expect(byField).toMatchObject({ id: 0, action: 1, lead: 2, coDependencies: 3, resources: 4, successCriteria: 5, timescale: 6 });
+    expect(byField).toMatchObject({
+      id: 0,
+      action: 1,
+      lead: 2,
+      coDependencies: 3,
+      resources: 4,
+      successCriteria: 5,
+      timescale: 6,
+    });
   });
 
   it.each([
@@ -81,7 +101,15 @@ describe('header mapping', () => {
     expect(normalizeHeader('Co-\ndependencies')).toBe('codependencies');
   });
 
-  it.each([[0, 'A'], [25, 'Z'], [26, 'AA'], [51, 'AZ'], [52, 'BA'], [701, 'ZZ'], [702, 'AAA']])('column %i is %s', (index, letters) => {
+  it.each([
+    [0, 'A'],
+    [25, 'Z'],
+    [26, 'AA'],
+    [51, 'AZ'],
+    [52, 'BA'],
+    [701, 'ZZ'],
+    [702, 'AAA'],
+  ])('column %i is %s', (index, letters) => {
     expect(columnLetter(index)).toBe(letters);
   });
 });

@@ -1,12 +1,26 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { FONT_CHARACTERS, GLYPH_HEIGHT, GLYPH_WIDTH, drawText, textWidth } from '../../src/adapters/heat-map/bitmap-font.js';
-import { cellBox, cellCentre, heatMapLayout, heatMapPng, rgbOf, textColourOn, type HeatMapLayout } from '../../src/adapters/heat-map/heat-map-png.js';
+import {
+  drawText,
+  FONT_CHARACTERS,
+  GLYPH_HEIGHT,
+  GLYPH_WIDTH,
+  textWidth,
+} from '../../src/adapters/heat-map/bitmap-font.js';
+import {
+  cellBox,
+  cellCentre,
+  type HeatMapLayout,
+  heatMapLayout,
+  heatMapPng,
+  rgbOf,
+  textColourOn,
+} from '../../src/adapters/heat-map/heat-map-png.js';
 import { SCALE_PRESETS } from '../../src/config/scale-presets.js';
 import { scaleInputSchema } from '../../src/config/settings-schema.js';
 import { heatMap } from '../../src/domain/digest/heat-map.js';
-import type { Risk } from '../../src/domain/register/register.js';
 import type { Scale } from '../../src/domain/items/scale.js';
+import type { Risk } from '../../src/domain/register/register.js';
 
 const threeByThree = scaleInputSchema.parse(SCALE_PRESETS['3x3']);
 const nhs = scaleInputSchema.parse(SCALE_PRESETS['5x5-nhs']);
@@ -71,23 +85,32 @@ describe('heat map image', () => {
     ['5x5-nhs', 5, 1, 'Moderate', nhs],
     ['5x5-nhs', 2, 4, 'High', nhs],
     ['5x5-nhs', 5, 5, 'Extreme', nhs],
-  ])('%s: the cell at impact %i, probability %i is filled with the %s colour', (_name, impact, probability, label, scale) => {
-    const { png, layout } = render(scale, [risk(impact, probability), risk(impact, probability)]);
-    const colour = scale.bands.find((band) => band.label === label)!.colour;
-    expect(backgroundOf(png, layout, impact, probability)).toEqual(rgbOf(colour));
-  });
+  ])(
+    '%s: the cell at impact %i, probability %i is filled with the %s colour',
+    (_name, impact, probability, label, scale) => {
+      const { png, layout } = render(scale, [risk(impact, probability), risk(impact, probability)]);
+      const colour = scale.bands.find((band) => band.label === label)!.colour;
+      expect(backgroundOf(png, layout, impact, probability)).toEqual(rgbOf(colour));
+    },
+  );
 
   it.each([
     ['3x3', threeByThree, 3, 2],
     ['5x5-nhs', nhs, 4, 4],
-  ])('%s: a cell with risks has its count drawn in the contrasting colour, an empty cell none', (_name, scale, impact, probability) => {
-    const { png, layout } = render(scale, Array.from({ length: 7 }, () => risk(impact, probability)));
-    const centre = cellCentre(layout, impact, probability);
-    const ink = textColourOn(backgroundOf(png, layout, impact, probability));
-    expect(pixelsOf(png, ink, centre.x, centre.y, 40)).toBeGreaterThan(100);
-    const empty = cellCentre(layout, 1, 1);
-    expect(pixelsOf(png, textColourOn(backgroundOf(png, layout, 1, 1)), empty.x, empty.y, 40)).toBe(0);
-  });
+  ])(
+    '%s: a cell with risks has its count drawn in the contrasting colour, an empty cell none',
+    (_name, scale, impact, probability) => {
+      const { png, layout } = render(
+        scale,
+        Array.from({ length: 7 }, () => risk(impact, probability)),
+      );
+      const centre = cellCentre(layout, impact, probability);
+      const ink = textColourOn(backgroundOf(png, layout, impact, probability));
+      expect(pixelsOf(png, ink, centre.x, centre.y, 40)).toBeGreaterThan(100);
+      const empty = cellCentre(layout, 1, 1);
+      expect(pixelsOf(png, textColourOn(backgroundOf(png, layout, 1, 1)), empty.x, empty.y, 40)).toBe(0);
+    },
+  );
 
   it('the same heat map renders to the same bytes', () => {
     const risks = [risk(1, 1), risk(3, 3), risk(null, 1)];
@@ -109,7 +132,9 @@ describe('bitmap font', () => {
     const canvas = { width: 20, height: 20, data: new Uint8Array(20 * 20 * 4) };
     drawText(canvas, '8', 2, 3, 2, [255, 0, 0]);
     const inked = (x: number, y: number) => canvas.data[(y * 20 + x) * 4] === 255;
-    const all = Array.from({ length: 400 }, (_, i) => [i % 20, Math.floor(i / 20)] as const).filter(([x, y]) => inked(x, y));
+    const all = Array.from({ length: 400 }, (_, i) => [i % 20, Math.floor(i / 20)] as const).filter(([x, y]) =>
+      inked(x, y),
+    );
     expect(all.every(([x, y]) => x >= 2 && x < 2 + GLYPH_WIDTH * 2 && y >= 3 && y < 3 + GLYPH_HEIGHT * 2)).toBe(true);
     expect(all.length % 4).toBe(0);
     expect(inked(4, 3)).toBe(true);

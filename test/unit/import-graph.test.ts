@@ -21,9 +21,14 @@ function sourceFiles(dir: string): string[] {
 /** Every module a file imports or re-exports, type-only ones included: relative ones as repo paths (src/…), packages by name. */
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"`;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g)]
-    .map((match) => match[1] ?? match[2] ?? match[3]!);
-  return specifiers.map((spec) => (spec.startsWith('.') ? relative(REPO_ROOT, resolve(dirname(file), spec.replace(/\.js$/, '.ts'))) : spec));
+  const specifiers = [
+    ...text.matchAll(
+      /(?:^|\n)\s*(?:import|export)\b[^'"`;]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g,
+    ),
+  ].map((match) => match[1] ?? match[2] ?? match[3]!);
+  return specifiers.map((spec) =>
+    spec.startsWith('.') ? relative(REPO_ROOT, resolve(dirname(file), spec.replace(/\.js$/, '.ts'))) : spec,
+  );
 }
 
 const graph = new Map(sourceFiles(SRC).map((file) => [relative(REPO_ROOT, file), importsOf(file)]));
@@ -32,7 +37,9 @@ const isPackage = (target: string) => !target.startsWith('src/');
 
 /** Imports that break a rule, as "file -> target". */
 function breaking(folder: string, allowed: (target: string) => boolean): string[] {
-  return modulesUnder(folder).flatMap(([file, targets]) => targets.filter((target) => !allowed(target)).map((target) => `${file} -> ${target}`));
+  return modulesUnder(folder).flatMap(([file, targets]) =>
+    targets.filter((target) => !allowed(target)).map((target) => `${file} -> ${target}`),
+  );
 }
 
 /** Tarjan's strongly connected components with more than one module, or one that imports itself. */
@@ -81,16 +88,24 @@ describe('the import graph of src', () => {
   });
 
   it('ports import only the domain and the descriptions of messages', () => {
-    expect(breaking('ports', (target) => ['src/domain/', 'src/ports/', 'src/messages/'].some((folder) => target.startsWith(folder)))).toEqual([]);
+    expect(
+      breaking('ports', (target) =>
+        ['src/domain/', 'src/ports/', 'src/messages/'].some((folder) => target.startsWith(folder)),
+      ),
+    ).toEqual([]);
   });
 
   it('use cases import the domain, ports, messages and each other, and no adapter, wiring, job, Slack, Google or Node I/O', () => {
     const inward = ['src/domain/', 'src/ports/', 'src/messages/', 'src/use-cases/', 'src/config/'];
-    expect(breaking('use-cases', (target) => !isPackage(target) && inward.some((folder) => target.startsWith(folder)))).toEqual([]);
+    expect(
+      breaking('use-cases', (target) => !isPackage(target) && inward.some((folder) => target.startsWith(folder))),
+    ).toEqual([]);
   });
 
   it('messages describe what to say without I/O: the domain and each other only', () => {
-    expect(breaking('messages', (target) => target.startsWith('src/domain/') || target.startsWith('src/messages/'))).toEqual([]);
+    expect(
+      breaking('messages', (target) => target.startsWith('src/domain/') || target.startsWith('src/messages/')),
+    ).toEqual([]);
   });
 
   it('has no import cycles', () => {

@@ -1,31 +1,57 @@
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/load-settings.js';
-import { claimRecords, dueToSend, nudgeLedger, outcomeRecord, unreachableRecord } from '../../src/domain/reminders/nudge-ledger.js';
-import { planDeliveries } from '../../src/domain/reminders/nudge-delivery.js';
-import { groupByOwner } from '../../src/domain/reminders/nudge-plan.js';
-import { planNudges } from '../../src/domain/reminders/nudge-plan.js';
+import { workingDayRule } from '../../src/domain/dates/working-days.js';
 import { readRegister } from '../../src/domain/register/read-register.js';
 import type { AuditEntry } from '../../src/domain/register/register.js';
-import { workingDayRule } from '../../src/domain/dates/working-days.js';
+import { planDeliveries } from '../../src/domain/reminders/nudge-delivery.js';
+import {
+  claimRecords,
+  dueToSend,
+  nudgeLedger,
+  outcomeRecord,
+  unreachableRecord,
+} from '../../src/domain/reminders/nudge-ledger.js';
+import { groupByOwner, planNudges } from '../../src/domain/reminders/nudge-plan.js';
 import { rawRegister, rawTab } from '../helpers/raw-register.js';
 
 const settings = loadSettings();
 const rules = { ...settings.reminders, isWorkingDay: workingDayRule(settings.holidays) };
-const register = readRegister(rawRegister({
-  actions: rawTab('actions', ['Action ID', 'Action', 'Lead', 'Timescale', 'Status'], [
-    ['A-1', 'Roll out IAPT', 'Lead Commissioner', '30/11/2026', 'In progress'], // due-7 on Mon 23 Nov
-    ['A-2', 'Crisis pathway', 'Lead Commissioner', '24/11/2026', 'Not started'], // due-1 on Mon 23 Nov
-  ]),
-}), settings, '2026-11-23');
+const register = readRegister(
+  rawRegister({
+    actions: rawTab(
+      'actions',
+      ['Action ID', 'Action', 'Lead', 'Timescale', 'Status'],
+      [
+        ['A-1', 'Roll out IAPT', 'Lead Commissioner', '30/11/2026', 'In progress'], // due-7 on Mon 23 Nov
+        ['A-2', 'Crisis pathway', 'Lead Commissioner', '24/11/2026', 'Not started'], // due-1 on Mon 23 Nov
+      ],
+    ),
+  }),
+  settings,
+  '2026-11-23',
+);
 
-const entry = (item: string, field: string, newValue: string): AuditEntry => ({ row: 2, when: '', who: 'risk-bot', item, field, oldValue: '', newValue, via: 'bot', note: '' });
+const entry = (item: string, field: string, newValue: string): AuditEntry => ({
+  row: 2,
+  when: '',
+  who: 'risk-bot',
+  item,
+  field,
+  oldValue: '',
+  newValue,
+  via: 'bot',
+  note: '',
+});
 
 describe('the nudge ledger in the Audit log', () => {
   const today = '2026-11-23';
   const planned = planNudges(register, today, rules, () => false);
 
   it('with an empty ledger, every reminder reached today is due to send', () => {
-    expect(dueToSend(planned, nudgeLedger([]), today).map((n) => `${n.item.id}:${n.stage}`)).toEqual(['A-1:due-7', 'A-2:due-1']);
+    expect(dueToSend(planned, nudgeLedger([]), today).map((n) => `${n.item.id}:${n.stage}`)).toEqual([
+      'A-1:due-7',
+      'A-2:due-1',
+    ]);
   });
 
   it('a reminder recorded as sent (item, stage, date) is not sent again, however the ID is written', () => {
@@ -44,7 +70,8 @@ describe('the nudge ledger in the Audit log', () => {
     expect(dueToSend(planned, ledger, '2026-11-30').map((n) => n.item.id)).toContain('A-2');
   });
 
-  const asEntries = (records: Array<Omit<AuditEntry, 'row'>>): AuditEntry[] => records.map((r, i) => ({ ...r, row: i + 2 }));
+  const asEntries = (records: Array<Omit<AuditEntry, 'row'>>): AuditEntry[] =>
+    records.map((r, i) => ({ ...r, row: i + 2 }));
   const message = { messageKey: 'm-1', recipient: 'U0LEAD', channel: 'DU0LEAD' };
   const claims = claimRecords(planned, message, '2026-11-23T09:00:00Z');
 
@@ -55,13 +82,23 @@ describe('the nudge ledger in the Audit log', () => {
   });
 
   it('a message recorded as sent is settled: not pending, not sent again', () => {
-    const ledger = nudgeLedger(asEntries([...claims, outcomeRecord({ messageKey: 'm-1', items: ['A-1', 'A-2'] }, 'sent', '2026-11-23T09:00:01Z', 'delivered')]));
+    const ledger = nudgeLedger(
+      asEntries([
+        ...claims,
+        outcomeRecord({ messageKey: 'm-1', items: ['A-1', 'A-2'] }, 'sent', '2026-11-23T09:00:01Z', 'delivered'),
+      ]),
+    );
     expect(ledger.pending()).toEqual([]);
     expect(dueToSend(planned, ledger, today)).toEqual([]);
   });
 
   it('a message found missing after a crash frees its reminders to go again', () => {
-    const ledger = nudgeLedger(asEntries([...claims, outcomeRecord({ messageKey: 'm-1', items: ['A-1'] }, 'unsent', '2026-11-23T09:05:00Z', 'not in Slack')]));
+    const ledger = nudgeLedger(
+      asEntries([
+        ...claims,
+        outcomeRecord({ messageKey: 'm-1', items: ['A-1'] }, 'unsent', '2026-11-23T09:05:00Z', 'not in Slack'),
+      ]),
+    );
     expect(ledger.pending()).toEqual([]);
     expect(dueToSend(planned, ledger, today).map((n) => n.item.id)).toEqual(['A-1', 'A-2']);
   });
@@ -87,20 +124,38 @@ describe('planning deliveries: one message per Slack user', () => {
     { name: 'ASC Lead', slackUser: 'U0LEAD', email: null },
     { name: 'Finance lead', slackUser: null, email: null },
   ];
-  const shared = readRegister(rawRegister({
-    actions: rawTab('actions', ['Action ID', 'Action', 'Lead', 'Timescale', 'Status'], [
-      ['A-1', 'One', 'Lead Commissioner', '30/11/2026', 'In progress'],
-      ['A-2', 'Two', 'ASC Lead & Housing lead', '24/11/2026', 'Not started'],
-      ['A-3', 'Three', 'Housing lead', '24/11/2026', 'Not started'],
-      ['A-4', 'Four', 'Finance lead', '24/11/2026', 'Not started'],
-      ['A-5', 'Five', 'Parks lead', '24/11/2026', 'Not started'],
-    ]),
-    people: rawTab('people', ['Name', 'Slack user', 'Email'], people.map((p) => [p.name, p.slackUser ?? '', p.email ?? ''])),
-  }), settings, today);
-  const groups = groupByOwner(planNudges(shared, today, rules, () => false), shared.people);
+  const shared = readRegister(
+    rawRegister({
+      actions: rawTab(
+        'actions',
+        ['Action ID', 'Action', 'Lead', 'Timescale', 'Status'],
+        [
+          ['A-1', 'One', 'Lead Commissioner', '30/11/2026', 'In progress'],
+          ['A-2', 'Two', 'ASC Lead & Housing lead', '24/11/2026', 'Not started'],
+          ['A-3', 'Three', 'Housing lead', '24/11/2026', 'Not started'],
+          ['A-4', 'Four', 'Finance lead', '24/11/2026', 'Not started'],
+          ['A-5', 'Five', 'Parks lead', '24/11/2026', 'Not started'],
+        ],
+      ),
+      people: rawTab(
+        'people',
+        ['Name', 'Slack user', 'Email'],
+        people.map((p) => [p.name, p.slackUser ?? '', p.email ?? '']),
+      ),
+    }),
+    settings,
+    today,
+  );
+  const groups = groupByOwner(
+    planNudges(shared, today, rules, () => false),
+    shared.people,
+  );
 
   it('merges the roles one person holds into one message, and sends shared items to each person named', () => {
-    const { deliveries } = planDeliveries(groups, (p) => p.slackUser ?? (p.email === 'housing@example.gov.uk' ? 'U0HOUSE' : null));
+    const { deliveries } = planDeliveries(
+      groups,
+      (p) => p.slackUser ?? (p.email === 'housing@example.gov.uk' ? 'U0HOUSE' : null),
+    );
     expect(deliveries.map((d) => [d.recipient, d.nudges.map((n) => n.item.id)])).toEqual([
       ['U0LEAD', ['A-2', 'A-1']],
       ['U0HOUSE', ['A-2', 'A-3']],

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { dateInZone } from '../../src/domain/dates/calendar.js';
-import { planNudges } from '../../src/domain/reminders/nudge-plan.js';
-import { readRegister } from '../../src/domain/register/read-register.js';
 import { workingDayRule } from '../../src/domain/dates/working-days.js';
+import { readRegister } from '../../src/domain/register/read-register.js';
+import { planNudges } from '../../src/domain/reminders/nudge-plan.js';
 import { rawRegister, rawTab } from '../helpers/raw-register.js';
 
 const settings = loadSettings(); // England and Wales bank holidays, 14/7/1/0 days before, weekly while overdue
@@ -11,9 +11,17 @@ const rules = { ...settings.reminders, isWorkingDay: workingDayRule(settings.hol
 
 /** The stage one open action with `targetDate` gets on `today` (without a ledger: a stage whose day has passed counts as sent). */
 function stageOn(targetDate: string, today: string): string | null {
-  const register = readRegister(rawRegister({
-    actions: rawTab('actions', ['Action ID', 'Action', 'Lead', 'Target date', 'Status'], [['A-1', 'Plan', 'Lead Commissioner', targetDate, 'In progress']]),
-  }), settings, today);
+  const register = readRegister(
+    rawRegister({
+      actions: rawTab(
+        'actions',
+        ['Action ID', 'Action', 'Lead', 'Target date', 'Status'],
+        [['A-1', 'Plan', 'Lead Commissioner', targetDate, 'In progress']],
+      ),
+    }),
+    settings,
+    today,
+  );
   return planNudges(register, today, rules)[0]?.stage ?? null;
 }
 
@@ -29,15 +37,40 @@ describe('the stage planned for a day, across month ends, weekends, holidays and
     ['financial year end: on the day', '2027-03-31', '2027-03-31', 'due-0'],
     ['financial year end: a week overdue, in the new year', '2027-03-31', '2027-04-07', 'overdue-7'],
     ['financial year end: the days between stages send nothing', '2027-03-31', '2027-04-01', null],
-    ['Easter: 7 days before falls on Easter Monday, Good Friday is off too, so Thursday', '2027-04-05', '2027-03-25', 'due-7'],
+    [
+      'Easter: 7 days before falls on Easter Monday, Good Friday is off too, so Thursday',
+      '2027-04-05',
+      '2027-03-25',
+      'due-7',
+    ],
     ['Easter: nothing on the Tuesday after, the stage went on Thursday', '2027-04-05', '2027-03-30', null],
-    ['Christmas: 7 days before is the Boxing Day substitute (Mon 28 Dec), so Thursday 24th', '2027-01-04', '2026-12-24', 'due-7'],
-    ['New Year: the day before is a Sunday and New Year\'s Day a holiday, so Thursday 31st', '2027-01-04', '2026-12-31', 'due-1'],
+    [
+      'Christmas: 7 days before is the Boxing Day substitute (Mon 28 Dec), so Thursday 24th',
+      '2027-01-04',
+      '2026-12-24',
+      'due-7',
+    ],
+    [
+      "New Year: the day before is a Sunday and New Year's Day a holiday, so Thursday 31st",
+      '2027-01-04',
+      '2026-12-31',
+      'due-1',
+    ],
     ['weekly while overdue: stages falling on Saturdays go on Fridays', '2026-10-31', '2026-11-13', 'overdue-14'],
     ['a weekend day sends nothing at all', '2026-11-23', '2026-11-21', null],
-    ['British Summer Time starts on Sun 28 March 2027: the Monday after is still 7 days before', '2027-04-05', '2027-03-29', null],
+    [
+      'British Summer Time starts on Sun 28 March 2027: the Monday after is still 7 days before',
+      '2027-04-05',
+      '2027-03-29',
+      null,
+    ],
     ['and the Wednesday after is the 1-week countdown of a target 7 days on', '2027-04-07', '2027-03-31', 'due-7'],
-    ['British Summer Time ends on Sun 25 October 2026: a stage on that Sunday went on Friday 23rd', '2026-11-01', '2026-10-23', 'due-7'],
+    [
+      'British Summer Time ends on Sun 25 October 2026: a stage on that Sunday went on Friday 23rd',
+      '2026-11-01',
+      '2026-10-23',
+      'due-7',
+    ],
     ['and the Monday after sends nothing for it', '2026-11-01', '2026-10-26', null],
   ])('%s (target %s, on %s)', (_, targetDate, today, stage) => {
     expect(stageOn(targetDate, today)).toBe(stage);

@@ -9,7 +9,16 @@ import { rawRegister, rawTab } from '../helpers/raw-register.js';
 
 const { tabs: layout } = loadSettings();
 const AUDIT_HEADERS = ['When', 'Who', 'Item', 'Field', 'Old value', 'New value', 'Via', 'Note'];
-const line: AuditRecord = { when: '2026-11-23T10:00:00Z', who: 'U01', item: 'R-1', field: 'status', oldValue: 'Open', newValue: 'Closed', via: 'command', note: '' };
+const line: AuditRecord = {
+  when: '2026-11-23T10:00:00Z',
+  who: 'U01',
+  item: 'R-1',
+  field: 'status',
+  oldValue: 'Open',
+  newValue: 'Closed',
+  via: 'command',
+  note: '',
+};
 
 function mappedRead() {
   const { tabs } = rawRegister({
@@ -19,17 +28,26 @@ function mappedRead() {
   return mapTabs(tabs, layout);
 }
 
-const closeR1 = (changeId: string): WriteRequest => ({ updates: [{ tab: 'risks', id: 'r1', changes: [{ field: 'status', expected: 'Open', value: 'Closed' }] }], inserts: [], audit: [line], changeId });
+const closeR1 = (changeId: string): WriteRequest => ({
+  updates: [{ tab: 'risks', id: 'r1', changes: [{ field: 'status', expected: 'Open', value: 'Closed' }] }],
+  inserts: [],
+  audit: [line],
+  changeId,
+});
 
 describe('planning writes against one mapped read', () => {
-  it('when a write adds the Audit log\'s Change ID column, then the next write planned against the same read sees it and is refused as already applied', () => {
+  it("when a write adds the Audit log's Change ID column, then the next write planned against the same read sees it and is refused as already applied", () => {
     const tabs = mappedRead();
     const first = planWrite(tabs, closeR1('slack:trigger:1'));
-    expect(first.audit.filter((cell) => cell.header)).toEqual([expect.objectContaining({ field: 'change', column: AUDIT_HEADERS.length, value: 'Change ID' })]);
+    expect(first.audit.filter((cell) => cell.header)).toEqual([
+      expect.objectContaining({ field: 'change', column: AUDIT_HEADERS.length, value: 'Change ID' }),
+    ]);
     applyPlanToTabs(tabs, first, layout.audit.title);
     expect(tabs.audit.columns.change).toBe(AUDIT_HEADERS.length);
     expect(tabs.audit.tab.headers.at(-1)).toBe('Change ID');
-    expect(() => planWrite(tabs, { ...closeR1('slack:trigger:1'), updates: [] })).toThrow(expect.objectContaining({ code: 'already_applied' }));
+    expect(() => planWrite(tabs, { ...closeR1('slack:trigger:1'), updates: [] })).toThrow(
+      expect.objectContaining({ code: 'already_applied' }),
+    );
   });
 
   it('when the row found by ID no longer holds what the user saw, then conflict', () => {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { matchOwners, ownersOfSlackUser, rankOwners, withinOneEdit } from '../../src/domain/questions/owner-match.js';
-import { QUESTION_EXAMPLES, understandQuestion, type Question, type QuestionKind, type Who } from '../../src/domain/questions/question.js';
+import {
+  QUESTION_EXAMPLES,
+  type Question,
+  type QuestionKind,
+  understandQuestion,
+  type Who,
+} from '../../src/domain/questions/question.js';
 import { readTimes } from '../../src/domain/questions/question-dates.js';
 import type { Person } from '../../src/domain/register/register.js';
 
@@ -9,24 +15,65 @@ const today = '2026-11-23';
 
 // The owner and lead cells of the sample register, as written there (seeds 000, 001 and 002), and one lead, Maria Santos, added for "@maria".
 const ownerNames = [
-  'Director of commissioning', 'PCT Dir of ommissioning', 'Lead Commissioner', 'service manager', 'PCT commissioner',
-  'Head of workforce development', 'head of contracts', 'Dir of Commissioning', 'PCT Dir of Commissioning', 'lead commissioners',
-  'PCT Commissioner', 'head of workforce development', 'Lead Commissioner (PCT)', 'Lead commissioner', 'Planning officer & ASC lead',
-  'ASC lead/Planning officer', 'ASC Lead & Housing lead', 'Planning Officer', 'Commissioning leads', 'Transformation Group on Market Development',
-  'Paul Absolon', 'Sue Scamell', 'D. Woodward', 'D.Woodward/ Derek Seymour.', 'D.Woodward', 'L.kavanagh', 'P. Absolon', 'L.Kavanagh',
-  "Head of Adult's Services", 'Maria Santos',
+  'Director of commissioning',
+  'PCT Dir of ommissioning',
+  'Lead Commissioner',
+  'service manager',
+  'PCT commissioner',
+  'Head of workforce development',
+  'head of contracts',
+  'Dir of Commissioning',
+  'PCT Dir of Commissioning',
+  'lead commissioners',
+  'PCT Commissioner',
+  'head of workforce development',
+  'Lead Commissioner (PCT)',
+  'Lead commissioner',
+  'Planning officer & ASC lead',
+  'ASC lead/Planning officer',
+  'ASC Lead & Housing lead',
+  'Planning Officer',
+  'Commissioning leads',
+  'Transformation Group on Market Development',
+  'Paul Absolon',
+  'Sue Scamell',
+  'D. Woodward',
+  'D.Woodward/ Derek Seymour.',
+  'D.Woodward',
+  'L.kavanagh',
+  'P. Absolon',
+  'L.Kavanagh',
+  "Head of Adult's Services",
+  'Maria Santos',
 ];
 
 // The People tab: owner names as written, each with a Slack user where one is known.
-const people: Person[] = ([
-  ['Director of commissioning', 'U0SAMPLE01'], ['Dir of Commissioning', 'U0SAMPLE01'], ['PCT Dir of Commissioning', 'U0SAMPLE02'],
-  ['Lead Commissioner', 'U0SAMPLE03'], ['lead commissioners', 'U0SAMPLE03'], ['Commissioning leads', 'U0SAMPLE03'],
-  ['Lead Commissioner (PCT)', 'U0SAMPLE04'], ['PCT Commissioner', 'U0SAMPLE04'], ['service manager', 'U0SAMPLE05'],
-  ['head of workforce development', 'U0SAMPLE06'], ['ASC lead', 'U0SAMPLE07'], ['Planning officer', null], ['Housing lead', null],
-  ['Transformation Group on Market Development', null], ['Paul Absolon', 'U0SAMPLE08'], ['P. Absolon', 'U0SAMPLE08'],
-  ['Sue Scamell', 'U0SAMPLE09'], ['D. Woodward', 'U0SAMPLE10'], ['Derek Seymour', null], ['L.kavanagh', 'U0SAMPLE11'],
-  ["Head of Adult's Services", 'U0SAMPLE12'], ['Maria Santos', 'U0MARIA'],
-] as const).map(([name, slackUser]) => ({ name, slackUser, email: null }));
+const people: Person[] = (
+  [
+    ['Director of commissioning', 'U0SAMPLE01'],
+    ['Dir of Commissioning', 'U0SAMPLE01'],
+    ['PCT Dir of Commissioning', 'U0SAMPLE02'],
+    ['Lead Commissioner', 'U0SAMPLE03'],
+    ['lead commissioners', 'U0SAMPLE03'],
+    ['Commissioning leads', 'U0SAMPLE03'],
+    ['Lead Commissioner (PCT)', 'U0SAMPLE04'],
+    ['PCT Commissioner', 'U0SAMPLE04'],
+    ['service manager', 'U0SAMPLE05'],
+    ['head of workforce development', 'U0SAMPLE06'],
+    ['ASC lead', 'U0SAMPLE07'],
+    ['Planning officer', null],
+    ['Housing lead', null],
+    ['Transformation Group on Market Development', null],
+    ['Paul Absolon', 'U0SAMPLE08'],
+    ['P. Absolon', 'U0SAMPLE08'],
+    ['Sue Scamell', 'U0SAMPLE09'],
+    ['D. Woodward', 'U0SAMPLE10'],
+    ['Derek Seymour', null],
+    ['L.kavanagh', 'U0SAMPLE11'],
+    ["Head of Adult's Services", 'U0SAMPLE12'],
+    ['Maria Santos', 'U0MARIA'],
+  ] as const
+).map(([name, slackUser]) => ({ name, slackUser, email: null }));
 
 // The asker is the ASC lead.
 const context = { today, ownerNames, people, askerId: 'U0SAMPLE07' };
@@ -36,7 +83,13 @@ const ALL: Who = { type: 'all' };
 const ME: Who = { type: 'me' };
 const owner = (asked: string, ...names: string[]): Who => ({ type: 'owner', names, asked });
 const overdue = (kind: QuestionKind, who: Who): Question => ({ intent: 'overdue', kind, who });
-const due = (kind: QuestionKind, who: Who, until: string, label: string): Question => ({ intent: 'due', kind, who, until, label });
+const due = (kind: QuestionKind, who: Who, until: string, label: string): Question => ({
+  intent: 'due',
+  kind,
+  who,
+  until,
+  label,
+});
 const show = (id: string): Question => ({ intent: 'show', id });
 const top = (count: number): Question => ({ intent: 'top', count });
 const changes = (since: string, label: string): Question => ({ intent: 'changes', since, label });
@@ -72,24 +125,56 @@ const overdueQuestions: Array<[text: string, question: Question]> = [
   ['anything of mine late?', overdue('any', ME)],
   ['am I behind on anything', overdue('any', ME)],
   ["what's overdue for me", overdue('any', ME)],
-  ['Dir of Commissioning overdue actions?', overdue('action', owner('Dir of Commissioning', 'Dir of Commissioning', 'Director of commissioning'))],
+  [
+    'Dir of Commissioning overdue actions?',
+    overdue('action', owner('Dir of Commissioning', 'Dir of Commissioning', 'Director of commissioning')),
+  ],
   ["what's overdue for the director of commissioning", overdue('any', owner('director of commissioning', ...DIRECTOR))],
   ["what's overdue for Dir of Comm", overdue('any', owner('Dir of Comm', ...DIRECTOR))],
-  ["can you show me what's late for the director of commissioning please", overdue('any', owner('director of commissioning', ...DIRECTOR))],
+  [
+    "can you show me what's late for the director of commissioning please",
+    overdue('any', owner('director of commissioning', ...DIRECTOR)),
+  ],
   ['is the ASC lead behind on anything?', overdue('any', owner('ASC lead', ...ASC))],
   ["any of L.kavanagh's actions late?", overdue('action', owner('L.kavanagh', 'L.kavanagh', 'L.Kavanagh'))],
   ['has paul absolon got anything overdue', overdue('any', owner('paul absolon', 'Paul Absolon', 'P. Absolon'))],
-  ['overdue for D Woodward', overdue('any', owner('D Woodward', 'D. Woodward', 'D.Woodward', 'D.Woodward/ Derek Seymour.'))],
-  ['late actions for the head of workforce dev',
-    overdue('action', owner('head of workforce dev', 'Head of workforce development', 'head of workforce development'))],
-  ['OVERDUE RISKS FOR LEAD COMMISSIONER',
-    overdue('risk', owner('LEAD COMMISSIONER', 'Lead Commissioner', 'Lead commissioner', 'lead commissioners'))],
-  ['anything overdue for the planning officer?',
-    overdue('any', owner('planning officer', 'Planning Officer', 'Planning officer', 'Planning officer & ASC lead', 'ASC lead/Planning officer'))],
-  ["what's overdue for head of adults services", overdue('any', owner('head of adults services', "Head of Adult's Services"))],
+  [
+    'overdue for D Woodward',
+    overdue('any', owner('D Woodward', 'D. Woodward', 'D.Woodward', 'D.Woodward/ Derek Seymour.')),
+  ],
+  [
+    'late actions for the head of workforce dev',
+    overdue('action', owner('head of workforce dev', 'Head of workforce development', 'head of workforce development')),
+  ],
+  [
+    'OVERDUE RISKS FOR LEAD COMMISSIONER',
+    overdue('risk', owner('LEAD COMMISSIONER', 'Lead Commissioner', 'Lead commissioner', 'lead commissioners')),
+  ],
+  [
+    'anything overdue for the planning officer?',
+    overdue(
+      'any',
+      owner(
+        'planning officer',
+        'Planning Officer',
+        'Planning officer',
+        'Planning officer & ASC lead',
+        'ASC lead/Planning officer',
+      ),
+    ),
+  ],
+  [
+    "what's overdue for head of adults services",
+    overdue('any', owner('head of adults services', "Head of Adult's Services")),
+  ],
   ["what's overdue for paul and sue", overdue('any', owner('paul and sue', 'Paul Absolon', 'Sue Scamell'))],
-  ["what's overdue for the housing lead and the ASC lead",
-    overdue('any', owner('housing lead and the ASC lead', 'ASC Lead & Housing lead', 'Housing lead', ...ASC.slice(0, 3)))],
+  [
+    "what's overdue for the housing lead and the ASC lead",
+    overdue(
+      'any',
+      owner('housing lead and the ASC lead', 'ASC Lead & Housing lead', 'Housing lead', ...ASC.slice(0, 3)),
+    ),
+  ],
   ['what is overdue for Bob?', overdue('any', { type: 'unknownOwner', asked: 'Bob' })],
   ['overdue for <@U0NOBODY>', overdue('any', { type: 'unknownOwner', asked: '<@U0NOBODY>' })],
 ];
@@ -99,7 +184,10 @@ const dueQuestions: Array<[text: string, question: Question]> = [
   ['which actions are due before Christmas', due('action', ALL, '2026-12-24', 'before Christmas')],
   ['anything due in the next 10 days?', due('any', ALL, '2026-12-03', 'in the next 10 days')],
   ['due in 10 days', due('any', ALL, '2026-12-03', 'in the next 10 days')],
-  ["what's due next week for the housing lead", due('any', owner('housing lead', ...HOUSING), '2026-12-06', 'next week')],
+  [
+    "what's due next week for the housing lead",
+    due('any', owner('housing lead', ...HOUSING), '2026-12-06', 'next week'),
+  ],
   ['what have I got due tomorrow?', due('any', ME, '2026-11-24', 'tomorrow')],
   ['anything due today', due('any', ALL, '2026-11-23', 'today')],
   ['risks due by 31/03/2027', due('risk', ALL, '2027-03-31', 'by Wed, 31 Mar 2027')],
@@ -171,7 +259,9 @@ describe('understandQuestion understands the ways people ask', () => {
   it.each(otherQuestions)('"%s"', (text, question) => expect(ask(text)).toEqual(question));
 
   it('covers at least 60 phrasings', () => {
-    expect(overdueQuestions.length + dueQuestions.length + showQuestions.length + otherQuestions.length).toBeGreaterThanOrEqual(60);
+    expect(
+      overdueQuestions.length + dueQuestions.length + showQuestions.length + otherQuestions.length,
+    ).toBeGreaterThanOrEqual(60);
   });
 });
 
@@ -197,7 +287,10 @@ const owned = (kind: QuestionKind, who: Who): Question => ({ intent: 'owned', ki
 const ownedQuestions: Array<[text: string, question: Question]> = [
   ['housing lead?', owned('any', owner('housing lead', ...HOUSING))],
   ['what does the housing lead own?', owned('any', owner('housing lead', ...HOUSING))],
-  ['items for the Dir of Commissioning', owned('any', owner('Dir of Commissioning', 'Dir of Commissioning', 'Director of commissioning'))],
+  [
+    'items for the Dir of Commissioning',
+    owned('any', owner('Dir of Commissioning', 'Dir of Commissioning', 'Director of commissioning')),
+  ],
   ["what's open for the ASC lead", owned('any', owner('ASC lead', ...ASC))],
   ['what actions is the housing lead working on?', owned('action', owner('housing lead', ...HOUSING))],
   ['what do I own', owned('any', ME)],
@@ -206,7 +299,7 @@ const ownedQuestions: Array<[text: string, question: Question]> = [
   ["what's open and overdue for the housing lead?", overdue('any', owner('housing lead', ...HOUSING))],
 ];
 
-describe('understandQuestion: one owner\'s open items', () => {
+describe("understandQuestion: one owner's open items", () => {
   it.each(ownedQuestions)('"%s"', (text, question) => expect(ask(text)).toEqual(question));
 });
 
@@ -220,7 +313,10 @@ describe('understandQuestion declines politely, saying what it can answer', () =
   });
 
   it('when thanked, says so without the list', () => {
-    expect(ask('thanks!')).toEqual({ intent: 'unknown', reply: 'You\'re welcome! Ask me "help" to see what I can answer.' });
+    expect(ask('thanks!')).toEqual({
+      intent: 'unknown',
+      reply: 'You\'re welcome! Ask me "help" to see what I can answer.',
+    });
   });
 
   it('reads a long message quickly', () => {
@@ -247,7 +343,10 @@ describe('matchOwners finds register owner names as people type them', () => {
     ['Asst Dir of Commissioning', []],
     ['head of adults', ["Head of Adult's Services"]],
     ['market development', ['Transformation Group on Market Development']],
-    ['ASC lead and housing lead', ['ASC Lead & Housing lead', 'Planning officer & ASC lead', 'ASC lead/Planning officer']],
+    [
+      'ASC lead and housing lead',
+      ['ASC Lead & Housing lead', 'Planning officer & ASC lead', 'ASC lead/Planning officer'],
+    ],
     ['@maria', ['Maria Santos']],
     ['lead', []],
     ['nobody at all', []],
@@ -256,7 +355,10 @@ describe('matchOwners finds register owner names as people type them', () => {
 
   it('keeps only the closest: "Dir of Commissioning" does not bring in the PCT director', () => {
     const ranked = rankOwners('Dir of Commissioning', ownerNames);
-    expect(ranked.slice(0, 2).map((fit) => [fit.name, fit.tier])).toEqual([['Dir of Commissioning', 0], ['Director of commissioning', 0]]);
+    expect(ranked.slice(0, 2).map((fit) => [fit.name, fit.tier])).toEqual([
+      ['Dir of Commissioning', 0],
+      ['Director of commissioning', 0],
+    ]);
     expect(ranked.find((fit) => fit.name === 'PCT Dir of Commissioning')?.tier).toBe(1);
   });
 
@@ -267,8 +369,15 @@ describe('matchOwners finds register owner names as people type them', () => {
   });
 
   it.each([
-    ['overdue', 'overdeu', true], ['housing', 'housng', true], ['housng', 'housing', true], ['lead', 'load', true], ['same', 'same', true],
-    ['kitten', 'sitting', false], ['overdue', 'overdone', false], ['ab', 'ba', true], ['abc', 'cab', false],
+    ['overdue', 'overdeu', true],
+    ['housing', 'housng', true],
+    ['housng', 'housing', true],
+    ['lead', 'load', true],
+    ['same', 'same', true],
+    ['kitten', 'sitting', false],
+    ['overdue', 'overdone', false],
+    ['ab', 'ba', true],
+    ['abc', 'cab', false],
   ] as const)('"%s" and "%s" one edit apart: %s', (a, b, near) => expect(withinOneEdit(a, b)).toBe(near));
 });
 
@@ -289,5 +398,6 @@ describe('readTimes reads time phrases ahead and back', () => {
     expect(readTimes(words('this week'), '2026-11-25').phrases[0]?.since?.date).toBe('2026-11-23');
   });
 
-  it('"may" on its own is not the month', () => expect(readTimes(words('may i see what is due'), today).phrases).toEqual([]));
+  it('"may" on its own is not the month', () =>
+    expect(readTimes(words('may i see what is due'), today).phrases).toEqual([]));
 });

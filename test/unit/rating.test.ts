@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { resolveSettings } from '../../src/config/settings.js';
-import { loadSettings, deepMerge } from '../../src/config/load-settings.js';
 import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { deepMerge, loadSettings } from '../../src/config/load-settings.js';
+import { resolveSettings } from '../../src/config/settings.js';
 import { bandFor, ratingOf, readLevel, topBand } from '../../src/domain/items/rating.js';
 import type { Scale } from '../../src/domain/items/scale.js';
 
@@ -24,26 +24,48 @@ const custom = scaleFrom({
 });
 
 describe('rating and band', () => {
-  it('the default scale is the seed risk log\'s 3x3', () => {
+  it("the default scale is the seed risk log's 3x3", () => {
     expect(threeByThree.name).toBe('3x3');
   });
 
   // Every rating the seed risk log holds, with the band it printed.
   it.each([
-    [3, 2, 6, 'High'], [2, 2, 4, 'Medium'], [3, 1, 3, 'Medium'], [2, 1, 2, 'Low'], [3, 3, 9, 'High'], [1, 1, 1, 'Low'], [1, 3, 3, 'Medium'],
+    [3, 2, 6, 'High'],
+    [2, 2, 4, 'Medium'],
+    [3, 1, 3, 'Medium'],
+    [2, 1, 2, 'Low'],
+    [3, 3, 9, 'High'],
+    [1, 1, 1, 'Low'],
+    [1, 3, 3, 'Medium'],
   ])('3x3: impact %i x probability %i = %i, %s', (impact, probability, rating, band) => {
     expect(ratingOf(impact, probability)).toBe(rating);
     expect(bandFor(rating, threeByThree).label).toBe(band);
   });
 
   it.each([
-    [1, 1, 'Low'], [1, 3, 'Low'], [2, 2, 'Moderate'], [2, 3, 'Moderate'], [2, 4, 'High'], [3, 4, 'High'],
-    [4, 3, 'High'], [3, 5, 'Extreme'], [4, 4, 'Extreme'], [5, 5, 'Extreme'], [5, 1, 'Moderate'],
+    [1, 1, 'Low'],
+    [1, 3, 'Low'],
+    [2, 2, 'Moderate'],
+    [2, 3, 'Moderate'],
+    [2, 4, 'High'],
+    [3, 4, 'High'],
+    [4, 3, 'High'],
+    [3, 5, 'Extreme'],
+    [4, 4, 'Extreme'],
+    [5, 5, 'Extreme'],
+    [5, 1, 'Moderate'],
   ])('5x5-nhs: impact %i x probability %i is %s', (impact, probability, band) => {
     expect(bandFor(ratingOf(impact, probability), nhs).label).toBe(band);
   });
 
-  it.each([[1, 'Green'], [4, 'Green'], [5, 'Amber'], [9, 'Amber'], [10, 'Red'], [16, 'Red']])('custom 4x4: rating %i is %s', (rating, band) => {
+  it.each([
+    [1, 'Green'],
+    [4, 'Green'],
+    [5, 'Amber'],
+    [9, 'Amber'],
+    [10, 'Red'],
+    [16, 'Red'],
+  ])('custom 4x4: rating %i is %s', (rating, band) => {
     expect(bandFor(rating, custom).label).toBe(band);
   });
 
@@ -53,22 +75,35 @@ describe('rating and band', () => {
   });
 
   it.each([
-    ['3', 3], [3, 3], ['3.0', 3], [' 2 ', 2], ['high', 3], ['Medium', 2],
+    ['3', 3],
+    [3, 3],
+    ['3.0', 3],
+    [' 2 ', 2],
+    ['high', 3],
+    ['Medium', 2],
   ])('3x3: impact %j reads as %i', (value, level) => {
     expect(readLevel(value, 'impact', threeByThree)).toEqual({ kind: 'level', level });
   });
 
-  it.each([['almost certain', 5], ['Rare', 1], ['LIKELY', 4]])('5x5-nhs: probability %j reads as %i', (value, level) => {
+  it.each([
+    ['almost certain', 5],
+    ['Rare', 1],
+    ['LIKELY', 4],
+  ])('5x5-nhs: probability %j reads as %i', (value, level) => {
     expect(readLevel(value, 'probability', nhs)).toEqual({ kind: 'level', level });
   });
 
-  it.each([[4, 'from 1 to 3'], ['0', 'from 1 to 3'], ['2.5', 'from 1 to 3'], ['very bad', 'not "very bad"'], [-1, 'from 1 to 3']])(
-    '3x3: impact %j is refused with a message saying what is allowed', (value, words) => {
-      const reading = readLevel(value, 'impact', threeByThree);
-      expect(reading.kind).toBe('invalid');
-      expect(reading.kind === 'invalid' && reading.message).toContain(words);
-    },
-  );
+  it.each([
+    [4, 'from 1 to 3'],
+    ['0', 'from 1 to 3'],
+    ['2.5', 'from 1 to 3'],
+    ['very bad', 'not "very bad"'],
+    [-1, 'from 1 to 3'],
+  ])('3x3: impact %j is refused with a message saying what is allowed', (value, words) => {
+    const reading = readLevel(value, 'impact', threeByThree);
+    expect(reading.kind).toBe('invalid');
+    expect(reading.kind === 'invalid' && reading.message).toContain(words);
+  });
 
   it('an empty cell is no level, not an error', () => {
     expect(readLevel(null, 'impact', threeByThree)).toEqual({ kind: 'none' });

@@ -7,8 +7,26 @@ import { SEED_RISK_ROWS } from '../helpers/seed-risk-log.js';
 
 const settings = loadSettings();
 const today = '2026-11-23';
-const ACTION_HEADERS = ['Action ID', 'Action', 'Lead', 'Timescale', 'Target date', 'Status', 'Progress %', 'Times slipped', 'Linked risks'];
-const PEOPLE = rawTab('people', ['Name', 'Slack user'], [['Dir of Commissioning', 'U01'], ['Director of commissioning', 'U01'], ['Paul Absolon', 'paul.absolon@example.org']]);
+const ACTION_HEADERS = [
+  'Action ID',
+  'Action',
+  'Lead',
+  'Timescale',
+  'Target date',
+  'Status',
+  'Progress %',
+  'Times slipped',
+  'Linked risks',
+];
+const PEOPLE = rawTab(
+  'people',
+  ['Name', 'Slack user'],
+  [
+    ['Dir of Commissioning', 'U01'],
+    ['Director of commissioning', 'U01'],
+    ['Paul Absolon', 'paul.absolon@example.org'],
+  ],
+);
 
 function seedRegister() {
   return readRegister(rawRegister({ risks: rawTab('risks', SEED_RISK_HEADERS, SEED_RISK_ROWS) }), settings, today);
@@ -26,7 +44,11 @@ describe('reading the seed risk log', () => {
     expect(risks[6]).toMatchObject({ id: 'R - 7', impact: 3, probability: 3, rating: 9, row: 8 });
     expect(risks[6]!.band?.label).toBe('High');
     expect(risks[3]!.band?.label).toBe('Medium');
-    expect(risks[0]).toMatchObject({ dateRaised: '2010-09-15', dateLastUpdated: '2010-09-21', owner: 'Director of commission ing' });
+    expect(risks[0]).toMatchObject({
+      dateRaised: '2010-09-15',
+      dateLastUpdated: '2010-09-21',
+      owner: 'Director of commission ing',
+    });
   });
 
   it('when a target resolution date has a five-digit year, then it is reported with tab, row, column and text', () => {
@@ -51,9 +73,22 @@ describe('reading the seed risk log', () => {
     expect(statusProblems[0]!.message).toContain('looks like a trend');
   });
 
-  it('when config maps the seed\'s Status column to trend, then trends are read', () => {
-    const mapped = { ...settings, tabs: { ...settings.tabs, risks: { ...settings.tabs.risks, headers: { ...settings.tabs.risks.headers, trend: ['Status'], status: ['Open or closed'] } } } };
-    const { risks, problems } = readRegister(rawRegister({ risks: rawTab('risks', SEED_RISK_HEADERS, SEED_RISK_ROWS) }), mapped, today);
+  it("when config maps the seed's Status column to trend, then trends are read", () => {
+    const mapped = {
+      ...settings,
+      tabs: {
+        ...settings.tabs,
+        risks: {
+          ...settings.tabs.risks,
+          headers: { ...settings.tabs.risks.headers, trend: ['Status'], status: ['Open or closed'] },
+        },
+      },
+    };
+    const { risks, problems } = readRegister(
+      rawRegister({ risks: rawTab('risks', SEED_RISK_HEADERS, SEED_RISK_ROWS) }),
+      mapped,
+      today,
+    );
     expect(risks.map((r) => r.trend)).toContain('Increasing');
     expect(risks.every((r) => r.status === 'Open')).toBe(true);
     expect(where(problems, 'value_unknown')).toEqual([]);
@@ -62,15 +97,28 @@ describe('reading the seed risk log', () => {
   it('when a sheet rating disagrees with I x P, then it is reported and the computed one is used', () => {
     const rows = SEED_RISK_ROWS.map((row) => [...row]);
     rows[3]![7] = 6;
-    const { risks, problems } = readRegister(rawRegister({ risks: rawTab('risks', SEED_RISK_HEADERS, rows) }), settings, today);
+    const { risks, problems } = readRegister(
+      rawRegister({ risks: rawTab('risks', SEED_RISK_HEADERS, rows) }),
+      settings,
+      today,
+    );
     expect(risks[3]!.rating).toBe(3);
     expect(problems.filter((p) => p.code === 'rating_mismatch')).toEqual([
-      expect.objectContaining({ row: 5, column: 'Rating (I x P)', value: '6', message: 'the sheet says 6 but impact x probability is 3' }),
+      expect.objectContaining({
+        row: 5,
+        column: 'Rating (I x P)',
+        value: '6',
+        message: 'the sheet says 6 but impact x probability is 3',
+      }),
     ]);
   });
 
   it('when owners are not in People, then each missing name is reported once per cell', () => {
-    const { problems } = readRegister(rawRegister({ risks: rawTab('risks', SEED_RISK_HEADERS, SEED_RISK_ROWS), people: PEOPLE }), settings, today);
+    const { problems } = readRegister(
+      rawRegister({ risks: rawTab('risks', SEED_RISK_HEADERS, SEED_RISK_ROWS), people: PEOPLE }),
+      settings,
+      today,
+    );
     const unknown = problems.filter((p) => p.code === 'owner_unknown');
     expect(unknown.map((p) => p.value)).toContain('head of contracts');
     expect(unknown.map((p) => p.value)).not.toContain('Dir of Commissioning');
@@ -87,7 +135,9 @@ describe('reading malformed rows', () => {
     ['r 4', 1, 1, 'TBC', 'open'],
   ];
   const register = readRegister(
-    rawRegister({ risks: rawTab('risks', ['Risk ID', 'Impact', 'Likelihood', 'Target date', 'Status'], rows) }), settings, today,
+    rawRegister({ risks: rawTab('risks', ['Risk ID', 'Impact', 'Likelihood', 'Target date', 'Status'], rows) }),
+    settings,
+    today,
   );
 
   it('when impact is text, then it is reported and the rest of the row is read', () => {
@@ -107,16 +157,25 @@ describe('reading malformed rows', () => {
   });
 
   it('when two rows hold the same ID written differently, then both are reported', () => {
-    expect(where(register.problems, 'id_duplicated')).toEqual([[5, 'Risk ID', 'R-4'], [6, 'Risk ID', 'r 4']]);
+    expect(where(register.problems, 'id_duplicated')).toEqual([
+      [5, 'Risk ID', 'R-4'],
+      [6, 'Risk ID', 'r 4'],
+    ]);
   });
 
   it('when a whole tab is missing, then it is reported and the rest still reads', () => {
-    expect(register.problems.find((p) => p.code === 'tab_missing' && p.tab === 'Actions')).toMatchObject({ severity: 'error' });
+    expect(register.problems.find((p) => p.code === 'tab_missing' && p.tab === 'Actions')).toMatchObject({
+      severity: 'error',
+    });
     expect(register.actions).toEqual([]);
   });
 
   it('when the ID column is missing, then the tab is reported as unreadable', () => {
-    const noIds = readRegister(rawRegister({ risks: rawTab('risks', ['Description', 'Impact'], [['x', 1]]) }), settings, today);
+    const noIds = readRegister(
+      rawRegister({ risks: rawTab('risks', ['Description', 'Impact'], [['x', 1]]) }),
+      settings,
+      today,
+    );
     expect(noIds.risks).toEqual([]);
     const missing = noIds.problems.find((p) => p.code === 'column_missing');
     expect(missing).toMatchObject({ tab: 'Risks', severity: 'error', row: 1 });
@@ -126,11 +185,25 @@ describe('reading malformed rows', () => {
 
 describe('reading actions', () => {
   const rows = [
-    ['A-1', 'Roll out IAPT', 'Lead Commissioner (PCT)', 'IAPT roll out by Sept 2026 service evaluation Feb 2027 Business case implemented 2027/28', null, 'In progress', 0.45, null, 'R-3, r 6'],
+    [
+      'A-1',
+      'Roll out IAPT',
+      'Lead Commissioner (PCT)',
+      'IAPT roll out by Sept 2026 service evaluation Feb 2027 Business case implemented 2027/28',
+      null,
+      'In progress',
+      0.45,
+      null,
+      'R-3, r 6',
+    ],
     ['A-2', 'Workforce plan', 'Head of workforce development', '2026/27', '2026-12-18', 'done', '100%', 2, ''],
     ['A-3', 'Data accuracy', '', 'Ongoing', null, 'Half done', 'lots', null, null],
   ];
-  const { actions, problems } = readRegister(rawRegister({ actions: rawTab('actions', ACTION_HEADERS, rows) }), settings, today);
+  const { actions, problems } = readRegister(
+    rawRegister({ actions: rawTab('actions', ACTION_HEADERS, rows) }),
+    settings,
+    today,
+  );
 
   it('when a timescale has several milestones, then each is kept and the next not yet passed is the target', () => {
     expect(actions[0]!.target.milestones).toEqual(['2026-09-30', '2027-02-28', '2028-03-31']);
@@ -149,6 +222,10 @@ describe('reading actions', () => {
   it('when status and progress are not understood, then they are reported', () => {
     expect(where(problems, 'value_unknown')).toEqual([[4, 'Status', 'Half done']]);
     expect(where(problems, 'number_invalid')).toEqual([[4, 'Progress %', 'lots']]);
-    expect(actions[2]).toMatchObject({ status: 'Not started', progress: null, target: { text: 'Ongoing', milestones: [], targetDate: null } });
+    expect(actions[2]).toMatchObject({
+      status: 'Not started',
+      progress: null,
+      target: { text: 'Ongoing', milestones: [], targetDate: null },
+    });
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { resolveSettings, SettingsError } from '../../src/config/settings.js';
 import { dailyOnWeekdays } from '../../src/jobs/job.js';
-import { startScheduler, type RunningScheduler } from '../../src/jobs/scheduler.js';
+import { type RunningScheduler, startScheduler } from '../../src/jobs/scheduler.js';
 
 let running: RunningScheduler | null = null;
 afterEach(async () => {
@@ -42,7 +42,19 @@ describe('the schedules, in Europe/London across the clock changes', () => {
 
   it('a job that throws is logged and the scheduler keeps going', async () => {
     const logged: string[] = [];
-    running = startScheduler([{ name: 'broken', schedule: '* * * * *', run: async () => { throw new Error('sheet unreachable'); } }], 'Europe/London', (t) => logged.push(t));
+    running = startScheduler(
+      [
+        {
+          name: 'broken',
+          schedule: '* * * * *',
+          run: async () => {
+            throw new Error('sheet unreachable');
+          },
+        },
+      ],
+      'Europe/London',
+      (t) => logged.push(t),
+    );
     await running.tasks[0]!.execute().catch(() => undefined);
     expect(logged.join('\n')).toContain('job broken failed');
     expect(running.tasks[0]!.getStatus()).not.toBe('destroyed');

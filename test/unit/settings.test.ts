@@ -29,7 +29,11 @@ describe('settings', () => {
     expect(settings.reminders.offsetsDays).toEqual([14, 7, 1, 0]);
     expect(settings.digest.schedule).toBe('0 9 * * 1');
     expect(settings.tabs.audit.title).toBe('Audit log');
-    expect(settings.scale.bands.map((b) => [b.label, b.reviewDays])).toEqual([['Low', 90], ['Medium', 30], ['High', 14]]);
+    expect(settings.scale.bands.map((b) => [b.label, b.reviewDays])).toEqual([
+      ['Low', 90],
+      ['Medium', 30],
+      ['High', 14],
+    ]);
   });
 
   it('when a board file holds only what differs, then it is merged over the defaults', () => {
@@ -58,11 +62,34 @@ describe('settings', () => {
     [{ reminders: { nudgeTime: '9am' } }, 'reminders.nudgeTime: a time as HH:MM'],
     [{ workingDays: { nation: 'wales' } }, 'workingDays.nation'],
     [{ programmeOffice: { users: ['maria'] } }, 'programmeOffice.users[0]: Slack user IDs like "U012ABCDEF"'],
-    [{ tabs: { risks: { headers: { severity: ['Severity'] } } } }, 'tabs.risks.headers.severity: unknown field; allowed: id, dateRaised'],
-    [{ scale: { preset: '3x3', bands: [{ label: 'Low', from: 2, colour: '#00FF00', reviewDays: 9 }, { label: 'High', from: 2, colour: '#FF0000', reviewDays: 9 }] } },
-      'scale.bands[0].from: the lowest band must start at 1'],
-    [{ scale: { preset: '3x3', bands: [{ label: 'Low', from: 1, colour: 'green', reviewDays: 9 }, { label: 'High', from: 5, colour: '#FF0000', reviewDays: 9 }] } },
-      'a colour like "#F44336"'],
+    [
+      { tabs: { risks: { headers: { severity: ['Severity'] } } } },
+      'tabs.risks.headers.severity: unknown field; allowed: id, dateRaised',
+    ],
+    [
+      {
+        scale: {
+          preset: '3x3',
+          bands: [
+            { label: 'Low', from: 2, colour: '#00FF00', reviewDays: 9 },
+            { label: 'High', from: 2, colour: '#FF0000', reviewDays: 9 },
+          ],
+        },
+      },
+      'scale.bands[0].from: the lowest band must start at 1',
+    ],
+    [
+      {
+        scale: {
+          preset: '3x3',
+          bands: [
+            { label: 'Low', from: 1, colour: 'green', reviewDays: 9 },
+            { label: 'High', from: 5, colour: '#FF0000', reviewDays: 9 },
+          ],
+        },
+      },
+      'a colour like "#F44336"',
+    ],
     [{ scale: { name: 'mine', impact: { max: 4 } } }, 'a custom scale needs name, impact, probability and bands'],
   ])('when the config has %j, then start-up stops naming the setting', (content, expected) => {
     expect(problemsOf(content).join('\n')).toContain(expected);

@@ -1,21 +1,27 @@
 import { JWT } from 'google-auth-library';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SheetsApi } from '../../src/adapters/sheets/sheets-api.js';
 import { cellData } from '../../src/adapters/sheets/plan-requests.js';
 import { ReadLimiter } from '../../src/adapters/sheets/read-limiter.js';
 import { backoffDelayMs, failureKind, parseRetryAfter } from '../../src/adapters/sheets/retry-policy.js';
-import { planSetup, type TabState } from '../../src/adapters/sheets/sheet-template.js';
 import { quoteTitle, tabFromValues } from '../../src/adapters/sheets/sheet-tabs.js';
+import { planSetup, type TabState } from '../../src/adapters/sheets/sheet-template.js';
+import { SheetsApi } from '../../src/adapters/sheets/sheets-api.js';
 import { loadSettings } from '../../src/config/load-settings.js';
+import { type RawTab, TAB_KEYS, type TabKey } from '../../src/domain/register/raw-register.js';
 import { SEED_RISK_HEADERS } from '../helpers/raw-register.js';
-import { TAB_KEYS, type RawTab, type TabKey } from '../../src/domain/register/raw-register.js';
 
 const settings = loadSettings();
 
 describe('retry policy', () => {
-  it.each([[429, 'rate_limited'], [500, 'uncertain'], [503, 'uncertain'], [null, 'uncertain'], [400, 'permanent'], [403, 'permanent'], [404, 'permanent']] as const)(
-    'status %s is %s', (status, kind) => expect(failureKind(status)).toBe(kind),
-  );
+  it.each([
+    [429, 'rate_limited'],
+    [500, 'uncertain'],
+    [503, 'uncertain'],
+    [null, 'uncertain'],
+    [400, 'permanent'],
+    [403, 'permanent'],
+    [404, 'permanent'],
+  ] as const)('status %s is %s', (status, kind) => expect(failureKind(status)).toBe(kind));
 
   it('backs off exponentially with full jitter, up to the cap', () => {
     const top = (attempt: number) => backoffDelayMs(attempt, null, { baseMs: 500, capMs: 32_000, random: () => 1 });
@@ -35,16 +41,27 @@ describe('retry policy', () => {
   });
 });
 
-describe('the client\'s own waits (no sleep given, as production builds it)', () => {
+describe("the client's own waits (no sleep given, as production builds it)", () => {
   afterEach(() => {
     vi.useRealTimers();
   });
 
   it('a back-off after a 429 with Retry-After lasts that long on the clock', async () => {
     vi.useFakeTimers();
-    const api = new SheetsApi({ spreadsheetId: 'x', auth: new JWT({ email: 'bot@x.iam.gserviceaccount.com', key: 'unused' }), timeoutMs: 1000, maxAttempts: 3, readsPerMinute: 60, backoff: { baseMs: 500, capMs: 32_000, random: () => 0 } });
+    const api = new SheetsApi({
+      spreadsheetId: 'x',
+      auth: new JWT({ email: 'bot@x.iam.gserviceaccount.com', key: 'unused' }),
+      timeoutMs: 1000,
+      maxAttempts: 3,
+      readsPerMinute: 60,
+      backoff: { baseMs: 500, capMs: 32_000, random: () => 0 },
+    });
     let done = false;
-    const waiting = api.backoff(0, { kind: 'rate_limited', status: 429, retryAfterSeconds: 1, message: '' }).then(() => { done = true; });
+    const waiting = api
+      .backoff(0, { kind: 'rate_limited', status: 429, retryAfterSeconds: 1, message: '' })
+      .then(() => {
+        done = true;
+      });
     await vi.advanceTimersByTimeAsync(999);
     expect(done).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
@@ -57,8 +74,18 @@ describe('read limiter', () => {
   it('lets N reads through in a minute and makes the next wait until the oldest is a minute old', async () => {
     let now = 0;
     const waits: number[] = [];
-    const limiter = new ReadLimiter(3, () => now, async (ms) => { waits.push(ms); now += ms; });
-    for (let i = 0; i < 3; i++) { await limiter.take(); now += 1000; }
+    const limiter = new ReadLimiter(
+      3,
+      () => now,
+      async (ms) => {
+        waits.push(ms);
+        now += ms;
+      },
+    );
+    for (let i = 0; i < 3; i++) {
+      await limiter.take();
+      now += 1000;
+    }
     await limiter.take();
     expect(waits).toEqual([57_000]);
   });
@@ -66,13 +93,18 @@ describe('read limiter', () => {
 
 describe('values as Sheets stores them', () => {
   it('text is always stringValue, so "=IMPORTXML(…)" stays text', () => {
-    expect(cellData('=IMPORTXML("http://x")', false)).toEqual({ userEnteredValue: { stringValue: '=IMPORTXML("http://x")' } });
+    expect(cellData('=IMPORTXML("http://x")', false)).toEqual({
+      userEnteredValue: { stringValue: '=IMPORTXML("http://x")' },
+    });
     expect(cellData('+44 20', false)).toEqual({ userEnteredValue: { stringValue: '+44 20' } });
   });
 
   it('numbers are numbers, dates numbers formatted as dates, empty clears', () => {
     expect(cellData(3, false)).toEqual({ userEnteredValue: { numberValue: 3 } });
-    expect(cellData(46349, true)).toMatchObject({ userEnteredValue: { numberValue: 46349 }, userEnteredFormat: { numberFormat: { type: 'DATE' } } });
+    expect(cellData(46349, true)).toMatchObject({
+      userEnteredValue: { numberValue: 46349 },
+      userEnteredFormat: { numberFormat: { type: 'DATE' } },
+    });
     expect(cellData(null, false)).toEqual({});
   });
 
@@ -82,29 +114,77 @@ describe('values as Sheets stores them', () => {
   });
 
   it('reads a whole-tab value range with real row numbers, skipping a title line and blank rows', () => {
-    const tab = tabFromValues('risks', 'Risks', [['Risk Log'], [], SEED_RISK_HEADERS, ['R - 1', 40436], [], ['R - 2', '', 'x']], settings.tabs.risks.headers);
+    const tab = tabFromValues(
+      'risks',
+      'Risks',
+      [['Risk Log'], [], SEED_RISK_HEADERS, ['R - 1', 40436], [], ['R - 2', '', 'x']],
+      settings.tabs.risks.headers,
+    );
     expect(tab.headerRow).toBe(3);
-    expect(tab.rows.map((row) => [row.row, row.cells[0], row.cells[1], row.cells[2]])).toEqual([[4, 'R - 1', 40436, null], [6, 'R - 2', null, 'x']]);
+    expect(tab.rows.map((row) => [row.row, row.cells[0], row.cells[1], row.cells[2]])).toEqual([
+      [4, 'R - 1', 40436, null],
+      [6, 'R - 2', null, 'x'],
+    ]);
   });
 });
 
 describe('sheet setup plan', () => {
-  const tab = (key: TabKey, headers: string[]): RawTab => ({ key, title: settings.tabs[key].title, found: headers.length > 0, headerRow: headers.length > 0 ? 1 : 0, headers, rows: [] });
-  const info = (sheetId: number, key: TabKey) => ({ sheetId, title: settings.tabs[key].title, rowCount: 1000, columnCount: 26 });
+  const tab = (key: TabKey, headers: string[]): RawTab => ({
+    key,
+    title: settings.tabs[key].title,
+    found: headers.length > 0,
+    headerRow: headers.length > 0 ? 1 : 0,
+    headers,
+    rows: [],
+  });
+  const info = (sheetId: number, key: TabKey) => ({
+    sheetId,
+    title: settings.tabs[key].title,
+    rowCount: 1000,
+    columnCount: 26,
+  });
 
   it('on an empty spreadsheet, adds every tab with its headers, drop-downs, band colours and date formats', () => {
-    const states: TabState[] = TAB_KEYS.map((key) => ({ key, info: null, tab: tab(key, []), formattedColumns: new Set() }));
+    const states: TabState[] = TAB_KEYS.map((key) => ({
+      key,
+      info: null,
+      tab: tab(key, []),
+      formattedColumns: new Set(),
+    }));
     const { requests, changes } = planSetup(states, settings, settings.scale, 10);
-    expect(requests.filter((r) => r.addSheet).map((r) => r.addSheet!.properties!.title)).toEqual(['Risks', 'Actions', 'People', 'Audit log']);
-    const validations = requests.filter((r) => r.setDataValidation).map((r) => r.setDataValidation!.rule!.condition!.values!.map((v) => v.userEnteredValue));
-    expect(validations).toEqual(expect.arrayContaining([['1', '2', '3'], ['Open', 'Closed'], ['Increasing', 'Decreasing', 'No Change'], ['Not started', 'In progress', 'Blocked', 'Done']]));
-    const bandRules = requests.filter((r) => r.addConditionalFormatRule?.rule?.booleanRule?.condition?.type === 'TEXT_EQ');
-    expect(bandRules.map((r) => r.addConditionalFormatRule!.rule!.booleanRule!.condition!.values![0]!.userEnteredValue)).toEqual(['Low', 'Medium', 'High']);
+    expect(requests.filter((r) => r.addSheet).map((r) => r.addSheet!.properties!.title)).toEqual([
+      'Risks',
+      'Actions',
+      'People',
+      'Audit log',
+    ]);
+    const validations = requests
+      .filter((r) => r.setDataValidation)
+      .map((r) => r.setDataValidation!.rule!.condition!.values!.map((v) => v.userEnteredValue));
+    expect(validations).toEqual(
+      expect.arrayContaining([
+        ['1', '2', '3'],
+        ['Open', 'Closed'],
+        ['Increasing', 'Decreasing', 'No Change'],
+        ['Not started', 'In progress', 'Blocked', 'Done'],
+      ]),
+    );
+    const bandRules = requests.filter(
+      (r) => r.addConditionalFormatRule?.rule?.booleanRule?.condition?.type === 'TEXT_EQ',
+    );
+    expect(
+      bandRules.map((r) => r.addConditionalFormatRule!.rule!.booleanRule!.condition!.values![0]!.userEnteredValue),
+    ).toEqual(['Low', 'Medium', 'High']);
     expect(changes[0]).toBe('added the "Risks" tab');
   });
 
   it('on the seed risk log, adds only the columns it lacks at the end, and moves nothing', () => {
-    const states: TabState[] = TAB_KEYS.map((key, i) => ({ key, info: info(i, key), tab: key === 'risks' ? tab(key, SEED_RISK_HEADERS) : tab(key, []), formattedColumns: new Set() }));
+    const states: TabState[] = TAB_KEYS.map((key, i) => ({
+      key,
+      info: info(i, key),
+      tab: key === 'risks' ? tab(key, SEED_RISK_HEADERS) : tab(key, []),
+      formattedColumns: new Set(),
+    }));
     const { requests } = planSetup(states, settings, settings.scale, 10);
     const risksHeaders = requests.find((r) => r.updateCells?.start?.sheetId === 0)!.updateCells!;
     expect(risksHeaders.start).toEqual({ sheetId: 0, rowIndex: 0, columnIndex: SEED_RISK_HEADERS.length });
@@ -113,8 +193,14 @@ describe('sheet setup plan', () => {
   });
 
   it('run again on a set-up sheet, adds no tabs, columns or colour rules', () => {
-    const full = (key: TabKey) => TAB_KEYS.includes(key) ? Object.values(settings.tabs[key].headers).map((h) => h[0]!) : [];
-    const states: TabState[] = TAB_KEYS.map((key, i) => ({ key, info: info(i, key), tab: tab(key, full(key)), formattedColumns: new Set(Array.from({ length: 20 }, (_, c) => c)) }));
+    const full = (key: TabKey) =>
+      TAB_KEYS.includes(key) ? Object.values(settings.tabs[key].headers).map((h) => h[0]!) : [];
+    const states: TabState[] = TAB_KEYS.map((key, i) => ({
+      key,
+      info: info(i, key),
+      tab: tab(key, full(key)),
+      formattedColumns: new Set(Array.from({ length: 20 }, (_, c) => c)),
+    }));
     const { requests, changes } = planSetup(states, settings, settings.scale, 10);
     expect(requests.filter((r) => r.addSheet || r.updateCells || r.addConditionalFormatRule)).toEqual([]);
     expect(changes).toEqual(['the sheet was already set up: drop-downs and date formats refreshed']);

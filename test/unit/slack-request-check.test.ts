@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { checkSlackHeaders, hasObjectBody, hasValidSignature } from '../../src/adapters/http/slack-request-check.js';
 import { requestPath } from '../../src/adapters/http/front-door.js';
+import { checkSlackHeaders, hasObjectBody, hasValidSignature } from '../../src/adapters/http/slack-request-check.js';
 import { slackSignature } from '../helpers/slack-signing.js';
 
 const NOW = 1_795_000_000;
 const SIG = `v0=${'a'.repeat(64)}`;
-const good = { 'x-slack-signature': SIG, 'x-slack-request-timestamp': String(NOW), 'content-type': 'application/json', 'content-length': '20' };
+const good = {
+  'x-slack-signature': SIG,
+  'x-slack-request-timestamp': String(NOW),
+  'content-type': 'application/json',
+  'content-length': '20',
+};
 
 describe('what the headers of a request to /slack/events must show before its body is read', () => {
   it.each([
@@ -15,7 +20,7 @@ describe('what the headers of a request to /slack/events must show before its bo
     ['a timestamp 299 s old', { 'x-slack-request-timestamp': String(NOW - 299) }, null],
     ['no signature', { 'x-slack-signature': undefined }, 401],
     ['no timestamp', { 'x-slack-request-timestamp': undefined }, 401],
-    ['a signature not of Slack\'s shape', { 'x-slack-signature': 'v0=xyz' }, 401],
+    ["a signature not of Slack's shape", { 'x-slack-signature': 'v0=xyz' }, 401],
     ['a v1 signature', { 'x-slack-signature': `v1=${'a'.repeat(64)}` }, 401],
     ['timestamp Infinity', { 'x-slack-request-timestamp': 'Infinity' }, 401],
     ['timestamp 1e99', { 'x-slack-request-timestamp': '1e99' }, 401],
@@ -27,12 +32,18 @@ describe('what the headers of a request to /slack/events must show before its bo
     ['a timestamp six minutes ahead', { 'x-slack-request-timestamp': String(NOW + 360) }, 401],
     ['plain text', { 'content-type': 'text/plain' }, 415],
     ['no content type', { 'content-type': undefined }, 415],
-    ['a form with a charset (Bolt would read it as JSON)', { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, 415],
+    [
+      'a form with a charset (Bolt would read it as JSON)',
+      { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+      415,
+    ],
     ['no Content-Length (chunked)', { 'content-length': undefined }, 411],
     ['a negative Content-Length', { 'content-length': '-5' }, 400],
     ['a Content-Length of 2 MiB', { 'content-length': String(2 * 1024 * 1024) }, 413],
   ] as const)('%s: %s', (_what, change, status) => {
-    const headers = Object.fromEntries(Object.entries({ ...good, ...change }).filter(([, value]) => value !== undefined)) as Record<string, string>;
+    const headers = Object.fromEntries(
+      Object.entries({ ...good, ...change }).filter(([, value]) => value !== undefined),
+    ) as Record<string, string>;
     const checked = checkSlackHeaders(headers, NOW, 1024 * 1024);
     expect(checked.ok ? null : checked.status).toBe(status);
   });
@@ -44,12 +55,14 @@ describe('what the headers of a request to /slack/events must show before its bo
 
 describe('the signature, checked on the bytes as sent', () => {
   const body = Buffer.from('{"type":"event_callback"}');
-  it('accepts Slack\'s HMAC of v0:timestamp:body and refuses any other', () => {
+  it("accepts Slack's HMAC of v0:timestamp:body and refuses any other", () => {
     const signature = slackSignature('s3cret', NOW, body.toString());
     expect(hasValidSignature('s3cret', { signature, timestamp: NOW }, body)).toBe(true);
     expect(hasValidSignature('other', { signature, timestamp: NOW }, body)).toBe(false);
     expect(hasValidSignature('s3cret', { signature, timestamp: NOW + 1 }, body)).toBe(false);
-    expect(hasValidSignature('s3cret', { signature, timestamp: NOW }, Buffer.from('{"type":"event_callback" }'))).toBe(false);
+    expect(hasValidSignature('s3cret', { signature, timestamp: NOW }, Buffer.from('{"type":"event_callback" }'))).toBe(
+      false,
+    );
     expect(hasValidSignature('s3cret', { signature: 'v0=short', timestamp: NOW }, body)).toBe(false);
   });
 });

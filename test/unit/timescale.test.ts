@@ -32,24 +32,30 @@ function readsAsInvalid(behaviour: string, rows: InvalidRow[]): void {
 }
 
 describe('readTimescale', () => {
-  readsAsDates('a plan cell (Leicester Appendix A) names several milestones, it keeps each in the order written, without repeats', [
+  readsAsDates(
+    'a plan cell (Leicester Appendix A) names several milestones, it keeps each in the order written, without repeats',
     [
-      'IAPT roll out by Sept 2010-09-08 service evaluation Feb 2011 Business case implemented 2011/12 Stepped care model 2011/12',
-      ['2010-09-08', '2011-02-28', '2012-03-31'],
+      [
+        'IAPT roll out by Sept 2010-09-08 service evaluation Feb 2011 Business case implemented 2011/12 Stepped care model 2011/12',
+        ['2010-09-08', '2011-02-28', '2012-03-31'],
+      ],
+      [
+        'Model developed by end Jan 11. Staff training Mar – June 11 Implementation 2011/12',
+        ['2011-01-31', '2011-06-30', '2012-03-31'],
+      ],
+      [
+        'SL model developed and approved by end of November 10; Pathways developed by end Jan 11; New floating support services commissioned by end 2011/12 (linked to moving on project); Moving On project completed by 2014; Existing services reviewed and, where necessary, re-tendered during 2010/11; new contracts issued April 2012.',
+        ['2010-11-30', '2011-01-31', '2012-03-31', '2014-12-31', '2011-03-31', '2012-04-30'],
+      ],
+      [
+        'Pathways developed by end Jan 11. New service spec and contracts developed during 2011/12 and issued from 1 st April 2012.',
+        ['2011-01-31', '2012-03-31', '2012-04-01'],
+      ],
+      ['action plan in place by Mar 2011; Complete delivery by Mar 2012.', ['2011-03-31', '2012-03-31']],
+      ['by Mar 2011; Complete delivery by Mar 2012', ['2011-03-31', '2012-03-31']],
+      ['Moving On Project to deliver by 2014', ['2014-12-31']],
     ],
-    ['Model developed by end Jan 11. Staff training Mar – June 11 Implementation 2011/12', ['2011-01-31', '2011-06-30', '2012-03-31']],
-    [
-      'SL model developed and approved by end of November 10; Pathways developed by end Jan 11; New floating support services commissioned by end 2011/12 (linked to moving on project); Moving On project completed by 2014; Existing services reviewed and, where necessary, re-tendered during 2010/11; new contracts issued April 2012.',
-      ['2010-11-30', '2011-01-31', '2012-03-31', '2014-12-31', '2011-03-31', '2012-04-30'],
-    ],
-    [
-      'Pathways developed by end Jan 11. New service spec and contracts developed during 2011/12 and issued from 1 st April 2012.',
-      ['2011-01-31', '2012-03-31', '2012-04-01'],
-    ],
-    ['action plan in place by Mar 2011; Complete delivery by Mar 2012.', ['2011-03-31', '2012-03-31']],
-    ['by Mar 2011; Complete delivery by Mar 2012', ['2011-03-31', '2012-03-31']],
-    ['Moving On Project to deliver by 2014', ['2014-12-31']],
-  ]);
+  );
 
   readsAsDates('a deadline cell (Luton Improvement Plan) names dates, it reads each', [
     ['Integration agreed by April 2005', ['2005-04-30']],
@@ -74,14 +80,20 @@ describe('readTimescale', () => {
       '- 45 people receiving support from Early Intervention Team by December 2003; 70 people by April 2006 -74 users receiving support fro Assertive Outreach Service by April 2005, 87 users by April 2006',
       ['2003-12-31', '2006-04-30', '2005-04-30'],
     ],
-    ['- Achieve psychiatric readmission rates within 28 day period to below national average of 6.1% by 2005', ['2005-12-31']],
+    [
+      '- Achieve psychiatric readmission rates within 28 day period to below national average of 6.1% by 2005',
+      ['2005-12-31'],
+    ],
     ['- 71% of carers to have active care plan by March 2004, 99% of carers by 2006', ['2004-03-31', '2006-12-31']],
     ['- 350 carers assessments completed by March 2004 and 525 completed by March 2005', ['2004-03-31', '2005-03-31']],
     ['- Carers Information Packs available for all carers by 2003/4', ['2004-03-31']],
     ['- Education and support package for carers by 2004/5', ['2005-03-31']],
-    ['- 600 hours of carers\' breaks provided in 2004/5', ['2005-03-31']],
+    ["- 600 hours of carers' breaks provided in 2004/5", ['2005-03-31']],
     ['- 24 hour access to network of advocates and interpreters by 2005', ['2005-12-31']],
-    ['health needs receiving supported housing increased by 50% from 2001/2 level by 2004/5', ['2002-03-31', '2005-03-31']],
+    [
+      'health needs receiving supported housing increased by 50% from 2001/2 level by 2004/5',
+      ['2002-03-31', '2005-03-31'],
+    ],
     ['£50,000 cost to address budget pressures from 2002/3', ['2003-03-31']],
     ['No target available until April 2009', ['2009-04-30']],
   ]);
@@ -246,14 +258,22 @@ describe('readTimescale', () => {
 
   readsAsInvalid('years joined by a slash or dash do not follow on, it does not take them for a financial year', [
     ['2011/15', '2011/15', '15 is not the year after 2011, so this is not a financial year'],
-    ['joint commissioning strategy 2011-13', '2011-13', '13 is not the year after 2011, so this is not a financial year'],
+    [
+      'joint commissioning strategy 2011-13',
+      '2011-13',
+      '13 is not the year after 2011, so this is not a financial year',
+    ],
     ['2010-09', '2010-09', '09 is not the year after 2010, so this is not a financial year'],
   ]);
 
   readsAsInvalid('a cell is too vague to name a day, it asks for the month rather than guess', [
     ['mid-2012', 'mid-2012', '"mid" does not say when in 2012; name the month, e.g. "June 2012"'],
     ['early 2013', 'early 2013', '"early" does not say when in 2013; name the month, e.g. "March 2013"'],
-    ['by the beginning of 2012', 'beginning of 2012', '"beginning" does not say when in 2012; name the month, e.g. "January 2012"'],
+    [
+      'by the beginning of 2012',
+      'beginning of 2012',
+      '"beginning" does not say when in 2012; name the month, e.g. "January 2012"',
+    ],
     ['Winter 2012', 'Winter 2012', 'winter 2012 spans two years; name the month, e.g. "February 2012"'],
   ]);
 
@@ -274,9 +294,7 @@ describe('readTimescale', () => {
     [Number.NaN, 'NaN', 'a number here must be a date serial (20000–80000) or a year (1990–2099)'],
   ]);
 
-  readsAsInvalid('a cell holds a tick box, it is not taken as a date', [
-    [true, 'TRUE', 'it is a tick box value'],
-  ]);
+  readsAsInvalid('a cell holds a tick box, it is not taken as a date', [[true, 'TRUE', 'it is a tick box value']]);
 
   describe('when the machine runs in a time zone far from UTC', () => {
     const original = process.env.TZ;
@@ -287,7 +305,10 @@ describe('readTimescale', () => {
 
     it.each(['Pacific/Kiritimati', 'Pacific/Pago_Pago'])('reads the same dates under %s', (zone) => {
       process.env.TZ = zone;
-      expect(readTimescale('Dec 09; 01/04/2011; 2011/12')).toEqual({ kind: 'dates', milestones: ['2009-12-31', '2011-04-01', '2012-03-31'] });
+      expect(readTimescale('Dec 09; 01/04/2011; 2011/12')).toEqual({
+        kind: 'dates',
+        milestones: ['2009-12-31', '2011-04-01', '2012-03-31'],
+      });
       expect(readTimescale(40432)).toEqual({ kind: 'dates', milestones: ['2010-09-11'] });
     });
   });

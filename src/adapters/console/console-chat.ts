@@ -5,12 +5,12 @@ import { dateInZone } from '../../domain/dates/calendar.js';
 import type { Actor } from '../../domain/items/permissions.js';
 import { nudgesPreviewMessage } from '../../messages/nudges-message.js';
 import type { RegisterStore } from '../../ports/register-store.js';
-import { failureReply } from '../log/failure-reply.js';
 import { askQuestion } from '../../use-cases/answer-question.js';
 import { boardDigest } from '../../use-cases/board-digest.js';
 import { handleCommand } from '../../use-cases/handle-command.js';
 import { loadRegister } from '../../use-cases/load-register.js';
 import { previewNudges } from '../../use-cases/preview-nudges.js';
+import { failureReply } from '../log/failure-reply.js';
 import { renderText } from './render-text.js';
 
 export interface ConsoleDeps {
@@ -26,7 +26,8 @@ export interface ConsoleDeps {
   log: (text: string) => void;
 }
 
-const HELP = 'Ask in plain words ("what\'s overdue?", "show R-7", "top 5 risks"), or type /risk help or /action help for the commands (e.g. /risk show R-3, /action done A-4), /digest for the weekly digest, /nudges for today\'s reminders, or quit.';
+const HELP =
+  'Ask in plain words ("what\'s overdue?", "show R-7", "top 5 risks"), or type /risk help or /action help for the commands (e.g. /risk show R-3, /action done A-4), /digest for the weekly digest, /nudges for today\'s reminders, or quit.';
 
 async function digestAndNudges(deps: ConsoleDeps): Promise<string> {
   const today = dateInZone(deps.clock(), deps.settings.timeZone);
@@ -41,14 +42,22 @@ export async function answerLine(deps: ConsoleDeps, line: string): Promise<strin
   const now = deps.clock();
   if (!match) {
     // Anything else is a question, as if the bot were mentioned in Slack; the console user is "me".
-    return renderText(await askQuestion(deps, { text: line, askerId: deps.actor.id, today: dateInZone(now, deps.settings.timeZone) }));
+    return renderText(
+      await askQuestion(deps, { text: line, askerId: deps.actor.id, today: dateInZone(now, deps.settings.timeZone) }),
+    );
   }
   const reply = await handleCommand(deps, {
-    target: match[1]!.toLowerCase() as 'risk' | 'action', text: match[2] ?? '', actor: deps.actor, via: 'console',
-    today: dateInZone(now, deps.settings.timeZone), now: now.toISOString(),
+    target: match[1]!.toLowerCase() as 'risk' | 'action',
+    text: match[2] ?? '',
+    actor: deps.actor,
+    via: 'console',
+    today: dateInZone(now, deps.settings.timeZone),
+    now: now.toISOString(),
   });
-  if (reply.kind === 'modal') return `In Slack this opens a form. In the console, use /${match[1]} update ID field value … (see /${match[1]} help).`;
-  const announce = reply.kind === 'reply' && reply.announce ? `\n\n[to the board channel] ${renderText(reply.announce)}` : '';
+  if (reply.kind === 'modal')
+    return `In Slack this opens a form. In the console, use /${match[1]} update ID field value … (see /${match[1]} help).`;
+  const announce =
+    reply.kind === 'reply' && reply.announce ? `\n\n[to the board channel] ${renderText(reply.announce)}` : '';
   return `${renderText(reply.message)}${announce}`;
 }
 

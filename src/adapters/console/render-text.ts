@@ -11,7 +11,10 @@ function inlineText(inline: Inline): string {
 export function lineText(line: Line): string {
   const inlines = Array.isArray(line) ? line : [line];
   // eslint-disable-next-line no-control-regex
-  return inlines.map(inlineText).join('').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ');
+  return inlines
+    .map(inlineText)
+    .join('')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ');
 }
 
 function partText(part: MessagePart): string {
@@ -30,7 +33,8 @@ function partText(part: MessagePart): string {
       // The console has no buttons: show what could be pressed, as in "[Mark done] [Update]".
       return part.buttons.map((button) => `[${button.text}]`).join(' ');
     case 'list': {
-      const items = part.items.length > 0 ? part.items.map((item) => `  - ${lineText(item)}`) : [`  ${part.emptyText ?? '(none)'}`];
+      const items =
+        part.items.length > 0 ? part.items.map((item) => `  - ${lineText(item)}`) : [`  ${part.emptyText ?? '(none)'}`];
       return [`${part.heading}`, ...items].join('\n');
     }
   }

@@ -1,7 +1,7 @@
 import { PNG } from 'pngjs';
-import { bandRange, shortNameOf, type HeatMap } from '../../domain/digest/heat-map.js';
-import { drawText, fillRect, GLYPH_ADVANCE, textHeight, textWidth, type Canvas, type Rgb } from './bitmap-font.js';
+import { bandRange, type HeatMap, shortNameOf } from '../../domain/digest/heat-map.js';
 import type { Scale } from '../../domain/items/scale.js';
+import { type Canvas, drawText, fillRect, GLYPH_ADVANCE, type Rgb, textHeight, textWidth } from './bitmap-font.js';
 
 export const CELL_SIZE = 80;
 export const MARGIN = 16;
@@ -63,21 +63,28 @@ function swatchWidth(map: HeatMap): number {
 
 /** The layout of `map`'s image; `scale` supplies the words for each level. */
 export function heatMapLayout(map: HeatMap, scale: Scale): HeatMapLayout {
-  const rowWordsWidth = Math.max(0, ...axisWords(scale, 'probability', ROW_WORD_CHARS).map((word) => textWidth(word, WORD_SCALE)));
+  const rowWordsWidth = Math.max(
+    0,
+    ...axisWords(scale, 'probability', ROW_WORD_CHARS).map((word) => textWidth(word, WORD_SCALE)),
+  );
   const rowWordsRight = MARGIN + rowWordsWidth;
-  const rowNumbersRight = rowWordsRight + (rowWordsWidth > 0 ? GAP : 0) + textWidth(String(map.probabilityMax), LABEL_SCALE);
+  const rowNumbersRight =
+    rowWordsRight + (rowWordsWidth > 0 ? GAP : 0) + textWidth(String(map.probabilityMax), LABEL_SCALE);
   const gridLeft = rowNumbersRight + GAP;
   const gridTop = MARGIN + textHeight(LABEL_SCALE) + GAP;
   const gridBottom = gridTop + map.probabilityMax * CELL_SIZE;
   const columnNumbersTop = gridBottom + GAP;
   const hasColumnWords = (scale.impact.labels ?? []).length > 0;
   const columnWordsTop = hasColumnWords ? columnNumbersTop + textHeight(LABEL_SCALE) + 4 : null;
-  const impactTitleTop = (columnWordsTop === null ? columnNumbersTop + textHeight(LABEL_SCALE) : columnWordsTop + textHeight(WORD_SCALE)) + GAP;
+  const impactTitleTop =
+    (columnWordsTop === null ? columnNumbersTop + textHeight(LABEL_SCALE) : columnWordsTop + textHeight(WORD_SCALE)) +
+    GAP;
   const legendTop = impactTitleTop + textHeight(LABEL_SCALE) + 2 * GAP;
   const legendBottom = legendTop + map.bands.length * LEGEND_ROW;
   const unratedTop = map.unrated > 0 ? legendBottom + GAP : null;
   const bottom = unratedTop === null ? legendBottom : unratedTop + textHeight(LABEL_SCALE);
-  const legendWidth = swatchWidth(map) + GAP + Math.max(...map.bands.map((_, i) => textWidth(legendText(map, i), LABEL_SCALE)));
+  const legendWidth =
+    swatchWidth(map) + GAP + Math.max(...map.bands.map((_, i) => textWidth(legendText(map, i), LABEL_SCALE)));
   const right = Math.max(
     gridLeft + map.impactMax * CELL_SIZE,
     MARGIN + textWidth('PROBABILITY', LABEL_SCALE),
@@ -85,15 +92,34 @@ export function heatMapLayout(map: HeatMap, scale: Scale): HeatMapLayout {
     MARGIN + (map.unrated > 0 ? textWidth(unratedText(map), LABEL_SCALE) : 0),
   );
   return {
-    width: right + MARGIN, height: bottom + MARGIN, cellSize: CELL_SIZE, gridLeft, gridTop,
-    rows: map.probabilityMax, columns: map.impactMax, rowWordsRight, rowNumbersRight,
-    columnNumbersTop, columnWordsTop, impactTitleTop, legendTop, unratedTop,
+    width: right + MARGIN,
+    height: bottom + MARGIN,
+    cellSize: CELL_SIZE,
+    gridLeft,
+    gridTop,
+    rows: map.probabilityMax,
+    columns: map.impactMax,
+    rowWordsRight,
+    rowNumbersRight,
+    columnNumbersTop,
+    columnWordsTop,
+    impactTitleTop,
+    legendTop,
+    unratedTop,
   };
 }
 
 /** The top-left corner of a cell; probability runs up the image, impact to the right. */
-export function cellBox(layout: HeatMapLayout, impact: number, probability: number): { x: number; y: number; size: number } {
-  return { x: layout.gridLeft + (impact - 1) * layout.cellSize, y: layout.gridTop + (layout.rows - probability) * layout.cellSize, size: layout.cellSize };
+export function cellBox(
+  layout: HeatMapLayout,
+  impact: number,
+  probability: number,
+): { x: number; y: number; size: number } {
+  return {
+    x: layout.gridLeft + (impact - 1) * layout.cellSize,
+    y: layout.gridTop + (layout.rows - probability) * layout.cellSize,
+    size: layout.cellSize,
+  };
 }
 
 export function cellCentre(layout: HeatMapLayout, impact: number, probability: number): { x: number; y: number } {
@@ -144,19 +170,48 @@ function drawAxes(canvas: Canvas, map: HeatMap, scale: Scale, layout: HeatMapLay
   for (let probability = 1; probability <= map.probabilityMax; probability += 1) {
     const { y } = cellCentre(layout, 1, probability);
     const number = String(probability);
-    drawText(canvas, number, layout.rowNumbersRight - textWidth(number, LABEL_SCALE), y - textHeight(LABEL_SCALE) / 2, LABEL_SCALE, INK);
+    drawText(
+      canvas,
+      number,
+      layout.rowNumbersRight - textWidth(number, LABEL_SCALE),
+      y - textHeight(LABEL_SCALE) / 2,
+      LABEL_SCALE,
+      INK,
+    );
     const word = rowWords[probability - 1] ?? '';
-    drawText(canvas, word, layout.rowWordsRight - textWidth(word, WORD_SCALE), Math.floor(y - textHeight(WORD_SCALE) / 2), WORD_SCALE, INK);
+    drawText(
+      canvas,
+      word,
+      layout.rowWordsRight - textWidth(word, WORD_SCALE),
+      Math.floor(y - textHeight(WORD_SCALE) / 2),
+      WORD_SCALE,
+      INK,
+    );
   }
   for (let impact = 1; impact <= map.impactMax; impact += 1) {
     const { x } = cellCentre(layout, impact, 1);
     const number = String(impact);
-    drawText(canvas, number, Math.floor(x - textWidth(number, LABEL_SCALE) / 2), layout.columnNumbersTop, LABEL_SCALE, INK);
+    drawText(
+      canvas,
+      number,
+      Math.floor(x - textWidth(number, LABEL_SCALE) / 2),
+      layout.columnNumbersTop,
+      LABEL_SCALE,
+      INK,
+    );
     const word = columnWords[impact - 1] ?? '';
-    if (layout.columnWordsTop !== null) drawText(canvas, word, Math.floor(x - textWidth(word, WORD_SCALE) / 2), layout.columnWordsTop, WORD_SCALE, INK);
+    if (layout.columnWordsTop !== null)
+      drawText(canvas, word, Math.floor(x - textWidth(word, WORD_SCALE) / 2), layout.columnWordsTop, WORD_SCALE, INK);
   }
   const gridCentre = layout.gridLeft + (map.impactMax * layout.cellSize) / 2;
-  drawText(canvas, 'IMPACT', Math.floor(gridCentre - textWidth('IMPACT', LABEL_SCALE) / 2), layout.impactTitleTop, LABEL_SCALE, INK);
+  drawText(
+    canvas,
+    'IMPACT',
+    Math.floor(gridCentre - textWidth('IMPACT', LABEL_SCALE) / 2),
+    layout.impactTitleTop,
+    LABEL_SCALE,
+    INK,
+  );
 }
 
 function drawLegend(canvas: Canvas, map: HeatMap, layout: HeatMapLayout): void {
@@ -168,7 +223,14 @@ function drawLegend(canvas: Canvas, map: HeatMap, layout: HeatMapLayout): void {
     fillRect(canvas, MARGIN, top, swatch, SWATCH, INK);
     fillRect(canvas, MARGIN + 1, top + 1, swatch - 2, SWATCH - 2, fill);
     const short = entry.short;
-    drawText(canvas, short, MARGIN + Math.floor((swatch - textWidth(short, LABEL_SCALE)) / 2), top + 2, LABEL_SCALE, textColourOn(fill));
+    drawText(
+      canvas,
+      short,
+      MARGIN + Math.floor((swatch - textWidth(short, LABEL_SCALE)) / 2),
+      top + 2,
+      LABEL_SCALE,
+      textColourOn(fill),
+    );
     drawText(canvas, legendText(map, i), MARGIN + swatch + GAP, top + 2, LABEL_SCALE, INK);
   });
   if (layout.unratedTop !== null) drawText(canvas, unratedText(map), MARGIN, layout.unratedTop, LABEL_SCALE, INK);

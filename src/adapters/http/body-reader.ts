@@ -45,11 +45,15 @@ export function readBody(req: IncomingMessage, declared: number, timeoutMs: numb
       resolve(result);
     };
     const onData = (chunk: Buffer) => {
-      if (received + chunk.length > declared) return finish({ ok: false, status: 413, reason: 'body longer than declared' });
+      if (received + chunk.length > declared)
+        return finish({ ok: false, status: 413, reason: 'body longer than declared' });
       chunk.copy(body, received);
       received += chunk.length;
     };
-    const onEnd = () => finish(received === declared ? { ok: true, body } : { ok: false, status: 400, reason: 'body shorter than declared' });
+    const onEnd = () =>
+      finish(
+        received === declared ? { ok: true, body } : { ok: false, status: 400, reason: 'body shorter than declared' },
+      );
     const onError = () => finish({ ok: false, status: 400, reason: 'connection ended mid-body' });
     const timer = setTimeout(() => finish({ ok: false, status: 408, reason: 'body too slow' }), timeoutMs);
     req.on('data', onData).on('end', onEnd).on('error', onError).on('aborted', onError);

@@ -1,5 +1,5 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { describeError, logRef, type Log } from '../log/log.js';
+import { describeError, type Log, logRef } from '../log/log.js';
 import { BodyBudget, readBody } from './body-reader.js';
 import type { HttpLimits } from './http-limits.js';
 import { checkSlackHeaders, hasObjectBody, hasValidSignature } from './slack-request-check.js';
@@ -31,7 +31,8 @@ function answer(res: ServerResponse, status: number, text: string, headers: Outg
 }
 
 /** A request refused before its body is read: the connection is closed, so the unread body is never taken in. */
-const refuseUnread = (res: ServerResponse, status: number, text: string, headers: OutgoingHttpHeaders = {}) => answer(res, status, text, { connection: 'close', ...headers });
+const refuseUnread = (res: ServerResponse, status: number, text: string, headers: OutgoingHttpHeaders = {}) =>
+  answer(res, status, text, { connection: 'close', ...headers });
 
 /** The request's path, or null when it cannot be read (a broken %-escape, an over-long or empty target). */
 export function requestPath(target: string | undefined): string | null {

@@ -19,14 +19,22 @@ export interface RunningHttpServer {
  * connections it takes. Node's defaults leave several of these open, and
  * check the request time-out only every 30 seconds.
  */
-export async function startHttpServer(handler: (req: IncomingMessage, res: ServerResponse) => void, port: number, host: string, limits: HttpLimits): Promise<RunningHttpServer> {
-  const server = createServer({
-    headersTimeout: limits.headersTimeoutMs,
-    requestTimeout: limits.requestTimeoutMs,
-    keepAliveTimeout: limits.keepAliveTimeoutMs,
-    connectionsCheckingInterval: 1000,
-    maxHeaderSize: 16 * 1024,
-  }, handler);
+export async function startHttpServer(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+  port: number,
+  host: string,
+  limits: HttpLimits,
+): Promise<RunningHttpServer> {
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      connectionsCheckingInterval: 1000,
+      maxHeaderSize: 16 * 1024,
+    },
+    handler,
+  );
   server.maxHeadersCount = limits.maxHeadersCount;
   server.maxConnections = limits.maxConnections;
   // Node answers a malformed request itself (400, 431, 408) when no listener is set; a listener would have to do the same.
@@ -36,7 +44,9 @@ export async function startHttpServer(handler: (req: IncomingMessage, res: Serve
       return;
     }
     const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-    socket.end(`HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+    socket.end(
+      `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`,
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -48,13 +58,14 @@ export async function startHttpServer(handler: (req: IncomingMessage, res: Serve
   return {
     port: (server.address() as AddressInfo).port,
     connections: () => new Promise((resolve) => server.getConnections((_error, count) => resolve(count ?? 0))),
-    close: (graceMs) => new Promise<void>((resolve) => {
-      const cut = setTimeout(() => server.closeAllConnections(), graceMs);
-      server.close(() => {
-        clearTimeout(cut);
-        resolve();
-      });
-      server.closeIdleConnections();
-    }),
+    close: (graceMs) =>
+      new Promise<void>((resolve) => {
+        const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+        server.close(() => {
+          clearTimeout(cut);
+          resolve();
+        });
+        server.closeIdleConnections();
+      }),
   };
 }

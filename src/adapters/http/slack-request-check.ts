@@ -34,7 +34,11 @@ const single = (value: string | string[] | undefined): string | undefined => (Ar
  * checks only the old side, and takes "Infinity" or "1e99" as fresh), the
  * content is JSON or a form, and its length is declared and within `maxBytes`.
  */
-export function checkSlackHeaders(headers: IncomingHttpHeaders, nowSeconds: number, maxBytes: number): Checked<SlackHeaders> {
+export function checkSlackHeaders(
+  headers: IncomingHttpHeaders,
+  nowSeconds: number,
+  maxBytes: number,
+): Checked<SlackHeaders> {
   const signature = single(headers['x-slack-signature']);
   const stamp = single(headers['x-slack-request-timestamp']);
   if (signature === undefined || stamp === undefined) return refuse(401, 'no Slack signature');
@@ -63,8 +67,14 @@ function slackContentType(header: string | undefined): SlackContentType | null {
 }
 
 /** Whether `signature` is Slack's v0 HMAC-SHA256 of `v0:{timestamp}:{body}` with the signing secret; compared in constant time. */
-export function hasValidSignature(secret: string, headers: Pick<SlackHeaders, 'signature' | 'timestamp'>, body: Buffer): boolean {
-  const expected = Buffer.from(`v0=${createHmac('sha256', secret).update(`v0:${headers.timestamp}:`).update(body).digest('hex')}`);
+export function hasValidSignature(
+  secret: string,
+  headers: Pick<SlackHeaders, 'signature' | 'timestamp'>,
+  body: Buffer,
+): boolean {
+  const expected = Buffer.from(
+    `v0=${createHmac('sha256', secret).update(`v0:${headers.timestamp}:`).update(body).digest('hex')}`,
+  );
   const given = Buffer.from(headers.signature);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
@@ -80,7 +90,11 @@ export function hasObjectBody(contentType: SlackContentType, body: Buffer): bool
   try {
     if (contentType === 'form') {
       const form = parseForm(text);
-      return typeof form.payload === 'string' ? isPlainObject(JSON.parse(form.payload)) : Array.isArray(form.payload) ? false : true;
+      return typeof form.payload === 'string'
+        ? isPlainObject(JSON.parse(form.payload))
+        : Array.isArray(form.payload)
+          ? false
+          : true;
     }
     return isPlainObject(JSON.parse(text));
   } catch {

@@ -5,7 +5,8 @@ import type { Leases } from '../../ports/leases.js';
 const PREFIX = 'risk-bot:lease:';
 
 /** Deletes the key only while it holds the caller's name, in one step. */
-const RELEASE_IF_HOLDER = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+const RELEASE_IF_HOLDER =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
 /** Host and port only: the URL may hold a password. */
 const hostOf = (url: string) => {
@@ -22,15 +23,21 @@ const hostOf = (url: string) => {
  * one gets it. The value names the holder, for whoever inspects Redis.
  */
 export class RedisLeases implements Leases {
-  private constructor(private readonly client: ReturnType<typeof createClient>, private readonly holder: string) {}
+  private constructor(
+    private readonly client: ReturnType<typeof createClient>,
+    private readonly holder: string,
+  ) {}
 
   /** Connects to `url` (redis://host:port); fails at start-up, not at the first run, when Redis cannot be reached. */
   static async connect(url: string, holder: string, log: (text: string) => void): Promise<RedisLeases> {
     let connected = false;
     // Before the first connection, give up at once (a wrong REDIS_URL should stop start-up); after, keep reconnecting.
-    const reconnectStrategy = (retries: number, cause: Error) => (connected ? Math.min(retries * 200, 5000) : new Error(`cannot reach Redis at ${hostOf(url)}: ${cause.message}`));
+    const reconnectStrategy = (retries: number, cause: Error) =>
+      connected ? Math.min(retries * 200, 5000) : new Error(`cannot reach Redis at ${hostOf(url)}: ${cause.message}`);
     const client = createClient({ url, socket: { connectTimeout: 5000, reconnectStrategy } });
-    client.on('error', (error: Error) => { if (connected) log(`redis: ${error.message}`); });
+    client.on('error', (error: Error) => {
+      if (connected) log(`redis: ${error.message}`);
+    });
     try {
       await client.connect();
     } catch (error) {
@@ -41,7 +48,10 @@ export class RedisLeases implements Leases {
   }
 
   async take(name: string, ttlMs: number): Promise<boolean> {
-    const answer = await this.client.set(`${PREFIX}${name}`, this.holder, { NX: true, PX: Math.max(1, Math.round(ttlMs)) });
+    const answer = await this.client.set(`${PREFIX}${name}`, this.holder, {
+      NX: true,
+      PX: Math.max(1, Math.round(ttlMs)),
+    });
     return answer === 'OK';
   }
 

@@ -1,4 +1,4 @@
-import { describeError, logRef, valueAsLogText, type Log } from './log.js';
+import { describeError, type Log, logRef, valueAsLogText } from './log.js';
 
 /**
  * The process's last line of defence while it serves requests: an error

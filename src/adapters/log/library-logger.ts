@@ -1,5 +1,5 @@
-import { LogLevel, type Logger } from '@slack/bolt';
-import { valueAsLogText, type Log } from './log.js';
+import { type Logger, LogLevel } from '@slack/bolt';
+import { type Log, valueAsLogText } from './log.js';
 
 const ORDER: readonly LogLevel[] = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
 
@@ -12,17 +12,23 @@ const ORDER: readonly LogLevel[] = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN
 export function libraryLogger(log: Log, level: LogLevel = LogLevel.WARN): Logger {
   let threshold = level;
   let name = 'slack';
-  const at = (entryLevel: LogLevel) => (...parts: unknown[]) => {
-    if (ORDER.indexOf(entryLevel) < ORDER.indexOf(threshold)) return;
-    log(`[${entryLevel.toUpperCase()}] ${name}: ${parts.map(valueAsLogText).join(' ')}`);
-  };
+  const at =
+    (entryLevel: LogLevel) =>
+    (...parts: unknown[]) => {
+      if (ORDER.indexOf(entryLevel) < ORDER.indexOf(threshold)) return;
+      log(`[${entryLevel.toUpperCase()}] ${name}: ${parts.map(valueAsLogText).join(' ')}`);
+    };
   return {
     debug: at(LogLevel.DEBUG),
     info: at(LogLevel.INFO),
     warn: at(LogLevel.WARN),
     error: at(LogLevel.ERROR),
-    setLevel: (next) => { threshold = next; },
+    setLevel: (next) => {
+      threshold = next;
+    },
     getLevel: () => threshold,
-    setName: (next) => { name = next; },
+    setName: (next) => {
+      name = next;
+    },
   };
 }

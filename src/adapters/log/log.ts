@@ -15,7 +15,11 @@ export const MAX_LOG_ENTRY = 4000;
 export function redactingLog(write: (line: string) => void, knownSecrets: readonly string[] = []): Log {
   return (text) => {
     const clean = redact(text, knownSecrets);
-    write(clean.length > MAX_LOG_ENTRY ? `${clean.slice(0, MAX_LOG_ENTRY)}… (${clean.length - MAX_LOG_ENTRY} more characters cut)` : clean);
+    write(
+      clean.length > MAX_LOG_ENTRY
+        ? `${clean.slice(0, MAX_LOG_ENTRY)}… (${clean.length - MAX_LOG_ENTRY} more characters cut)`
+        : clean,
+    );
   };
 }
 
@@ -42,7 +46,8 @@ export function describeError(error: unknown, withStack = true): string {
     const frames = error.stack.split('\n').filter((line) => /^\s+at /.test(line));
     return [head, ...frames].join('\n');
   }
-  if (typeof error === 'string' || typeof error === 'number' || typeof error === 'boolean') return `thrown ${typeof error}: ${String(error).slice(0, 200)}`;
+  if (typeof error === 'string' || typeof error === 'number' || typeof error === 'boolean')
+    return `thrown ${typeof error}: ${String(error).slice(0, 200)}`;
   return `a thrown ${error === null ? 'null' : typeof error} (not an Error)`;
 }
 
@@ -50,6 +55,7 @@ export function describeError(error: unknown, withStack = true): string {
 export function valueAsLogText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value instanceof Error) return describeError(value, false);
-  if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === null || value === undefined || typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
   return `(${typeof value})`;
 }

@@ -9,14 +9,20 @@ export const REDACTED = '[redacted]';
  * Node's rawHeaders list `'Cookie', '…'`).
  */
 const SECRET_PATTERNS: ReadonlyArray<[RegExp, string]> = [
-  [/-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g, `-----${REDACTED} PRIVATE KEY-----`],
+  [
+    /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g,
+    `-----${REDACTED} PRIVATE KEY-----`,
+  ],
   [/\b(xox[a-z]|xapp)-[A-Za-z0-9-]+/gi, `$1-${REDACTED}`],
   [/\bya29\.[\w.~+/=-]+/g, `ya29.${REDACTED}`],
   // Capitalised Basic only: "basic training" in a note is not a credential.
   [/\b(Bearer|bearer|BEARER|Basic)(\s+)[\w.~+/=-]+/g, `$1$2${REDACTED}`],
   [/\bv0=[0-9a-f]{16,}/gi, `v0=${REDACTED}`],
   [/(\b[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]*:)[^\s@/'"]+@/gi, `$1${REDACTED}@`],
-  [/((?:proxy-)?authorization|set-cookie|cookie|x-slack-signature|x-api-key|private_key(?:_id)?|signing_?secret|client_secret|password)(['"]?\s*[:=,]\s*['"]?)[^'"\r\n]*/gi, `$1$2${REDACTED}`],
+  [
+    /((?:proxy-)?authorization|set-cookie|cookie|x-slack-signature|x-api-key|private_key(?:_id)?|signing_?secret|client_secret|password)(['"]?\s*[:=,]\s*['"]?)[^'"\r\n]*/gi,
+    `$1$2${REDACTED}`,
+  ],
 ];
 
 /** Shorter values are not treated as secrets: replacing every "abc" would wreck the log and protect nothing. */

@@ -1,7 +1,7 @@
 import type { Settings } from '../../config/settings.js';
 import type { CellValue } from '../../domain/cell.js';
 import { mapTabs } from '../../domain/register/mapped-tab.js';
-import { TAB_KEYS, type RawRegister, type RawTab, type TabKey } from '../../domain/register/raw-register.js';
+import { type RawRegister, type RawTab, TAB_KEYS, type TabKey } from '../../domain/register/raw-register.js';
 import { missingTab, tabFromGrid, tabTitled } from '../../domain/register/tab-from-grid.js';
 import type { RegisterStore, WriteRequest, WriteResult } from '../../ports/register-store.js';
 import { a1Ref, planWrite } from '../shared/plan-write.js';

@@ -1,6 +1,6 @@
-import type { CellWrite, WritePlan } from './plan-write.js';
 import type { MappedTab } from '../../domain/register/mapped-tab.js';
 import type { TabKey } from '../../domain/register/raw-register.js';
+import type { CellWrite, WritePlan } from './plan-write.js';
 
 function setCell({ tab, columns }: MappedTab, cell: CellWrite): void {
   if (cell.header) {
@@ -26,7 +26,12 @@ function setCell({ tab, columns }: MappedTab, cell: CellWrite): void {
 export function applyPlanToTabs(tabs: Record<TabKey, MappedTab>, plan: WritePlan, auditTitle: string): void {
   if (plan.createAuditTab) {
     const audit = tabs.audit;
-    tabs.audit = { ...audit, tab: { ...audit.tab, title: auditTitle, found: true, headerRow: 1, headers: [], rows: [] }, columns: {}, duplicates: [] };
+    tabs.audit = {
+      ...audit,
+      tab: { ...audit.tab, title: auditTitle, found: true, headerRow: 1, headers: [], rows: [] },
+      columns: {},
+      duplicates: [],
+    };
   }
   for (const cell of [...plan.cells, ...plan.audit]) setCell(tabs[cell.tab], cell);
 }

@@ -8,7 +8,10 @@ import type { RegisterStore, WriteRequest, WriteResult } from '../../ports/regis
  * already under way finish. Reads go on as before.
  */
 export class ClosingStore implements RegisterStore {
-  constructor(private readonly inner: RegisterStore, private readonly closed: AbortSignal) {}
+  constructor(
+    private readonly inner: RegisterStore,
+    private readonly closed: AbortSignal,
+  ) {}
 
   load(): ReturnType<RegisterStore['load']> {
     return this.inner.load();
@@ -16,7 +19,12 @@ export class ClosingStore implements RegisterStore {
 
   write(request: WriteRequest): Promise<WriteResult> {
     if (this.closed.aborted) {
-      return Promise.reject(new DomainError('stopping', 'The bot is restarting, so this change was not made: nothing was written. Send it again in a minute.'));
+      return Promise.reject(
+        new DomainError(
+          'stopping',
+          'The bot is restarting, so this change was not made: nothing was written. Send it again in a minute.',
+        ),
+      );
     }
     return this.inner.write(request);
   }

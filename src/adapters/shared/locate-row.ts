@@ -1,4 +1,4 @@
-import { cellText, type CellValue } from '../../domain/cell.js';
+import { type CellValue, cellText } from '../../domain/cell.js';
 import { DomainError } from '../../domain/domain-error.js';
 import { findById } from '../../domain/register/find-by-id.js';
 import type { MappedTab } from '../../domain/register/mapped-tab.js';

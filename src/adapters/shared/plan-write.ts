@@ -1,12 +1,12 @@
-import { cellText, isBlank, type CellValue } from '../../domain/cell.js';
+import { type CellValue, cellText, isBlank } from '../../domain/cell.js';
 import { DomainError } from '../../domain/domain-error.js';
 import { DATE_FIELDS, TAB_FIELDS } from '../../domain/register/fields.js';
-import { columnLetter } from '../../domain/register/header-map.js';
-import type { RowInsert, RowUpdate, WriteRequest } from '../../ports/register-store.js';
-import { lastUsedRow, locateRow, requireColumn, requireTab, sameAsSeen } from './locate-row.js';
 import { rowsWithId } from '../../domain/register/find-by-id.js';
+import { columnLetter } from '../../domain/register/header-map.js';
 import type { MappedTab } from '../../domain/register/mapped-tab.js';
 import type { AuditRecord, RawTab, TabKey } from '../../domain/register/raw-register.js';
+import type { RowInsert, RowUpdate, WriteRequest } from '../../ports/register-store.js';
+import { lastUsedRow, locateRow, requireColumn, requireTab, sameAsSeen } from './locate-row.js';
 
 /** One cell to set: 1-based row, 0-based column, and the field its column holds. */
 export interface CellWrite {
@@ -55,7 +55,14 @@ function planUpdate(mapped: MappedTab, update: RowUpdate): CellWrite[] {
         { tab: title, id: update.id, field: change.field, expected: change.expected, actual },
       );
     }
-    return { tab: update.tab, row: row.row, column, field: change.field, value: change.value, isDate: DATE_FIELDS.has(change.field) };
+    return {
+      tab: update.tab,
+      row: row.row,
+      column,
+      field: change.field,
+      value: change.value,
+      isDate: DATE_FIELDS.has(change.field),
+    };
   });
 }
 
@@ -74,16 +81,24 @@ function planInserts(
     const id = cellText(insert.values[keyField]);
     const { title } = mapped.tab;
     if (id === '') {
-      throw new DomainError('invalid_value', `A new row for "${title}" needs a ${mapped.synonyms[keyField]?.[0] ?? keyField}`, {
-        tab: title,
-        field: keyField,
-      });
+      throw new DomainError(
+        'invalid_value',
+        `A new row for "${title}" needs a ${mapped.synonyms[keyField]?.[0] ?? keyField}`,
+        {
+          tab: title,
+          field: keyField,
+        },
+      );
     }
     // New rows of this request count too, so one request cannot add the same ID twice.
     const rows = [...mapped.tab.rows, ...(added.get(insert.tab) ?? [])];
     const existing = rowsWithId(rows, (row) => cellText(row.cells[keyColumn]), id)[0];
     if (existing) {
-      throw new DomainError('item_exists', `"${title}" already has "${id}" in row ${existing.row}`, { tab: title, id, row: existing.row });
+      throw new DomainError('item_exists', `"${title}" already has "${id}" in row ${existing.row}`, {
+        tab: title,
+        id,
+        row: existing.row,
+      });
     }
     const last = lastUsedRow(mapped.tab);
     const row = (nextRow.get(insert.tab) ?? last) + 1;
@@ -123,7 +138,15 @@ function planAudit(audit: MappedTab, records: readonly AuditRecord[]): CellWrite
     if (columns[field] !== undefined || header === undefined) continue;
     if (ON_DEMAND_AUDIT_FIELDS.has(field) && records.every((record) => (record[field] ?? '') === '')) continue;
     columns[field] = headers.push(header) - 1;
-    cells.push({ tab: 'audit', row: headerRow, column: columns[field], field, value: header, isDate: false, header: true });
+    cells.push({
+      tab: 'audit',
+      row: headerRow,
+      column: columns[field],
+      field,
+      value: header,
+      isDate: false,
+      header: true,
+    });
   }
   let row = Math.max(lastUsedRow(tab), headerRow);
   for (const record of records) {
@@ -155,7 +178,11 @@ export function auditHasChange(audit: MappedTab, changeId: string): boolean {
 export function planWrite(tabs: Record<TabKey, MappedTab>, request: WriteRequest): WritePlan {
   const { changeId } = request;
   if (changeId !== undefined && auditHasChange(tabs.audit, changeId)) {
-    throw new DomainError('already_applied', 'That request was already carried out (the Audit log records it), so it was not made again.', { changeId });
+    throw new DomainError(
+      'already_applied',
+      'That request was already carried out (the Audit log records it), so it was not made again.',
+      { changeId },
+    );
   }
   const mappedOf = (key: TabKey): MappedTab => requireTab(tabs[key]);
   const updated = request.updates.flatMap((update) => planUpdate(mappedOf(update.tab), update));
@@ -163,7 +190,10 @@ export function planWrite(tabs: Record<TabKey, MappedTab>, request: WriteRequest
   return {
     cells: [...updated, ...inserted.cells],
     insertedRows: inserted.insertedRows,
-    audit: planAudit(tabs.audit, changeId === undefined ? request.audit : request.audit.map((record) => ({ ...record, change: changeId }))),
+    audit: planAudit(
+      tabs.audit,
+      changeId === undefined ? request.audit : request.audit.map((record) => ({ ...record, change: changeId })),
+    ),
     createAuditTab: request.audit.length > 0 && !tabs.audit.tab.found,
     auditRowsAppended: request.audit.length,
   };

@@ -1,7 +1,7 @@
 import type { sheets_v4 } from 'googleapis';
 import type { CellValue } from '../../domain/cell.js';
-import type { CellWrite, WritePlan } from '../shared/plan-write.js';
 import type { TabKey } from '../../domain/register/raw-register.js';
+import type { CellWrite, WritePlan } from '../shared/plan-write.js';
 
 type Request = sheets_v4.Schema$Request;
 type CellData = sheets_v4.Schema$CellData;
@@ -15,7 +15,8 @@ const DATE_FORMAT = { numberFormat: { type: 'DATE', pattern: 'd mmm yyyy' } };
  */
 export function cellData(value: CellValue, isDate: boolean): CellData {
   if (value === null || value === '') return {};
-  if (typeof value === 'number') return { userEnteredValue: { numberValue: value }, ...(isDate ? { userEnteredFormat: DATE_FORMAT } : {}) };
+  if (typeof value === 'number')
+    return { userEnteredValue: { numberValue: value }, ...(isDate ? { userEnteredFormat: DATE_FORMAT } : {}) };
   if (typeof value === 'boolean') return { userEnteredValue: { boolValue: value } };
   return { userEnteredValue: { stringValue: value } };
 }
@@ -42,29 +43,61 @@ function groupByRow(cells: readonly CellWrite[]): CellWrite[][] {
  * now), new items and audit rows after the last row (appendCells), and the
  * audit tab itself when it is missing.
  */
-export function planRequests(plan: WritePlan, sheetIdOf: (tab: TabKey) => number, newAuditSheetId: number | null, auditTitle: string): Request[] {
+export function planRequests(
+  plan: WritePlan,
+  sheetIdOf: (tab: TabKey) => number,
+  newAuditSheetId: number | null,
+  auditTitle: string,
+): Request[] {
   const requests: Request[] = [];
-  if (newAuditSheetId !== null) requests.push({ addSheet: { properties: { sheetId: newAuditSheetId, title: auditTitle, gridProperties: { frozenRowCount: 1 } } } });
+  if (newAuditSheetId !== null)
+    requests.push({
+      addSheet: { properties: { sheetId: newAuditSheetId, title: auditTitle, gridProperties: { frozenRowCount: 1 } } },
+    });
   const insertedRows = new Set(plan.insertedRows.map(({ tab, row }) => `${tab}:${row}`));
   const inPlace = plan.cells.filter((cell) => !insertedRows.has(`${cell.tab}:${cell.row}`));
   const appended = plan.cells.filter((cell) => insertedRows.has(`${cell.tab}:${cell.row}`));
   for (const cell of inPlace) {
-    requests.push({ updateCells: { start: { sheetId: sheetIdOf(cell.tab), rowIndex: cell.row - 1, columnIndex: cell.column }, rows: [{ values: [cellData(cell.value, cell.isDate)] }], fields: fieldsFor([cell]) } });
+    requests.push({
+      updateCells: {
+        start: { sheetId: sheetIdOf(cell.tab), rowIndex: cell.row - 1, columnIndex: cell.column },
+        rows: [{ values: [cellData(cell.value, cell.isDate)] }],
+        fields: fieldsFor([cell]),
+      },
+    });
   }
   const auditHeaders = plan.audit.filter((cell) => cell.header);
   const auditRows = plan.audit.filter((cell) => !cell.header);
   const auditId = newAuditSheetId ?? (plan.audit.length > 0 ? sheetIdOf('audit') : 0);
   if (auditHeaders.length > 0) {
     const first = Math.min(...auditHeaders.map((cell) => cell.column));
-    requests.push({ updateCells: { start: { sheetId: auditId, rowIndex: auditHeaders[0]!.row - 1, columnIndex: first }, rows: [{ values: rowOf(auditHeaders).slice(first) }], fields: 'userEnteredValue' } });
+    requests.push({
+      updateCells: {
+        start: { sheetId: auditId, rowIndex: auditHeaders[0]!.row - 1, columnIndex: first },
+        rows: [{ values: rowOf(auditHeaders).slice(first) }],
+        fields: 'userEnteredValue',
+      },
+    });
   }
   const byTab = new Map<TabKey, CellWrite[]>();
   for (const cell of appended) byTab.set(cell.tab, [...(byTab.get(cell.tab) ?? []), cell]);
   for (const [tab, cells] of byTab) {
-    requests.push({ appendCells: { sheetId: sheetIdOf(tab), rows: groupByRow(cells).map((row) => ({ values: rowOf(row) })), fields: fieldsFor(cells) } });
+    requests.push({
+      appendCells: {
+        sheetId: sheetIdOf(tab),
+        rows: groupByRow(cells).map((row) => ({ values: rowOf(row) })),
+        fields: fieldsFor(cells),
+      },
+    });
   }
   if (auditRows.length > 0) {
-    requests.push({ appendCells: { sheetId: auditId, rows: groupByRow(auditRows).map((row) => ({ values: rowOf(row) })), fields: 'userEnteredValue' } });
+    requests.push({
+      appendCells: {
+        sheetId: auditId,
+        rows: groupByRow(auditRows).map((row) => ({ values: rowOf(row) })),
+        fields: 'userEnteredValue',
+      },
+    });
   }
   return requests;
 }

@@ -1,11 +1,11 @@
 import type { Settings } from '../../config/settings.js';
-import { SheetsCallError, type SheetsApi } from './sheets-api.js';
-import { sheetsFailureError } from './sheets-error.js';
-import { SheetsRegisterStore } from './sheets-store.js';
+import type { Scale } from '../../domain/items/scale.js';
+import { TAB_KEYS } from '../../domain/register/raw-register.js';
 import { findSheet } from './sheet-tabs.js';
 import { planSetup } from './sheet-template.js';
-import { TAB_KEYS } from '../../domain/register/raw-register.js';
-import type { Scale } from '../../domain/items/scale.js';
+import { type SheetsApi, SheetsCallError } from './sheets-api.js';
+import { sheetsFailureError } from './sheets-error.js';
+import { SheetsRegisterStore } from './sheets-store.js';
 
 /**
  * Makes the spreadsheet a register: tabs, headers, drop-downs, band colours,
@@ -27,7 +27,8 @@ export async function setupSheet(api: SheetsApi, settings: Pick<Settings, 'tabs'
       return plan.changes;
     } catch (error) {
       if (!(error instanceof SheetsCallError)) throw error;
-      if (error.failure.kind === 'permanent' || attempt + 1 >= api.maxAttempts) throw sheetsFailureError(error.failure, 'setting up the sheet', error);
+      if (error.failure.kind === 'permanent' || attempt + 1 >= api.maxAttempts)
+        throw sheetsFailureError(error.failure, 'setting up the sheet', error);
       await api.backoff(attempt, error.failure);
     }
   }

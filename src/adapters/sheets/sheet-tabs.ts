@@ -1,9 +1,8 @@
 import type { sheets_v4 } from 'googleapis';
 import type { CellValue } from '../../domain/cell.js';
+import type { HeaderSynonyms, RawTab, TabKey } from '../../domain/register/raw-register.js';
 import { tabFromGrid, tabTitled } from '../../domain/register/tab-from-grid.js';
 import type { SheetInfo } from './sheets-api.js';
-import type { RawTab, TabKey } from '../../domain/register/raw-register.js';
-import type { HeaderSynonyms } from '../../domain/register/raw-register.js';
 
 /** A tab title in A1 notation: quoted, with quotes doubled, so "Audit log" and "Bob's" work. */
 export function quoteTitle(title: string): string {
@@ -16,7 +15,8 @@ export function findSheet<T extends Pick<SheetInfo, 'title'>>(infos: readonly T[
 }
 
 function toCell(value: unknown): CellValue {
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value === '' ? null : value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value === '' ? null : value;
   return null;
 }
 
@@ -24,8 +24,18 @@ function toCell(value: unknown): CellValue {
  * A tab from a whole-tab value range, which starts at A1, so list index i is
  * row i + 1 (Sheets leaves out trailing blank rows and cells).
  */
-export function tabFromValues(key: TabKey, title: string, values: readonly unknown[][] | null | undefined, synonyms: HeaderSynonyms): RawTab {
-  return tabFromGrid(key, title, (values ?? []).map((row, index) => ({ row: index + 1, cells: row.map(toCell) })), synonyms);
+export function tabFromValues(
+  key: TabKey,
+  title: string,
+  values: readonly unknown[][] | null | undefined,
+  synonyms: HeaderSynonyms,
+): RawTab {
+  return tabFromGrid(
+    key,
+    title,
+    (values ?? []).map((row, index) => ({ row: index + 1, cells: row.map(toCell) })),
+    synonyms,
+  );
 }
 
 export type ValueRange = sheets_v4.Schema$ValueRange;

@@ -1,8 +1,9 @@
 // The Sheets API alone: the googleapis index loads every Google API (about 0.8 s at each start, against 0.1 s).
-import { sheets, type sheets_v4 } from 'googleapis/build/src/apis/sheets/index.js';
+
 import type { JWT } from 'google-auth-library';
+import { sheets, type sheets_v4 } from 'googleapis/build/src/apis/sheets/index.js';
 import { ReadLimiter } from './read-limiter.js';
-import { backoffDelayMs, type BackoffOptions, type Failure } from './retry-policy.js';
+import { type BackoffOptions, backoffDelayMs, type Failure } from './retry-policy.js';
 import { describeFailure, sheetsFailureError } from './sheets-error.js';
 
 export interface SheetsApiOptions {
@@ -19,7 +20,10 @@ export interface SheetsApiOptions {
 
 /** A failed call, with what it means for retrying. */
 export class SheetsCallError extends Error {
-  constructor(readonly failure: Failure, options: { cause: unknown }) {
+  constructor(
+    readonly failure: Failure,
+    options: { cause: unknown },
+  ) {
     super(failure.message, options);
     this.name = 'SheetsCallError';
   }
@@ -52,7 +56,11 @@ export class SheetsApi {
     this.#options = options;
     this.#sleep = options.sleep ?? sleeper;
     this.#limiter = new ReadLimiter(options.readsPerMinute, Date.now, this.#sleep);
-    this.#sheets = sheets({ version: 'v4', auth: options.auth, ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}) });
+    this.#sheets = sheets({
+      version: 'v4',
+      auth: options.auth,
+      ...(options.rootUrl ? { rootUrl: options.rootUrl } : {}),
+    });
   }
 
   get #call() {
@@ -85,7 +93,8 @@ export class SheetsApi {
         return await this.once(call);
       } catch (error) {
         const { failure } = error as SheetsCallError;
-        if (failure.kind === 'permanent' || attempt + 1 >= this.#options.maxAttempts) throw sheetsFailureError(failure, action, error, true);
+        if (failure.kind === 'permanent' || attempt + 1 >= this.#options.maxAttempts)
+          throw sheetsFailureError(failure, action, error, true);
         await this.backoff(attempt, failure);
       }
     }
@@ -93,24 +102,46 @@ export class SheetsApi {
 
   async sheetInfos(): Promise<SheetInfo[]> {
     const response = await this.read('reading the list of tabs', () =>
-      this.#sheets.spreadsheets.get({ spreadsheetId: this.spreadsheetId, fields: 'sheets.properties(sheetId,title,gridProperties(rowCount,columnCount))' }, this.#call),
+      this.#sheets.spreadsheets.get(
+        {
+          spreadsheetId: this.spreadsheetId,
+          fields: 'sheets.properties(sheetId,title,gridProperties(rowCount,columnCount))',
+        },
+        this.#call,
+      ),
     );
     return (response.data.sheets ?? []).map(({ properties: p }) => ({
-      sheetId: p?.sheetId ?? 0, title: p?.title ?? '', rowCount: p?.gridProperties?.rowCount ?? 0, columnCount: p?.gridProperties?.columnCount ?? 0,
+      sheetId: p?.sheetId ?? 0,
+      title: p?.title ?? '',
+      rowCount: p?.gridProperties?.rowCount ?? 0,
+      columnCount: p?.gridProperties?.columnCount ?? 0,
     }));
   }
 
   /** The tabs with the columns (0-based) their conditional-format rules cover, for setup. */
   async layout(): Promise<Array<SheetInfo & { formattedColumns: Set<number> }>> {
     const response = await this.read('reading the tabs and their formatting', () =>
-      this.#sheets.spreadsheets.get({ spreadsheetId: this.spreadsheetId, fields: 'sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),conditionalFormats(ranges))' }, this.#call),
+      this.#sheets.spreadsheets.get(
+        {
+          spreadsheetId: this.spreadsheetId,
+          fields: 'sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),conditionalFormats(ranges))',
+        },
+        this.#call,
+      ),
     );
     return (response.data.sheets ?? []).map(({ properties: p, conditionalFormats }) => {
       const formattedColumns = new Set<number>();
       for (const range of (conditionalFormats ?? []).flatMap((rule) => rule.ranges ?? [])) {
-        for (let c = range.startColumnIndex ?? 0; c < (range.endColumnIndex ?? (range.startColumnIndex ?? 0) + 1); c++) formattedColumns.add(c);
+        for (let c = range.startColumnIndex ?? 0; c < (range.endColumnIndex ?? (range.startColumnIndex ?? 0) + 1); c++)
+          formattedColumns.add(c);
       }
-      return { sheetId: p?.sheetId ?? 0, title: p?.title ?? '', rowCount: p?.gridProperties?.rowCount ?? 0, columnCount: p?.gridProperties?.columnCount ?? 0, formattedColumns };
+      return {
+        sheetId: p?.sheetId ?? 0,
+        title: p?.title ?? '',
+        rowCount: p?.gridProperties?.rowCount ?? 0,
+        columnCount: p?.gridProperties?.columnCount ?? 0,
+        formattedColumns,
+      };
     });
   }
 
@@ -118,7 +149,9 @@ export class SheetsApi {
   async createSpreadsheet(title: string): Promise<string> {
     // Tried once: a retried create whose first answer was lost would leave two spreadsheets.
     try {
-      const response = await this.once(() => this.#sheets.spreadsheets.create({ requestBody: { properties: { title } } }, this.#call));
+      const response = await this.once(() =>
+        this.#sheets.spreadsheets.create({ requestBody: { properties: { title } } }, this.#call),
+      );
       return response.data.spreadsheetId ?? '';
     } catch (error) {
       throw sheetsFailureError((error as SheetsCallError).failure, 'creating the spreadsheet', error);
@@ -128,10 +161,16 @@ export class SheetsApi {
   /** Whole tabs' values, dates as serial numbers: one request however many tabs. */
   async batchGetValues(ranges: readonly string[]): Promise<sheets_v4.Schema$ValueRange[]> {
     const response = await this.read('reading the register', () =>
-      this.#sheets.spreadsheets.values.batchGet({
-        spreadsheetId: this.spreadsheetId, ranges: [...ranges], majorDimension: 'ROWS',
-        valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER',
-      }, this.#call),
+      this.#sheets.spreadsheets.values.batchGet(
+        {
+          spreadsheetId: this.spreadsheetId,
+          ranges: [...ranges],
+          majorDimension: 'ROWS',
+          valueRenderOption: 'UNFORMATTED_VALUE',
+          dateTimeRenderOption: 'SERIAL_NUMBER',
+        },
+        this.#call,
+      ),
     );
     return response.data.valueRanges ?? [];
   }
@@ -139,7 +178,10 @@ export class SheetsApi {
   /** One atomic spreadsheets.batchUpdate, tried once. */
   async batchUpdate(requests: sheets_v4.Schema$Request[]): Promise<sheets_v4.Schema$BatchUpdateSpreadsheetResponse> {
     const response = await this.once(() =>
-      this.#sheets.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { requests } }, this.#call),
+      this.#sheets.spreadsheets.batchUpdate(
+        { spreadsheetId: this.spreadsheetId, requestBody: { requests } },
+        this.#call,
+      ),
     );
     return response.data;
   }
@@ -147,7 +189,10 @@ export class SheetsApi {
   /** Values written RAW (text stays text, never a formula), tried once. */
   async updateValuesRaw(data: sheets_v4.Schema$ValueRange[]): Promise<void> {
     await this.once(() =>
-      this.#sheets.spreadsheets.values.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { valueInputOption: 'RAW', data } }, this.#call),
+      this.#sheets.spreadsheets.values.batchUpdate(
+        { spreadsheetId: this.spreadsheetId, requestBody: { valueInputOption: 'RAW', data } },
+        this.#call,
+      ),
     );
   }
 }

@@ -10,7 +10,12 @@ export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
  * accept such tokens, and a local test server or a proxy sees one hop only.
  */
 export function serviceAccountAuth(key: ServiceAccountKey): JWT {
-  const jwt = new JWT({ email: key.client_email, key: key.private_key, keyId: key.private_key_id, scopes: [SHEETS_SCOPE] });
+  const jwt = new JWT({
+    email: key.client_email,
+    key: key.private_key,
+    keyId: key.private_key_id,
+    scopes: [SHEETS_SCOPE],
+  });
   jwt.useJWTAccessWithScope = true;
   return jwt;
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '../../domain/domain-error.js';
-import { failureKind, parseRetryAfter, type Failure } from './retry-policy.js';
+import { type Failure, failureKind, parseRetryAfter } from './retry-policy.js';
 
 interface GaxiosLike {
   status?: number;
@@ -43,11 +43,31 @@ export function describeFailure(error: unknown, now = Date.now()): Failure {
 export function sheetsFailureError(failure: Failure, action: string, cause: unknown, written = false): DomainError {
   const outcome = written ? '' : ' Nothing was written.';
   if (failure.kind === 'rate_limited') {
-    return new DomainError('rate_limited', `Google Sheets is busy (too many requests) and the bot gave up ${action} after several tries.${outcome} Try again in a minute.`, { status: failure.status }, { cause });
+    return new DomainError(
+      'rate_limited',
+      `Google Sheets is busy (too many requests) and the bot gave up ${action} after several tries.${outcome} Try again in a minute.`,
+      { status: failure.status },
+      { cause },
+    );
   }
   if (failure.kind === 'uncertain') {
-    return new DomainError('unavailable', `Google Sheets did not answer ${action} (${failure.status ?? 'no response'}).${outcome} Try again shortly.`, { status: failure.status }, { cause });
+    return new DomainError(
+      'unavailable',
+      `Google Sheets did not answer ${action} (${failure.status ?? 'no response'}).${outcome} Try again shortly.`,
+      { status: failure.status },
+      { cause },
+    );
   }
-  const hint = failure.status === 403 ? ' Share the sheet with the bot\'s service account as an editor.' : failure.status === 404 ? ' Check the spreadsheet ID.' : '';
-  return new DomainError('store_failed', `Google Sheets refused ${action}: ${failure.message}.${hint}${outcome}`, { status: failure.status }, { cause });
+  const hint =
+    failure.status === 403
+      ? " Share the sheet with the bot's service account as an editor."
+      : failure.status === 404
+        ? ' Check the spreadsheet ID.'
+        : '';
+  return new DomainError(
+    'store_failed',
+    `Google Sheets refused ${action}: ${failure.message}.${hint}${outcome}`,
+    { status: failure.status },
+    { cause },
+  );
 }

@@ -1,17 +1,17 @@
 import type { Settings } from '../../config/settings.js';
 import { cellText } from '../../domain/cell.js';
 import { DomainError } from '../../domain/domain-error.js';
-import { type RegisterStore, type WriteRequest, type WriteResult } from '../../ports/register-store.js';
-import { inQueue } from '../shared/keyed-queue.js';
-import { applyPlanToTabs } from '../shared/apply-plan-to-tabs.js';
-import { a1Ref, auditHasChange, planWrite, type WritePlan } from '../shared/plan-write.js';
 import { mapTabs, rawTabsOf } from '../../domain/register/mapped-tab.js';
-import { planRequests } from './plan-requests.js';
-import { SheetsCallError, type SheetInfo, type SheetsApi } from './sheets-api.js';
-import { sheetsFailureError } from './sheets-error.js';
-import { findSheet, quoteTitle, tabFromValues } from './sheet-tabs.js';
+import { type RawRegister, type RawTab, TAB_KEYS, type TabKey } from '../../domain/register/raw-register.js';
 import { missingTab } from '../../domain/register/tab-from-grid.js';
-import { TAB_KEYS, type RawRegister, type RawTab, type TabKey } from '../../domain/register/raw-register.js';
+import { type RegisterStore, type WriteRequest, type WriteResult } from '../../ports/register-store.js';
+import { applyPlanToTabs } from '../shared/apply-plan-to-tabs.js';
+import { inQueue } from '../shared/keyed-queue.js';
+import { a1Ref, auditHasChange, planWrite, type WritePlan } from '../shared/plan-write.js';
+import { planRequests } from './plan-requests.js';
+import { findSheet, quoteTitle, tabFromValues } from './sheet-tabs.js';
+import { type SheetInfo, type SheetsApi, SheetsCallError } from './sheets-api.js';
+import { sheetsFailureError } from './sheets-error.js';
 
 export interface SheetsRegisterStoreOptions {
   api: SheetsApi;
@@ -69,7 +69,9 @@ export class SheetsRegisterStore implements RegisterStore {
         this.#cache = { raw, at: this.#now() };
         return raw;
       })
-      .finally(() => { this.#loading = null; });
+      .finally(() => {
+        this.#loading = null;
+      });
     return this.#loading;
   }
 
@@ -81,7 +83,8 @@ export class SheetsRegisterStore implements RegisterStore {
    * keeps reads and writes within Google's per-minute quota.
    */
   write(request: WriteRequest): Promise<WriteResult> {
-    if (request.updates.length === 0 && request.inserts.length === 0 && request.audit.length === 0) return Promise.resolve({ cellsWritten: [], auditRowsAppended: 0 });
+    if (request.updates.length === 0 && request.inserts.length === 0 && request.audit.length === 0)
+      return Promise.resolve({ cellsWritten: [], auditRowsAppended: 0 });
     return new Promise<WriteResult>((resolve, reject) => {
       this.#queued.push({ request, resolve, reject });
       void inQueue(`sheets:${this.#api.spreadsheetId}`, () => this.#commitQueued());
@@ -115,13 +118,19 @@ export class SheetsRegisterStore implements RegisterStore {
           write.reject(error);
           continue;
         }
-        const result: WriteResult = { cellsWritten: plan.cells.map((cell) => a1Ref(tabs[cell.tab].tab.title, cell.row, cell.column)), auditRowsAppended: plan.auditRowsAppended };
+        const result: WriteResult = {
+          cellsWritten: plan.cells.map((cell) => a1Ref(tabs[cell.tab].tab.title, cell.row, cell.column)),
+          auditRowsAppended: plan.auditRowsAppended,
+        };
         if (plan.createAuditTab) newAuditId = Math.max(0, ...infos.map((info) => info.sheetId)) + 1;
         applyPlanToTabs(tabs, plan, this.#tabs.audit.title);
         accepted.push({ write, plan, result });
       }
-      const sheetIdOf = (tab: TabKey): number => (tab === 'audit' && newAuditId !== null ? newAuditId : findSheet(infos, raw.tabs[tab].title)!.sheetId);
-      const requests = accepted.flatMap(({ plan }) => planRequests(plan, sheetIdOf, plan.createAuditTab ? newAuditId : null, this.#tabs.audit.title));
+      const sheetIdOf = (tab: TabKey): number =>
+        tab === 'audit' && newAuditId !== null ? newAuditId : findSheet(infos, raw.tabs[tab].title)!.sheetId;
+      const requests = accepted.flatMap(({ plan }) =>
+        planRequests(plan, sheetIdOf, plan.createAuditTab ? newAuditId : null, this.#tabs.audit.title),
+      );
       const settle = () => {
         for (const { write, result } of accepted) write.resolve(result);
         this.#cache = { raw: { source: raw.source, tabs: rawTabsOf(tabs) }, at: this.#now() };
@@ -141,7 +150,10 @@ export class SheetsRegisterStore implements RegisterStore {
         const { failure } = error;
         if (failure.kind === 'permanent') {
           // A tab renamed or deleted since the tab list was read: read it again once.
-          if (attempt === 0 && failure.status === 400) { this.#infos = null; continue; }
+          if (attempt === 0 && failure.status === 400) {
+            this.#infos = null;
+            continue;
+          }
           throw sheetsFailureError(failure, 'the change', error);
         }
         // All or nothing: if one write of the group landed, they all did.
@@ -160,7 +172,12 @@ export class SheetsRegisterStore implements RegisterStore {
     try {
       return await this.#landed(requests.find((request) => request.audit.length > 0) ?? requests[0]!);
     } catch (error) {
-      throw new DomainError('unavailable', 'Google Sheets lost its answer to the change and could not then be read to see whether it landed. Look at the sheet (and its Audit log) before trying again, so the change is not made twice.', {}, { cause: error });
+      throw new DomainError(
+        'unavailable',
+        'Google Sheets lost its answer to the change and could not then be read to see whether it landed. Look at the sheet (and its Audit log) before trying again, so the change is not made twice.',
+        {},
+        { cause: error },
+      );
     }
   }
 
@@ -178,10 +195,18 @@ export class SheetsRegisterStore implements RegisterStore {
       const { tab: audit, columns } = tabs.audit;
       if (!audit.found) return false;
       const fields = ['when', 'who', 'item', 'field', 'newValue'] as const;
-      return audit.rows.some((row) => fields.every((field) => columns[field] === undefined || cellText(row.cells[columns[field]!]) === cellText(record[field])));
+      return audit.rows.some((row) =>
+        fields.every(
+          (field) => columns[field] === undefined || cellText(row.cells[columns[field]!]) === cellText(record[field]),
+        ),
+      );
     }
     try {
-      planWrite(tabs, { ...request, updates: request.updates.map((u) => ({ ...u, changes: u.changes.map((c) => ({ ...c, expected: c.value })) })), audit: [] });
+      planWrite(tabs, {
+        ...request,
+        updates: request.updates.map((u) => ({ ...u, changes: u.changes.map((c) => ({ ...c, expected: c.value })) })),
+        audit: [],
+      });
       return request.inserts.length === 0;
     } catch {
       return false;
@@ -202,7 +227,10 @@ export class SheetsRegisterStore implements RegisterStore {
   async #readFresh(): Promise<RawRegister> {
     if (this.#infos === null) {
       try {
-        return this.#toRegister(TAB_KEYS.map((key) => this.#tabs[key].title), await this.#api.batchGetValues(TAB_KEYS.map((key) => quoteTitle(this.#tabs[key].title))));
+        return this.#toRegister(
+          TAB_KEYS.map((key) => this.#tabs[key].title),
+          await this.#api.batchGetValues(TAB_KEYS.map((key) => quoteTitle(this.#tabs[key].title))),
+        );
       } catch (error) {
         if ((error as { details?: { status?: unknown } }).details?.status !== 400) throw error;
         this.#infos = await this.#api.sheetInfos();
@@ -213,15 +241,26 @@ export class SheetsRegisterStore implements RegisterStore {
     const present = titles.filter((title): title is string => title !== null);
     const ranges = present.length > 0 ? await this.#api.batchGetValues(present.map(quoteTitle)) : [];
     const byTitle = new Map(present.map((title, i) => [title, ranges[i]]));
-    return this.#toRegister(titles, titles.map((title) => (title === null ? undefined : byTitle.get(title))));
+    return this.#toRegister(
+      titles,
+      titles.map((title) => (title === null ? undefined : byTitle.get(title))),
+    );
   }
 
-  #toRegister(titles: ReadonlyArray<string | null>, ranges: ReadonlyArray<{ values?: unknown[][] | null } | undefined>): RawRegister {
-    const tabs = Object.fromEntries(TAB_KEYS.map((key, i) => {
-      const title = titles[i];
-      const tab: RawTab = title === null || title === undefined ? missingTab(key, this.#tabs[key].title) : tabFromValues(key, title, ranges[i]?.values, this.#tabs[key].headers);
-      return [key, tab];
-    })) as Record<TabKey, RawTab>;
+  #toRegister(
+    titles: ReadonlyArray<string | null>,
+    ranges: ReadonlyArray<{ values?: unknown[][] | null } | undefined>,
+  ): RawRegister {
+    const tabs = Object.fromEntries(
+      TAB_KEYS.map((key, i) => {
+        const title = titles[i];
+        const tab: RawTab =
+          title === null || title === undefined
+            ? missingTab(key, this.#tabs[key].title)
+            : tabFromValues(key, title, ranges[i]?.values, this.#tabs[key].headers);
+        return [key, tab];
+      }),
+    ) as Record<TabKey, RawTab>;
     return { source: this.source, tabs };
   }
 }

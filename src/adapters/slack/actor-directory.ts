@@ -24,7 +24,10 @@ export class ActorDirectory {
   #pending: Promise<GroupLookup> | null = null;
   readonly #emails = new Map<string, { email: string | null; at: number }>();
 
-  constructor(private readonly settings: Pick<Settings, 'programmeOffice'>, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly settings: Pick<Settings, 'programmeOffice'>,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async actor(userId: string, client: WebClient): Promise<Actor> {
     const email = await this.#email(userId, client);
@@ -71,8 +74,10 @@ export class ActorDirectory {
 const TOKEN_REFUSED = new Set(['not_authed', 'invalid_auth', 'token_revoked', 'token_expired', 'account_inactive']);
 
 function platformRefusal(slackCode: string, group: string): string {
-  if (slackCode === 'missing_scope') return 'Slack said the bot has not been given the usergroups:read scope (missing_scope).';
-  if (slackCode === 'no_such_subteam' || slackCode === 'subteam_not_found') return `Slack said there is no user group ${group} (${slackCode}).`;
+  if (slackCode === 'missing_scope')
+    return 'Slack said the bot has not been given the usergroups:read scope (missing_scope).';
+  if (slackCode === 'no_such_subteam' || slackCode === 'subteam_not_found')
+    return `Slack said there is no user group ${group} (${slackCode}).`;
   if (TOKEN_REFUSED.has(slackCode)) return `Slack did not accept the bot's token (${slackCode}).`;
   return `Slack refused to list the user group (${slackCode || 'no reason given'}).`;
 }
@@ -82,7 +87,10 @@ function whatSlackSaid(error: unknown, group: string): string {
   switch (failure.code) {
     case 'slack_webapi_platform_error':
       // Slack's codes are short snake_case words; anything else is not repeated.
-      return platformRefusal(typeof failure.data?.error === 'string' ? failure.data.error.replace(/[^\w.-]/g, '').slice(0, 60) : '', group);
+      return platformRefusal(
+        typeof failure.data?.error === 'string' ? failure.data.error.replace(/[^\w.-]/g, '').slice(0, 60) : '',
+        group,
+      );
     case 'slack_webapi_rate_limited_error':
       return 'Slack was too busy to answer (rate limited).';
     case 'slack_webapi_http_error':
@@ -91,8 +99,9 @@ function whatSlackSaid(error: unknown, group: string): string {
       return 'Slack could not be reached.';
   }
   // web-api gives up on a 429 it was waiting out with a plain Error, no code.
-  if (typeof failure.message === 'string' && failure.message.startsWith('A rate limit was exceeded')) return 'Slack was too busy to answer (rate limited), and the bot gave up waiting.';
-  return 'Slack\'s answer could not be read.';
+  if (typeof failure.message === 'string' && failure.message.startsWith('A rate limit was exceeded'))
+    return 'Slack was too busy to answer (rate limited), and the bot gave up waiting.';
+  return "Slack's answer could not be read.";
 }
 
 /**

@@ -6,7 +6,10 @@
 export class ChannelPacer {
   readonly #nextFree = new Map<string, number>();
 
-  constructor(private readonly intervalMs = 1000, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly intervalMs = 1000,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async turn(channel: string): Promise<void> {
     const now = this.now();

@@ -14,10 +14,21 @@ export interface PostOptions {
 }
 
 /** Posts a message to a channel or, given a user ID, as a direct message; past the block limit the rest goes in the thread. */
-export async function postMessage(client: WebClient, channel: string, message: Message, options: PostOptions = {}): Promise<{ channel: string; ts: string | undefined }> {
+export async function postMessage(
+  client: WebClient,
+  channel: string,
+  message: Message,
+  options: PostOptions = {},
+): Promise<{ channel: string; ts: string | undefined }> {
   const first = renderBlocks(message);
   await options.before?.();
-  const posted = await client.chat.postMessage({ channel, text: first.text, blocks: first.blocks, ...(options.metadata ? { metadata: options.metadata } : {}), ...(options.threadTs ? { thread_ts: options.threadTs } : {}) });
+  const posted = await client.chat.postMessage({
+    channel,
+    text: first.text,
+    blocks: first.blocks,
+    ...(options.metadata ? { metadata: options.metadata } : {}),
+    ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+  });
   const thread = options.threadTs ?? posted.ts;
   for (let rest = first.overflow; rest !== null; ) {
     const { text, blocks, overflow } = renderBlocks(rest);

@@ -1,13 +1,19 @@
-import { failureReply } from '../log/failure-reply.js';
 import type { Message } from '../../messages/message.js';
+import { failureReply } from '../log/failure-reply.js';
 
 /** Runs a listener's work; a known failure becomes a clear message to the user, an unknown one a reference to the log. */
-export async function replyingErrors(reply: (message: Message) => Promise<unknown>, log: (text: string) => void, work: () => Promise<void>): Promise<void> {
+export async function replyingErrors(
+  reply: (message: Message) => Promise<unknown>,
+  log: (text: string) => void,
+  work: () => Promise<void>,
+): Promise<void> {
   try {
     await work();
   } catch (error) {
     const { message, ref } = failureReply(error, log);
     // If even the answer cannot be sent (Slack unreachable), say so in the log only: the stack, never the whole error.
-    await reply(message).catch((failure: unknown) => log(`error ${ref}: the answer could not be sent either: ${(failure as Error).message}`));
+    await reply(message).catch((failure: unknown) =>
+      log(`error ${ref}: the answer could not be sent either: ${(failure as Error).message}`),
+    );
   }
 }

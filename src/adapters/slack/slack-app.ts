@@ -1,18 +1,18 @@
-import { App, HTTPReceiver, LogLevel, type Logger } from '@slack/bolt';
+import { App, HTTPReceiver, type Logger, LogLevel } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../http/http-limits.js';
+import type { Leases } from '../../ports/leases.js';
 import { frontDoor, SLACK_EVENTS_PATH, type SlackListener } from '../http/front-door.js';
+import { DEFAULT_HTTP_LIMITS, type HttpLimits } from '../http/http-limits.js';
 import { startHttpServer } from '../http/http-server.js';
 import { MemoryLeases } from '../leases/memory-leases.js';
 import { libraryLogger } from '../log/library-logger.js';
 import { describeError } from '../log/log.js';
-import { WorkInProgress, type WorkEntry } from '../shared/work-in-progress.js';
-import type { Leases } from '../../ports/leases.js';
+import { type WorkEntry, WorkInProgress } from '../shared/work-in-progress.js';
 import { deliveryKey } from './delivery-dedupe.js';
 import { registerItemButtons } from './listeners/actions/item-buttons.js';
+import { registerItemCommands } from './listeners/commands/item-command.js';
 import { registerAppHome } from './listeners/events/app-home.js';
 import { registerQuestions } from './listeners/events/questions.js';
-import { registerItemCommands } from './listeners/commands/item-command.js';
 import { registerNewDateSubmitted } from './listeners/views/new-date-submitted.js';
 import { registerNewItemSubmitted } from './listeners/views/new-item-submitted.js';
 import { registerUpdateSubmitted } from './listeners/views/update-submitted.js';
@@ -42,18 +42,24 @@ export interface RunningSlackApp {
 /** How long a delivery is remembered: Slack retries within minutes; a replay is refused by age after five. */
 const DELIVERY_LEASE_MS = 30 * 60_000;
 
-const UNFINISHED_TEXT = 'The bot was stopped while working on your request, before it could confirm it. '
-  + 'Look at the item before sending it again: the change may not have been made.';
+const UNFINISHED_TEXT =
+  'The bot was stopped while working on your request, before it could confirm it. ' +
+  'Look at the item before sending it again: the change may not have been made.';
 
 /** How to tell the person behind a delivery that the bot stopped before finishing it. */
 function tellUnfinished(args: Record<string, unknown>, client: WebClient): WorkEntry['tellUnfinished'] {
   const body = args.body as { type?: string; user?: { id?: string } };
   if (typeof args.respond === 'function') {
     const respond = args.respond as (message: Record<string, unknown>) => Promise<unknown>;
-    return async () => { await respond({ response_type: 'ephemeral', replace_original: false, text: UNFINISHED_TEXT }); };
+    return async () => {
+      await respond({ response_type: 'ephemeral', replace_original: false, text: UNFINISHED_TEXT });
+    };
   }
   const user = body.user?.id;
-  if (body.type === 'view_submission' && typeof user === 'string') return async () => { await client.chat.postMessage({ channel: user, text: UNFINISHED_TEXT }); };
+  if (body.type === 'view_submission' && typeof user === 'string')
+    return async () => {
+      await client.chat.postMessage({ channel: user, text: UNFINISHED_TEXT });
+    };
   // Events (questions, the Home tab) change nothing: there is nothing to own up to.
   return undefined;
 }
@@ -68,7 +74,10 @@ function register(app: App, deps: SlackDeps, leases: Leases, inProgress: WorkInP
       return;
     }
     args.context.deliveryKey = key;
-    const entry: WorkEntry = { what: `Slack ${(args.body as { type?: string }).type ?? 'request'}`, ...(key === null ? {} : { lease: `delivery:${key}` }) };
+    const entry: WorkEntry = {
+      what: `Slack ${(args.body as { type?: string }).type ?? 'request'}`,
+      ...(key === null ? {} : { lease: `delivery:${key}` }),
+    };
     const tell = tellUnfinished(args as unknown as Record<string, unknown>, args.client);
     await inProgress.run(tell === undefined ? entry : { ...entry, tellUnfinished: tell }, () => args.next());
   });
@@ -98,13 +107,23 @@ export interface SlackAppOptions {
  * /slack/events and a health check at /healthz. Bolt and the Web API log
  * through the bot's redacting log.
  */
-export async function startSlackApp(deps: SlackDeps, connection: SlackConnection, options: SlackAppOptions): Promise<RunningSlackApp> {
+export async function startSlackApp(
+  deps: SlackDeps,
+  connection: SlackConnection,
+  options: SlackAppOptions,
+): Promise<RunningSlackApp> {
   const leases = deps.leases ?? new MemoryLeases();
   const inProgress = options.inProgress ?? new WorkInProgress();
   const logger: Logger = libraryLogger(deps.log, LogLevel.WARN);
   const clientOptions = slackClientOptions(connection.apiUrl, deps.log);
   if (connection.appToken) {
-    const app = new App({ token: connection.botToken, appToken: connection.appToken, socketMode: true, logger, clientOptions });
+    const app = new App({
+      token: connection.botToken,
+      appToken: connection.appToken,
+      socketMode: true,
+      logger,
+      clientOptions,
+    });
     register(app, deps, leases, inProgress);
     await app.start();
     return {

@@ -24,7 +24,9 @@ export interface SlackTiming {
  */
 export function slackClientOptions(apiUrl?: string, log?: Log, timing: SlackTiming = {}): WebClientOptions {
   return {
-    ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 4, maxRetryTime: 30_000, ...timing.retryWaits }, timeout: 10_000,
+    ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+    retryConfig: { retries: 4, maxRetryTime: 30_000, ...timing.retryWaits },
+    timeout: 10_000,
     // The original HTTP error carries the request headers, bot token included: never let it reach a log.
     attachOriginalToWebAPIRequestError: false,
     ...(log ? { logger: libraryLogger(log) } : {}),
@@ -32,7 +34,12 @@ export function slackClientOptions(apiUrl?: string, log?: Log, timing: SlackTimi
 }
 
 /** A Web API client for work outside Bolt's listeners: scheduled runs and `risk-bot nudges --send`. */
-export function slackWebClient(botToken: string, apiUrl?: string, log?: Log, timing: SlackTiming = {}): webApi.WebClient {
+export function slackWebClient(
+  botToken: string,
+  apiUrl?: string,
+  log?: Log,
+  timing: SlackTiming = {},
+): webApi.WebClient {
   const client = new webApi.WebClient(botToken, slackClientOptions(apiUrl, log, timing));
   if (timing.postSpacingMs !== undefined) givePacer(client, new ChannelPacer(timing.postSpacingMs));
   return client;

@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Message } from '../../messages/message.js';
 import type { DigestPoster, HeatMapPicture } from '../../ports/digest-poster.js';
 import { heatMapPng } from '../heat-map/heat-map-png.js';
-import { pacerFor, type ChannelPacer } from './channel-pacer.js';
+import { type ChannelPacer, pacerFor } from './channel-pacer.js';
 import { findDelivered } from './find-delivered.js';
 import { postMessage } from './post-message.js';
 
@@ -15,7 +15,10 @@ export const DIGEST_EVENT_TYPE = 'risk_bot_digest';
  * upload URL, the bytes, then completeUploadExternal).
  */
 export class SlackDigestPoster implements DigestPoster {
-  constructor(private readonly client: WebClient, private readonly pacer: ChannelPacer = pacerFor(client)) {}
+  constructor(
+    private readonly client: WebClient,
+    private readonly pacer: ChannelPacer = pacerFor(client),
+  ) {}
 
   wasDelivered(channel: string, messageKey: string, since: Date): Promise<boolean | null> {
     return findDelivered(this.client, channel, DIGEST_EVENT_TYPE, messageKey, since);
@@ -28,7 +31,10 @@ export class SlackDigestPoster implements DigestPoster {
     });
     await this.pacer.turn(channel);
     await this.client.filesUploadV2({
-      channel_id: channel, file: heatMapPng(picture.heatMap, picture.scale), filename: `${picture.name}.png`, title: picture.title,
+      channel_id: channel,
+      file: heatMapPng(picture.heatMap, picture.scale),
+      filename: `${picture.name}.png`,
+      title: picture.title,
       alt_text: 'Open risks by impact and probability, coloured by band; the digest message has the same grid as text.',
     });
   }

@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Message } from '../../messages/message.js';
 import type { NudgeOutbox } from '../../ports/nudge-outbox.js';
-import { pacerFor, type ChannelPacer } from './channel-pacer.js';
+import { type ChannelPacer, pacerFor } from './channel-pacer.js';
 import { findDelivered } from './find-delivered.js';
 import { postMessage } from './post-message.js';
 
@@ -22,7 +22,11 @@ const isUserNotFound = (error: unknown) => (error as { data?: { error?: string }
 export class SlackNudgeOutbox implements NudgeOutbox {
   readonly #emails = new Map<string, { userId: string | null; at: number }>();
 
-  constructor(private readonly client: WebClient, private readonly pacer: ChannelPacer = pacerFor(client), private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly client: WebClient,
+    private readonly pacer: ChannelPacer = pacerFor(client),
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async userIdForEmail(email: string): Promise<string | null> {
     const key = email.trim().toLowerCase();

@@ -1,9 +1,9 @@
 import type ExcelJS from 'exceljs';
 import type { Settings } from '../../config/settings.js';
-import { writeCell } from './cell-values.js';
-import type { CellWrite, WritePlan } from '../shared/plan-write.js';
-import { findWorksheet } from './read-tab.js';
 import type { RawTab, TabKey } from '../../domain/register/raw-register.js';
+import type { CellWrite, WritePlan } from '../shared/plan-write.js';
+import { writeCell } from './cell-values.js';
+import { findWorksheet } from './read-tab.js';
 
 /** A deep copy, because exceljs shares style objects among cells (see writeCell). */
 function copyStyle(style: Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
@@ -44,7 +44,12 @@ function setCell(sheet: ExcelJS.Worksheet, write: CellWrite): void {
  * set; a new row takes the look (borders, fonts, formats) of the data row
  * above it so it sits in the table like the rows a human added.
  */
-export function applyPlan(workbook: ExcelJS.Workbook, tabs: Record<TabKey, RawTab>, plan: WritePlan, settings: Settings['tabs']): void {
+export function applyPlan(
+  workbook: ExcelJS.Workbook,
+  tabs: Record<TabKey, RawTab>,
+  plan: WritePlan,
+  settings: Settings['tabs'],
+): void {
   const sheets = new Map<TabKey, ExcelJS.Worksheet>();
   const sheetOf = (key: TabKey): ExcelJS.Worksheet => {
     const sheet = sheets.get(key) ?? findWorksheet(workbook, tabs[key].title);

@@ -36,7 +36,10 @@ export async function writeWorkbookFile(
     } finally {
       await handle.close();
     }
-    const mode = await stat(path).then((s) => s.mode, () => undefined);
+    const mode = await stat(path).then(
+      (s) => s.mode,
+      () => undefined,
+    );
     if (mode !== undefined) await chmod(temp, mode & 0o777);
     await beforeRename?.();
     await rename(temp, path);

@@ -14,7 +14,9 @@ const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
  * of day becomes the fractional part and a plain date stays a whole number.
  */
 export function dateToSerial(date: Date): number {
-  const days = Math.round((Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) - SERIAL_EPOCH_MS) / MS_PER_DAY);
+  const days = Math.round(
+    (Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) - SERIAL_EPOCH_MS) / MS_PER_DAY,
+  );
   const msOfDay = date.getTime() - Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
   return msOfDay === 0 ? days : days + msOfDay / MS_PER_DAY;
 }

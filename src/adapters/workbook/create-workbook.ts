@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
-import { cellText, type CellValue } from '../../domain/cell.js';
+import { type CellValue, cellText } from '../../domain/cell.js';
 import { writeWorkbookFile } from './atomic-write.js';
-import { fileErrorWords, workbookFailure } from './file-error.js';
 import { DATE_FORMAT, toExcelValue } from './cell-values.js';
+import { fileErrorWords, workbookFailure } from './file-error.js';
 
 /** One tab of a new workbook: its header line, then its rows, all in column order. */
 export interface NewTab {
@@ -24,7 +24,10 @@ function columnWidth(tab: NewTab, column: number, isDate: boolean): number {
     tab.headers[column] ?? '',
     ...tab.rows.map((row) => (isDate && typeof row[column] === 'number' ? '' : cellText(row[column]))),
   ];
-  const longest = Math.max(isDate ? DATE_WIDTH : 0, ...texts.flatMap((text) => text.split('\n').map((line) => line.length)));
+  const longest = Math.max(
+    isDate ? DATE_WIDTH : 0,
+    ...texts.flatMap((text) => text.split('\n').map((line) => line.length)),
+  );
   return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, longest + 2));
 }
 
@@ -32,7 +35,9 @@ function addTab(workbook: ExcelJS.Workbook, tab: NewTab): void {
   const sheet = workbook.addWorksheet(tab.title, { views: [{ state: 'frozen', ySplit: 1 }] });
   const dates = new Set(tab.dateColumns ?? []);
   const width = Math.max(tab.headers.length, ...tab.rows.map((row) => row.length));
-  sheet.columns = Array.from({ length: width }, (_, column) => ({ width: columnWidth(tab, column, dates.has(column)) }));
+  sheet.columns = Array.from({ length: width }, (_, column) => ({
+    width: columnWidth(tab, column, dates.has(column)),
+  }));
   const wrap: Partial<ExcelJS.Alignment> = { wrapText: true, vertical: 'top' };
   tab.headers.forEach((header, column) => {
     const cell = sheet.getCell(1, column + 1);
@@ -49,7 +54,8 @@ function addTab(workbook: ExcelJS.Workbook, tab: NewTab): void {
       cell.style = isDate ? { alignment: wrap, numFmt: DATE_FORMAT } : { alignment: wrap };
     });
   });
-  if (tab.headers.length > 0) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: tab.headers.length } };
+  if (tab.headers.length > 0)
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: tab.headers.length } };
 }
 
 /**
@@ -66,6 +72,12 @@ export async function createWorkbook(path: string, tabs: readonly NewTab[]): Pro
     await writeWorkbookFile(workbook, path);
   } catch (error) {
     // Said at the terminal (local mode, export), where the edge adds details.path; worded without it like every store failure.
-    throw workbookFailure('store_failed', `The workbook could not be created (${fileErrorWords(error)}); nothing was written.`, path, error, undefined);
+    throw workbookFailure(
+      'store_failed',
+      `The workbook could not be created (${fileErrorWords(error)}); nothing was written.`,
+      path,
+      error,
+      undefined,
+    );
   }
 }

@@ -35,7 +35,11 @@ export function fileErrorWords(error: unknown): string {
  * go in `details` and, under a reference the message gives, in the log.
  */
 export function workbookFailure(
-  code: 'unavailable' | 'store_failed', words: string, path: string, error: unknown, log: WorkbookLog | undefined,
+  code: 'unavailable' | 'store_failed',
+  words: string,
+  path: string,
+  error: unknown,
+  log: WorkbookLog | undefined,
 ): DomainError {
   const ref = logRef();
   const cause = error instanceof Error ? error.message : String(error);

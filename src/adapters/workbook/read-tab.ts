@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs';
 import type { CellValue } from '../../domain/cell.js';
+import type { HeaderSynonyms, RawRow, RawTab, TabKey } from '../../domain/register/raw-register.js';
 import { missingTab, tabFromGrid, tabTitled } from '../../domain/register/tab-from-grid.js';
 import { readCell } from './cell-values.js';
-import type { HeaderSynonyms, RawRow, RawTab, TabKey } from '../../domain/register/raw-register.js';
 
 /** The worksheet a configured tab title names. */
 export function findWorksheet(workbook: ExcelJS.Workbook, title: string): ExcelJS.Worksheet | undefined {
@@ -22,7 +22,12 @@ function rowValues(row: ExcelJS.Row): CellValue[] {
  * Reads one tab. Only rows the file holds are visited, so thousands of
  * formatted but empty rows at the end cost nothing per cell.
  */
-export function readTab(key: TabKey, title: string, sheet: ExcelJS.Worksheet | undefined, synonyms: HeaderSynonyms): RawTab {
+export function readTab(
+  key: TabKey,
+  title: string,
+  sheet: ExcelJS.Worksheet | undefined,
+  synonyms: HeaderSynonyms,
+): RawTab {
   if (!sheet) return missingTab(key, title);
   const grid: RawRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {

@@ -34,9 +34,13 @@ export async function removeStaleTempFiles(path: string, log?: (text: string) =>
       removed += 1;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') log?.(`workbook: could not remove the stale temporary copy ${file} (${code ?? String(error)})`);
+      if (code !== 'ENOENT')
+        log?.(`workbook: could not remove the stale temporary copy ${file} (${code ?? String(error)})`);
     }
   }
-  if (removed > 0) log?.(`workbook ${basename(path)}: removed ${removed} temporary cop${removed === 1 ? 'y' : 'ies'} left by saves that were cut off`);
+  if (removed > 0)
+    log?.(
+      `workbook ${basename(path)}: removed ${removed} temporary cop${removed === 1 ? 'y' : 'ies'} left by saves that were cut off`,
+    );
   return removed;
 }

@@ -1,18 +1,18 @@
 import { open, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Settings } from '../../config/settings.js';
-import { isDomainError, type DomainError } from '../../domain/domain-error.js';
+import { type DomainError, isDomainError } from '../../domain/domain-error.js';
+import { mapTabs } from '../../domain/register/mapped-tab.js';
+import { type RawRegister, type RawTab, TAB_KEYS, type TabKey } from '../../domain/register/raw-register.js';
 import { type RegisterStore, type WriteRequest, type WriteResult } from '../../ports/register-store.js';
+import { inQueue } from '../shared/keyed-queue.js';
+import { a1Ref, planWrite } from '../shared/plan-write.js';
 import { applyPlan } from './apply-plan.js';
 import { writeWorkbookFile } from './atomic-write.js';
-import { fileErrorWords, workbookFailure, type WorkbookLog } from './file-error.js';
-import { removeStaleTempFiles } from './stale-temp-files.js';
-import { inQueue } from '../shared/keyed-queue.js';
-import { resolve } from 'node:path';
-import { a1Ref, planWrite } from '../shared/plan-write.js';
+import { fileErrorWords, type WorkbookLog, workbookFailure } from './file-error.js';
 import { findWorksheet, readTab } from './read-tab.js';
-import { mapTabs } from '../../domain/register/mapped-tab.js';
-import { TAB_KEYS, type RawRegister, type RawTab, type TabKey } from '../../domain/register/raw-register.js';
+import { removeStaleTempFiles } from './stale-temp-files.js';
 
 export interface WorkbookRegisterStoreOptions {
   /** The .xlsx file; it must exist (the sample-register script or an export creates one). */
@@ -126,13 +126,23 @@ export class WorkbookRegisterStore implements RegisterStore {
       }
     } catch (error) {
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-      throw this.#failure('unavailable', missing ? 'The register workbook was not found.' : `The register workbook could not be read (${fileErrorWords(error)}).`, error);
+      throw this.#failure(
+        'unavailable',
+        missing
+          ? 'The register workbook was not found.'
+          : `The register workbook could not be read (${fileErrorWords(error)}).`,
+        error,
+      );
     }
     const workbook = new ExcelJS.Workbook();
     try {
       await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     } catch (error) {
-      throw this.#failure('unavailable', 'The register workbook could not be read: it is not a valid .xlsx file.', error);
+      throw this.#failure(
+        'unavailable',
+        'The register workbook could not be read: it is not a valid .xlsx file.',
+        error,
+      );
     }
     return { workbook, version };
   }
@@ -140,9 +150,10 @@ export class WorkbookRegisterStore implements RegisterStore {
   /** Nothing was written: the temporary copy is removed on failure, and the original only ever replaced whole. */
   #storeFailed(error: unknown): DomainError {
     if (isDomainError(error)) return error;
-    const words = error instanceof FileChangedError
-      ? 'The register workbook could not be saved: someone else kept saving it at the same time. Nothing was written; try again in a moment.'
-      : `The register workbook could not be saved (${fileErrorWords(error)}). Nothing was written: it is as it was.`;
+    const words =
+      error instanceof FileChangedError
+        ? 'The register workbook could not be saved: someone else kept saving it at the same time. Nothing was written; try again in a moment.'
+        : `The register workbook could not be saved (${fileErrorWords(error)}). Nothing was written: it is as it was.`;
     return this.#failure('store_failed', words, error);
   }
 

@@ -1,10 +1,15 @@
-import { isUnitName, isWeakName, matchField, tokenise, type FieldMatch, type Token } from './command-tokens.js';
-import { clip, MAX_COMMAND_LENGTH, normaliseCommandText } from '../text.js';
-import type { CommandTarget, UpdateField } from './command-types.js';
 import type { RequestedChange } from '../items/item-update.js';
+import { clip, MAX_COMMAND_LENGTH, normaliseCommandText } from '../text.js';
+import { type FieldMatch, isUnitName, isWeakName, matchField, type Token, tokenise } from './command-tokens.js';
+import type { CommandTarget, UpdateField } from './command-types.js';
 
 /** What reading one command needs to hand round: the target, the text and its tokens, the verb as typed. */
-export interface CommandContext { target: CommandTarget; text: string; tokens: Token[]; word: string }
+export interface CommandContext {
+  target: CommandTarget;
+  text: string;
+  tokens: Token[];
+  word: string;
+}
 
 export const FIELD_LIST = 'impact, probability, status, trend, progress, target date, owner, note';
 export const slash = (target: CommandTarget) => `/${target}`;
@@ -20,8 +25,14 @@ export function tooLong(text: string): string | null {
 
 export type ValueReading = { ok: true; value: string; next: number } | { ok: false; problem: string };
 const FIELD_EXAMPLE: Record<UpdateField, (target: CommandTarget) => string> = {
-  impact: () => '3', probability: () => '2', status: (t) => (t === 'risk' ? 'closed' : 'blocked'), trend: () => 'increasing',
-  progress: () => '40', targetDate: () => '31/03/2027', owner: () => '"Dir of Commissioning"', note: () => '"waiting on LPT"',
+  impact: () => '3',
+  probability: () => '2',
+  status: (t) => (t === 'risk' ? 'closed' : 'blocked'),
+  trend: () => 'increasing',
+  progress: () => '40',
+  targetDate: () => '31/03/2027',
+  owner: () => '"Dir of Commissioning"',
+  note: () => '"waiting on LPT"',
 };
 
 function needsValue(ctx: CommandContext, match: FieldMatch, id: string): ValueReading {
@@ -55,14 +66,22 @@ export function readValue(ctx: CommandContext, match: FieldMatch, id: string): V
     if (separator !== undefined && !separator.quoted && (separator.text === '=' || separator.text === ':')) at += 1;
     const first = tokens[at];
     if (first === undefined) return needsValue(ctx, match, id);
-    if (first.quoted && first.text !== '' && match.field === 'note' && at + 1 < tokens.length && matchField(tokens, at + 1) === null) {
+    if (
+      first.quoted &&
+      first.text !== '' &&
+      match.field === 'note' &&
+      at + 1 < tokens.length &&
+      matchField(tokens, at + 1) === null
+    ) {
       // The quote closed early because the note holds quotes itself (a formula like =HYPERLINK("…","…")): it runs to the last quote.
       const rest = ctx.text.slice(first.start + 1).trimEnd();
       return { ok: true, value: rest.replace(/["\u201c\u201d]$/, '').trim(), next: tokens.length };
     }
-    if (first.quoted) return first.text === '' ? needsValue(ctx, match, id) : { ok: true, value: first.text, next: at + 1 };
+    if (first.quoted)
+      return first.text === '' ? needsValue(ctx, match, id) : { ok: true, value: first.text, next: at + 1 };
     const other = matchField(tokens, at);
-    if (match.field !== 'note' && other !== null && other.field !== match.field && !isWeakName(other)) return needsValue(ctx, match, id);
+    if (match.field !== 'note' && other !== null && other.field !== match.field && !isWeakName(other))
+      return needsValue(ctx, match, id);
     words.push(first.raw);
     start = first.start;
     at += 1;
@@ -84,7 +103,8 @@ export function readValue(ctx: CommandContext, match: FieldMatch, id: string): V
 }
 
 function unknownField(token: Token): string {
-  if (token.quoted) return `Which field is "${shown(token.text)}" for? Put a field name before it, like status "in progress"`;
+  if (token.quoted)
+    return `Which field is "${shown(token.text)}" for? Put a field name before it, like status "in progress"`;
   const cut = token.text.search(/[=:]/);
   return `I don't know the field "${shown(cut === -1 ? token.text : token.text.slice(0, cut))}"; fields are ${FIELD_LIST}`;
 }
@@ -95,7 +115,9 @@ const givenTwice = (field: UpdateField, before: string, typed: string) => {
 };
 
 /** An update's changes as read, or what was wrong with them. */
-export type ChangesReading = { ok: true; changes: RequestedChange[]; note: string | null } | { ok: false; problem: string };
+export type ChangesReading =
+  | { ok: true; changes: RequestedChange[]; note: string | null }
+  | { ok: false; problem: string };
 
 /**
  * The field names and values of an update from token `from` on, each field
@@ -106,7 +128,7 @@ export function readChanges(ctx: CommandContext, from: number, id: string, noteA
   const changes: RequestedChange[] = [];
   const seen = new Map<UpdateField, string>();
   let note: string | null = null;
-  for (let next = from; next < ctx.tokens.length;) {
+  for (let next = from; next < ctx.tokens.length; ) {
     const match = matchField(ctx.tokens, next);
     if (match === null) return { ok: false, problem: unknownField(ctx.tokens[next]!) };
     const before = seen.get(match.field);
@@ -120,7 +142,10 @@ export function readChanges(ctx: CommandContext, from: number, id: string, noteA
   }
   if (noteApart && note !== null) return { ok: false, problem: givenTwice('note', seen.get('note')!, 'note') };
   if (changes.length === 0 && note === null && !noteApart) {
-    return { ok: false, problem: `Nothing to change: give a field and a value after ${id}, like ${slash(ctx.target)} ${ctx.word} ${id} status ${FIELD_EXAMPLE.status(ctx.target)}` };
+    return {
+      ok: false,
+      problem: `Nothing to change: give a field and a value after ${id}, like ${slash(ctx.target)} ${ctx.word} ${id} status ${FIELD_EXAMPLE.status(ctx.target)}`,
+    };
   }
   return { ok: true, changes, note };
 }

@@ -1,20 +1,29 @@
-import type { CommandTarget, ListFilter, UpdateField } from './command-types.js';
 import { canonicalId } from '../item-id.js';
 import { lookUp } from '../text.js';
+import type { CommandTarget, ListFilter, UpdateField } from './command-types.js';
 
 /**
  * One word of a command, or one quoted stretch: `raw` as typed, quotes included,
  * and `start` its offset in the normalised text, so a note can run to the end as typed.
  */
-export interface Token { text: string; raw: string; quoted: boolean; start: number }
+export interface Token {
+  text: string;
+  raw: string;
+  quoted: boolean;
+  start: number;
+}
 
 // Which characters may close a stretch opened by each quote. Slack clients turn
 // straight quotes into smart ones, and people mix the two, so any of a kind closes.
 const DOUBLE_CLOSERS = '"\u201c\u201d';
-const SINGLE_CLOSERS = '\'\u2018\u2019';
+const SINGLE_CLOSERS = "'\u2018\u2019";
 const CLOSERS_FOR: Record<string, string> = {
-  '"': DOUBLE_CLOSERS, '\u201c': DOUBLE_CLOSERS, '\u201d': DOUBLE_CLOSERS, '\u201e': DOUBLE_CLOSERS,
-  '\'': SINGLE_CLOSERS, '\u2018': SINGLE_CLOSERS,
+  '"': DOUBLE_CLOSERS,
+  '\u201c': DOUBLE_CLOSERS,
+  '\u201d': DOUBLE_CLOSERS,
+  '\u201e': DOUBLE_CLOSERS,
+  "'": SINGLE_CLOSERS,
+  '\u2018': SINGLE_CLOSERS,
 };
 const AFTER_CLOSE = ' ,.;:!?)';
 
@@ -36,12 +45,20 @@ export function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
-    if (text[i] === ' ') { i += 1; continue; }
+    if (text[i] === ' ') {
+      i += 1;
+      continue;
+    }
     const closers = CLOSERS_FOR[text[i]!];
     if (closers !== undefined) {
       const close = closingQuote(text, i + 1, closers);
       const end = close === -1 ? text.length : close + 1;
-      tokens.push({ text: text.slice(i + 1, close === -1 ? end : close).trim(), raw: text.slice(i, end), quoted: true, start: i });
+      tokens.push({
+        text: text.slice(i + 1, close === -1 ? end : close).trim(),
+        raw: text.slice(i, end),
+        quoted: true,
+        start: i,
+      });
       i = end;
       continue;
     }
@@ -87,7 +104,8 @@ export function readId(tokens: readonly Token[], at: number, target: CommandTarg
   if (LETTERS.test(first) && lookUp(FIELD_NAMES, wordKey(first)) === undefined) {
     const dash = tokens[at + 1]?.text === '-' ? 1 : 0;
     const number = idWord(tokens[at + 1 + dash]);
-    if (DASHED_NUMBER.test(number)) return { id: canonicalId(`${first}${number}`.replace(/-+/g, '-')), next: at + 2 + dash };
+    if (DASHED_NUMBER.test(number))
+      return { id: canonicalId(`${first}${number}`.replace(/-+/g, '-')), next: at + 2 + dash };
     return null;
   }
   if (ONE_TOKEN_ID.test(first) && /\d/.test(first)) return { id: canonicalId(first), next: at + 1 };
@@ -96,20 +114,52 @@ export function readId(tokens: readonly Token[], at: number, target: CommandTarg
 
 // Field names and their synonyms, as lower-case words; "-" and "_" are ignored inside words.
 const FIELD_NAMES: Record<string, UpdateField> = {
-  impact: 'impact', i: 'impact', consequence: 'impact', severity: 'impact',
-  probability: 'probability', p: 'probability', likelihood: 'probability',
-  status: 'status', trend: 'trend',
-  progress: 'progress', 'progress%': 'progress', '%': 'progress', percent: 'progress', 'per cent': 'progress',
-  'target date': 'targetDate', targetdate: 'targetDate', target: 'targetDate', due: 'targetDate', 'due date': 'targetDate',
-  duedate: 'targetDate', deadline: 'targetDate', date: 'targetDate', timescale: 'targetDate',
-  'target resolution date': 'targetDate', 'resolution date': 'targetDate',
-  owner: 'owner', lead: 'owner', assignee: 'owner',
-  note: 'note', comment: 'note', reason: 'note',
+  impact: 'impact',
+  i: 'impact',
+  consequence: 'impact',
+  severity: 'impact',
+  probability: 'probability',
+  p: 'probability',
+  likelihood: 'probability',
+  status: 'status',
+  trend: 'trend',
+  progress: 'progress',
+  'progress%': 'progress',
+  '%': 'progress',
+  percent: 'progress',
+  'per cent': 'progress',
+  'target date': 'targetDate',
+  targetdate: 'targetDate',
+  target: 'targetDate',
+  due: 'targetDate',
+  'due date': 'targetDate',
+  duedate: 'targetDate',
+  deadline: 'targetDate',
+  date: 'targetDate',
+  timescale: 'targetDate',
+  'target resolution date': 'targetDate',
+  'resolution date': 'targetDate',
+  owner: 'owner',
+  lead: 'owner',
+  assignee: 'owner',
+  note: 'note',
+  comment: 'note',
+  reason: 'note',
 };
 
 // Field words that also turn up inside values ("housing lead", "40 percent",
 // "waiting on a date"): they start a field only when a plain value follows them.
-const WEAK_NAMES: ReadonlySet<string> = new Set(['i', 'p', '%', 'percent', 'per cent', 'lead', 'date', 'due', 'target']);
+const WEAK_NAMES: ReadonlySet<string> = new Set([
+  'i',
+  'p',
+  '%',
+  'percent',
+  'per cent',
+  'lead',
+  'date',
+  'due',
+  'target',
+]);
 const UNIT_NAMES: ReadonlySet<string> = new Set(['%', 'percent', 'per cent']);
 
 /**
@@ -118,7 +168,10 @@ const UNIT_NAMES: ReadonlySet<string> = new Set(['%', 'percent', 'per cent']);
  * ("status=open", "p:3") if any, and whether "=" or ":" made it `explicit`.
  */
 export interface FieldMatch {
-  field: UpdateField; typed: string; name: string; end: number;
+  field: UpdateField;
+  typed: string;
+  name: string;
+  end: number;
   inline: { text: string; start: number } | null;
   explicit: boolean;
 }
@@ -167,12 +220,27 @@ export type ListFilterReading = { ok: true; filter: ListFilter } | { ok: false; 
 const LEADING_OWNER_WORDS = [['owned', 'by'], ['assigned', 'to'], ['for'], ['by'], ['owner']];
 const NOUNS: ReadonlySet<string> = new Set(['risk', 'risks', 'action', 'actions', 'item', 'items']);
 const LIST_WORDS: Record<string, ListFilter> = {
-  '': { type: 'all' }, all: { type: 'all' }, everything: { type: 'all' },
-  mine: { type: 'mine' }, my: { type: 'mine' }, me: { type: 'mine' },
-  overdue: { type: 'overdue' }, late: { type: 'overdue' }, 'past due': { type: 'overdue' },
+  '': { type: 'all' },
+  all: { type: 'all' },
+  everything: { type: 'all' },
+  mine: { type: 'mine' },
+  my: { type: 'mine' },
+  me: { type: 'mine' },
+  overdue: { type: 'overdue' },
+  late: { type: 'overdue' },
+  'past due': { type: 'overdue' },
 };
 const DUE_PHRASES: Record<string, number | null> = {
-  '': null, soon: null, today: 0, tomorrow: 1, week: 7, 'a week': 7, 'this week': 7, 'next week': 14, fortnight: 14, 'a fortnight': 14,
+  '': null,
+  soon: null,
+  today: 0,
+  tomorrow: 1,
+  week: 7,
+  'a week': 7,
+  'this week': 7,
+  'next week': 14,
+  fortnight: 14,
+  'a fortnight': 14,
 };
 const DUE_NUMBER = /^(\d{1,4})([a-z]*)$/;
 const DAY_UNITS: ReadonlySet<string> = new Set(['d', 'day', 'days']);
@@ -203,7 +271,10 @@ function keywordFilter(target: CommandTarget, words: string[]): ListFilterReadin
   if (words[0] !== 'due') return null;
   const days = dueDays(words.slice(1));
   if (days !== undefined) return { ok: true, filter: { type: 'due', days } };
-  return { ok: false, problem: `I can't read "${words.join(' ')}"; say how many days ahead, like /${target} list due 14` };
+  return {
+    ok: false,
+    problem: `I can't read "${words.join(' ')}"; say how many days ahead, like /${target} list due 14`,
+  };
 }
 
 /**
@@ -212,16 +283,23 @@ function keywordFilter(target: CommandTarget, words: string[]): ListFilterReadin
  */
 export function readListFilter(target: CommandTarget, text: string, tokens: readonly Token[]): ListFilterReading {
   let rest = tokens;
-  const lead = LEADING_OWNER_WORDS.find((words) => words.length < rest.length && words.every((word, i) => !rest[i]!.quoted && rest[i]!.text.toLowerCase() === word));
+  const lead = LEADING_OWNER_WORDS.find(
+    (words) =>
+      words.length < rest.length && words.every((word, i) => !rest[i]!.quoted && rest[i]!.text.toLowerCase() === word),
+  );
   if (lead !== undefined) rest = rest.slice(lead.length);
   if (rest.length === 0) return { ok: true, filter: { type: 'all' } };
   const typed = text.slice(rest[0]!.start);
   const mention = SLACK_MENTION.exec(typed);
   if (mention !== null) return { ok: true, filter: { type: 'slackUser', userId: mention[1]!.toUpperCase() } };
-  if (typed.includes('<@')) return { ok: false, problem: `To list one person's ${target}s, give only them, like /${target} list @maria` };
+  if (typed.includes('<@'))
+    return { ok: false, problem: `To list one person's ${target}s, give only them, like /${target} list @maria` };
   if (rest.length === 1 && rest[0]!.quoted) return { ok: true, filter: { type: 'owner', name: rest[0]!.text } };
   if (!rest.some((token) => token.quoted)) {
-    const keyword = keywordFilter(target, rest.map((token) => token.text.toLowerCase()));
+    const keyword = keywordFilter(
+      target,
+      rest.map((token) => token.text.toLowerCase()),
+    );
     if (keyword !== null) return keyword;
   }
   return { ok: true, filter: { type: 'owner', name: typed } };

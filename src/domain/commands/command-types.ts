@@ -6,12 +6,25 @@ import type { RequestedChange } from '../items/item-update.js';
 export type CommandTarget = 'risk' | 'action';
 
 /** Fields an update may name; `note` is carried apart from the changes. */
-export const UPDATE_FIELDS = ['impact', 'probability', 'status', 'trend', 'progress', 'targetDate', 'owner', 'note'] as const;
+export const UPDATE_FIELDS = [
+  'impact',
+  'probability',
+  'status',
+  'trend',
+  'progress',
+  'targetDate',
+  'owner',
+  'note',
+] as const;
 export type UpdateField = (typeof UPDATE_FIELDS)[number];
 
 export type ListFilter =
-  | { type: 'all' } | { type: 'mine' } | { type: 'overdue' } | { type: 'due'; days: number | null }
-  | { type: 'slackUser'; userId: string } | { type: 'owner'; name: string };
+  | { type: 'all' }
+  | { type: 'mine' }
+  | { type: 'overdue' }
+  | { type: 'due'; days: number | null }
+  | { type: 'slackUser'; userId: string }
+  | { type: 'owner'; name: string };
 
 export type Command =
   | { kind: 'help' }

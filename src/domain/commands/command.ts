@@ -1,14 +1,38 @@
-import { FIELD_LIST, readChanges, readValue, shown, slash, tooLong, type CommandContext as Context } from './command-changes.js';
-import { matchField, readId, readListFilter, tokenise } from './command-tokens.js';
 import { lookUp, normaliseCommandText } from '../text.js';
+import {
+  type CommandContext as Context,
+  FIELD_LIST,
+  readChanges,
+  readValue,
+  shown,
+  slash,
+  tooLong,
+} from './command-changes.js';
+import { matchField, readId, readListFilter, tokenise } from './command-tokens.js';
 import type { Command, CommandParse, CommandTarget } from './command-types.js';
 
 type Verb = Exclude<Command['kind'], 'modal'>;
 
 const VERBS: Record<string, Verb> = {
-  show: 'show', view: 'show', get: 'show', list: 'list', ls: 'list', update: 'update', set: 'update', edit: 'update',
-  done: 'done', complete: 'done', finish: 'done', close: 'close', closed: 'close', new: 'new', add: 'new', create: 'new',
-  help: 'help', '?': 'help', digest: 'digest',
+  show: 'show',
+  view: 'show',
+  get: 'show',
+  list: 'list',
+  ls: 'list',
+  update: 'update',
+  set: 'update',
+  edit: 'update',
+  done: 'done',
+  complete: 'done',
+  finish: 'done',
+  close: 'close',
+  closed: 'close',
+  new: 'new',
+  add: 'new',
+  create: 'new',
+  help: 'help',
+  '?': 'help',
+  digest: 'digest',
 };
 
 const exampleId = (target: CommandTarget) => (target === 'risk' ? 'R-3' : 'A-4');
@@ -17,7 +41,9 @@ const fail = (problem: string, usage: string): CommandParse => ({ ok: false, pro
 
 function usageLines(target: CommandTarget): Record<Verb | 'modal', string> {
   const [s, id, risk] = [slash(target), exampleId(target), target === 'risk'];
-  const update = risk ? 'impact 3 probability 2 note "funding cut"' : 'status in progress progress 40 note "waiting on LPT"';
+  const update = risk
+    ? 'impact 3 probability 2 note "funding cut"'
+    : 'status in progress progress 40 note "waiting on LPT"';
   return {
     modal: `${s} on its own — opens a form`,
     show: `${s} show ${id} — one ${target} in full`,
@@ -54,7 +80,8 @@ function parseShow(ctx: Context, at: number): CommandParse {
   const reading = readId(ctx.tokens, at, ctx.target);
   if (reading === null) return fail(whichItem(ctx.target, ctx.tokens[at]?.text), usageLine(ctx.target, 'show'));
   const usage = `${slash(ctx.target)} ${ctx.word} ${exampleId(ctx.target)}`;
-  if (reading.next < ctx.tokens.length) return fail(`"${ctx.word}" takes one ID, like ${usage}`, usageLine(ctx.target, 'show'));
+  if (reading.next < ctx.tokens.length)
+    return fail(`"${ctx.word}" takes one ID, like ${usage}`, usageLine(ctx.target, 'show'));
   return ok({ kind: 'show', id: reading.id });
 }
 
@@ -63,7 +90,9 @@ function parseUpdate(ctx: Context, at: number): CommandParse {
   const reading = readId(ctx.tokens, at, ctx.target);
   if (reading === null) return fail(whichItem(ctx.target, ctx.tokens[at]?.text), usage);
   const changes = readChanges(ctx, reading.next, reading.id);
-  return changes.ok ? ok({ kind: 'update', id: reading.id, changes: changes.changes, note: changes.note }) : fail(changes.problem, usage);
+  return changes.ok
+    ? ok({ kind: 'update', id: reading.id, changes: changes.changes, note: changes.note })
+    : fail(changes.problem, usage);
 }
 
 /** `done` and `close`: an ID, then nothing, a quoted note, or `note …`. */
@@ -82,26 +111,41 @@ function parseFinish(ctx: Context, kind: 'done' | 'close', at: number): CommandP
     if (!value.ok) return fail(value.problem, usage);
     if (value.next === ctx.tokens.length) return ok({ kind, id, note: value.value });
   }
-  return fail(`After the ID, "${ctx.word}" takes only a note, like ${slash(ctx.target)} ${ctx.word} ${id} note "…"`, usage);
+  return fail(
+    `After the ID, "${ctx.word}" takes only a note, like ${slash(ctx.target)} ${ctx.word} ${id} note "…"`,
+    usage,
+  );
 }
 
 function parseBare(ctx: Context, verb: 'new' | 'digest', at: number): CommandParse {
   if (at === ctx.tokens.length) return ok({ kind: verb });
   const what = verb === 'new' ? 'it opens a form' : 'it shows the whole digest';
-  return fail(`"${ctx.word}" takes nothing after it; ${what}: ${slash(ctx.target)} ${ctx.word}`, usageLine(ctx.target, verb));
+  return fail(
+    `"${ctx.word}" takes nothing after it; ${what}: ${slash(ctx.target)} ${ctx.word}`,
+    usageLine(ctx.target, verb),
+  );
 }
 
 function parseVerb(ctx: Context, verb: Verb): CommandParse {
   switch (verb) {
-    case 'help': return ok({ kind: 'help' });
-    case 'new': case 'digest': return parseBare(ctx, verb, 1);
-    case 'show': return parseShow(ctx, 1);
+    case 'help':
+      return ok({ kind: 'help' });
+    case 'new':
+    case 'digest':
+      return parseBare(ctx, verb, 1);
+    case 'show':
+      return parseShow(ctx, 1);
     case 'list': {
       const filter = readListFilter(ctx.target, ctx.text, ctx.tokens.slice(1));
-      return filter.ok ? ok({ kind: 'list', filter: filter.filter }) : fail(filter.problem, usageLine(ctx.target, 'list'));
+      return filter.ok
+        ? ok({ kind: 'list', filter: filter.filter })
+        : fail(filter.problem, usageLine(ctx.target, 'list'));
     }
-    case 'update': return parseUpdate(ctx, 1);
-    case 'done': case 'close': return parseFinish(ctx, verb, 1);
+    case 'update':
+      return parseUpdate(ctx, 1);
+    case 'done':
+    case 'close':
+      return parseFinish(ctx, verb, 1);
   }
 }
 
@@ -128,7 +172,10 @@ export function parseCommand(target: CommandTarget, text: string): CommandParse 
 }
 
 /** An item ID as the update form's ID box holds it: any spelling a command takes, and nothing else. Never throws. */
-export function parseItemId(target: CommandTarget, text: string): { ok: true; id: string } | { ok: false; problem: string } {
+export function parseItemId(
+  target: CommandTarget,
+  text: string,
+): { ok: true; id: string } | { ok: false; problem: string } {
   const normalised = normaliseCommandText(text);
   const tokens = tokenise(normalised);
   const reading = readId(tokens, 0, target);

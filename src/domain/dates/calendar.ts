@@ -54,7 +54,13 @@ export function formatDate(date: IsoDate): string {
 }
 
 // One formatter for every date: toLocaleDateString builds a new one per call, which a long digest feels.
-const readableDate = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const readableDate = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** The calendar date at `instant` in `timeZone`: what "today" means to the board. */
 export function dateInZone(instant: Date, timeZone: string): IsoDate {
@@ -74,5 +80,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 /** The wall-clock time at `instant` in `timeZone`, as "HH:MM" (24-hour), for comparing with a configured time. */
 export function clockTimeInZone(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    instant,
+  );
 }

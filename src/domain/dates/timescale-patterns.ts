@@ -14,18 +14,43 @@ type YearCheck = { year: number } | { reason: string };
 
 // Three plain alternatives with no nesting: linear on any input.
 const TOKEN = /(\d+)|([A-Za-z]+)|(\S)/gu;
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const MONTHS = new Map<string, number>([
-  ...MONTH_NAMES.flatMap((name, k): [string, number][] => [[name.toLowerCase(), k + 1], [name.slice(0, 3).toLowerCase(), k + 1]]),
+  ...MONTH_NAMES.flatMap((name, k): [string, number][] => [
+    [name.toLowerCase(), k + 1],
+    [name.slice(0, 3).toLowerCase(), k + 1],
+  ]),
   ['sept', 9],
 ]);
 const ORDINALS = new Set(['st', 'nd', 'rd', 'th']);
 const OF = new Set(['of']);
 const QUARTER = new Set(['q']);
 // Meteorological seasons, as the Met Office counts them: each ends with its last month.
-const SEASON_END = new Map([['spring', 5], ['summer', 8], ['autumn', 11], ['winter', 2]]);
+const SEASON_END = new Map([
+  ['spring', 5],
+  ['summer', 8],
+  ['autumn', 11],
+  ['winter', 2],
+]);
 // Each vague word with the month a person most likely means, offered as an example, never used.
-const VAGUE = new Map([['beginning', 'January'], ['early', 'March'], ['mid', 'June']]);
+const VAGUE = new Map([
+  ['beginning', 'January'],
+  ['early', 'March'],
+  ['mid', 'June'],
+]);
 const DIGITS = ['no digits', 'one digit', 'two digits', 'three digits', 'four digits', 'five digits', 'six digits'];
 
 export function tokenize(text: string): Token[] {
@@ -34,7 +59,13 @@ export function tokenize(text: string): Token[] {
   for (const m of text.matchAll(TOKEN)) {
     const kind = m[1] !== undefined ? 'num' : m[2] !== undefined ? 'word' : 'sym';
     const start = m.index;
-    tokens.push({ kind, text: kind === 'word' ? m[0].toLowerCase() : m[0], start, end: start + m[0].length, glued: start === last });
+    tokens.push({
+      kind,
+      text: kind === 'word' ? m[0].toLowerCase() : m[0],
+      start,
+      end: start + m[0].length,
+      glued: start === last,
+    });
     last = start + m[0].length;
   }
   return tokens;
@@ -165,7 +196,8 @@ function twoPart([a = '', b = '']: string[], sep: string): Check | undefined {
 function matchNumeric(tokens: Token[], i: number): Found | undefined {
   const run = numericRun(tokens, i);
   if (!run) return undefined;
-  const check = run.parts.length === 3 ? threePart(run.parts) : run.parts.length === 2 ? twoPart(run.parts, run.sep) : undefined;
+  const check =
+    run.parts.length === 3 ? threePart(run.parts) : run.parts.length === 2 ? twoPart(run.parts, run.sep) : undefined;
   return check ? found(check, run.next) : skip(run.next);
 }
 
@@ -191,7 +223,8 @@ function matchMonth(tokens: Token[], i: number, month: number): Found {
     const k = isWord(tokens[j + 1], ORDINALS) ? j + 2 : j + 1;
     const y = yearAt(tokens, isSym(tokens[k], ',') ? k + 1 : k);
     const year = y === undefined ? '' : (tokens[y]?.text ?? '');
-    if (y !== undefined && (year.length === 4 || k === j + 2)) return found(dayCheck(year, month, Number(num.text)), y + 1);
+    if (y !== undefined && (year.length === 4 || k === j + 2))
+      return found(dayCheck(year, month, Number(num.text)), y + 1);
     if (k === j + 2 || num.text.length === 1) return skip(k);
   }
   return yearAt(tokens, j) === undefined ? skip(i + 1) : found(monthEnd(num.text, month), j + 1);
@@ -219,7 +252,8 @@ function matchYear(tokens: Token[], i: number): Found | undefined {
   const year = Number(text);
   if (text.length !== 4 || year < 1990 || year > 2099 || yearAt(tokens, i) === undefined) return undefined;
   const qn = tokens[i + 2];
-  if (isWord(tokens[i + 1], QUARTER) && qn?.kind === 'num' && qn.glued) return found(quarterEnd(year, 1, Number(qn.text)), i + 3);
+  if (isWord(tokens[i + 1], QUARTER) && qn?.kind === 'num' && qn.glued)
+    return found(quarterEnd(year, 1, Number(qn.text)), i + 3);
   return { kind: 'date', date: isoOf(year, 12, 31), next: i + 1 };
 }
 
@@ -241,7 +275,8 @@ function matchSeason(tokens: Token[], i: number, endMonth: number): Found | unde
   const y = yearAt(tokens, i + 1);
   if (y === undefined) return undefined;
   const text = tokens[y]?.text ?? '';
-  if (endMonth === 2) return found({ reason: `winter ${text} spans two years; name the month, e.g. "February ${text}"` }, y + 1);
+  if (endMonth === 2)
+    return found({ reason: `winter ${text} spans two years; name the month, e.g. "February ${text}"` }, y + 1);
   return found(monthEnd(text, endMonth), y + 1);
 }
 
@@ -252,7 +287,11 @@ function matchVague(tokens: Token[], i: number): Found | undefined {
   const text = y === undefined ? '' : (tokens[y]?.text ?? '');
   if (y === undefined || text.length !== 4) return undefined;
   const word = tokens[i]?.text ?? '';
-  return { kind: 'invalid', reason: `"${word}" does not say when in ${text}; name the month, e.g. "${VAGUE.get(word)} ${text}"`, next: y + 1 };
+  return {
+    kind: 'invalid',
+    reason: `"${word}" does not say when in ${text}; name the month, e.g. "${VAGUE.get(word)} ${text}"`,
+    next: y + 1,
+  };
 }
 
 /** The date expression starting at token `i`, if one does; `next` is always past `i`. */

@@ -1,4 +1,4 @@
-import { cellText, isIsoDate, type CellValue, type IsoDate } from '../cell.js';
+import { type CellValue, cellText, type IsoDate, isIsoDate } from '../cell.js';
 import { DomainError } from '../domain-error.js';
 import { daysInMonth, isoOf, isRangeSeparator, matchAt, tokenize } from './timescale-patterns.js';
 
@@ -65,7 +65,10 @@ export function readSingleDate(value: CellValue): SingleDateReading {
   if (rest.length === 0) return { kind: 'date', date: first };
   const text = cellText(value);
   const count = reading.milestones.length;
-  return invalid(text, `"${text}" is not a single date: it names ${count} dates (${reading.milestones.join(', ')}); this column takes one`);
+  return invalid(
+    text,
+    `"${text}" is not a single date: it names ${count} dates (${reading.milestones.join(', ')}); this column takes one`,
+  );
 }
 
 /** The calendar date of a spreadsheet serial number (days since 1899-12-30); a time of day is dropped. */
@@ -102,8 +105,10 @@ function invalid(fragment: string, message: string): { kind: 'invalid'; fragment
  * digits would read as a year ("2027" is 31 Dec 2027): it is refused whole.
  */
 function formulaProblem(text: string): string | null {
-  if (FORMULA_START.test(text)) return `it looks like a spreadsheet formula, and a formula written as text is never worked out; ${TYPE_A_DATE}`;
-  if (MINUS_START.test(text)) return `it starts with a minus sign, so a spreadsheet takes it for a negative number or a sum; ${TYPE_A_DATE}`;
+  if (FORMULA_START.test(text))
+    return `it looks like a spreadsheet formula, and a formula written as text is never worked out; ${TYPE_A_DATE}`;
+  if (MINUS_START.test(text))
+    return `it starts with a minus sign, so a spreadsheet takes it for a negative number or a sum; ${TYPE_A_DATE}`;
   return null;
 }
 
@@ -116,7 +121,8 @@ function readNumber(value: number, shown: string): TimescaleReading {
   if (Number.isInteger(value) && value >= YEAR_RANGE.min && value <= YEAR_RANGE.max) {
     return { kind: 'dates', milestones: [isoOf(value, 12, 31)] };
   }
-  if (value >= SERIAL_RANGE.min && value <= SERIAL_RANGE.max) return { kind: 'dates', milestones: [serialToIsoDate(value)] };
+  if (value >= SERIAL_RANGE.min && value <= SERIAL_RANGE.max)
+    return { kind: 'dates', milestones: [serialToIsoDate(value)] };
   return invalid(
     shown,
     `"${shown}" is not a valid date: a number here must be a date serial (${SERIAL_RANGE.min}–${SERIAL_RANGE.max}) or a year (${YEAR_RANGE.min}–${YEAR_RANGE.max})`,

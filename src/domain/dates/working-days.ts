@@ -1,5 +1,5 @@
-import { dayOfWeek } from './calendar.js';
 import type { IsoDate } from '../cell.js';
+import { dayOfWeek } from './calendar.js';
 
 /**
  * Whether a date is a working day: not a Saturday or Sunday, and not one of

@@ -1,7 +1,7 @@
-import { isIsoDate, type IsoDate } from '../cell.js';
-import { readClaims, type LedgerFields, type PendingMessage } from '../reminders/message-ledger.js';
-import type { AuditEntry } from '../register/register.js';
+import { type IsoDate, isIsoDate } from '../cell.js';
 import type { AuditRecord } from '../register/raw-register.js';
+import type { AuditEntry } from '../register/register.js';
+import { type LedgerFields, type PendingMessage, readClaims } from '../reminders/message-ledger.js';
 
 /**
  * The digest's ledger, in the Audit log like the reminders': a "digest" line
@@ -54,6 +54,17 @@ export function previousCounts(audit: readonly AuditEntry[], boardId: string, be
 
 /** The line that keeps what a digest reported; `oldValue` holds the date it was for. */
 export function countsRecord(boardId: string, date: IsoDate, counts: Record<string, number>, now: string): AuditRecord {
-  const value = Object.entries(counts).map(([label, count]) => `${label}=${count}`).join('; ');
-  return { when: now, who: 'risk-bot', item: boardId, field: DIGEST_COUNTS_FIELD, oldValue: date, newValue: value, via: 'bot', note: 'open risks by band, as the digest reported them' };
+  const value = Object.entries(counts)
+    .map(([label, count]) => `${label}=${count}`)
+    .join('; ');
+  return {
+    when: now,
+    who: 'risk-bot',
+    item: boardId,
+    field: DIGEST_COUNTS_FIELD,
+    oldValue: date,
+    newValue: value,
+    via: 'bot',
+    note: 'open risks by band, as the digest reported them',
+  };
 }

@@ -1,16 +1,16 @@
-import { compareText } from '../item-id.js';
-import { addDays } from '../dates/calendar.js';
 import type { IsoDate } from '../cell.js';
-import { previousCounts, type ReportedCounts } from './digest-ledger.js';
-import { heatMap, type HeatMap } from './heat-map.js';
-import { NUDGE_UNREACHABLE_FIELD } from '../reminders/nudge-ledger.js';
-import { weekChanges, type WeekChanges } from './week-changes.js';
-import { dueSoonItems, overdueItems, reviewsDue, type DatedItem, type ReviewDue } from '../items/due-items.js';
+import { addDays } from '../dates/calendar.js';
+import { compareText } from '../item-id.js';
+import { type DatedItem, dueSoonItems, overdueItems, type ReviewDue, reviewsDue } from '../items/due-items.js';
+import type { Band, Scale } from '../items/scale.js';
 import { peopleDirectory } from '../register/people.js';
 import type { Problem } from '../register/problem.js';
-import { isOpen, ownerOf, type Action, type Register, type Risk } from '../register/register.js';
-import type { Band, Scale } from '../items/scale.js';
 import type { HeaderSynonyms } from '../register/raw-register.js';
+import { type Action, isOpen, ownerOf, type Register, type Risk } from '../register/register.js';
+import { NUDGE_UNREACHABLE_FIELD } from '../reminders/nudge-ledger.js';
+import { previousCounts, type ReportedCounts } from './digest-ledger.js';
+import { type HeatMap, heatMap } from './heat-map.js';
+import { type WeekChanges, weekChanges } from './week-changes.js';
 
 export interface DigestOptions {
   scale: Scale;
@@ -89,7 +89,8 @@ function unreachableOwners(register: Register): string[] {
 
 /** The open rated risks with the highest ratings, highest first (ties by ID). */
 export function topRisks(risks: readonly Risk[], count: number): Risk[] {
-  return risks.filter((risk) => isOpen(risk) && risk.rating !== null)
+  return risks
+    .filter((risk) => isOpen(risk) && risk.rating !== null)
     .sort((a, b) => b.rating! - a.rating! || compareText(a.key, b.key))
     .slice(0, count);
 }
@@ -98,8 +99,14 @@ export function topRisks(risks: readonly Risk[], count: number): Risk[] {
 export function buildDigest(register: Register, today: IsoDate, options: DigestOptions): Digest {
   const open = register.risks.filter((risk) => risk.status === 'Open');
   const rated = open.filter((risk) => risk.rating !== null);
-  const bandCounts = options.scale.bands.map((band) => ({ band, count: rated.filter((risk) => risk.band?.label === band.label).length }));
-  const counts = Object.fromEntries([...bandCounts.map(({ band, count }) => [band.label, count] as const), ['unrated', open.length - rated.length] as const]);
+  const bandCounts = options.scale.bands.map((band) => ({
+    band,
+    count: rated.filter((risk) => risk.band?.label === band.label).length,
+  }));
+  const counts = Object.fromEntries([
+    ...bandCounts.map(({ band, count }) => [band.label, count] as const),
+    ['unrated', open.length - rated.length] as const,
+  ]);
   const weekBefore = addDays(today, -7);
   return {
     asOf: today,
@@ -127,7 +134,8 @@ function undelivered(register: Register, after: IsoDate, dayOf: DigestOptions['d
   const seen = new Map<string, UndeliveredReminder>();
   for (const entry of register.audit) {
     const day = entry.field === NUDGE_UNREACHABLE_FIELD ? dayOf(entry.when) : null;
-    if (day !== null && day > after) seen.set(`${entry.item}|${entry.note}`, { item: entry.item, reason: entry.note.replace(/^not sent: /, '') });
+    if (day !== null && day > after)
+      seen.set(`${entry.item}|${entry.note}`, { item: entry.item, reason: entry.note.replace(/^not sent: /, '') });
   }
   return [...seen.values()];
 }

@@ -1,6 +1,6 @@
 import { bandFor, ratingOf } from '../items/rating.js';
-import { isOpen, type Risk } from '../register/register.js';
 import type { Band, Scale } from '../items/scale.js';
+import { isOpen, type Risk } from '../register/register.js';
 
 /** One square of the grid: a pair of levels, its rating and band, and how many open risks sit there. */
 export interface HeatMapCell {
@@ -43,7 +43,12 @@ function onScale(level: number | null, max: number): level is number {
 
 const SHORT_NAME_RULES: ((letters: string) => string)[] = [
   (letters) => letters.replace(/ /g, '').slice(0, 1),
-  (letters) => letters.split(' ').filter(Boolean).map((word) => word[0]).join(''),
+  (letters) =>
+    letters
+      .split(' ')
+      .filter(Boolean)
+      .map((word) => word[0])
+      .join(''),
   (letters) => letters.replace(/ /g, '').slice(0, 2),
   (letters) => letters.replace(/ /g, '').slice(0, 3),
 ];
@@ -54,7 +59,12 @@ const SHORT_NAME_RULES: ((letters: string) => string)[] = [
  * Band numbers are the last resort, e.g. for labels in a non-Latin script.
  */
 export function bandShortNames(bands: readonly Band[]): string[] {
-  const letters = bands.map((band) => band.label.toUpperCase().replace(/[^A-Z0-9 ]/g, '').trim());
+  const letters = bands.map((band) =>
+    band.label
+      .toUpperCase()
+      .replace(/[^A-Z0-9 ]/g, '')
+      .trim(),
+  );
   for (const rule of SHORT_NAME_RULES) {
     const names = letters.map(rule);
     if (names.every((name) => name !== '') && new Set(names).size === names.length) return names;
@@ -76,17 +86,33 @@ export function heatMap(risks: readonly Risk[], scale: Scale): HeatMap {
       unrated += 1;
     }
   }
-  const cells = levels(probabilityMax).reverse().map((probability) =>
-    levels(impactMax).map((impact) => {
-      const rating = ratingOf(impact, probability);
-      return { impact, probability, rating, band: bandFor(rating, scale), count: counts.get(`${impact}x${probability}`) ?? 0 };
-    }),
-  );
+  const cells = levels(probabilityMax)
+    .reverse()
+    .map((probability) =>
+      levels(impactMax).map((impact) => {
+        const rating = ratingOf(impact, probability);
+        return {
+          impact,
+          probability,
+          rating,
+          band: bandFor(rating, scale),
+          count: counts.get(`${impact}x${probability}`) ?? 0,
+        };
+      }),
+    );
   const shortNames = bandShortNames(scale.bands);
   const bands = scale.bands.map((band, i) => {
-    const ratings = cells.flat().filter((cell) => cell.band.label === band.label).map((cell) => cell.rating);
+    const ratings = cells
+      .flat()
+      .filter((cell) => cell.band.label === band.label)
+      .map((cell) => cell.rating);
     const covered = ratings.length > 0;
-    return { band, short: shortNames[i]!, lowest: covered ? Math.min(...ratings) : null, highest: covered ? Math.max(...ratings) : null };
+    return {
+      band,
+      short: shortNames[i]!,
+      lowest: covered ? Math.min(...ratings) : null,
+      highest: covered ? Math.max(...ratings) : null,
+    };
   });
   return { impactMax, probabilityMax, cells, bands, unrated };
 }
@@ -136,10 +162,15 @@ export function heatMapText(map: HeatMap): string {
   const cellWidth = numberWidth + 1 + shortWidth;
   const rowLabelWidth = String(map.probabilityMax).length;
   const indent = ' '.repeat(rowLabelWidth);
-  const cellText = (cell: HeatMapCell) => `${String(cell.count).padStart(numberWidth)} ${shortNameOf(map, cell.band).padEnd(shortWidth)}`;
-  const rows = map.cells.map((row) => `${String(row[0]!.probability).padStart(rowLabelWidth)} | ${row.map(cellText).join(CELL_GAP)}`.trimEnd());
+  const cellText = (cell: HeatMapCell) =>
+    `${String(cell.count).padStart(numberWidth)} ${shortNameOf(map, cell.band).padEnd(shortWidth)}`;
+  const rows = map.cells.map((row) =>
+    `${String(row[0]!.probability).padStart(rowLabelWidth)} | ${row.map(cellText).join(CELL_GAP)}`.trimEnd(),
+  );
   const gridWidth = map.impactMax * (cellWidth + CELL_GAP.length) - CELL_GAP.length;
-  const numbers = levels(map.impactMax).map((impact) => String(impact).padStart(numberWidth).padEnd(cellWidth)).join(CELL_GAP);
+  const numbers = levels(map.impactMax)
+    .map((impact) => String(impact).padStart(numberWidth).padEnd(cellWidth))
+    .join(CELL_GAP);
   const lines = [
     'Probability',
     ...rows,
@@ -147,6 +178,7 @@ export function heatMapText(map: HeatMap): string {
     `${indent}   ${numbers.trimEnd()}  Impact`,
     ...legendLines(map),
   ];
-  if (map.unrated > 0) lines.push(`Not on the grid: ${map.unrated} open ${map.unrated === 1 ? 'risk' : 'risks'} with no rating`);
+  if (map.unrated > 0)
+    lines.push(`Not on the grid: ${map.unrated} open ${map.unrated === 1 ? 'risk' : 'risks'} with no rating`);
   return lines.join('\n');
 }

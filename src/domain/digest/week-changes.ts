@@ -1,8 +1,8 @@
 import type { IsoDate } from '../cell.js';
-import { normalizeHeader } from '../register/header-map.js';
 import { canonicalId, compareText } from '../item-id.js';
-import type { AuditEntry, Item, Register } from '../register/register.js';
+import { normalizeHeader } from '../register/header-map.js';
 import type { HeaderSynonyms } from '../register/raw-register.js';
+import type { AuditEntry, Item, Register } from '../register/register.js';
 
 /** A risk whose rating moved over the period: first value before it, last value after. */
 export interface RatingMove {
@@ -32,7 +32,10 @@ export function auditFieldOf(field: string, synonyms: HeaderSynonyms): string | 
   const bare = normalizeHeader(field.replace(/\([^)]*\)/g, ''));
   for (const [key, headers] of Object.entries(synonyms)) {
     const names = [key, ...headers];
-    if (names.some((name) => normalizeHeader(name) === wanted || normalizeHeader(name.replace(/\([^)]*\)/g, '')) === bare)) return key;
+    if (
+      names.some((name) => normalizeHeader(name) === wanted || normalizeHeader(name.replace(/\([^)]*\)/g, '')) === bare)
+    )
+      return key;
   }
   return null;
 }
@@ -45,7 +48,13 @@ const CLOSED = new Set(['closed', 'done', 'complete', 'completed']);
  * new value, so a rating that went up and back down is no change). `dayOf`
  * turns an Audit log timestamp into the board's calendar date.
  */
-export function weekChanges(register: Register, after: IsoDate, until: IsoDate, synonyms: { risks: HeaderSynonyms; actions: HeaderSynonyms }, dayOf: (when: string) => IsoDate | null): WeekChanges {
+export function weekChanges(
+  register: Register,
+  after: IsoDate,
+  until: IsoDate,
+  synonyms: { risks: HeaderSynonyms; actions: HeaderSynonyms },
+  dayOf: (when: string) => IsoDate | null,
+): WeekChanges {
   const items = new Map<string, Item>([...register.risks, ...register.actions].map((item) => [item.key, item]));
   const added = new Map<string, Item>();
   const closed = new Map<string, Item>();
@@ -58,14 +67,24 @@ export function weekChanges(register: Register, after: IsoDate, until: IsoDate, 
   const fields = new Map<string, string | null>();
   const fieldOf = (entry: AuditEntry, kind: Item['kind']) => {
     const key = `${kind}|${entry.field}`;
-    if (!fields.has(key)) fields.set(key, entry.field === 'created' ? 'created' : auditFieldOf(entry.field, kind === 'risk' ? synonyms.risks : synonyms.actions));
+    if (!fields.has(key))
+      fields.set(
+        key,
+        entry.field === 'created'
+          ? 'created'
+          : auditFieldOf(entry.field, kind === 'risk' ? synonyms.risks : synonyms.actions),
+      );
     return fields.get(key)!;
   };
   for (const entry of register.audit.filter(inPeriod)) {
     const item = items.get(canonicalId(entry.item));
     if (item === undefined) continue;
     const field = fieldOf(entry, item.kind);
-    if (field === 'created' || (field === 'status' && entry.oldValue.trim() === '' && !CLOSED.has(entry.newValue.trim().toLowerCase()))) added.set(item.key, item);
+    if (
+      field === 'created' ||
+      (field === 'status' && entry.oldValue.trim() === '' && !CLOSED.has(entry.newValue.trim().toLowerCase()))
+    )
+      added.set(item.key, item);
     else if (field === 'status' && CLOSED.has(entry.newValue.trim().toLowerCase())) closed.set(item.key, item);
     else if (field === 'rating' && item.kind === 'risk') {
       const from = Number(entry.oldValue);
@@ -75,11 +94,13 @@ export function weekChanges(register: Register, after: IsoDate, until: IsoDate, 
       ratings.set(item.key, { from: seen?.from ?? from, to });
     }
   }
-  for (const risk of register.risks) if (risk.dateRaised !== null && risk.dateRaised > after && risk.dateRaised <= until) added.set(risk.key, risk);
+  for (const risk of register.risks)
+    if (risk.dateRaised !== null && risk.dateRaised > after && risk.dateRaised <= until) added.set(risk.key, risk);
   const moves = [...ratings.entries()].map(([key, move]) => ({ item: items.get(key)!, ...move }));
   const byId = (a: { key: string }, b: { key: string }) => compareText(a.key, b.key);
   return {
-    after, until,
+    after,
+    until,
     added: [...added.values()].sort(byId),
     closed: [...closed.values()].sort(byId),
     ratingUp: moves.filter((m) => m.to > m.from).sort((a, b) => b.to - a.to || byId(a.item, b.item)),

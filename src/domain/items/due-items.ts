@@ -1,7 +1,7 @@
-import { compareText } from '../item-id.js';
-import { addDays, daysBetween } from '../dates/calendar.js';
 import type { IsoDate } from '../cell.js';
-import { isOpen, ownerOf, type Item, type Register, type Risk } from '../register/register.js';
+import { addDays, daysBetween } from '../dates/calendar.js';
+import { compareText } from '../item-id.js';
+import { type Item, isOpen, ownerOf, type Register, type Risk } from '../register/register.js';
 
 /** An open item with a target date, and how far that date is from today. */
 export interface DatedItem {
@@ -24,7 +24,11 @@ function datedOpenItems(register: Register, today: IsoDate): DatedItem[] {
   const items: Item[] = [...register.risks, ...register.actions];
   return items
     .filter((item) => isOpen(item) && item.target.targetDate !== null)
-    .map((item) => ({ item, targetDate: item.target.targetDate!, daysToGo: daysBetween(today, item.target.targetDate!) }));
+    .map((item) => ({
+      item,
+      targetDate: item.target.targetDate!,
+      daysToGo: daysBetween(today, item.target.targetDate!),
+    }));
 }
 
 function byOwnerThenId(a: DatedItem, b: DatedItem): number {
@@ -56,7 +60,8 @@ export function reviewsDue(register: Register, today: IsoDate): ReviewDue[] {
     if (risk.status !== 'Open' || risk.band === null) continue;
     const since = risk.dateLastUpdated ?? risk.dateRaised;
     const dueOn = since === null ? today : addDays(since, risk.band.reviewDays);
-    if (dueOn <= today) due.push({ risk, dueOn, daysOverdue: daysBetween(dueOn, today), neverReviewed: since === null });
+    if (dueOn <= today)
+      due.push({ risk, dueOn, daysOverdue: daysBetween(dueOn, today), neverReviewed: since === null });
   }
   return due.sort((a, b) => b.daysOverdue - a.daysOverdue || compareText(a.risk.key, b.risk.key));
 }

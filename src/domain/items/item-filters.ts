@@ -1,7 +1,7 @@
 import type { IsoDate } from '../cell.js';
-import { dueSoonItems, overdueItems } from './due-items.js';
 import { peopleDirectory, personKey } from '../register/people.js';
-import { isOpen, ownerOf, type Item, type Person, type Register } from '../register/register.js';
+import { type Item, isOpen, ownerOf, type Person, type Register } from '../register/register.js';
+import { dueSoonItems, overdueItems } from './due-items.js';
 
 export type ItemKind = Item['kind'];
 
@@ -30,10 +30,16 @@ function isThem(person: Person, user: { id: string; email?: string | null }): bo
 }
 
 /** Open items whose owner is the Slack user, found through People by user ID or e-mail. */
-export function itemsOfPerson(register: Register, kind: ItemKind | null, user: { id: string; email?: string | null }): Item[] {
+export function itemsOfPerson(
+  register: Register,
+  kind: ItemKind | null,
+  user: { id: string; email?: string | null },
+): Item[] {
   const directory = peopleDirectory(register.people);
   const owns = (cell: string) => directory.resolve(cell).people.some((person) => isThem(person, user));
-  return openItems(register, kind).filter((item) => owns(ownerOf(item)) || (item.kind === 'risk' && owns(item.actionOwner)));
+  return openItems(register, kind).filter(
+    (item) => owns(ownerOf(item)) || (item.kind === 'risk' && owns(item.actionOwner)),
+  );
 }
 
 /** Open items whose owner matches a name as typed: case, spacing and punctuation ignored, part of a name enough. */
@@ -44,9 +50,15 @@ export function itemsOfOwnerName(register: Register, kind: ItemKind | null, name
 }
 
 export function overdueOfKind(register: Register, kind: ItemKind | null, today: IsoDate): Item[] {
-  return ofKind(overdueItems(register, today).map((dated) => dated.item), kind);
+  return ofKind(
+    overdueItems(register, today).map((dated) => dated.item),
+    kind,
+  );
 }
 
 export function dueSoonOfKind(register: Register, kind: ItemKind | null, today: IsoDate, days: number): Item[] {
-  return ofKind(dueSoonItems(register, today, days).map((dated) => dated.item), kind);
+  return ofKind(
+    dueSoonItems(register, today, days).map((dated) => dated.item),
+    kind,
+  );
 }

@@ -1,10 +1,10 @@
-import { cellText, type CellValue, type IsoDate } from '../cell.js';
-import { DomainError } from '../domain-error.js';
-import { bandFor, ratingOf, readLevel, topBand } from './rating.js';
-import type { Action, Item, Register, Risk } from '../register/register.js';
+import { type CellValue, cellText, type IsoDate } from '../cell.js';
 import { isoDateToSerial, readSingleDate } from '../dates/timescale.js';
-import { readActionStatus, readRiskStatus, readTrend, type Trend } from '../register/vocabulary.js';
+import { DomainError } from '../domain-error.js';
 import type { AuditRecord, CellChange } from '../register/raw-register.js';
+import type { Action, Item, Register, Risk } from '../register/register.js';
+import { readActionStatus, readRiskStatus, readTrend, type Trend } from '../register/vocabulary.js';
+import { bandFor, ratingOf, readLevel, topBand } from './rating.js';
 import type { Band, Scale } from './scale.js';
 
 /** A change as the user asked for it: a field and the value as typed. */
@@ -36,7 +36,8 @@ export interface ItemUpdate {
 /** Longest note kept: Sheets holds 50,000 characters a cell, and a digest line should stay readable. */
 export const MAX_NOTE_LENGTH = 10_000;
 
-const invalid = (message: string, details: Record<string, unknown> = {}) => new DomainError('invalid_value', message, details);
+const invalid = (message: string, details: Record<string, unknown> = {}) =>
+  new DomainError('invalid_value', message, details);
 
 /** Text as typed, safe to store: control characters (which corrupt the sheet's text and Slack messages) become spaces; tabs and newlines stay. */
 export const cleanText = (text: string) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ').trim();
@@ -44,7 +45,10 @@ export const cleanText = (text: string) => text.replace(/[\u0000-\u0008\u000b\u0
 class ChangeSet {
   readonly changes: CellChange[] = [];
   readonly audit: AuditRecord[] = [];
-  constructor(private readonly input: ItemUpdateInput, private readonly columns: ReadonlySet<string>) {}
+  constructor(
+    private readonly input: ItemUpdateInput,
+    private readonly columns: ReadonlySet<string>,
+  ) {}
 
   /** Sets a cell when the tab has the column; `logged` adds an Audit log line for it. */
   set(field: string, value: CellValue, logged: boolean, shown: string = cellText(value)): void {
@@ -65,20 +69,31 @@ class ChangeSet {
 export const MAX_OWNER_LENGTH = 200;
 function ownerName(value: string): string {
   const name = cleanText(value);
-  if (name.length > MAX_OWNER_LENGTH) throw invalid(`an owner is a name or a role, under ${MAX_OWNER_LENGTH} characters (this one is ${name.length})`, { field: 'owner' });
+  if (name.length > MAX_OWNER_LENGTH)
+    throw invalid(`an owner is a name or a role, under ${MAX_OWNER_LENGTH} characters (this one is ${name.length})`, {
+      field: 'owner',
+    });
   return name;
 }
 
 function level(value: string, axis: 'impact' | 'probability', scale: Scale): number {
   const reading = readLevel(value, axis, scale);
-  if (reading.kind !== 'level') throw invalid(reading.kind === 'invalid' ? reading.message : `give ${axis} a value from 1 to ${scale[axis].max}`, { field: axis });
+  if (reading.kind !== 'level')
+    throw invalid(reading.kind === 'invalid' ? reading.message : `give ${axis} a value from 1 to ${scale[axis].max}`, {
+      field: axis,
+    });
   return reading.level;
 }
 
 function targetDate(value: string): IsoDate {
   const reading = readSingleDate(value);
   if (reading.kind === 'date') return reading.date;
-  throw invalid(reading.kind === 'invalid' ? reading.message : `"${value}" is not a date; write it like 31/03/2027, 31 March 2027 or Mar 2027`, { field: 'targetDate' });
+  throw invalid(
+    reading.kind === 'invalid'
+      ? reading.message
+      : `"${value}" is not a date; write it like 31/03/2027, 31 March 2027 or Mar 2027`,
+    { field: 'targetDate' },
+  );
 }
 
 function trendBetween(before: number | null, after: number | null): Trend | null {
@@ -97,13 +112,18 @@ function updateRisk(risk: Risk, input: ItemUpdateInput, set: ChangeSet): ItemUpd
       set.set('status', status.value, true);
     } else if (field === 'trend') {
       const trend = readTrend(value);
-      if (trend.kind !== 'value') throw invalid(`trend is Increasing, Decreasing or No Change, not "${value}"`, { field });
+      if (trend.kind !== 'value')
+        throw invalid(`trend is Increasing, Decreasing or No Change, not "${value}"`, { field });
       set.set('trend', trend.value, true);
     } else if (field === 'targetDate') {
       const date = targetDate(value);
       set.set('targetResolution', isoDateToSerial(date), true, date);
     } else if (field === 'owner') set.set('owner', ownerName(value), true);
-    else throw invalid(`a risk has no ${field}; a risk's fields are impact, probability, status, trend, target date and owner`, { field });
+    else
+      throw invalid(
+        `a risk has no ${field}; a risk's fields are impact, probability, status, trend, target date and owner`,
+        { field },
+      );
   }
   if (impact !== risk.impact) set.set('impact', impact, true);
   if (probability !== risk.probability) set.set('probability', probability, true);
@@ -123,18 +143,25 @@ function updateAction(action: Action, input: ItemUpdateInput, set: ChangeSet): v
   for (const { field, value } of input.changes) {
     if (field === 'status') {
       const status = readActionStatus(value);
-      if (status.kind !== 'value') throw invalid(`an action's status is Not started, In progress, Blocked or Done, not "${value}"`, { field });
+      if (status.kind !== 'value')
+        throw invalid(`an action's status is Not started, In progress, Blocked or Done, not "${value}"`, { field });
       set.set('status', status.value, true);
-      if (status.value === 'Done' && !input.changes.some((c) => c.field === 'progress')) set.set('progress', 100, false);
+      if (status.value === 'Done' && !input.changes.some((c) => c.field === 'progress'))
+        set.set('progress', 100, false);
     } else if (field === 'progress') {
       const digits = value.replace(/%$/, '').trim();
       const percent = /^\d+(\.\d+)?$/.test(digits) ? Number(digits) : Number.NaN;
-      if (!Number.isFinite(percent) || percent < 0 || percent > 100) throw invalid(`progress is a percentage from 0 to 100, not "${value}"`, { field });
+      if (!Number.isFinite(percent) || percent < 0 || percent > 100)
+        throw invalid(`progress is a percentage from 0 to 100, not "${value}"`, { field });
       set.set('progress', Math.round(percent), true);
     } else if (field === 'targetDate') {
       moveTargetDate(action, targetDate(value), set);
     } else if (field === 'owner') set.set('lead', ownerName(value), true);
-    else throw invalid(`an action has no ${field}; an action's fields are status, progress, target date and owner (its lead)`, { field });
+    else
+      throw invalid(
+        `an action has no ${field}; an action's fields are status, progress, target date and owner (its lead)`,
+        { field },
+      );
   }
   if (input.note) set.set('latestNote', input.note, false);
 }
@@ -156,14 +183,24 @@ function moveTargetDate(action: Action, date: IsoDate, set: ChangeSet): void {
  */
 export function planItemUpdate(input: ItemUpdateInput): ItemUpdate {
   const note = input.note === null ? null : cleanText(input.note);
-  if (note !== null && note.length > MAX_NOTE_LENGTH) throw invalid(`the note is ${note.length} characters; keep it under ${MAX_NOTE_LENGTH}`, { field: 'note' });
+  if (note !== null && note.length > MAX_NOTE_LENGTH)
+    throw invalid(`the note is ${note.length} characters; keep it under ${MAX_NOTE_LENGTH}`, { field: 'note' });
   const normalized = { ...input, note };
   const { item } = input;
-  const set = new ChangeSet(normalized, item.kind === 'risk' ? input.register.columns.risks : input.register.columns.actions);
-  let rating: ItemUpdate['rating'] = { before: item.kind === 'risk' ? item.rating : null, after: item.kind === 'risk' ? item.rating : null, band: item.kind === 'risk' ? item.band : null, enteredTopBand: false };
+  const set = new ChangeSet(
+    normalized,
+    item.kind === 'risk' ? input.register.columns.risks : input.register.columns.actions,
+  );
+  let rating: ItemUpdate['rating'] = {
+    before: item.kind === 'risk' ? item.rating : null,
+    after: item.kind === 'risk' ? item.rating : null,
+    band: item.kind === 'risk' ? item.band : null,
+    enteredTopBand: false,
+  };
   if (item.kind === 'risk') rating = updateRisk(item, normalized, set);
   else updateAction(item, normalized, set);
-  if (set.changes.length === 0 && note === null) throw invalid(`nothing to change: ${item.id} already has those values`);
+  if (set.changes.length === 0 && note === null)
+    throw invalid(`nothing to change: ${item.id} already has those values`);
   set.set('dateLastUpdated', isoDateToSerial(input.today), false);
   if (set.audit.length === 0) set.log('note', '', note ?? '');
   return { changes: set.changes, audit: set.audit, rating };

@@ -1,10 +1,10 @@
 import type { CellValue, IsoDate } from '../cell.js';
+import { isoDateToSerial, readSingleDate } from '../dates/timescale.js';
 import { DomainError } from '../domain-error.js';
+import type { AuditRecord } from '../register/raw-register.js';
+import type { Register } from '../register/register.js';
 import { cleanText, MAX_NOTE_LENGTH } from './item-update.js';
 import { bandFor, ratingOf, readLevel } from './rating.js';
-import type { Register } from '../register/register.js';
-import { isoDateToSerial, readSingleDate } from '../dates/timescale.js';
-import type { AuditRecord } from '../register/raw-register.js';
 import type { Scale } from './scale.js';
 
 export interface NewItemFields {
@@ -42,7 +42,10 @@ export function nextId(register: Pick<Register, 'risks' | 'actions'>, kind: 'ris
 function level(text: string | undefined, axis: 'impact' | 'probability', scale: Scale): number {
   const reading = readLevel(text ?? '', axis, scale);
   if (reading.kind === 'level') return reading.level;
-  throw invalid(reading.kind === 'invalid' ? reading.message : `a new risk needs its ${axis} (1 to ${scale[axis].max})`, axis);
+  throw invalid(
+    reading.kind === 'invalid' ? reading.message : `a new risk needs its ${axis} (1 to ${scale[axis].max})`,
+    axis,
+  );
 }
 
 /** The target date as typed, checked; null when none was given. */
@@ -50,21 +53,41 @@ export function readTargetDate(text: string | undefined): IsoDate | null {
   if (!text?.trim()) return null;
   const reading = readSingleDate(text);
   if (reading.kind === 'date') return reading.date;
-  throw invalid(reading.kind === 'invalid' ? reading.message : `"${text}" is not a date; write it like 31/03/2027 or Mar 2027`, 'targetDate');
+  throw invalid(
+    reading.kind === 'invalid' ? reading.message : `"${text}" is not a date; write it like 31/03/2027 or Mar 2027`,
+    'targetDate',
+  );
 }
 
 /**
  * A new risk or action as the row to add: the next ID, rating and band for
  * a risk, dates raised and last updated today, and its Audit log line.
  */
-export function planNewItem(register: Pick<Register, 'risks' | 'actions'>, fields: NewItemFields, scale: Scale, today: IsoDate, now: string, who: string, via: AuditRecord['via']): NewItem {
+export function planNewItem(
+  register: Pick<Register, 'risks' | 'actions'>,
+  fields: NewItemFields,
+  scale: Scale,
+  today: IsoDate,
+  now: string,
+  who: string,
+  via: AuditRecord['via'],
+): NewItem {
   const title = cleanText(fields.title);
   const owner = cleanText(fields.owner);
   const note = cleanText(fields.note ?? '');
-  if (title.length > MAX_NOTE_LENGTH || note.length > MAX_NOTE_LENGTH) throw invalid(`keep the ${title.length > MAX_NOTE_LENGTH ? 'description' : 'note'} under ${MAX_NOTE_LENGTH} characters`, title.length > MAX_NOTE_LENGTH ? 'title' : 'note');
+  if (title.length > MAX_NOTE_LENGTH || note.length > MAX_NOTE_LENGTH)
+    throw invalid(
+      `keep the ${title.length > MAX_NOTE_LENGTH ? 'description' : 'note'} under ${MAX_NOTE_LENGTH} characters`,
+      title.length > MAX_NOTE_LENGTH ? 'title' : 'note',
+    );
   if (owner.length > 200) throw invalid('an owner is a name or a role, under 200 characters', 'owner');
-  if (title.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim() === '') throw invalid(`a new ${fields.kind} needs a ${fields.kind === 'risk' ? 'description' : 'description of the action'}`, 'title');
-  if (owner.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim() === '') throw invalid(`a new ${fields.kind} needs ${fields.kind === 'risk' ? 'an owner' : 'a lead'}`, 'owner');
+  if (title.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim() === '')
+    throw invalid(
+      `a new ${fields.kind} needs a ${fields.kind === 'risk' ? 'description' : 'description of the action'}`,
+      'title',
+    );
+  if (owner.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').trim() === '')
+    throw invalid(`a new ${fields.kind} needs ${fields.kind === 'risk' ? 'an owner' : 'a lead'}`, 'owner');
   const target = readTargetDate(fields.targetDate);
   const id = nextId(register, fields.kind);
   const stamp = isoDateToSerial(today);
@@ -73,11 +96,35 @@ export function planNewItem(register: Pick<Register, 'risks' | 'actions'>, field
     const impact = level(fields.impact, 'impact', scale);
     const probability = level(fields.probability, 'probability', scale);
     const rating = ratingOf(impact, probability);
-    values = { id, description: title, owner, impact, probability, rating, band: bandFor(rating, scale).label, targetResolution: target === null ? null : isoDateToSerial(target), dateRaised: stamp, dateLastUpdated: stamp, status: 'Open' };
+    values = {
+      id,
+      description: title,
+      owner,
+      impact,
+      probability,
+      rating,
+      band: bandFor(rating, scale).label,
+      targetResolution: target === null ? null : isoDateToSerial(target),
+      dateRaised: stamp,
+      dateLastUpdated: stamp,
+      status: 'Open',
+    };
   } else {
-    values = { id, action: title, lead: owner, timescale: fields.targetDate?.trim() || null, targetDate: target === null ? null : isoDateToSerial(target), status: 'Not started', progress: 0, latestNote: note || null, dateLastUpdated: stamp };
+    values = {
+      id,
+      action: title,
+      lead: owner,
+      timescale: fields.targetDate?.trim() || null,
+      targetDate: target === null ? null : isoDateToSerial(target),
+      status: 'Not started',
+      progress: 0,
+      latestNote: note || null,
+      dateLastUpdated: stamp,
+    };
   }
-  const audit: AuditRecord[] = [{ when: now, who, item: id, field: 'created', oldValue: '', newValue: title.slice(0, 200), via, note }];
+  const audit: AuditRecord[] = [
+    { when: now, who, item: id, field: 'created', oldValue: '', newValue: title.slice(0, 200), via, note },
+  ];
   return { id, values, audit };
 }
 
@@ -90,7 +137,8 @@ export function newItemProblem(fields: NewItemFields, scale: Scale): { field: st
     planNewItem({ risks: [], actions: [] }, fields, scale, '2000-01-01', '', '', 'modal');
     return null;
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'invalid_value') return { field: String(error.details.field), message: error.message };
+    if (error instanceof DomainError && error.code === 'invalid_value')
+      return { field: String(error.details.field), message: error.message };
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import { peopleDirectory } from '../register/people.js';
-import { ownerOf, type Item, type Person } from '../register/register.js';
+import { type Item, ownerOf, type Person } from '../register/register.js';
 
 /** Who is asking, as Slack (or the console) knows them. */
 export interface Actor {
@@ -43,9 +43,17 @@ function isPerson(actor: Actor, person: Person): boolean {
  */
 function refusal(actor: Actor, rule: string, nothing: string, advice = ''): Permission {
   if (actor.officeUnknown !== undefined) {
-    return { allowed: false, code: 'unavailable', whoCan: `${nothing}: ${rule}, and whether you are in the programme office could not be checked. ${actor.officeUnknown}` };
+    return {
+      allowed: false,
+      code: 'unavailable',
+      whoCan: `${nothing}: ${rule}, and whether you are in the programme office could not be checked. ${actor.officeUnknown}`,
+    };
   }
-  return { allowed: false, code: 'not_permitted', whoCan: `${rule.charAt(0).toUpperCase()}${rule.slice(1)}.${advice ? ` ${advice}` : ''}` };
+  return {
+    allowed: false,
+    code: 'not_permitted',
+    whoCan: `${rule.charAt(0).toUpperCase()}${rule.slice(1)}.${advice ? ` ${advice}` : ''}`,
+  };
 }
 
 /**
@@ -61,8 +69,15 @@ export function permissionToChange(item: Item, actor: Actor, people: readonly Pe
   const owners = cells.flatMap((cell) => directory.resolve(cell).people);
   if (owners.some((person) => isPerson(actor, person))) return ALLOWED;
   const names = [...new Set(cells.filter(Boolean))];
-  const whoCan = names.length > 0 ? `${names.join(' or ')} (through the People tab), or the programme office` : 'the programme office';
-  return refusal(actor, `only ${whoCan} can change ${item.id}${ownerOf(item) ? '' : ', since it has no owner'}`, `${item.id} was not changed`);
+  const whoCan =
+    names.length > 0
+      ? `${names.join(' or ')} (through the People tab), or the programme office`
+      : 'the programme office';
+  return refusal(
+    actor,
+    `only ${whoCan} can change ${item.id}${ownerOf(item) ? '' : ', since it has no owner'}`,
+    `${item.id} was not changed`,
+  );
 }
 
 /**
@@ -71,7 +86,12 @@ export function permissionToChange(item: Item, actor: Actor, people: readonly Pe
  */
 export function permissionToAdd(actor: Actor, people: readonly Person[]): Permission {
   if (actor.programmeOffice || people.some((person) => isPerson(actor, person))) return ALLOWED;
-  return refusal(actor, 'only people in the register\'s People tab, or the programme office, can add to it', 'Nothing was added', 'Ask the programme office to add you.');
+  return refusal(
+    actor,
+    "only people in the register's People tab, or the programme office, can add to it",
+    'Nothing was added',
+    'Ask the programme office to add you.',
+  );
 }
 
 /** Whether `actor` may do what only the programme office may, `what` as in "only the programme office can post the digest on demand". */

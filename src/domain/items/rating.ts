@@ -1,4 +1,4 @@
-import { cellText, type CellValue } from '../cell.js';
+import { type CellValue, cellText } from '../cell.js';
 import type { Band, Scale } from './scale.js';
 
 export type Axis = 'impact' | 'probability';
@@ -34,7 +34,10 @@ export function readLevel(value: CellValue, axis: Axis, scale: Scale): LevelRead
   const number = typeof value === 'number' ? value : /^[+-]?\d+(\.\d+)?$/.test(text) ? Number(text) : Number.NaN;
   if (Number.isFinite(number)) {
     if (Number.isInteger(number) && number >= 1 && number <= max) return { kind: 'level', level: number };
-    return { kind: 'invalid', message: `${axis} must be a whole number from 1 to ${max} on the ${scale.name} scale, not ${text}` };
+    return {
+      kind: 'invalid',
+      message: `${axis} must be a whole number from 1 to ${max} on the ${scale.name} scale, not ${text}`,
+    };
   }
   const byLabel = (labels ?? []).findIndex((label) => label.toLowerCase() === text.toLowerCase());
   if (byLabel >= 0) return { kind: 'level', level: byLabel + 1 };

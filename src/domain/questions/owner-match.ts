@@ -4,11 +4,28 @@ import { lookUp } from '../text.js';
 
 // Abbreviations found in registers and in chat, read as the word they stand for on both sides.
 const ABBREVIATIONS: Readonly<Record<string, string>> = {
-  dir: 'director', mgr: 'manager', mngr: 'manager', mgmt: 'management', comm: 'commissioning',
-  asst: 'assistant', dept: 'department', gov: 'governance', govt: 'government', dev: 'development',
-  devt: 'development', dvpt: 'development', svc: 'service', snr: 'senior', jnr: 'junior', exec: 'executive',
-  ops: 'operations', info: 'information', coord: 'coordinator', hr: 'human resources',
-  asc: 'adult social care', mh: 'mental health',
+  dir: 'director',
+  mgr: 'manager',
+  mngr: 'manager',
+  mgmt: 'management',
+  comm: 'commissioning',
+  asst: 'assistant',
+  dept: 'department',
+  gov: 'governance',
+  govt: 'government',
+  dev: 'development',
+  devt: 'development',
+  dvpt: 'development',
+  svc: 'service',
+  snr: 'senior',
+  jnr: 'junior',
+  exec: 'executive',
+  ops: 'operations',
+  info: 'information',
+  coord: 'coordinator',
+  hr: 'human resources',
+  asc: 'adult social care',
+  mh: 'mental health',
 };
 // Words that carry no meaning in a name: "the housing lead", "Head of Adult's Services".
 const STOP: ReadonlySet<string> = new Set(['the', 'of', 'for', 'a', 'an', 'and', 'on', 'in', 'at', 'to', 'our']);
@@ -34,11 +51,15 @@ export function withinOneEdit(a: string, b: string): boolean {
   return swapped || a.slice(i + 1) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i) || a.slice(i) === b.slice(i + 1);
 }
 
-const stem = (word: string): string => (word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word);
+const stem = (word: string): string =>
+  word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 
 /** A name as the words we compare: lower case, apostrophes dropped, abbreviations spelt out, plurals made singular, filler gone. */
 export function nameWords(name: string): string[] {
-  return name.toLowerCase().replace(/['’`]/g, '').split(/[^\p{L}\p{N}]+/u)
+  return name
+    .toLowerCase()
+    .replace(/['’`]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word !== '')
     .flatMap((word) => (lookUp(ABBREVIATIONS, stem(word)) ?? word).split(' ').map(stem))
     .filter((word) => !STOP.has(word));
@@ -49,12 +70,16 @@ function wordScore(asked: string, owned: string): number {
   if (asked.length >= 3 && owned.startsWith(asked)) return PREFIX;
   if (owned.length >= 4 && asked.startsWith(owned)) return PREFIX;
   if (asked.length >= 5 && owned.length >= 5 && withinOneEdit(asked, owned)) return TYPO;
-  if ((owned.length === 1 && asked.startsWith(owned)) || (asked.length === 1 && owned.startsWith(asked))) return INITIAL;
+  if ((owned.length === 1 && asked.startsWith(owned)) || (asked.length === 1 && owned.startsWith(asked)))
+    return INITIAL;
   return 0;
 }
 
 /** How well a name fits: `tier` counts the words that tell it apart from what was asked (0 is best), `score` how closely the rest fit. */
-interface Fit { tier: number; score: number }
+interface Fit {
+  tier: number;
+  score: number;
+}
 
 /** Every meaningful word asked must be in the name; a name's extra words and the role words it lacks lower its tier. */
 function fitWords(asked: readonly string[], owned: readonly string[]): Fit | null {
@@ -75,7 +100,10 @@ function fitWords(asked: readonly string[], owned: readonly string[]): Fit | nul
   for (const word of asked.filter((w) => GENERIC.has(w))) {
     const at = free.indexOf(word);
     if (at === -1) missing += 1;
-    else { free.splice(at, 1); score += EXACT; }
+    else {
+      free.splice(at, 1);
+      score += EXACT;
+    }
   }
   const extra = free.filter((word) => word.length > 1 && !GENERIC.has(word)).length;
   return { tier: extra + missing, score };
@@ -88,7 +116,11 @@ function fitName(asked: { key: string; words: string[] }, name: string): Fit | n
 }
 
 /** A register owner name that fits what was asked, and how well. */
-export interface OwnerFit { name: string; tier: number; score: number }
+export interface OwnerFit {
+  name: string;
+  tier: number;
+  score: number;
+}
 
 /**
  * Every owner name that fits `asked`, best first. A cell that names several
@@ -99,10 +131,12 @@ export function rankOwners(asked: string, ownerNames: readonly string[]): OwnerF
   const words = { key: personKey(asked), words: nameWords(asked) };
   ownerNames.forEach((name, at) => {
     // A fit with the whole cell beats an equal fit with one of the people it names.
-    const parts = [name, ...namesIn(name)].map((part, i) => {
-      const fit = fitName(words, part);
-      return fit && i > 0 ? { ...fit, score: fit.score - 1 } : fit;
-    }).filter((fit): fit is Fit => fit !== null);
+    const parts = [name, ...namesIn(name)]
+      .map((part, i) => {
+        const fit = fitName(words, part);
+        return fit && i > 0 ? { ...fit, score: fit.score - 1 } : fit;
+      })
+      .filter((fit): fit is Fit => fit !== null);
     if (parts.length === 0) return;
     const best = parts.reduce((a, b) => (b.tier < a.tier || (b.tier === a.tier && b.score > a.score) ? b : a));
     fits.push({ name, ...best, at });
@@ -130,14 +164,17 @@ export function matchOwners(asked: string, ownerNames: readonly string[]): strin
   if (parts.length > 1) {
     const each = parts.map((part) => bestTier(part, ownerNames));
     // A cell naming exactly those people ("ASC Lead & Housing lead") comes first.
-    if (each.every((names) => names.length > 0)) return [...new Set([...bestTier(whole, ownerNames, 0), ...each.flat()])];
+    if (each.every((names) => names.length > 0))
+      return [...new Set([...bestTier(whole, ownerNames, 0), ...each.flat()])];
   }
   return bestTier(whole, ownerNames);
 }
 
 /** The owner names a Slack user stands for, through People: register cells naming any of their names, then the People names themselves. */
 export function ownersOfSlackUser(userId: string, people: readonly Person[], ownerNames: readonly string[]): string[] {
-  const theirs = people.filter((person) => person.slackUser?.toUpperCase() === userId.toUpperCase()).map((person) => person.name);
+  const theirs = people
+    .filter((person) => person.slackUser?.toUpperCase() === userId.toUpperCase())
+    .map((person) => person.name);
   const keys = new Set(theirs.map(personKey));
   const names = (cell: string) => [cell, ...namesIn(cell)].some((name) => keys.has(personKey(name)));
   return [...new Set([...ownerNames.filter(names), ...theirs])];

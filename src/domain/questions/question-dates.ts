@@ -1,37 +1,76 @@
-import { addDays, dayOfWeek, formatDate } from '../dates/calendar.js';
 import type { IsoDate } from '../cell.js';
-import { withinOneEdit } from './owner-match.js';
-import {
-  AHEAD, BACK, CALENDAR_WORDS, LEADS, MONTHS, MONTH_NAMES, NAMED_DAYS, TIME_NUMBERS, UNITS, UNIT_DAYS, WEEKDAYS, YEAR_END,
-  type Calendar, type Mode, type Unit,
-} from './question-words.js';
+import { addDays, dayOfWeek, formatDate } from '../dates/calendar.js';
 import { readSingleDate } from '../dates/timescale.js';
 import { daysInMonth, isoOf } from '../dates/timescale-patterns.js';
 import { lookUp } from '../text.js';
+import { withinOneEdit } from './owner-match.js';
+import {
+  AHEAD,
+  BACK,
+  CALENDAR_WORDS,
+  type Calendar,
+  LEADS,
+  MONTH_NAMES,
+  MONTHS,
+  type Mode,
+  NAMED_DAYS,
+  TIME_NUMBERS,
+  UNIT_DAYS,
+  UNITS,
+  type Unit,
+  WEEKDAYS,
+  YEAR_END,
+} from './question-words.js';
 
 /** A day a time phrase reaches, and the phrase as a reply can say it ("before Christmas", "this week"). */
 export type TimeBound = { date: IsoDate; label: string };
 /** A time phrase in a question: the words it spans, the last day it reaches looking ahead, the first day looking back. */
-export interface TimePhrase { start: number; end: number; until: TimeBound | null; since: TimeBound | null }
+export interface TimePhrase {
+  start: number;
+  end: number;
+  until: TimeBound | null;
+  since: TimeBound | null;
+}
 
 /** Every time phrase in the words, in order, or the first date that cannot be ("31/02/2027"). */
 export type TimeReading = { phrases: TimePhrase[]; invalid: string | null };
 
 /** Days one way from today; `name` reads after "by", "before" or "since", `period` on its own ("this week"). */
-interface Span { first: IsoDate; last: IsoDate; name: string; period?: string }
+interface Span {
+  first: IsoDate;
+  last: IsoDate;
+  name: string;
+  period?: string;
+}
 /** What the words from one position mean looking ahead and looking back, and where they end. */
-interface Core { next: number; ahead: Span | null; back: Span | null }
+interface Core {
+  next: number;
+  ahead: Span | null;
+  back: Span | null;
+}
 type Reader = (words: readonly string[], at: number, today: IsoDate, led: boolean) => Core | { invalid: string } | null;
 
 const DAY_NUMBER = /^(\d{1,2})(?:st|nd|rd|th)?$/;
 
-const day = (date: IsoDate, name: string, period?: string): Span => ({ first: date, last: date, name, ...(period ? { period } : {}) });
-const onDays = (next: number, ahead: IsoDate, back: IsoDate): Core => ({ next, ahead: day(ahead, formatDate(ahead)), back: day(back, formatDate(back)) });
+const day = (date: IsoDate, name: string, period?: string): Span => ({
+  first: date,
+  last: date,
+  name,
+  ...(period ? { period } : {}),
+});
+const onDays = (next: number, ahead: IsoDate, back: IsoDate): Core => ({
+  next,
+  ahead: day(ahead, formatDate(ahead)),
+  back: day(back, formatDate(back)),
+});
 const yearOf = (date: IsoDate) => Number(date.slice(0, 4));
 const monthOf = (date: IsoDate) => Number(date.slice(5, 7));
 const mondayOf = (date: IsoDate) => addDays(date, -((dayOfWeek(date) + 6) % 7));
 const before = (today: IsoDate, weekday: number) => addDays(today, -((dayOfWeek(today) - weekday + 7) % 7 || 7));
-const monthSpan = (year: number, month: number) => ({ first: isoOf(year, month, 1), last: isoOf(year, month, daysInMonth(year, month)) });
+const monthSpan = (year: number, month: number) => ({
+  first: isoOf(year, month, 1),
+  last: isoOf(year, month, daysInMonth(year, month)),
+});
 
 function addMonths(date: IsoDate, months: number): IsoDate {
   const index = yearOf(date) * 12 + monthOf(date) - 1 + months;
@@ -43,14 +82,17 @@ function addMonths(date: IsoDate, months: number): IsoDate {
 function occurrences(today: IsoDate, month: number, dayOfMonth: number): { ahead: IsoDate; back: IsoDate } | null {
   if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > daysInMonth(2000, month)) return null;
   // Years around today, so that 29 February finds a leap year either way.
-  const dates = [-4, -3, -2, -1, 0, 1, 2, 3, 4].map((k) => yearOf(today) + k)
-    .filter((y) => dayOfMonth <= daysInMonth(y, month)).map((y) => isoOf(y, month, dayOfMonth));
+  const dates = [-4, -3, -2, -1, 0, 1, 2, 3, 4]
+    .map((k) => yearOf(today) + k)
+    .filter((y) => dayOfMonth <= daysInMonth(y, month))
+    .map((y) => isoOf(y, month, dayOfMonth));
   return { ahead: dates.find((d) => d >= today)!, back: dates.filter((d) => d <= today).at(-1)! };
 }
 
 const relativeDay: Reader = (words, at, today) => {
   const word = words[at] ?? '';
-  if (['today', 'tonight', 'eod'].includes(word)) return { next: at + 1, ahead: day(today, 'today', 'today'), back: day(today, 'today', 'today') };
+  if (['today', 'tonight', 'eod'].includes(word))
+    return { next: at + 1, ahead: day(today, 'today', 'today'), back: day(today, 'today', 'today') };
   if (['tomorrow', 'tmrw', 'tmr', 'tomoz'].includes(word) || (word.length > 6 && withinOneEdit(word, 'tomorrow'))) {
     return { next: at + 1, ahead: day(addDays(today, 1), 'tomorrow', 'tomorrow'), back: null };
   }
@@ -58,7 +100,11 @@ const relativeDay: Reader = (words, at, today) => {
 };
 
 /** "10 days", "2wks", "a couple of weeks", "a fortnight"; after "next" or "last" a fortnight needs no number. */
-function readAmount(words: readonly string[], from: number, qualified: boolean): { n: number; unit: Unit; next: number } | null {
+function readAmount(
+  words: readonly string[],
+  from: number,
+  qualified: boolean,
+): { n: number; unit: Unit; next: number } | null {
   const glued = /^(\d{1,3})(d|days?|w|wks?|weeks?)$/.exec(words[from] ?? '');
   if (glued) return { n: Number(glued[1]), unit: lookUp(UNITS, glued[2]!)!, next: from + 1 };
   // "a couple of weeks", "a few days": the "a" is not the number.
@@ -82,15 +128,18 @@ const count: Reader = (words, at, today) => {
   const from = days === null ? addMonths(today, -n) : addDays(today, -n * days);
   return {
     next: amount.next,
-    ahead: way === 'back' ? null : { first: today, last: until, name: formatDate(until), period: `in the next ${phrase}` },
-    back: way === 'ahead' ? null : { first: from, last: today, name: formatDate(from), period: `in the last ${phrase}` },
+    ahead:
+      way === 'back' ? null : { first: today, last: until, name: formatDate(until), period: `in the next ${phrase}` },
+    back:
+      way === 'ahead' ? null : { first: from, last: today, name: formatDate(from), period: `in the last ${phrase}` },
   };
 };
 
 /** The calendar week (Monday to Sunday), month or year `later` of them after today's. */
 function calendarSpan(unit: Calendar, today: IsoDate, later: number): { first: IsoDate; last: IsoDate } {
   if (unit === 'year') return { first: isoOf(yearOf(today) + later, 1, 1), last: isoOf(yearOf(today) + later, 12, 31) };
-  if (unit === 'week') return { first: addDays(mondayOf(today), 7 * later), last: addDays(mondayOf(today), 7 * later + 6) };
+  if (unit === 'week')
+    return { first: addDays(mondayOf(today), 7 * later), last: addDays(mondayOf(today), 7 * later + 6) };
   const first = addMonths(isoOf(yearOf(today), monthOf(today), 1), later);
   return monthSpan(yearOf(first), monthOf(first));
 }
@@ -110,14 +159,24 @@ const calendar: Reader = (words, at, today) => {
   const next = k + (words[k + 1] === 'end' ? 2 : 1);
   if (BACK.has(qualifier)) {
     const from = unit === 'week' ? addDays(today, -7) : addMonths(today, unit === 'month' ? -1 : -12);
-    return { next, ahead: null, back: { first: from, last: today, name: formatDate(from), period: `in the last ${unit}` } };
+    return {
+      next,
+      ahead: null,
+      back: { first: from, last: today, name: formatDate(from), period: `in the last ${unit}` },
+    };
   }
   const span = calendarSpan(unit, today, later);
   const name = `the end of ${later ? 'next' : 'the'} ${unit}`;
-  const ahead = ended ? day(span.last, name) : { first: later ? span.first : today, last: span.last, name, period: `${later ? 'next' : 'this'} ${unit}` };
+  const ahead = ended
+    ? day(span.last, name)
+    : { first: later ? span.first : today, last: span.last, name, period: `${later ? 'next' : 'this'} ${unit}` };
   // Looking back, "this week" on a Monday means the week just gone, not the hours since midnight.
   const start = unit === 'week' ? before(today, 1) : span.first;
-  return { next, ahead, back: later || ended ? null : { first: start, last: today, name: formatDate(start), period: `this ${unit}` } };
+  return {
+    next,
+    ahead,
+    back: later || ended ? null : { first: start, last: today, name: formatDate(start), period: `this ${unit}` },
+  };
 };
 
 /** "Christmas", "xmas eve", "the new year", "year end", "this financial year". */
@@ -131,7 +190,8 @@ const namedDay: Reader = (words, at, today) => {
   const [month, dayOfMonth, name] = named;
   const dates = occurrences(today, month, dayOfMonth)!;
   // Looking back, a year end stands for the financial year that began the day after it.
-  const back = named === YEAR_END ? day(addDays(dates.back, 1), 'the start of the financial year') : day(dates.back, name);
+  const back =
+    named === YEAR_END ? day(addDays(dates.back, 1), 'the start of the financial year') : day(dates.back, name);
   return { next: k + length, ahead: day(dates.ahead, name), back };
 };
 
@@ -141,7 +201,10 @@ const weekday: Reader = (words, at, today, led) => {
   const k = qualifier === '' ? at : at + 1;
   const target = lookUp(WEEKDAYS, words[k] ?? '');
   if (target === undefined || (words[k]!.length === 3 && !led && qualifier === '')) return null;
-  const ahead = qualifier === 'next' ? addDays(mondayOf(today), 7 + ((target + 6) % 7)) : addDays(today, (target - dayOfWeek(today) + 7) % 7);
+  const ahead =
+    qualifier === 'next'
+      ? addDays(mondayOf(today), 7 + ((target + 6) % 7))
+      : addDays(today, (target - dayOfWeek(today) + 7) % 7);
   const core = onDays(k + 1, ahead, before(today, target));
   return { ...core, ahead: qualifier === 'last' ? null : core.ahead, back: qualifier === 'next' ? null : core.back };
 };
@@ -167,7 +230,11 @@ const monthName: Reader = (words, at, today, led) => {
   const ahead = monthSpan(y ?? (m >= monthOf(today) ? yearOf(today) : yearOf(today) + 1), m);
   const back = monthSpan(y ?? (m <= monthOf(today) ? yearOf(today) : yearOf(today) - 1), m);
   const name = (span: { first: IsoDate }) => `${MONTH_NAMES[m - 1]} ${yearOf(span.first)}`;
-  return { next: k, ahead: { ...ahead, name: `the end of ${name(ahead)}` }, back: { ...back, name: `1 ${name(back)}` } };
+  return {
+    next: k,
+    ahead: { ...ahead, name: `the end of ${name(ahead)}` },
+    back: { ...back, name: `1 ${name(back)}` },
+  };
 };
 
 /** "31/03/2027", "31.3.27", "2027-03-31" (day first, as the register reads dates), and "15/12" for the next 15 December. */
@@ -201,9 +268,14 @@ function resolve(mode: Mode, endOf: boolean, core: Core): Pick<TimePhrase, 'unti
   const { ahead } = core;
   const back = endOf ? null : core.back;
   let until: TimeBound | null = null;
-  if (ahead && mode === 'before') until = { date: endOf ? ahead.last : addDays(ahead.first, -1), label: `before ${ahead.name}` };
-  else if (ahead && mode !== 'since') until = { date: ahead.last, label: (mode === 'plain' && !endOf && ahead.period) || `by ${ahead.name}` };
-  const since = back && mode !== 'before' ? { date: back.first, label: (mode !== 'since' && back.period) || `since ${back.name}` } : null;
+  if (ahead && mode === 'before')
+    until = { date: endOf ? ahead.last : addDays(ahead.first, -1), label: `before ${ahead.name}` };
+  else if (ahead && mode !== 'since')
+    until = { date: ahead.last, label: (mode === 'plain' && !endOf && ahead.period) || `by ${ahead.name}` };
+  const since =
+    back && mode !== 'before'
+      ? { date: back.first, label: (mode !== 'since' && back.period) || `since ${back.name}` }
+      : null;
   return { until, since };
 }
 

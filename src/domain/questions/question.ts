@@ -1,13 +1,27 @@
-import { addDays } from '../dates/calendar.js';
 import type { IsoDate } from '../cell.js';
+import { addDays } from '../dates/calendar.js';
+import type { Person } from '../register/register.js';
+import { clip, lookUp, MAX_COMMAND_LENGTH } from '../text.js';
 import { matchOwners, ownersOfSlackUser, withinOneEdit } from './owner-match.js';
 import { readTimes, type TimePhrase } from './question-dates.js';
 import {
-  ASKING_VERBS, FILLER, HELP, INTENTS, I_OWN, ME, NOUNS, NUMBERS, POLITE, STOP, THANKS, WRITE_VERBS, questionWords,
-  type Intent, type QuestionKind, type QuestionWord as Word,
+  ASKING_VERBS,
+  FILLER,
+  HELP,
+  I_OWN,
+  INTENTS,
+  type Intent,
+  ME,
+  NOUNS,
+  NUMBERS,
+  POLITE,
+  type QuestionKind,
+  questionWords,
+  STOP,
+  THANKS,
+  type QuestionWord as Word,
+  WRITE_VERBS,
 } from './question-words.js';
-import type { Person } from '../register/register.js';
-import { clip, MAX_COMMAND_LENGTH, lookUp } from '../text.js';
 
 export type { QuestionKind };
 
@@ -60,7 +74,8 @@ const CHANGES_DAYS = 7;
 const MAX_ASKED = 81;
 
 /** A word as a keyword: the same, or one typo away from a keyword of six letters or more ("overdeu"). */
-const like = (word: string, keyword: string) => word === keyword || (keyword.length >= 6 && word.length >= 5 && withinOneEdit(word, keyword));
+const like = (word: string, keyword: string) =>
+  word === keyword || (keyword.length >= 6 && word.length >= 5 && withinOneEdit(word, keyword));
 
 /** Where a phrase of keywords starts, at or after `from`, among words not yet used; -1 if nowhere. */
 function phraseAt(texts: readonly string[], used: ReadonlySet<number>, phrase: string, from = 0): number {
@@ -75,7 +90,10 @@ function phraseAt(texts: readonly string[], used: ReadonlySet<number>, phrase: s
  * The first intent, in order of precedence, whose keywords the words hold, and where its longest phrase starts.
  * Every keyword of every intent is then used up, so none is mistaken for part of an owner's name.
  */
-function findIntent(texts: readonly string[], used: Set<number>): { intent: Intent; at: number; length: number } | null {
+function findIntent(
+  texts: readonly string[],
+  used: Set<number>,
+): { intent: Intent; at: number; length: number } | null {
   let found: { intent: Intent; at: number; length: number } | null = null;
   for (const [intent, phrases] of INTENTS) {
     const longestFirst = [...phrases].sort((a, b) => b.split(' ').length - a.split(' ').length);
@@ -94,7 +112,10 @@ function readKind(texts: readonly string[], used: Set<number>): QuestionKind {
   const kinds = new Set<QuestionKind>();
   texts.forEach((text, i) => {
     const kind = lookUp(NOUNS, text);
-    if (kind !== undefined) { kinds.add(kind); used.add(i); }
+    if (kind !== undefined) {
+      kinds.add(kind);
+      used.add(i);
+    }
   });
   kinds.delete('any');
   return kinds.size === 1 ? [...kinds][0]! : 'any';
@@ -109,9 +130,12 @@ function topCount(texts: readonly string[], at: number, length: number): number 
 
 /** Whether the asker means themself: "my", "mine", "for me", "do I have" — but not "show me" or "can I see". */
 function meant(texts: readonly string[]): boolean {
-  return texts.some((text, i) => ME.has(text)
-    || (text === 'me' && !ASKING_VERBS.has(texts[i - 1] ?? ''))
-    || (text === 'i' && texts[i - 2] !== 'how' && (I_OWN.has(texts[i + 1] ?? '') || I_OWN.has(texts[i - 1] ?? ''))));
+  return texts.some(
+    (text, i) =>
+      ME.has(text) ||
+      (text === 'me' && !ASKING_VERBS.has(texts[i - 1] ?? '')) ||
+      (text === 'i' && texts[i - 2] !== 'how' && (I_OWN.has(texts[i + 1] ?? '') || I_OWN.has(texts[i - 1] ?? ''))),
+  );
 }
 
 /** The words left once everything understood is taken out, as typed: an owner's name, or what was not understood. */
@@ -126,8 +150,11 @@ function leftOver(words: readonly Word[], clean: string, used: ReadonlySet<numbe
     if (last && words.slice(last[1] + 1, i).every((word) => word.text === 'the')) last[1] = i;
     else spans.push([i, i]);
   }
-  const rest = spans.filter(([a, b]) => a !== b || !STOP.has(words[a]!.text))
-    .map(([a, b]) => clean.slice(words[a]!.start, words[b]!.end)).join(' ').replace(/['’]s$/i, '');
+  const rest = spans
+    .filter(([a, b]) => a !== b || !STOP.has(words[a]!.text))
+    .map(([a, b]) => clean.slice(words[a]!.start, words[b]!.end))
+    .join(' ')
+    .replace(/['’]s$/i, '');
   // Quoted back in a reply, so kept short: no owner's name runs this long.
   return clip(rest, MAX_ASKED);
 }
@@ -162,8 +189,10 @@ function writeRequest(texts: readonly string[], ids: readonly string[]): string 
   const verb = texts[at] ?? '';
   if (!WRITE_VERBS.has(verb) || ['me', 'us', 'on', 'about', 're', 'for'].includes(texts[at + 1] ?? '')) return null;
   const id = ids[0];
-  const example = id === undefined ? '/risk update R-7 impact 3, /action done A-4 or /risk new'
-    : `/${id.startsWith('A') ? 'action' : 'risk'} update ${id} … or /${id.startsWith('A') ? 'action' : 'risk'} done ${id}`;
+  const example =
+    id === undefined
+      ? '/risk update R-7 impact 3, /action done A-4 or /risk new'
+      : `/${id.startsWith('A') ? 'action' : 'risk'} update ${id} … or /${id.startsWith('A') ? 'action' : 'risk'} done ${id}`;
   return `I only answer questions here; I can't change the register from chat. Use a slash command, like ${example}, or the buttons on my reminders.`;
 }
 
@@ -173,20 +202,35 @@ function fromTime(phrase: TimePhrase | undefined): Intent | null {
   return phrase.until !== null ? 'due' : phrase.since !== null ? 'changes' : null;
 }
 
-function answer(intent: Intent, kind: QuestionKind, who: Who, phrase: TimePhrase | undefined, top: number, today: IsoDate): Question {
+function answer(
+  intent: Intent,
+  kind: QuestionKind,
+  who: Who,
+  phrase: TimePhrase | undefined,
+  top: number,
+  today: IsoDate,
+): Question {
   switch (intent) {
-    case 'reviews': return { intent };
+    case 'reviews':
+      return { intent };
     case 'overdue':
-    case 'owned': return { intent, kind, who };
+    case 'owned':
+      return { intent, kind, who };
     case 'top':
       if (kind !== 'action') return { intent, count: top };
       return decline('I rank risks by their rating, not actions. Try "top 5 risks" or "which actions are overdue?".');
     case 'changes': {
-      const { date, label } = phrase?.since ?? { date: addDays(today, -CHANGES_DAYS), label: `in the last ${CHANGES_DAYS} days` };
+      const { date, label } = phrase?.since ?? {
+        date: addDays(today, -CHANGES_DAYS),
+        label: `in the last ${CHANGES_DAYS} days`,
+      };
       return { intent, since: date, label };
     }
     case 'due': {
-      const { date, label } = phrase?.until ?? { date: addDays(today, DUE_DAYS), label: `in the next ${DUE_DAYS} days` };
+      const { date, label } = phrase?.until ?? {
+        date: addDays(today, DUE_DAYS),
+        label: `in the next ${DUE_DAYS} days`,
+      };
       return { intent, kind, who, until: date, label };
     }
   }
@@ -212,19 +256,24 @@ export function understandQuestion(text: string, context: QuestionContext): Ques
   if (ids.length === 1) return { intent: 'show', id: ids[0]! };
   const times = readTimes(texts, context.today);
   if (times.invalid !== null) return decline(`${times.invalid}. Give a date like 31/03/2027 or "end of March".`);
-  const used = new Set<number>(times.phrases.flatMap((phrase) => texts.slice(phrase.start, phrase.end).map((_, i) => phrase.start + i)));
+  const used = new Set<number>(
+    times.phrases.flatMap((phrase) => texts.slice(phrase.start, phrase.end).map((_, i) => phrase.start + i)),
+  );
   const found = findIntent(texts, used);
   const kind = readKind(texts, used);
   const rest = leftOver(words, clean, used);
   const phrase = times.phrases[0];
   const timed = fromTime(phrase);
   // A time on its own ("anything before Christmas?") asks what is due, unless other words say it is about something else.
-  const intent = found?.intent ?? (timed !== null && (rest === '' || kind !== 'any' || ownerWho(rest, context).type === 'owner') ? timed : null);
+  const intent =
+    found?.intent ??
+    (timed !== null && (rest === '' || kind !== 'any' || ownerWho(rest, context).type === 'owner') ? timed : null);
   if (intent !== null) {
     const top = found ? topCount(texts, found.at, found.length) : DEFAULT_TOP;
     return answer(intent, kind, readWho(words, rest, context), phrase, top, context.today);
   }
-  if (rest === '' && texts.some((t) => THANKS.has(t))) return { intent: 'unknown', reply: 'You\'re welcome! Ask me "help" to see what I can answer.' };
+  if (rest === '' && texts.some((t) => THANKS.has(t)))
+    return { intent: 'unknown', reply: 'You\'re welcome! Ask me "help" to see what I can answer.' };
   if (rest === '' || HELP.some((help) => phraseAt(texts, new Set(), help) !== -1)) return { intent: 'help' };
   // A name on its own ("housing lead?", "items for L.kavanagh") asks for that owner's open items.
   const who = ownerWho(rest, context);

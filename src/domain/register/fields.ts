@@ -3,12 +3,38 @@ import type { TabKey } from './raw-register.js';
 /** The fields of each tab that the bot reads or writes, by key; headers come from config. */
 export const TAB_FIELDS = {
   risks: [
-    'id', 'dateRaised', 'owner', 'description', 'impactOnProgramme', 'impact', 'probability', 'rating', 'band',
-    'mitigatingActions', 'targetResolution', 'actionOwner', 'dateLastUpdated', 'trend', 'status',
+    'id',
+    'dateRaised',
+    'owner',
+    'description',
+    'impactOnProgramme',
+    'impact',
+    'probability',
+    'rating',
+    'band',
+    'mitigatingActions',
+    'targetResolution',
+    'actionOwner',
+    'dateLastUpdated',
+    'trend',
+    'status',
   ],
   actions: [
-    'id', 'action', 'lead', 'coDependencies', 'resources', 'successCriteria', 'timescale', 'targetDate',
-    'originalTargetDate', 'timesSlipped', 'status', 'progress', 'latestNote', 'dateLastUpdated', 'linkedRisks',
+    'id',
+    'action',
+    'lead',
+    'coDependencies',
+    'resources',
+    'successCriteria',
+    'timescale',
+    'targetDate',
+    'originalTargetDate',
+    'timesSlipped',
+    'status',
+    'progress',
+    'latestNote',
+    'dateLastUpdated',
+    'linkedRisks',
   ],
   people: ['name', 'slackUser', 'email'],
   audit: ['when', 'who', 'item', 'field', 'oldValue', 'newValue', 'via', 'note', 'change'],
@@ -28,4 +54,9 @@ export const REQUIRED_FIELDS: Record<TabKey, readonly string[]> = {
 };
 
 /** Fields that hold one calendar date, written back as a serial number formatted as a date. */
-export const DATE_FIELDS: ReadonlySet<string> = new Set(['dateRaised', 'dateLastUpdated', 'targetDate', 'originalTargetDate']);
+export const DATE_FIELDS: ReadonlySet<string> = new Set([
+  'dateRaised',
+  'dateLastUpdated',
+  'targetDate',
+  'originalTargetDate',
+]);

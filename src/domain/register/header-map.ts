@@ -58,17 +58,29 @@ export function mapHeaders(tab: TabKey, headers: readonly string[], synonyms: He
 
 /** Unclaimed headers that would have matched a field already found: a second column for it. */
 function duplicateColumns(
-  tab: TabKey, headers: readonly string[], synonyms: HeaderSynonyms, byField: Record<string, number>, claimed: Set<number>,
-  keysOfPass: Array<(field: string) => string[]>, matches: (header: string, keys: string[]) => boolean,
+  tab: TabKey,
+  headers: readonly string[],
+  synonyms: HeaderSynonyms,
+  byField: Record<string, number>,
+  claimed: Set<number>,
+  keysOfPass: Array<(field: string) => string[]>,
+  matches: (header: string, keys: string[]) => boolean,
 ): HeaderProblem[] {
   const problems: HeaderProblem[] = [];
   headers.forEach((header, column) => {
     if (claimed.has(column)) return;
-    const field = Object.keys(byField).find((f) => matches(header, keysOfPass.flatMap((keysOf) => keysOf(f))));
+    const field = Object.keys(byField).find((f) =>
+      matches(
+        header,
+        keysOfPass.flatMap((keysOf) => keysOf(f)),
+      ),
+    );
     if (field === undefined) return;
     const first = headers[byField[field]!] ?? '';
     problems.push({
-      tab, column, header,
+      tab,
+      column,
+      header,
       message: `"${header}" is a second column for ${synonyms[field]?.[0]} (the first is "${first}"); it is ignored: rename or remove one of them`,
     });
   });

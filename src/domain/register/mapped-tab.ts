@@ -1,6 +1,6 @@
 import { DATE_FIELDS } from './fields.js';
-import { mapHeaders, type HeaderProblem } from './header-map.js';
-import { TAB_KEYS, type HeaderSynonyms, type RawTab, type TabKey, type TabLayout } from './raw-register.js';
+import { type HeaderProblem, mapHeaders } from './header-map.js';
+import { type HeaderSynonyms, type RawTab, TAB_KEYS, type TabKey, type TabLayout } from './raw-register.js';
 
 /**
  * A tab of one read with its header line mapped to fields. A read is mapped
@@ -22,8 +22,14 @@ export function mapTab(tab: RawTab, synonyms: HeaderSynonyms): MappedTab {
 }
 
 /** Every tab of one read, each mapped with the header words its layout gives. */
-export function mapTabs(tabs: Record<TabKey, RawTab>, layouts: Record<TabKey, Pick<TabLayout, 'headers'>>): Record<TabKey, MappedTab> {
-  return Object.fromEntries(TAB_KEYS.map((key) => [key, mapTab(tabs[key], layouts[key].headers)])) as Record<TabKey, MappedTab>;
+export function mapTabs(
+  tabs: Record<TabKey, RawTab>,
+  layouts: Record<TabKey, Pick<TabLayout, 'headers'>>,
+): Record<TabKey, MappedTab> {
+  return Object.fromEntries(TAB_KEYS.map((key) => [key, mapTab(tabs[key], layouts[key].headers)])) as Record<
+    TabKey,
+    MappedTab
+  >;
 }
 
 /** The tabs as read, without their maps: what a store hands out from a load. */
@@ -33,5 +39,7 @@ export function rawTabsOf(tabs: Record<TabKey, MappedTab>): Record<TabKey, RawTa
 
 /** The columns that hold one calendar date each, as serial numbers shown as dates. */
 export function dateColumns(mapped: MappedTab): number[] {
-  return Object.entries(mapped.columns).filter(([field]) => DATE_FIELDS.has(field)).map(([, column]) => column);
+  return Object.entries(mapped.columns)
+    .filter(([field]) => DATE_FIELDS.has(field))
+    .map(([, column]) => column);
 }

@@ -7,7 +7,10 @@ export function personKey(name: string): string {
 
 /** The people a cell names: "D.Woodward/ Derek Seymour" and "ASC Lead & Housing lead" name two. */
 export function namesIn(cell: string): string[] {
-  return cell.split(/\s*(?:[/&;,+]|\band\b)\s*/i).map((part) => part.trim()).filter((part) => personKey(part) !== '');
+  return cell
+    .split(/\s*(?:[/&;,+]|\band\b)\s*/i)
+    .map((part) => part.trim())
+    .filter((part) => personKey(part) !== '');
 }
 
 export interface PeopleDirectory {

@@ -46,6 +46,9 @@ const MAX_PROBLEM_TEXT = 300;
 export function shortenProblem(problem: Problem): Problem {
   if (problem.value.length <= MAX_PROBLEM_TEXT && problem.message.length <= 3 * MAX_PROBLEM_TEXT) return problem;
   // Messages quote the cell: cut the quote, keep what the message says about it.
-  const message = problem.value.length > MAX_PROBLEM_TEXT ? problem.message.split(problem.value).join(clip(problem.value, MAX_PROBLEM_TEXT)) : problem.message;
+  const message =
+    problem.value.length > MAX_PROBLEM_TEXT
+      ? problem.message.split(problem.value).join(clip(problem.value, MAX_PROBLEM_TEXT))
+      : problem.message;
   return { ...problem, value: clip(problem.value, MAX_PROBLEM_TEXT), message: clip(message, 3 * MAX_PROBLEM_TEXT) };
 }

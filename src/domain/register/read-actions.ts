@@ -1,18 +1,32 @@
-import { cellText, isBlank, type IsoDate } from '../cell.js';
-import type { ActionField } from './fields.js';
+import { cellText, type IsoDate, isBlank } from '../cell.js';
 import { canonicalId } from '../item-id.js';
+import type { ActionField } from './fields.js';
 import type { Problem } from './problem.js';
 import { readDateCell, readPastDateCell, readTimescaleCell } from './read-cells.js';
 import { cellProblem, type FieldRow, type FieldTab } from './read-tab.js';
 import type { Action, TargetDates } from './register.js';
 import { readActionStatus } from './vocabulary.js';
 
-function readCount(tab: FieldTab<ActionField>, row: FieldRow<ActionField>, field: ActionField, problems: Problem[]): number | null {
+function readCount(
+  tab: FieldTab<ActionField>,
+  row: FieldRow<ActionField>,
+  field: ActionField,
+  problems: Problem[],
+): number | null {
   const text = cellText(row.values[field]).replace(/%$/, '').trim();
   if (text === '') return null;
   const number = Number(text);
   if (Number.isFinite(number) && number >= 0) return number;
-  problems.push(cellProblem(tab, row, field, 'number_invalid', 'warning', `${tab.headerOf(field)} must be a number, not "${cellText(row.values[field])}"`));
+  problems.push(
+    cellProblem(
+      tab,
+      row,
+      field,
+      'number_invalid',
+      'warning',
+      `${tab.headerOf(field)} must be a number, not "${cellText(row.values[field])}"`,
+    ),
+  );
   return null;
 }
 
@@ -20,16 +34,33 @@ function readProgress(tab: FieldTab<ActionField>, row: FieldRow<ActionField>, pr
   const raw = readCount(tab, row, 'progress', problems);
   if (raw === null) return null;
   // A cell formatted as a percentage holds 0.45 for 45%.
-  const percent = raw > 0 && raw <= 1 && !cellText(row.values.progress).endsWith('%') && typeof row.values.progress === 'number' ? raw * 100 : raw;
+  const percent =
+    raw > 0 && raw <= 1 && !cellText(row.values.progress).endsWith('%') && typeof row.values.progress === 'number'
+      ? raw * 100
+      : raw;
   if (percent > 100) {
-    problems.push(cellProblem(tab, row, 'progress', 'number_invalid', 'warning', `progress must be 0 to 100%, not ${cellText(row.values.progress)}`));
+    problems.push(
+      cellProblem(
+        tab,
+        row,
+        'progress',
+        'number_invalid',
+        'warning',
+        `progress must be 0 to 100%, not ${cellText(row.values.progress)}`,
+      ),
+    );
     return null;
   }
   return Math.round(percent);
 }
 
 /** An explicit Target date (set when a date was moved) wins over the timescale text. */
-function readTarget(tab: FieldTab<ActionField>, row: FieldRow<ActionField>, today: IsoDate, problems: Problem[]): TargetDates {
+function readTarget(
+  tab: FieldTab<ActionField>,
+  row: FieldRow<ActionField>,
+  today: IsoDate,
+  problems: Problem[],
+): TargetDates {
   const fromTimescale = readTimescaleCell(tab, row, 'timescale', today, problems);
   const explicit = readDateCell(tab, row, 'targetDate', problems);
   return explicit === null ? fromTimescale : { ...fromTimescale, targetDate: explicit };
@@ -37,19 +68,46 @@ function readTarget(tab: FieldTab<ActionField>, row: FieldRow<ActionField>, toda
 
 /** Splits "R-1, R 3; r4" into canonical risk IDs. */
 export function readLinkedRisks(text: string): string[] {
-  return text.split(/[,;/\n]+|\s+and\s+/).map((part) => part.trim()).filter(Boolean).map(canonicalId);
+  return text
+    .split(/[,;/\n]+|\s+and\s+/)
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map(canonicalId);
 }
 
 /** Reads one Actions row into an Action, reporting what is wrong with it; null when it has no ID. */
-export function readActionRow(tab: FieldTab<ActionField>, row: FieldRow<ActionField>, today: IsoDate, problems: Problem[]): Action | null {
+export function readActionRow(
+  tab: FieldTab<ActionField>,
+  row: FieldRow<ActionField>,
+  today: IsoDate,
+  problems: Problem[],
+): Action | null {
   const v = row.values;
   if (isBlank(v.id)) {
-    problems.push(cellProblem(tab, row, 'id', 'id_missing', 'error', 'this action has no ID, so the bot cannot show or update it; give it one like "A-20"'));
+    problems.push(
+      cellProblem(
+        tab,
+        row,
+        'id',
+        'id_missing',
+        'error',
+        'this action has no ID, so the bot cannot show or update it; give it one like "A-20"',
+      ),
+    );
     return null;
   }
   const status = readActionStatus(v.status);
   if (status.kind === 'unknown') {
-    problems.push(cellProblem(tab, row, 'status', 'value_unknown', 'warning', `status must be Not started, In progress, Blocked or Done, not "${status.text}"; read as Not started`));
+    problems.push(
+      cellProblem(
+        tab,
+        row,
+        'status',
+        'value_unknown',
+        'warning',
+        `status must be Not started, In progress, Blocked or Done, not "${status.text}"; read as Not started`,
+      ),
+    );
   }
   return {
     kind: 'action',

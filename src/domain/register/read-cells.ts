@@ -1,8 +1,8 @@
 import { cellText, type IsoDate } from '../cell.js';
+import { readSingleDate, readTimescale } from '../dates/timescale.js';
 import type { Problem } from './problem.js';
 import { cellProblem, type FieldRow, type FieldTab } from './read-tab.js';
 import type { TargetDates } from './register.js';
-import { readSingleDate, readTimescale } from '../dates/timescale.js';
 
 /** The milestone that drives reminders: the next not yet passed, else the last (now overdue). */
 export function nextMilestone(milestones: readonly string[], today: IsoDate): IsoDate | null {
@@ -11,7 +11,12 @@ export function nextMilestone(milestones: readonly string[], today: IsoDate): Is
 }
 
 /** A cell holding one date; an invalid one is reported and read as no date. */
-export function readDateCell<F extends string>(tab: FieldTab<F>, row: FieldRow<F>, field: F, problems: Problem[]): IsoDate | null {
+export function readDateCell<F extends string>(
+  tab: FieldTab<F>,
+  row: FieldRow<F>,
+  field: F,
+  problems: Problem[],
+): IsoDate | null {
   const reading = readSingleDate(row.values[field]);
   if (reading.kind === 'date') return reading.date;
   if (reading.kind === 'invalid') problems.push(cellProblem(tab, row, field, 'date_invalid', 'error', reading.message));
@@ -20,7 +25,11 @@ export function readDateCell<F extends string>(tab: FieldTab<F>, row: FieldRow<F
 
 /** A free-text timescale cell; one that looks like a date but is not valid is reported, never guessed. */
 export function readTimescaleCell<F extends string>(
-  tab: FieldTab<F>, row: FieldRow<F>, field: F, today: IsoDate, problems: Problem[],
+  tab: FieldTab<F>,
+  row: FieldRow<F>,
+  field: F,
+  today: IsoDate,
+  problems: Problem[],
 ): TargetDates {
   const text = cellText(row.values[field]);
   const reading = readTimescale(row.values[field]);
@@ -34,11 +43,24 @@ export function readTimescaleCell<F extends string>(
 
 /** A date in the past or today; a later one is reported (a typo like "21.9.20" for "21.9.10"). */
 export function readPastDateCell<F extends string>(
-  tab: FieldTab<F>, row: FieldRow<F>, field: F, today: IsoDate, problems: Problem[],
+  tab: FieldTab<F>,
+  row: FieldRow<F>,
+  field: F,
+  today: IsoDate,
+  problems: Problem[],
 ): IsoDate | null {
   const date = readDateCell(tab, row, field, problems);
   if (date !== null && date > today) {
-    problems.push(cellProblem(tab, row, field, 'date_in_future', 'error', `${tab.headerOf(field)} ${date} is after today (${today}); is the year mistyped?`));
+    problems.push(
+      cellProblem(
+        tab,
+        row,
+        field,
+        'date_in_future',
+        'error',
+        `${tab.headerOf(field)} ${date} is after today (${today}); is the year mistyped?`,
+      ),
+    );
   }
   return date;
 }

@@ -1,13 +1,13 @@
-import { cellText, isBlank, type IsoDate } from '../cell.js';
+import { cellText, type IsoDate, isBlank } from '../cell.js';
 import { TAB_FIELDS } from './fields.js';
 import { mapTabs } from './mapped-tab.js';
 import { peopleDirectory } from './people.js';
-import { shortenProblem, sortProblems, type Problem } from './problem.js';
+import { type Problem, shortenProblem, sortProblems } from './problem.js';
+import type { RawRegister, RegisterLayout } from './raw-register.js';
 import { readActionRow } from './read-actions.js';
 import { readRiskRow } from './read-risks.js';
-import { readFieldTab, type FieldTab } from './read-tab.js';
+import { type FieldTab, readFieldTab } from './read-tab.js';
 import type { Action, AuditEntry, Person, Register, Risk } from './register.js';
-import type { RawRegister, RegisterLayout } from './raw-register.js';
 
 function readPeople(tab: FieldTab<(typeof TAB_FIELDS.people)[number]>): Person[] {
   return tab.rows
@@ -15,7 +15,11 @@ function readPeople(tab: FieldTab<(typeof TAB_FIELDS.people)[number]>): Person[]
     .map((row) => {
       const slack = cellText(row.values.slackUser);
       const email = cellText(row.values.email) || (slack.includes('@') ? slack : '');
-      return { name: cellText(row.values.name), slackUser: slack && !slack.includes('@') ? slack : null, email: email || null };
+      return {
+        name: cellText(row.values.name),
+        slackUser: slack && !slack.includes('@') ? slack : null,
+        email: email || null,
+      };
     });
 }
 
@@ -34,7 +38,12 @@ function readAudit(tab: FieldTab<(typeof TAB_FIELDS.audit)[number]>): AuditEntry
   }));
 }
 
-function checkDuplicateIds(tabTitle: string, column: string, items: ReadonlyArray<Risk | Action>, problems: Problem[]): void {
+function checkDuplicateIds(
+  tabTitle: string,
+  column: string,
+  items: ReadonlyArray<Risk | Action>,
+  problems: Problem[],
+): void {
   const rowsByKey = new Map<string, Array<Risk | Action>>();
   for (const item of items) rowsByKey.set(item.key, [...(rowsByKey.get(item.key) ?? []), item]);
   for (const same of rowsByKey.values()) {
@@ -42,14 +51,25 @@ function checkDuplicateIds(tabTitle: string, column: string, items: ReadonlyArra
     const rows = same.map((item) => item.row);
     for (const item of same) {
       problems.push({
-        code: 'id_duplicated', severity: 'error', tab: tabTitle, row: item.row, column, value: item.id,
+        code: 'id_duplicated',
+        severity: 'error',
+        tab: tabTitle,
+        row: item.row,
+        column,
+        value: item.id,
         message: `ID ${item.key} is on rows ${rows.join(', ')}; the bot will not update it until each row has its own ID`,
       });
     }
   }
 }
 
-function checkOwners(tab: FieldTab<string>, items: ReadonlyArray<Risk | Action>, fields: readonly string[], people: Person[], problems: Problem[]): void {
+function checkOwners(
+  tab: FieldTab<string>,
+  items: ReadonlyArray<Risk | Action>,
+  fields: readonly string[],
+  people: Person[],
+  problems: Problem[],
+): void {
   const directory = peopleDirectory(people);
   for (const item of items) {
     for (const field of fields) {
@@ -57,13 +77,23 @@ function checkOwners(tab: FieldTab<string>, items: ReadonlyArray<Risk | Action>,
       const base = { tab: tab.title, row: item.row, column: tab.headerOf(field), value: cell };
       if (cell === '') {
         if (field === 'owner' || field === 'lead') {
-          problems.push({ ...base, code: 'owner_missing', severity: 'warning', message: `${item.id} has no ${tab.headerOf(field)}, so nobody will be reminded about it` });
+          problems.push({
+            ...base,
+            code: 'owner_missing',
+            severity: 'warning',
+            message: `${item.id} has no ${tab.headerOf(field)}, so nobody will be reminded about it`,
+          });
         }
         continue;
       }
       const { missing } = directory.resolve(cell);
       if (missing.length > 0) {
-        problems.push({ ...base, code: 'owner_unknown', severity: 'warning', message: `${missing.map((n) => `"${n}"`).join(', ')} not in the People tab, so the bot cannot reach them; add a row there with their Slack user or e-mail` });
+        problems.push({
+          ...base,
+          code: 'owner_unknown',
+          severity: 'warning',
+          message: `${missing.map((n) => `"${n}"`).join(', ')} not in the People tab, so the bot cannot reach them; add a row there with their Slack user or e-mail`,
+        });
       }
     }
   }
@@ -82,8 +112,12 @@ export function readRegister(raw: RawRegister, settings: RegisterLayout, today: 
   const peopleTab = readFieldTab(tabs.people, TAB_FIELDS.people);
   const auditTab = readFieldTab(tabs.audit, TAB_FIELDS.audit);
   problems.push(...riskTab.problems, ...actionTab.problems, ...peopleTab.problems, ...auditTab.problems);
-  const risks = riskTab.rows.map((row) => readRiskRow(riskTab, row, settings.scale, today, problems)).filter((r): r is Risk => r !== null);
-  const actions = actionTab.rows.map((row) => readActionRow(actionTab, row, today, problems)).filter((a): a is Action => a !== null);
+  const risks = riskTab.rows
+    .map((row) => readRiskRow(riskTab, row, settings.scale, today, problems))
+    .filter((r): r is Risk => r !== null);
+  const actions = actionTab.rows
+    .map((row) => readActionRow(actionTab, row, today, problems))
+    .filter((a): a is Action => a !== null);
   const people = readPeople(peopleTab);
   checkDuplicateIds(riskTab.title, riskTab.headerOf('id'), risks, problems);
   checkDuplicateIds(actionTab.title, actionTab.headerOf('id'), actions, problems);
@@ -95,5 +129,13 @@ export function readRegister(raw: RawRegister, settings: RegisterLayout, today: 
     risks: new Set<string>(TAB_FIELDS.risks.filter((field) => riskTab.has(field))),
     actions: new Set<string>(TAB_FIELDS.actions.filter((field) => actionTab.has(field))),
   };
-  return { source: raw.source, risks, actions, people, audit: readAudit(auditTab), problems: sortProblems(problems).map(shortenProblem), columns };
+  return {
+    source: raw.source,
+    risks,
+    actions,
+    people,
+    audit: readAudit(auditTab),
+    problems: sortProblems(problems).map(shortenProblem),
+    columns,
+  };
 }

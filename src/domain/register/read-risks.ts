@@ -1,15 +1,21 @@
-import { cellText, isBlank, type IsoDate } from '../cell.js';
-import type { RiskField } from './fields.js';
+import { cellText, type IsoDate, isBlank } from '../cell.js';
 import { canonicalId } from '../item-id.js';
+import { type Axis, bandFor, ratingOf, readLevel } from '../items/rating.js';
+import type { Scale } from '../items/scale.js';
+import type { RiskField } from './fields.js';
 import type { Problem } from './problem.js';
-import { bandFor, ratingOf, readLevel, type Axis } from '../items/rating.js';
 import { readPastDateCell, readTimescaleCell } from './read-cells.js';
 import { cellProblem, type FieldRow, type FieldTab } from './read-tab.js';
 import type { Risk } from './register.js';
 import { readRiskStatus, readTrend } from './vocabulary.js';
-import type { Scale } from '../items/scale.js';
 
-function readAxis(tab: FieldTab<RiskField>, row: FieldRow<RiskField>, axis: Axis, scale: Scale, problems: Problem[]): number | null {
+function readAxis(
+  tab: FieldTab<RiskField>,
+  row: FieldRow<RiskField>,
+  axis: Axis,
+  scale: Scale,
+  problems: Problem[],
+): number | null {
   const reading = readLevel(row.values[axis], axis, scale);
   if (reading.kind === 'level') return reading.level;
   if (reading.kind === 'invalid') problems.push(cellProblem(tab, row, axis, 'level_invalid', 'error', reading.message));
@@ -17,36 +23,103 @@ function readAxis(tab: FieldTab<RiskField>, row: FieldRow<RiskField>, axis: Axis
 }
 
 /** Reports where the sheet's own rating or band disagrees with Impact x Probability. */
-function checkSheetRating(tab: FieldTab<RiskField>, row: FieldRow<RiskField>, rating: number, scale: Scale, problems: Problem[]): void {
+function checkSheetRating(
+  tab: FieldTab<RiskField>,
+  row: FieldRow<RiskField>,
+  rating: number,
+  scale: Scale,
+  problems: Problem[],
+): void {
   const sheetRating = cellText(row.values.rating);
   if (sheetRating !== '' && Number(sheetRating) !== rating) {
-    problems.push(cellProblem(tab, row, 'rating', 'rating_mismatch', 'warning', `the sheet says ${sheetRating} but impact x probability is ${rating}`));
+    problems.push(
+      cellProblem(
+        tab,
+        row,
+        'rating',
+        'rating_mismatch',
+        'warning',
+        `the sheet says ${sheetRating} but impact x probability is ${rating}`,
+      ),
+    );
   }
   const sheetBand = cellText(row.values.band);
   const band = bandFor(rating, scale);
   if (sheetBand !== '' && sheetBand.toLowerCase() !== band.label.toLowerCase()) {
-    problems.push(cellProblem(tab, row, 'band', 'band_mismatch', 'warning', `the sheet says "${sheetBand}" but a rating of ${rating} is ${band.label} on the ${scale.name} scale`));
+    problems.push(
+      cellProblem(
+        tab,
+        row,
+        'band',
+        'band_mismatch',
+        'warning',
+        `the sheet says "${sheetBand}" but a rating of ${rating} is ${band.label} on the ${scale.name} scale`,
+      ),
+    );
   }
 }
 
-function readStatusAndTrend(tab: FieldTab<RiskField>, row: FieldRow<RiskField>, problems: Problem[]): Pick<Risk, 'status' | 'trend'> {
+function readStatusAndTrend(
+  tab: FieldTab<RiskField>,
+  row: FieldRow<RiskField>,
+  problems: Problem[],
+): Pick<Risk, 'status' | 'trend'> {
   const status = readRiskStatus(row.values.status);
   const trend = readTrend(row.values.trend);
   if (status.kind === 'unknown') {
-    const hint = readTrend(row.values.status).kind === 'value' ? '; it looks like a trend: add a Trend column, or map this column to trend in config' : '';
-    problems.push(cellProblem(tab, row, 'status', 'value_unknown', 'warning', `status must be Open or Closed, not "${status.text}"${hint}; read as Open`));
+    const hint =
+      readTrend(row.values.status).kind === 'value'
+        ? '; it looks like a trend: add a Trend column, or map this column to trend in config'
+        : '';
+    problems.push(
+      cellProblem(
+        tab,
+        row,
+        'status',
+        'value_unknown',
+        'warning',
+        `status must be Open or Closed, not "${status.text}"${hint}; read as Open`,
+      ),
+    );
   }
   if (trend.kind === 'unknown') {
-    problems.push(cellProblem(tab, row, 'trend', 'value_unknown', 'warning', `trend must be Increasing, Decreasing or No Change, not "${trend.text}"`));
+    problems.push(
+      cellProblem(
+        tab,
+        row,
+        'trend',
+        'value_unknown',
+        'warning',
+        `trend must be Increasing, Decreasing or No Change, not "${trend.text}"`,
+      ),
+    );
   }
-  return { status: status.kind === 'value' ? status.value : 'Open', trend: trend.kind === 'value' ? trend.value : null };
+  return {
+    status: status.kind === 'value' ? status.value : 'Open',
+    trend: trend.kind === 'value' ? trend.value : null,
+  };
 }
 
 /** Reads one Risks row into a Risk, reporting what is wrong with it; null when it has no ID. */
-export function readRiskRow(tab: FieldTab<RiskField>, row: FieldRow<RiskField>, scale: Scale, today: IsoDate, problems: Problem[]): Risk | null {
+export function readRiskRow(
+  tab: FieldTab<RiskField>,
+  row: FieldRow<RiskField>,
+  scale: Scale,
+  today: IsoDate,
+  problems: Problem[],
+): Risk | null {
   const v = row.values;
   if (isBlank(v.id)) {
-    problems.push(cellProblem(tab, row, 'id', 'id_missing', 'error', 'this risk has no ID, so the bot cannot show or update it; give it one like "R-14"'));
+    problems.push(
+      cellProblem(
+        tab,
+        row,
+        'id',
+        'id_missing',
+        'error',
+        'this risk has no ID, so the bot cannot show or update it; give it one like "R-14"',
+      ),
+    );
     return null;
   }
   const impact = readAxis(tab, row, 'impact', scale, problems);

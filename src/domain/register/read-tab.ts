@@ -1,4 +1,4 @@
-import { cellText, type CellValue } from '../cell.js';
+import { type CellValue, cellText } from '../cell.js';
 import { REQUIRED_FIELDS } from './fields.js';
 import type { MappedTab } from './mapped-tab.js';
 import type { Problem, ProblemCode } from './problem.js';
@@ -26,22 +26,51 @@ export function readFieldTab<F extends string>(mapped: MappedTab, fields: readon
   const { tab: raw, synonyms, columns: byField } = mapped;
   const problems: Problem[] = [];
   for (const p of mapped.duplicates) {
-    problems.push({ code: 'column_duplicated', severity: 'warning', tab: raw.title, row: raw.headerRow, column: p.header, value: p.header, message: p.message });
+    problems.push({
+      code: 'column_duplicated',
+      severity: 'warning',
+      tab: raw.title,
+      row: raw.headerRow,
+      column: p.header,
+      value: p.header,
+      message: p.message,
+    });
   }
   const headerOf = (field: F): string => {
     const column = byField[field];
-    return column === undefined ? (synonyms[field]?.[0] ?? field) : (raw.headers[column] ?? field).replace(/\s+/g, ' ').trim();
+    return column === undefined
+      ? (synonyms[field]?.[0] ?? field)
+      : (raw.headers[column] ?? field).replace(/\s+/g, ' ').trim();
   };
   const has = (field: F): boolean => byField[field] !== undefined;
   const severity = raw.key === 'risks' || raw.key === 'actions' ? 'error' : 'warning';
   if (!raw.found) {
-    problems.push({ code: 'tab_missing', severity, tab: raw.title, row: null, column: null, value: '', message: `the workbook has no "${raw.title}" tab` });
+    problems.push({
+      code: 'tab_missing',
+      severity,
+      tab: raw.title,
+      row: null,
+      column: null,
+      value: '',
+      message: `the workbook has no "${raw.title}" tab`,
+    });
     return { title: raw.title, usable: false, headerOf, has, rows: [], problems };
   }
   const missing = REQUIRED_FIELDS[raw.key].filter((field) => byField[field] === undefined);
   for (const field of missing) {
-    const names = (synonyms[field] ?? []).slice(0, 3).map((s) => `"${s}"`).join(' or ');
-    problems.push({ code: 'column_missing', severity, tab: raw.title, row: raw.headerRow, column: null, value: '', message: `no ${names} column in the header row, so the tab cannot be read` });
+    const names = (synonyms[field] ?? [])
+      .slice(0, 3)
+      .map((s) => `"${s}"`)
+      .join(' or ');
+    problems.push({
+      code: 'column_missing',
+      severity,
+      tab: raw.title,
+      row: raw.headerRow,
+      column: null,
+      value: '',
+      message: `no ${names} column in the header row, so the tab cannot be read`,
+    });
   }
   if (missing.length > 0) return { title: raw.title, usable: false, headerOf, has, rows: [], problems };
   const rows = raw.rows.map((rawRow) => {
@@ -57,7 +86,20 @@ export function readFieldTab<F extends string>(mapped: MappedTab, fields: readon
 
 /** A problem located at one cell of a field tab. */
 export function cellProblem<F extends string>(
-  tab: FieldTab<F>, row: FieldRow<F>, field: F, code: ProblemCode, severity: Problem['severity'], message: string,
+  tab: FieldTab<F>,
+  row: FieldRow<F>,
+  field: F,
+  code: ProblemCode,
+  severity: Problem['severity'],
+  message: string,
 ): Problem {
-  return { code, severity, tab: tab.title, row: row.row, column: tab.headerOf(field), value: cellText(row.values[field]), message };
+  return {
+    code,
+    severity,
+    tab: tab.title,
+    row: row.row,
+    column: tab.headerOf(field),
+    value: cellText(row.values[field]),
+    message,
+  };
 }

@@ -1,8 +1,8 @@
 import type { CellValue, IsoDate } from '../cell.js';
+import type { Band } from '../items/scale.js';
 import type { ActionField, RiskField } from './fields.js';
 import type { Problem } from './problem.js';
 import type { ActionStatus, RiskStatus, Trend } from './vocabulary.js';
-import type { Band } from '../items/scale.js';
 
 /** A free-text timescale and what it means: every milestone, and the one that drives reminders. */
 export interface TargetDates {

@@ -1,4 +1,4 @@
-import { cellText, isBlank, type CellValue } from '../cell.js';
+import { type CellValue, cellText, isBlank } from '../cell.js';
 import { REQUIRED_FIELDS } from './fields.js';
 import { mapHeaders } from './header-map.js';
 import type { HeaderSynonyms, RawRow, RawTab, TabKey } from './raw-register.js';
@@ -12,7 +12,12 @@ const HEADER_SCAN_LINES = 10;
  * put a title such as "Appendix B – Risk Log" above the headers), else the
  * first line. Returns an index into `lines`.
  */
-function findHeaderLine(lines: ReadonlyArray<readonly string[]>, required: readonly string[], synonyms: HeaderSynonyms, tab: TabKey): number {
+function findHeaderLine(
+  lines: ReadonlyArray<readonly string[]>,
+  required: readonly string[],
+  synonyms: HeaderSynonyms,
+  tab: TabKey,
+): number {
   const scanned = lines.slice(0, HEADER_SCAN_LINES);
   const found = scanned.findIndex((headers) => {
     const { byField } = mapHeaders(tab, headers, synonyms);
@@ -36,13 +41,25 @@ function withoutTrailingBlanks(cells: readonly CellValue[]): CellValue[] {
  * text at all has `headerRow` 0.
  */
 export function tabFromGrid(key: TabKey, title: string, grid: readonly RawRow[], synonyms: HeaderSynonyms): RawTab {
-  const lines = grid.map(({ row, cells }) => ({ row, cells: withoutTrailingBlanks(cells) })).filter((line) => line.cells.length > 0);
-  const at = findHeaderLine(lines.map((line) => line.cells.map(cellText)), REQUIRED_FIELDS[key], synonyms, key);
+  const lines = grid
+    .map(({ row, cells }) => ({ row, cells: withoutTrailingBlanks(cells) }))
+    .filter((line) => line.cells.length > 0);
+  const at = findHeaderLine(
+    lines.map((line) => line.cells.map(cellText)),
+    REQUIRED_FIELDS[key],
+    synonyms,
+    key,
+  );
   const header = lines[at];
   if (!header) return { key, title, found: true, headerRow: 0, headers: [], rows: [] };
   const headers = header.cells.map(cellText);
   const width = headers.length;
-  const rows = lines.slice(at + 1).map(({ row, cells }) => ({ row, cells: cells.length >= width ? cells : [...cells, ...Array<null>(width - cells.length).fill(null)] }));
+  const rows = lines
+    .slice(at + 1)
+    .map(({ row, cells }) => ({
+      row,
+      cells: cells.length >= width ? cells : [...cells, ...Array<null>(width - cells.length).fill(null)],
+    }));
   return { key, title, found: true, headerRow: header.row, headers, rows };
 }
 

@@ -1,4 +1,4 @@
-import { cellText, type CellValue } from '../cell.js';
+import { type CellValue, cellText } from '../cell.js';
 
 export const RISK_STATUSES = ['Open', 'Closed'] as const;
 export type RiskStatus = (typeof RISK_STATUSES)[number];
@@ -14,17 +14,49 @@ function key(text: string): string {
 }
 
 /** Words people write for each value; the canonical word is always accepted too. */
-const RISK_STATUS_WORDS: Record<string, RiskStatus> = { open: 'Open', live: 'Open', active: 'Open', closed: 'Closed', close: 'Closed', resolved: 'Closed' };
+const RISK_STATUS_WORDS: Record<string, RiskStatus> = {
+  open: 'Open',
+  live: 'Open',
+  active: 'Open',
+  closed: 'Closed',
+  close: 'Closed',
+  resolved: 'Closed',
+};
 const ACTION_STATUS_WORDS: Record<string, ActionStatus> = {
-  notstarted: 'Not started', todo: 'Not started', planned: 'Not started', notyetstarted: 'Not started',
-  inprogress: 'In progress', started: 'In progress', ongoing: 'In progress', underway: 'In progress', wip: 'In progress',
-  blocked: 'Blocked', stuck: 'Blocked', onhold: 'Blocked',
-  done: 'Done', complete: 'Done', completed: 'Done', finished: 'Done', closed: 'Done',
+  notstarted: 'Not started',
+  todo: 'Not started',
+  planned: 'Not started',
+  notyetstarted: 'Not started',
+  inprogress: 'In progress',
+  started: 'In progress',
+  ongoing: 'In progress',
+  underway: 'In progress',
+  wip: 'In progress',
+  blocked: 'Blocked',
+  stuck: 'Blocked',
+  onhold: 'Blocked',
+  done: 'Done',
+  complete: 'Done',
+  completed: 'Done',
+  finished: 'Done',
+  closed: 'Done',
 };
 const TREND_WORDS: Record<string, Trend> = {
-  increasing: 'Increasing', up: 'Increasing', rising: 'Increasing', worse: 'Increasing', worsening: 'Increasing',
-  decreasing: 'Decreasing', down: 'Decreasing', falling: 'Decreasing', better: 'Decreasing', improving: 'Decreasing',
-  nochange: 'No Change', same: 'No Change', stable: 'No Change', unchanged: 'No Change', static: 'No Change',
+  increasing: 'Increasing',
+  up: 'Increasing',
+  rising: 'Increasing',
+  worse: 'Increasing',
+  worsening: 'Increasing',
+  decreasing: 'Decreasing',
+  down: 'Decreasing',
+  falling: 'Decreasing',
+  better: 'Decreasing',
+  improving: 'Decreasing',
+  nochange: 'No Change',
+  same: 'No Change',
+  stable: 'No Change',
+  unchanged: 'No Change',
+  static: 'No Change',
 };
 
 export type VocabularyReading<T> = { kind: 'value'; value: T } | { kind: 'none' } | { kind: 'unknown'; text: string };

@@ -1,5 +1,5 @@
-import type { AuditEntry } from '../register/register.js';
 import type { AuditRecord } from '../register/raw-register.js';
+import type { AuditEntry } from '../register/register.js';
 
 /**
  * Messages the bot must send once (reminders, digests) are claimed in the
@@ -36,7 +36,10 @@ const CLAIM_NOTE = /^message (\S+) to (\S+) in (\S+)$/;
 const BOT = 'risk-bot';
 
 /** Every claim line with its message's outcome, and the messages still pending. */
-export function readClaims(audit: readonly AuditEntry[], fields: LedgerFields): { claims: ClaimedLine[]; pending: PendingMessage[] } {
+export function readClaims(
+  audit: readonly AuditEntry[],
+  fields: LedgerFields,
+): { claims: ClaimedLine[]; pending: PendingMessage[] } {
   const outcomes = new Map<string, 'sent' | 'unsent'>();
   for (const entry of audit) {
     // "sent" wins over "unsent"; otherwise the first verdict stands.
@@ -48,7 +51,7 @@ export function readClaims(audit: readonly AuditEntry[], fields: LedgerFields): 
   for (const entry of audit) {
     if (entry.field !== fields.claim) continue;
     const [, messageKey = null, recipient = '', channel = ''] = CLAIM_NOTE.exec(entry.note) ?? [];
-    const outcome = messageKey === null ? 'sent' : outcomes.get(messageKey) ?? null;
+    const outcome = messageKey === null ? 'sent' : (outcomes.get(messageKey) ?? null);
     claims.push({ entry, messageKey, outcome });
     if (messageKey === null || outcome !== null) continue;
     const message = pending.get(messageKey) ?? { messageKey, recipient, channel, claimedAt: entry.when, items: [] };
@@ -59,11 +62,41 @@ export function readClaims(audit: readonly AuditEntry[], fields: LedgerFields): 
 }
 
 /** A claim line, written before the message is sent. */
-export function claimLine(fields: LedgerFields, item: string, value: string, message: { messageKey: string; recipient: string; channel: string }, now: string): AuditRecord {
-  return { when: now, who: BOT, item, field: fields.claim, oldValue: '', newValue: value, via: 'bot', note: `message ${message.messageKey} to ${message.recipient} in ${message.channel}` };
+export function claimLine(
+  fields: LedgerFields,
+  item: string,
+  value: string,
+  message: { messageKey: string; recipient: string; channel: string },
+  now: string,
+): AuditRecord {
+  return {
+    when: now,
+    who: BOT,
+    item,
+    field: fields.claim,
+    oldValue: '',
+    newValue: value,
+    via: 'bot',
+    note: `message ${message.messageKey} to ${message.recipient} in ${message.channel}`,
+  };
 }
 
 /** The line that settles a claimed message: Slack has it, or it never arrived and what it carried may go again. */
-export function outcomeLine(fields: LedgerFields, message: { messageKey: string; items: readonly string[] }, outcome: 'sent' | 'unsent', now: string, note: string): AuditRecord {
-  return { when: now, who: BOT, item: message.items[0] ?? '', field: outcome === 'sent' ? fields.sent : fields.unsent, oldValue: '', newValue: message.messageKey, via: 'bot', note };
+export function outcomeLine(
+  fields: LedgerFields,
+  message: { messageKey: string; items: readonly string[] },
+  outcome: 'sent' | 'unsent',
+  now: string,
+  note: string,
+): AuditRecord {
+  return {
+    when: now,
+    who: BOT,
+    item: message.items[0] ?? '',
+    field: outcome === 'sent' ? fields.sent : fields.unsent,
+    oldValue: '',
+    newValue: message.messageKey,
+    via: 'bot',
+    note,
+  };
 }

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../cell.js';
+import type { Person } from '../register/register.js';
 import { nudgeKey } from './nudge-ledger.js';
 import type { Nudge, OwnerNudges } from './nudge-plan.js';
-import type { Person } from '../register/register.js';
 
 /** One direct message of a run: everything one Slack user is reminded of today. */
 export interface NudgeDelivery {
@@ -34,11 +34,17 @@ export type SlackIdOf = (person: Person) => string | null;
 
 function whyUnreachable(group: OwnerNudges, slackIdOf: SlackIdOf): string {
   if (group.people.length === 0) {
-    return group.owner === '(no owner)' ? 'it has no owner or lead' : `"${group.unreachable.join('", "')}" is not in the People tab`;
+    return group.owner === '(no owner)'
+      ? 'it has no owner or lead'
+      : `"${group.unreachable.join('", "')}" is not in the People tab`;
   }
   return group.people
     .filter((person) => slackIdOf(person) === null)
-    .map((person) => (person.email ? `Slack has no user with the e-mail ${person.email} (People: ${person.name})` : `the People tab gives ${person.name} no Slack user or e-mail`))
+    .map((person) =>
+      person.email
+        ? `Slack has no user with the e-mail ${person.email} (People: ${person.name})`
+        : `the People tab gives ${person.name} no Slack user or e-mail`,
+    )
     .join('; ');
 }
 
@@ -48,7 +54,10 @@ function whyUnreachable(group: OwnerNudges, slackIdOf: SlackIdOf): string {
  * reminder reaches every person its owner cell names who can be found; when
  * none can, it is unreachable, with the reason.
  */
-export function planDeliveries(groups: readonly OwnerNudges[], slackIdOf: SlackIdOf): { deliveries: NudgeDelivery[]; unreachable: UnreachableNudge[] } {
+export function planDeliveries(
+  groups: readonly OwnerNudges[],
+  slackIdOf: SlackIdOf,
+): { deliveries: NudgeDelivery[]; unreachable: UnreachableNudge[] } {
   const byRecipient = new Map<string, { owners: Set<string>; nudges: Map<string, Nudge> }>();
   const unreachable: UnreachableNudge[] = [];
   for (const group of groups) {

@@ -1,9 +1,9 @@
-import { isIsoDate, type IsoDate } from '../cell.js';
+import { type IsoDate, isIsoDate } from '../cell.js';
 import { canonicalId } from '../item-id.js';
-import type { Nudge } from './nudge-plan.js';
-import { claimLine, outcomeLine, readClaims, type LedgerFields, type PendingMessage } from './message-ledger.js';
-import type { AuditEntry } from '../register/register.js';
 import type { AuditRecord } from '../register/raw-register.js';
+import type { AuditEntry } from '../register/register.js';
+import { claimLine, type LedgerFields, outcomeLine, type PendingMessage, readClaims } from './message-ledger.js';
+import type { Nudge } from './nudge-plan.js';
 
 export type { PendingMessage } from './message-ledger.js';
 
@@ -76,21 +76,56 @@ export function dueToSend(nudges: readonly Nudge[], ledger: NudgeLedger, today: 
 }
 
 /** The Audit log lines that claim a message's reminders, written before it is sent. */
-export function claimRecords(nudges: readonly Nudge[], message: { messageKey: string; recipient: string; channel: string }, now: string): AuditRecord[] {
-  return nudges.map((nudge) => claimLine(NUDGE_LEDGER, nudge.item.id, `${nudge.stage}@${nudge.aboutDate}`, message, now));
+export function claimRecords(
+  nudges: readonly Nudge[],
+  message: { messageKey: string; recipient: string; channel: string },
+  now: string,
+): AuditRecord[] {
+  return nudges.map((nudge) =>
+    claimLine(NUDGE_LEDGER, nudge.item.id, `${nudge.stage}@${nudge.aboutDate}`, message, now),
+  );
 }
 
 /** The line that settles a claimed reminder message. */
-export function outcomeRecord(message: { messageKey: string; items: readonly string[] }, outcome: 'sent' | 'unsent', now: string, note: string): AuditRecord {
+export function outcomeRecord(
+  message: { messageKey: string; items: readonly string[] },
+  outcome: 'sent' | 'unsent',
+  now: string,
+  note: string,
+): AuditRecord {
   return outcomeLine(NUDGE_LEDGER, message, outcome, now, note);
 }
 
 /** The line that reports a reminder nobody could be sent, so the digest can list it and later runs do not repeat it. */
 export function unreachableRecord(nudge: Nudge, now: string, reason: string): AuditRecord {
-  return { when: now, who: BOT, item: nudge.item.id, field: NUDGE_UNREACHABLE_FIELD, oldValue: '', newValue: `${nudge.stage}@${nudge.aboutDate}`, via: 'bot', note: reason };
+  return {
+    when: now,
+    who: BOT,
+    item: nudge.item.id,
+    field: NUDGE_UNREACHABLE_FIELD,
+    oldValue: '',
+    newValue: `${nudge.stage}@${nudge.aboutDate}`,
+    via: 'bot',
+    note: reason,
+  };
 }
 
 /** The line that holds an item's reminders until `until` (inclusive). */
-export function snoozeRecord(item: string, until: IsoDate, who: string, now: string, via: AuditRecord['via']): AuditRecord {
-  return { when: now, who, item, field: SNOOZE_FIELD, oldValue: '', newValue: until, via, note: `reminders snoozed until ${until}` };
+export function snoozeRecord(
+  item: string,
+  until: IsoDate,
+  who: string,
+  now: string,
+  via: AuditRecord['via'],
+): AuditRecord {
+  return {
+    when: now,
+    who,
+    item,
+    field: SNOOZE_FIELD,
+    oldValue: '',
+    newValue: until,
+    via,
+    note: `reminders snoozed until ${until}`,
+  };
 }

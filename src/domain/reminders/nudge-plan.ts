@@ -1,9 +1,9 @@
-import { compareText } from '../item-id.js';
-import { addDays, dayOfWeek, daysBetween } from '../dates/calendar.js';
 import type { IsoDate } from '../cell.js';
+import { addDays, dayOfWeek, daysBetween } from '../dates/calendar.js';
+import { compareText } from '../item-id.js';
 import { reviewsDue } from '../items/due-items.js';
 import { peopleDirectory, personKey } from '../register/people.js';
-import { isOpen, ownerOf, type Item, type Person, type Register } from '../register/register.js';
+import { type Item, isOpen, ownerOf, type Person, type Register } from '../register/register.js';
 
 export interface NudgeRules {
   /** Days before the target date to remind, e.g. [14, 7, 1, 0]. */
@@ -68,7 +68,9 @@ function stagesFor(targetDate: IsoDate, today: IsoDate, rules: NudgeRules): Arra
  * sent once the working day it fell on has passed.
  */
 export function planNudges(
-  register: Register, today: IsoDate, rules: NudgeRules,
+  register: Register,
+  today: IsoDate,
+  rules: NudgeRules,
   wasSent: (nudge: Nudge) => boolean = (nudge) => nudge.sendOn < today,
 ): Nudge[] {
   const isWorkingDay = rules.isWorkingDay ?? weekdays;
@@ -83,7 +85,14 @@ export function planNudges(
       .map((s) => ({ ...s, sendOn: workingDayOnOrBefore(s.due, isWorkingDay) }))
       .filter((s) => s.sendOn <= today)
       .pop();
-    if (reached) nudges.push({ item, stage: reached.stage, aboutDate: targetDate, sendOn: reached.sendOn, daysToGo: daysBetween(today, targetDate) });
+    if (reached)
+      nudges.push({
+        item,
+        stage: reached.stage,
+        aboutDate: targetDate,
+        sendOn: reached.sendOn,
+        daysToGo: daysBetween(today, targetDate),
+      });
   }
   for (const review of reviewsDue(register, today)) {
     const sendOn = workingDayOnOrBefore(review.dueOn, isWorkingDay);
@@ -101,7 +110,8 @@ export function groupByOwner(nudges: readonly Nudge[], people: readonly Person[]
   const groups = new Map<string, OwnerNudges>();
   for (const nudge of nudges) {
     const owner = ownerOf(nudge.item) || '(no owner)';
-    const { people: found, missing } = owner === '(no owner)' ? { people: [], missing: [owner] } : directory.resolve(owner);
+    const { people: found, missing } =
+      owner === '(no owner)' ? { people: [], missing: [owner] } : directory.resolve(owner);
     const key = [...found.map((person) => personKey(person.name)), ...missing.map(personKey)].sort().join('|');
     const group = groups.get(key) ?? { owner, people: found, unreachable: missing, nudges: [] };
     group.nudges.push(nudge);

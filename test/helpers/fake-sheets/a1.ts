@@ -11,7 +11,8 @@ export interface TabRange {
 
 export function columnLetters(index: number): string {
   let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
@@ -23,10 +24,15 @@ function columnIndex(letters: string): number {
 
 /** A title as Sheets writes it in a range: bare when it is a plain word, else quoted with quotes doubled. */
 export function titleInRange(title: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(title) && !/^[A-Za-z]{1,3}\d+$/.test(title) ? title : `'${title.replace(/'/g, "''")}'`;
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(title) && !/^[A-Za-z]{1,3}\d+$/.test(title)
+    ? title
+    : `'${title.replace(/'/g, "''")}'`;
 }
 
-interface Corner { col: number | null; row: number | null }
+interface Corner {
+  col: number | null;
+  row: number | null;
+}
 
 function corner(text: string): Corner | null {
   const match = /^([A-Za-z]{0,3})(\d*)$/.exec(text);
@@ -47,8 +53,10 @@ function cellsPart(text: string): Omit<TabRange, 'tab'> | null {
   if (to === undefined && (a.row === null || a.col === null)) return null;
   if ((a.col === null) !== (b.col === null)) return null;
   return {
-    startRow: a.row ?? 0, endRow: b.row === null ? null : b.row + 1,
-    startCol: a.col ?? 0, endCol: b.col === null ? null : b.col + 1,
+    startRow: a.row ?? 0,
+    endRow: b.row === null ? null : b.row + 1,
+    startCol: a.col ?? 0,
+    endCol: b.col === null ? null : b.col + 1,
   };
 }
 
@@ -57,7 +65,11 @@ function splitTitle(range: string): { title: string | null; cells: string | null
     let i = 1;
     let title = '';
     for (; i < range.length; i++) {
-      if (range[i] === "'" && range[i + 1] === "'") { title += "'"; i++; continue; }
+      if (range[i] === "'" && range[i + 1] === "'") {
+        title += "'";
+        i++;
+        continue;
+      }
       if (range[i] === "'") break;
       title += range[i];
     }

@@ -1,9 +1,10 @@
-import { createPublicKey, generateKeyPairSync, randomBytes, verify, type KeyObject } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, type KeyObject, randomBytes, verify } from 'node:crypto';
 import { ApiError } from './types.js';
 
 export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 
-const UNAUTHENTICATED = 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.';
+const UNAUTHENTICATED =
+  'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.';
 
 export interface ServiceAccountKey {
   type: 'service_account';
@@ -16,7 +17,10 @@ export interface ServiceAccountKey {
 }
 
 /** A service-account key file like the one Google hands out, from a fresh RSA pair, and its public key. */
-export function makeServiceAccountKey(email = 'risk-bot@fake-project.iam.gserviceaccount.com'): { keyJson: ServiceAccountKey; publicKeyPem: string } {
+export function makeServiceAccountKey(email = 'risk-bot@fake-project.iam.gserviceaccount.com'): {
+  keyJson: ServiceAccountKey;
+  publicKeyPem: string;
+} {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', {
     modulusLength: 2048,
     privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
@@ -50,7 +54,10 @@ function decodePart(part: string): Record<string, unknown> | null {
  * `scope` holding the spreadsheets scope. Throws 401 or 403 like Google.
  */
 export function verifyBearer(header: string | undefined, keys: ReadonlyMap<string, KeyObject>, nowMs: number): string {
-  const unauthenticated = (why: string) => new ApiError(401, `${UNAUTHENTICATED} (fake Sheets server: ${why})`, { 'www-authenticate': 'Bearer realm="https://accounts.google.com/"' });
+  const unauthenticated = (why: string) =>
+    new ApiError(401, `${UNAUTHENTICATED} (fake Sheets server: ${why})`, {
+      'www-authenticate': 'Bearer realm="https://accounts.google.com/"',
+    });
   const match = /^Bearer (\S+)$/.exec(header ?? '');
   if (!match) throw unauthenticated('no Bearer token');
   const parts = match[1]!.split('.');
@@ -62,14 +69,18 @@ export function verifyBearer(header: string | undefined, keys: ReadonlyMap<strin
   if (head.alg !== 'RS256') throw unauthenticated(`alg ${String(head.alg)} instead of RS256`);
   const key = typeof claims.iss === 'string' ? keys.get(claims.iss) : undefined;
   if (!key) throw unauthenticated(`no key registered for ${String(claims.iss)}`);
-  if (!verify('sha256', Buffer.from(`${h}.${p}`), key, Buffer.from(s, 'base64url'))) throw unauthenticated('bad signature');
+  if (!verify('sha256', Buffer.from(`${h}.${p}`), key, Buffer.from(s, 'base64url')))
+    throw unauthenticated('bad signature');
   if (claims.sub !== claims.iss) throw unauthenticated('sub differs from iss');
   const now = nowMs / 1000;
   if (typeof claims.exp !== 'number' || claims.exp <= now - 60) throw unauthenticated('the JWT has expired');
   if (typeof claims.iat !== 'number' || claims.iat > now + 60) throw unauthenticated('the JWT is issued in the future');
   const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ') : [];
   if (!scopes.includes(SHEETS_SCOPE)) {
-    throw new ApiError(403, `Request had insufficient authentication scopes. (fake Sheets server: scope ${JSON.stringify(claims.scope ?? null)}, aud ${JSON.stringify(claims.aud ?? null)})`);
+    throw new ApiError(
+      403,
+      `Request had insufficient authentication scopes. (fake Sheets server: scope ${JSON.stringify(claims.scope ?? null)}, aud ${JSON.stringify(claims.aud ?? null)})`,
+    );
   }
   return claims.iss as string;
 }

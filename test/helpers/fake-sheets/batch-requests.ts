@@ -15,24 +15,39 @@ function tabById(book: Spreadsheet, sheetId: unknown, fail: (m: string) => Error
 }
 
 function requireFields(body: Json, fail: (m: string) => Error): string[] {
-  if (typeof body.fields !== 'string' || body.fields.trim() === '') throw fail("At least one field must be specified in 'fields'.");
+  if (typeof body.fields !== 'string' || body.fields.trim() === '')
+    throw fail("At least one field must be specified in 'fields'.");
   return fieldPaths(body.fields);
 }
 
 /** A GridRange checked against the grid, with open ends closed at its edge. */
 function bounded(tab: Tab, range: GridRange, fail: (m: string) => Error): Required<GridRange> {
   const r = {
-    sheetId: tab.sheetId, startRowIndex: range.startRowIndex ?? 0, endRowIndex: range.endRowIndex ?? tab.grid.rowCount,
-    startColumnIndex: range.startColumnIndex ?? 0, endColumnIndex: range.endColumnIndex ?? tab.grid.columnCount,
+    sheetId: tab.sheetId,
+    startRowIndex: range.startRowIndex ?? 0,
+    endRowIndex: range.endRowIndex ?? tab.grid.rowCount,
+    startColumnIndex: range.startColumnIndex ?? 0,
+    endColumnIndex: range.endColumnIndex ?? tab.grid.columnCount,
   };
-  if (r.endRowIndex > tab.grid.rowCount || r.endColumnIndex > tab.grid.columnCount || r.startRowIndex > r.endRowIndex || r.startColumnIndex > r.endColumnIndex) {
+  if (
+    r.endRowIndex > tab.grid.rowCount ||
+    r.endColumnIndex > tab.grid.columnCount ||
+    r.startRowIndex > r.endRowIndex ||
+    r.startColumnIndex > r.endColumnIndex
+  ) {
     const a1 = `${titleInRange(tab.title)}!${columnLetters(r.startColumnIndex)}${r.startRowIndex + 1}:${columnLetters(Math.max(r.endColumnIndex - 1, 0))}${r.endRowIndex}`;
-    throw fail(`Range (${a1}) exceeds grid limits. Max rows: ${tab.grid.rowCount}, max columns: ${tab.grid.columnCount}`);
+    throw fail(
+      `Range (${a1}) exceeds grid limits. Max rows: ${tab.grid.rowCount}, max columns: ${tab.grid.columnCount}`,
+    );
   }
   return r;
 }
 
-function rangeIn(book: Spreadsheet, range: unknown, fail: (m: string) => Error): { tab: Tab; range: Required<GridRange> } {
+function rangeIn(
+  book: Spreadsheet,
+  range: unknown,
+  fail: (m: string) => Error,
+): { tab: Tab; range: Required<GridRange> } {
   const r = (range ?? {}) as GridRange;
   const tab = tabById(book, r.sheetId, fail);
   return { tab, range: bounded(tab, r, fail) };
@@ -53,13 +68,29 @@ function cellValue(cell: Json | undefined): Stored | undefined {
 function writeRows(tab: Tab, rows: Json[], row: number, col: number, body: Json, fail: (m: string) => Error): void {
   const paths = requireFields(body, fail);
   const width = rows.reduce((w: number, r: Json) => Math.max(w, (r.values ?? []).length), 0);
-  bounded(tab, { startRowIndex: row, endRowIndex: row + rows.length, startColumnIndex: col, endColumnIndex: col + width }, fail);
-  rows.forEach((r, i) => (r.values ?? []).forEach((cell: Json, j: number) => {
-    if (covers(paths, 'userEnteredValue')) setCell(tab, row + i, col + j, cellValue(cell));
-    if (covers(paths, 'userEnteredFormat') && cell.userEnteredFormat) {
-      tab.formats.push({ range: { sheetId: tab.sheetId, startRowIndex: row + i, endRowIndex: row + i + 1, startColumnIndex: col + j, endColumnIndex: col + j + 1 }, fields: body.fields, format: cell.userEnteredFormat });
-    }
-  }));
+  bounded(
+    tab,
+    { startRowIndex: row, endRowIndex: row + rows.length, startColumnIndex: col, endColumnIndex: col + width },
+    fail,
+  );
+  rows.forEach((r, i) =>
+    (r.values ?? []).forEach((cell: Json, j: number) => {
+      if (covers(paths, 'userEnteredValue')) setCell(tab, row + i, col + j, cellValue(cell));
+      if (covers(paths, 'userEnteredFormat') && cell.userEnteredFormat) {
+        tab.formats.push({
+          range: {
+            sheetId: tab.sheetId,
+            startRowIndex: row + i,
+            endRowIndex: row + i + 1,
+            startColumnIndex: col + j,
+            endColumnIndex: col + j + 1,
+          },
+          fields: body.fields,
+          format: cell.userEnteredFormat,
+        });
+      }
+    }),
+  );
 }
 
 function checkTitle(book: Spreadsheet, title: string, except: Tab | null, fail: (m: string) => Error): void {
@@ -73,7 +104,13 @@ function checkTitle(book: Spreadsheet, title: string, except: Tab | null, fail: 
 function sheetProperties(book: Spreadsheet, tab: Tab): Json {
   const { rowCount, columnCount, frozenRowCount } = tab.grid;
   // Like Google, zero values are left out of the JSON (so frozenRowCount is absent when 0).
-  return { sheetId: tab.sheetId, title: tab.title, index: book.sheets.indexOf(tab), sheetType: 'GRID', gridProperties: { rowCount, columnCount, ...(frozenRowCount ? { frozenRowCount } : {}) } };
+  return {
+    sheetId: tab.sheetId,
+    title: tab.title,
+    index: book.sheets.indexOf(tab),
+    sheetType: 'GRID',
+    gridProperties: { rowCount, columnCount, ...(frozenRowCount ? { frozenRowCount } : {}) },
+  };
 }
 
 function dimension(tab: Tab, body: Json, fail: (m: string) => Error): { rows: boolean; start: number; count: number } {
@@ -82,14 +119,16 @@ function dimension(tab: Tab, body: Json, fail: (m: string) => Error): { rows: bo
   const start = r.startIndex ?? 0;
   const end = r.endIndex ?? start;
   const limit = r.dimension === 'ROWS' ? tab.grid.rowCount : tab.grid.columnCount;
-  if (start < 0 || end <= start || start > limit) throw fail(`Invalid dimension range ${start}..${end} (grid has ${limit} ${r.dimension.toLowerCase()})`);
+  if (start < 0 || end <= start || start > limit)
+    throw fail(`Invalid dimension range ${start}..${end} (grid has ${limit} ${r.dimension.toLowerCase()})`);
   return { rows: r.dimension === 'ROWS', start, count: end - start };
 }
 
 const HANDLERS: Record<string, Handler> = {
   addSheet(book, body, fail) {
     const p = body.properties ?? {};
-    if (p.sheetId !== undefined && book.sheets.some((t) => t.sheetId === p.sheetId)) throw fail(`Sheet with id ${p.sheetId} already exists.`);
+    if (p.sheetId !== undefined && book.sheets.some((t) => t.sheetId === p.sheetId))
+      throw fail(`Sheet with id ${p.sheetId} already exists.`);
     let n = book.sheets.length + 1;
     while (book.sheets.some((t) => t.title.toLowerCase() === `sheet${n}`)) n++;
     const title: string = p.title ?? `Sheet${n}`;
@@ -110,9 +149,13 @@ const HANDLERS: Record<string, Handler> = {
     const p = body.properties ?? {};
     const tab = tabById(book, p.sheetId, fail);
     const paths = requireFields(body, fail);
-    if (covers(paths, 'title')) { checkTitle(book, p.title ?? '', tab, fail); tab.title = p.title; }
+    if (covers(paths, 'title')) {
+      checkTitle(book, p.title ?? '', tab, fail);
+      tab.title = p.title;
+    }
     for (const key of ['rowCount', 'columnCount', 'frozenRowCount'] as const) {
-      if (covers(paths, `gridProperties.${key}`) || paths.includes('gridProperties')) tab.grid[key] = p.gridProperties?.[key] ?? 0;
+      if (covers(paths, `gridProperties.${key}`) || paths.includes('gridProperties'))
+        tab.grid[key] = p.gridProperties?.[key] ?? 0;
     }
     if (tab.grid.frozenRowCount > tab.grid.rowCount) throw fail('frozenRowCount is beyond the last row');
     if (covers(paths, 'index')) {
@@ -133,7 +176,8 @@ const HANDLERS: Record<string, Handler> = {
     const ranges: Json[] = rule.ranges ?? [];
     if (ranges.length === 0) throw fail('A conditional format rule needs at least one range.');
     const tabs = ranges.map((r) => rangeIn(book, r, fail).tab);
-    if (tabs.some((t) => t !== tabs[0])) throw fail('All ranges of a conditional format rule must be on the same sheet.');
+    if (tabs.some((t) => t !== tabs[0]))
+      throw fail('All ranges of a conditional format rule must be on the same sheet.');
     const list = tabs[0]!.conditionalFormats;
     const index = body.index ?? 0;
     if (index > list.length) throw fail(`index ${index} is beyond the ${list.length} rules of the sheet`);
@@ -143,7 +187,8 @@ const HANDLERS: Record<string, Handler> = {
   deleteConditionalFormatRule(book, body, fail) {
     const tab = tabById(book, body.sheetId, fail);
     const index = body.index ?? 0;
-    if (index >= tab.conditionalFormats.length) throw fail(`No conditional format on sheet ${tab.sheetId} at index ${index}`);
+    if (index >= tab.conditionalFormats.length)
+      throw fail(`No conditional format on sheet ${tab.sheetId} at index ${index}`);
     const [rule] = tab.conditionalFormats.splice(index, 1);
     return { deleteConditionalFormatRule: { rule } };
   },
@@ -152,16 +197,18 @@ const HANDLERS: Record<string, Handler> = {
     const paths = requireFields(body, fail);
     if (covers(paths, 'userEnteredValue')) {
       const value = cellValue(body.cell);
-      for (let r = range.startRowIndex; r < range.endRowIndex; r++) for (let c = range.startColumnIndex; c < range.endColumnIndex; c++) setCell(tab, r, c, value);
+      for (let r = range.startRowIndex; r < range.endRowIndex; r++)
+        for (let c = range.startColumnIndex; c < range.endColumnIndex; c++) setCell(tab, r, c, value);
     }
-    if (covers(paths, 'userEnteredFormat')) tab.formats.push({ range, fields: body.fields, format: body.cell?.userEnteredFormat ?? null });
+    if (covers(paths, 'userEnteredFormat'))
+      tab.formats.push({ range, fields: body.fields, format: body.cell?.userEnteredFormat ?? null });
     return undefined;
   },
   updateCells(book, body, fail) {
     const origin = body.start ?? body.range ?? {};
     const tab = tabById(book, origin.sheetId, fail);
-    const row = body.start ? origin.rowIndex ?? 0 : origin.startRowIndex ?? 0;
-    const col = body.start ? origin.columnIndex ?? 0 : origin.startColumnIndex ?? 0;
+    const row = body.start ? (origin.rowIndex ?? 0) : (origin.startRowIndex ?? 0);
+    const col = body.start ? (origin.columnIndex ?? 0) : (origin.startColumnIndex ?? 0);
     writeRows(tab, body.rows ?? [], row, col, body, fail);
     return undefined;
   },
@@ -184,14 +231,17 @@ const HANDLERS: Record<string, Handler> = {
   insertDimension(book, body, fail) {
     const tab = tabById(book, body.range?.sheetId, fail);
     const d = dimension(tab, body, fail);
-    if (d.rows) insertRows(tab, d.start, d.count); else insertColumns(tab, d.start, d.count);
+    if (d.rows) insertRows(tab, d.start, d.count);
+    else insertColumns(tab, d.start, d.count);
     return undefined;
   },
   deleteDimension(book, body, fail) {
     const tab = tabById(book, body.range?.sheetId, fail);
     const d = dimension(tab, body, fail);
-    if (d.start + d.count > (d.rows ? tab.grid.rowCount : tab.grid.columnCount)) throw fail('Cannot delete beyond the grid');
-    if (d.rows) deleteRows(tab, d.start, d.count); else deleteColumns(tab, d.start, d.count);
+    if (d.start + d.count > (d.rows ? tab.grid.rowCount : tab.grid.columnCount))
+      throw fail('Cannot delete beyond the grid');
+    if (d.rows) deleteRows(tab, d.start, d.count);
+    else deleteColumns(tab, d.start, d.count);
     return undefined;
   },
   addProtectedRange(book, body, fail) {
@@ -224,7 +274,8 @@ export function applyRequests(book: Spreadsheet, requests: unknown): Json[] {
     const fail = (message: string) => badRequest(`Invalid requests[${i}]${name ? `.${name}` : ''}: ${message}`);
     if (names.length !== 1 || !name) throw fail('each request must set exactly one kind of request');
     const handler = HANDLERS[name];
-    if (!handler) throw fail(`the fake Sheets server does not support ${name} (it supports ${SUPPORTED_REQUESTS.join(', ')})`);
+    if (!handler)
+      throw fail(`the fake Sheets server does not support ${name} (it supports ${SUPPORTED_REQUESTS.join(', ')})`);
     return handler(book, request[name] ?? {}, fail) ?? {};
   });
 }

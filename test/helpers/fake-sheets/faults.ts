@@ -51,16 +51,24 @@ export class FaultPlan {
 const READS: readonly RequestKind[] = ['values.batchGet', 'values.get', 'spreadsheets.get'];
 
 const MESSAGES: Record<number, string> = {
-  400: 'Invalid request (injected fault).', 403: 'The caller does not have permission', 404: 'Requested entity was not found.',
-  500: 'Internal error encountered.', 503: 'The service is currently unavailable.',
+  400: 'Invalid request (injected fault).',
+  403: 'The caller does not have permission',
+  404: 'Requested entity was not found.',
+  500: 'Internal error encountered.',
+  503: 'The service is currently unavailable.',
 };
 
 /** The error an injected status fault answers with, worded like Google's (429 names the read or write quota). */
 export function faultError(fault: Extract<Fault, { status: number }>, kind: RequestKind): ApiError {
   if (fault.status === 429) {
     const what = READS.includes(kind) ? 'Read' : 'Write';
-    const headers: Record<string, string> = fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
-    return new ApiError(429, `Quota exceeded for quota metric '${what} requests' and limit '${what} requests per minute per user' of service 'sheets.googleapis.com' for consumer 'project_number:000000000000'.`, headers);
+    const headers: Record<string, string> =
+      fault.retryAfterSeconds === undefined ? {} : { 'retry-after': String(fault.retryAfterSeconds) };
+    return new ApiError(
+      429,
+      `Quota exceeded for quota metric '${what} requests' and limit '${what} requests per minute per user' of service 'sheets.googleapis.com' for consumer 'project_number:000000000000'.`,
+      headers,
+    );
   }
   return new ApiError(fault.status, MESSAGES[fault.status] ?? 'Injected fault.');
 }

@@ -17,7 +17,10 @@ export function fieldPaths(fields: string): string[] {
       } else if (name.trim() !== '') {
         paths.push(path);
       }
-      if (fields[i] === ',') { i++; continue; }
+      if (fields[i] === ',') {
+        i++;
+        continue;
+      }
       return;
     }
   };
@@ -38,7 +41,10 @@ function treeOf(paths: readonly string[]): Tree {
     const parts = path.split('.');
     let node = root;
     parts.forEach((part, k) => {
-      if (k === parts.length - 1) { node.set(part, true); return; }
+      if (k === parts.length - 1) {
+        node.set(part, true);
+        return;
+      }
       const next = node.get(part);
       if (next === true) return;
       const child: Tree = next ?? new Map();

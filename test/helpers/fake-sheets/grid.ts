@@ -9,9 +9,18 @@ export const formulaMarker = (formula: string): string => `#FORMULA(${formula})`
 
 export function newTab(sheetId: number, title: string, grid: Partial<Tab['grid']> = {}): Tab {
   return {
-    sheetId, title,
-    grid: { rowCount: grid.rowCount ?? DEFAULT_ROWS, columnCount: grid.columnCount ?? DEFAULT_COLUMNS, frozenRowCount: grid.frozenRowCount ?? 0 },
-    rows: [], validations: [], conditionalFormats: [], protectedRanges: [], formats: [],
+    sheetId,
+    title,
+    grid: {
+      rowCount: grid.rowCount ?? DEFAULT_ROWS,
+      columnCount: grid.columnCount ?? DEFAULT_COLUMNS,
+      frozenRowCount: grid.frozenRowCount ?? 0,
+    },
+    rows: [],
+    validations: [],
+    conditionalFormats: [],
+    protectedRanges: [],
+    formats: [],
   };
 }
 
@@ -71,12 +80,19 @@ export function deleteRows(tab: Tab, at: number, count: number): void {
 }
 
 export function insertColumns(tab: Tab, at: number, count: number): void {
-  tab.rows.forEach((row) => { if (row && at < row.length) row.splice(at, 0, ...new Array<undefined>(count)); });
+  tab.rows.forEach((row) => {
+    if (row && at < row.length) row.splice(at, 0, ...new Array<undefined>(count));
+  });
   tab.grid.columnCount += count;
 }
 
 export function deleteColumns(tab: Tab, at: number, count: number): void {
-  tab.rows.forEach((row, r) => { if (row) { row.splice(at, count); trim(tab, r); } });
+  tab.rows.forEach((row, r) => {
+    if (row) {
+      row.splice(at, count);
+      trim(tab, r);
+    }
+  });
   tab.grid.columnCount -= count;
 }
 
@@ -121,20 +137,34 @@ export function readRows(r: TabRange, how: ValueRender): Array<Array<string | nu
 export function transpose<T>(rows: T[][]): T[][] {
   const width = rows.reduce((w, row) => Math.max(w, row.length), 0);
   const cols: T[][] = Array.from({ length: width }, () => []);
-  rows.forEach((row, i) => row.forEach((cell, j) => { cols[j]![i] = cell; }));
+  rows.forEach((row, i) =>
+    row.forEach((cell, j) => {
+      cols[j]![i] = cell;
+    }),
+  );
   return cols.map((col) => Array.from(col, (cell) => cell ?? ('' as T)));
 }
 
 /** What a person sees in the tab: formulas as markers, empty cells null, trailing empties trimmed. */
 export function humanRows(tab: Tab): CellValue[][] {
-  return Array.from(tab.rows, (row) => Array.from(row ?? [], (cell) => (cell === undefined ? null : typeof cell === 'object' ? formulaMarker(cell.formula) : cell)));
+  return Array.from(tab.rows, (row) =>
+    Array.from(row ?? [], (cell) =>
+      cell === undefined ? null : typeof cell === 'object' ? formulaMarker(cell.formula) : cell,
+    ),
+  );
 }
 
 /** Replaces a tab's cells with rows a person typed; "" and null are empty. The grid grows to fit. */
 export function setHumanRows(tab: Tab, rows: readonly CellValue[][]): void {
   tab.rows = [];
-  rows.forEach((row, r) => row.forEach((cell, c) => {
-    if (cell !== null && cell !== '') setCell(tab, r, c, cell);
-  }));
-  growGrid(tab, rows.length, rows.reduce((w, row) => Math.max(w, row.length), 0));
+  rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (cell !== null && cell !== '') setCell(tab, r, c, cell);
+    }),
+  );
+  growGrid(
+    tab,
+    rows.length,
+    rows.reduce((w, row) => Math.max(w, row.length), 0),
+  );
 }

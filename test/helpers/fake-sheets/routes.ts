@@ -24,15 +24,21 @@ const decode = (s: string): string => {
  * percent-encoded and a literal ":" only ever starts a method suffix.
  */
 export function classify(method: string, rawPath: string): Route {
-  const route = (kind: RequestKind, id: string | null = null, range: string | null = null): Route => ({ kind, spreadsheetId: id && decode(id), range: range && decode(range) });
+  const route = (kind: RequestKind, id: string | null = null, range: string | null = null): Route => ({
+    kind,
+    spreadsheetId: id && decode(id),
+    range: range && decode(range),
+  });
   if (/\/token$|\/oauth2\//.test(rawPath)) return route('token');
   if (rawPath === '/v4/spreadsheets') return route(method === 'POST' ? 'spreadsheets.create' : 'unknown');
   const m = /^\/v4\/spreadsheets\/([^/:]+)(.*)$/.exec(rawPath);
   if (!m) return route('unknown');
   const [, id, rest] = m as unknown as [string, string, string];
   const table: Record<string, RequestKind> = {
-    'GET ': 'spreadsheets.get', 'POST :batchUpdate': 'spreadsheets.batchUpdate',
-    'GET /values:batchGet': 'values.batchGet', 'POST /values:batchUpdate': 'values.batchUpdate',
+    'GET ': 'spreadsheets.get',
+    'POST :batchUpdate': 'spreadsheets.batchUpdate',
+    'GET /values:batchGet': 'values.batchGet',
+    'POST /values:batchUpdate': 'values.batchUpdate',
   };
   const fixed = table[`${method} ${rest}`];
   if (fixed) return route(fixed, id);
@@ -75,14 +81,21 @@ export function serve(books: Map<string, Spreadsheet>, route: Route, query: Quer
   };
   const range = route.range ?? '';
   switch (route.kind) {
-    case 'spreadsheets.get': return { body: spreadsheetResource(book, query), applied: false };
-    case 'values.batchGet': return { body: values.batchGet(book, query), applied: false };
-    case 'values.get': return { body: values.get(book, range, query), applied: false };
+    case 'spreadsheets.get':
+      return { body: spreadsheetResource(book, query), applied: false };
+    case 'values.batchGet':
+      return { body: values.batchGet(book, query), applied: false };
+    case 'values.get':
+      return { body: values.get(book, range, query), applied: false };
     case 'spreadsheets.batchUpdate':
       return write((draft) => ({ spreadsheetId: draft.spreadsheetId, replies: applyRequests(draft, json.requests) }));
-    case 'values.batchUpdate': return write((draft) => values.batchUpdate(draft, json));
-    case 'values.update': return write((draft) => values.update(draft, range, query, json));
-    case 'values.append': return write((draft) => values.append(draft, range, query, json));
-    default: throw badRequest(`unroutable ${route.kind}`);
+    case 'values.batchUpdate':
+      return write((draft) => values.batchUpdate(draft, json));
+    case 'values.update':
+      return write((draft) => values.update(draft, range, query, json));
+    case 'values.append':
+      return write((draft) => values.append(draft, range, query, json));
+    default:
+      throw badRequest(`unroutable ${route.kind}`);
   }
 }

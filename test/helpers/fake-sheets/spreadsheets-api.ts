@@ -29,9 +29,13 @@ export function buildSpreadsheet(id: string, title: string, tabs: Record<string,
 /** A copy to apply a batch to: rows and lists are copied, stored cells (never mutated) are shared. */
 export function cloneSpreadsheet(book: Spreadsheet): Spreadsheet {
   const cloneTab = (tab: Tab): Tab => ({
-    ...tab, grid: { ...tab.grid }, rows: tab.rows.map((row) => row?.slice()),
-    validations: tab.validations.slice(), conditionalFormats: tab.conditionalFormats.slice(),
-    protectedRanges: tab.protectedRanges.slice(), formats: tab.formats.slice(),
+    ...tab,
+    grid: { ...tab.grid },
+    rows: tab.rows.map((row) => row?.slice()),
+    validations: tab.validations.slice(),
+    conditionalFormats: tab.conditionalFormats.slice(),
+    protectedRanges: tab.protectedRanges.slice(),
+    formats: tab.formats.slice(),
   });
   return { ...book, sheets: book.sheets.map(cloneTab) };
 }
@@ -40,7 +44,11 @@ function cellData(cell: Stored | undefined): Json {
   if (cell === undefined) return {};
   if (typeof cell === 'object') return { userEnteredValue: { formulaValue: cell.formula } };
   const key = typeof cell === 'string' ? 'stringValue' : typeof cell === 'number' ? 'numberValue' : 'boolValue';
-  return { userEnteredValue: { [key]: cell }, effectiveValue: { [key]: cell }, formattedValue: typeof cell === 'boolean' ? (cell ? 'TRUE' : 'FALSE') : String(cell) };
+  return {
+    userEnteredValue: { [key]: cell },
+    effectiveValue: { [key]: cell },
+    formattedValue: typeof cell === 'boolean' ? (cell ? 'TRUE' : 'FALSE') : String(cell),
+  };
 }
 
 /** GridData for includeGridData: only rows that hold data, so it stays cheap on a tall, empty grid. */
@@ -48,7 +56,9 @@ function gridData(tab: Tab, startRow: number, endRow: number, startCol: number, 
   const rowData: Json[] = [];
   for (let r = startRow; r < Math.min(endRow, tab.rows.length); r++) {
     const width = Math.min(endCol, tab.rows[r]?.length ?? 0);
-    rowData.push({ values: Array.from({ length: Math.max(width - startCol, 0) }, (_, c) => cellData(getCell(tab, r, startCol + c))) });
+    rowData.push({
+      values: Array.from({ length: Math.max(width - startCol, 0) }, (_, c) => cellData(getCell(tab, r, startCol + c))),
+    });
   }
   return { startRow, startColumn: startCol, rowData };
 }
@@ -60,8 +70,11 @@ export function spreadsheetResource(book: Spreadsheet, query: Query = {}): Json 
   const tabs = ranges.length > 0 ? book.sheets.filter((t) => ranges.some((r) => r.tab === t)) : book.sheets;
   const sheets = tabs.map((tab) => {
     const own = ranges.filter((r) => r.tab === tab);
-    const data = !withData ? [] : (own.length > 0 ? own : [{ startRow: 0, endRow: null, startCol: 0, endCol: null }])
-      .map((r) => gridData(tab, r.startRow, r.endRow ?? tab.grid.rowCount, r.startCol, r.endCol ?? tab.grid.columnCount));
+    const data = !withData
+      ? []
+      : (own.length > 0 ? own : [{ startRow: 0, endRow: null, startCol: 0, endCol: null }]).map((r) =>
+          gridData(tab, r.startRow, r.endRow ?? tab.grid.rowCount, r.startCol, r.endCol ?? tab.grid.columnCount),
+        );
     return {
       properties: sheetProperties(book, tab),
       ...(tab.conditionalFormats.length > 0 ? { conditionalFormats: tab.conditionalFormats } : {}),
@@ -83,9 +96,19 @@ export function spreadsheetResource(book: Spreadsheet, query: Query = {}): Json 
 export function createSpreadsheet(body: Json): Spreadsheet {
   const properties = (body.properties ?? {}) as Json;
   const given = (Array.isArray(body.sheets) ? body.sheets : []) as Array<{ properties?: Json }>;
-  const book = buildSpreadsheet(newSpreadsheetId(), typeof properties.title === 'string' ? properties.title : 'Untitled spreadsheet', {});
+  const book = buildSpreadsheet(
+    newSpreadsheetId(),
+    typeof properties.title === 'string' ? properties.title : 'Untitled spreadsheet',
+    {},
+  );
   if (given.length > 0) {
-    book.sheets = given.map(({ properties: p = {} }, i) => newTab(typeof p.sheetId === 'number' ? p.sheetId : i === 0 ? 0 : 1_000_000 + i, typeof p.title === 'string' ? p.title : `Sheet${i + 1}`, (p.gridProperties ?? {}) as Partial<Tab['grid']>));
+    book.sheets = given.map(({ properties: p = {} }, i) =>
+      newTab(
+        typeof p.sheetId === 'number' ? p.sheetId : i === 0 ? 0 : 1_000_000 + i,
+        typeof p.title === 'string' ? p.title : `Sheet${i + 1}`,
+        (p.gridProperties ?? {}) as Partial<Tab['grid']>,
+      ),
+    );
     const titles = new Set(book.sheets.map((t) => t.title.toLowerCase()));
     if (titles.size !== book.sheets.length) throw badRequest('Invalid sheets: two sheets have the same name.');
   }

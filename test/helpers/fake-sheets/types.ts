@@ -94,13 +94,22 @@ export type GoogleStatus =
   | 'UNAVAILABLE';
 
 const STATUS_OF: Record<number, GoogleStatus> = {
-  400: 'INVALID_ARGUMENT', 401: 'UNAUTHENTICATED', 403: 'PERMISSION_DENIED', 404: 'NOT_FOUND',
-  429: 'RESOURCE_EXHAUSTED', 500: 'INTERNAL', 503: 'UNAVAILABLE',
+  400: 'INVALID_ARGUMENT',
+  401: 'UNAUTHENTICATED',
+  403: 'PERMISSION_DENIED',
+  404: 'NOT_FOUND',
+  429: 'RESOURCE_EXHAUSTED',
+  500: 'INTERNAL',
+  503: 'UNAVAILABLE',
 };
 
 /** An error the fake answers with, in Google's JSON shape. */
 export class ApiError extends Error {
-  constructor(readonly code: number, message: string, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(message);
   }
 

@@ -12,7 +12,8 @@ const one = (query: Query, name: string): string | undefined => {
 
 function renderOption(query: Query): ValueRender {
   const how = one(query, 'valueRenderOption') ?? 'FORMATTED_VALUE';
-  if (how !== 'FORMATTED_VALUE' && how !== 'UNFORMATTED_VALUE' && how !== 'FORMULA') throw badRequest(`Invalid value at 'value_render_option' (${how})`);
+  if (how !== 'FORMATTED_VALUE' && how !== 'UNFORMATTED_VALUE' && how !== 'FORMULA')
+    throw badRequest(`Invalid value at 'value_render_option' (${how})`);
   return how;
 }
 
@@ -54,7 +55,8 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 function inputValue(value: unknown, option: string): Stored | undefined | 'skip' {
   if (value === null || value === undefined) return 'skip';
   if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (typeof value !== 'string') throw badRequest(`Invalid values: ${JSON.stringify(value)} is not a string, number or boolean`);
+  if (typeof value !== 'string')
+    throw badRequest(`Invalid values: ${JSON.stringify(value)} is not a string, number or boolean`);
   if (value === '') return undefined;
   if (option === 'RAW') return value;
   if (value.startsWith('=')) return { formula: value };
@@ -62,13 +64,15 @@ function inputValue(value: unknown, option: string): Stored | undefined | 'skip'
   if (NUMBER.test(value.trim())) return Number(value);
   if (/^(true|false)$/i.test(value)) return value.toUpperCase() === 'TRUE';
   const date = ISO_DATE.exec(value);
-  if (date) return (Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])) - Date.UTC(1899, 11, 30)) / 86_400_000;
+  if (date)
+    return (Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])) - Date.UTC(1899, 11, 30)) / 86_400_000;
   return value;
 }
 
 function inputOption(value: unknown): string {
   if (value === undefined) throw badRequest("'valueInputOption' is required but not specified");
-  if (value !== 'RAW' && value !== 'USER_ENTERED') throw badRequest(`Invalid value at 'value_input_option' (${String(value)})`);
+  if (value !== 'RAW' && value !== 'USER_ENTERED')
+    throw badRequest(`Invalid value at 'value_input_option' (${String(value)})`);
   return value;
 }
 
@@ -78,22 +82,40 @@ function rowsOf(body: Json): unknown[][] {
   return majorDimension(body.majorDimension) === 'COLUMNS' ? transpose(values as unknown[][]) : (values as unknown[][]);
 }
 
-interface Written { updatedRange: string; updatedRows: number; updatedColumns: number; updatedCells: number }
+interface Written {
+  updatedRange: string;
+  updatedRows: number;
+  updatedColumns: number;
+  updatedCells: number;
+}
 
 /** Writes rows at the range's top-left; the grid grows to fit, but a bounded range refuses values outside it. */
 function writeAt(r: TabRange, rows: unknown[][], option: string, startRow = r.startRow): Written {
   const width = rows.reduce((w, row) => Math.max(w, row.length), 0);
-  if (r.endRow !== null && startRow + rows.length > r.endRow) throw badRequest(`Requested writing within range [${formatRange(r)}], but tried writing to row [${startRow + rows.length}]`);
-  if (r.endCol !== null && r.startCol + width > r.endCol) throw badRequest(`Requested writing within range [${formatRange(r)}], but tried writing to column [${r.startCol + width}]`);
+  if (r.endRow !== null && startRow + rows.length > r.endRow)
+    throw badRequest(
+      `Requested writing within range [${formatRange(r)}], but tried writing to row [${startRow + rows.length}]`,
+    );
+  if (r.endCol !== null && r.startCol + width > r.endCol)
+    throw badRequest(
+      `Requested writing within range [${formatRange(r)}], but tried writing to column [${r.startCol + width}]`,
+    );
   let cells = 0;
-  rows.forEach((row, i) => row.forEach((value, j) => {
-    const stored = inputValue(value, option);
-    if (stored === 'skip') return;
-    setCell(r.tab, startRow + i, r.startCol + j, stored);
-    cells++;
-  }));
+  rows.forEach((row, i) =>
+    row.forEach((value, j) => {
+      const stored = inputValue(value, option);
+      if (stored === 'skip') return;
+      setCell(r.tab, startRow + i, r.startCol + j, stored);
+      cells++;
+    }),
+  );
   growGrid(r.tab, startRow + rows.length, r.startCol + width);
-  const written = { ...r, startRow, endRow: startRow + Math.max(rows.length, 1), endCol: r.startCol + Math.max(width, 1) };
+  const written = {
+    ...r,
+    startRow,
+    endRow: startRow + Math.max(rows.length, 1),
+    endCol: r.startCol + Math.max(width, 1),
+  };
   return { updatedRange: formatRange(written), updatedRows: rows.length, updatedColumns: width, updatedCells: cells };
 }
 
@@ -108,15 +130,20 @@ export function batchUpdate(book: Spreadsheet, body: Json): Json {
   });
   const sum = (key: keyof Written) => responses.reduce((n, r) => n + (r[key] as number), 0);
   return {
-    spreadsheetId: book.spreadsheetId, totalUpdatedRows: sum('updatedRows'), totalUpdatedColumns: sum('updatedColumns'),
-    totalUpdatedCells: sum('updatedCells'), totalUpdatedSheets: new Set(responses.map((r) => r.updatedRange.split('!')[0])).size, responses,
+    spreadsheetId: book.spreadsheetId,
+    totalUpdatedRows: sum('updatedRows'),
+    totalUpdatedColumns: sum('updatedColumns'),
+    totalUpdatedCells: sum('updatedCells'),
+    totalUpdatedSheets: new Set(responses.map((r) => r.updatedRange.split('!')[0])).size,
+    responses,
   };
 }
 
 export function update(book: Spreadsheet, range: string, query: Query, body: Json): Json {
   const option = inputOption(one(query, 'valueInputOption'));
   const r = parseRange(book, range);
-  if (typeof body.range === 'string' && parseRange(book, body.range).tab !== r.tab) throw badRequest(`Invalid data[0]: range ${body.range} does not match the URL's ${range}`);
+  if (typeof body.range === 'string' && parseRange(book, body.range).tab !== r.tab)
+    throw badRequest(`Invalid data[0]: range ${body.range} does not match the URL's ${range}`);
   return { spreadsheetId: book.spreadsheetId, ...writeAt(r, rowsOf(body), option) };
 }
 
@@ -128,13 +155,26 @@ export function update(book: Spreadsheet, range: string, query: Query, body: Jso
 export function append(book: Spreadsheet, range: string, query: Query, body: Json): Json {
   const option = inputOption(one(query, 'valueInputOption'));
   const insert = one(query, 'insertDataOption') ?? 'OVERWRITE';
-  if (insert !== 'OVERWRITE' && insert !== 'INSERT_ROWS') throw badRequest(`Invalid value at 'insert_data_option' (${insert})`);
+  if (insert !== 'OVERWRITE' && insert !== 'INSERT_ROWS')
+    throw badRequest(`Invalid value at 'insert_data_option' (${insert})`);
   const r = parseRange(book, range);
   const rows = rowsOf(body);
   const height = dataHeight(r.tab);
   const startRow = Math.max(height, r.startRow);
   if (insert === 'INSERT_ROWS') insertRows(r.tab, startRow, rows.length);
   const open = { ...r, endRow: null, endCol: null };
-  const table = height > 0 ? { tableRange: formatRange({ ...r, startRow: 0, startCol: 0 }, { endRow: height, endCol: Math.max(dataWidth(r.tab), 1) }) } : {};
-  return { spreadsheetId: book.spreadsheetId, ...table, updates: { spreadsheetId: book.spreadsheetId, ...writeAt(open, rows, option, startRow) } };
+  const table =
+    height > 0
+      ? {
+          tableRange: formatRange(
+            { ...r, startRow: 0, startCol: 0 },
+            { endRow: height, endCol: Math.max(dataWidth(r.tab), 1) },
+          ),
+        }
+      : {};
+  return {
+    spreadsheetId: book.spreadsheetId,
+    ...table,
+    updates: { spreadsheetId: book.spreadsheetId, ...writeAt(open, rows, option, startRow) },
+  };
 }

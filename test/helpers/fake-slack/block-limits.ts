@@ -13,7 +13,8 @@ export const MESSAGE_TEXT_LIMIT = 40_000;
 
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 function textOf(value: unknown): string | undefined {
   return isObject(value) && typeof value.text === 'string' ? value.text : undefined;
@@ -32,19 +33,23 @@ function sectionProblems(block: Json, at: string): string[] {
   if (block.text === undefined && fields === undefined) {
     problems.push(`[ERROR] must provide either text or fields [json-pointer:${at}]`);
   }
-  if (block.text !== undefined) problems.push(...lengthProblems(textOf(block.text), SECTION_TEXT_LIMIT, `${at}/text/text`, true));
+  if (block.text !== undefined)
+    problems.push(...lengthProblems(textOf(block.text), SECTION_TEXT_LIMIT, `${at}/text/text`, true));
   if (fields !== undefined) {
     if (!Array.isArray(fields)) return [...problems, `[ERROR] must be an array [json-pointer:${at}/fields]`];
     if (fields.length > SECTION_FIELDS_LIMIT) {
       problems.push(`[ERROR] must provide no more than ${SECTION_FIELDS_LIMIT} items [json-pointer:${at}/fields]`);
     }
-    fields.forEach((field, i) => problems.push(...lengthProblems(textOf(field), FIELD_TEXT_LIMIT, `${at}/fields/${i}/text`, true)));
+    fields.forEach((field, i) =>
+      problems.push(...lengthProblems(textOf(field), FIELD_TEXT_LIMIT, `${at}/fields/${i}/text`, true)),
+    );
   }
   return problems;
 }
 
 function blockProblems(block: unknown, at: string): string[] {
-  if (!isObject(block) || typeof block.type !== 'string') return [`[ERROR] missing required field: type [json-pointer:${at}]`];
+  if (!isObject(block) || typeof block.type !== 'string')
+    return [`[ERROR] missing required field: type [json-pointer:${at}]`];
   if (typeof block.block_id === 'string' && block.block_id.length > 255) {
     return [`[ERROR] must be less than 256 characters [json-pointer:${at}/block_id]`];
   }
@@ -89,15 +94,20 @@ export function blocksProblems(blocks: unknown, max: number, pointer = '/blocks'
 export function viewProblems(view: unknown, expectedType: 'modal' | 'home' | 'any'): string[] {
   if (!isObject(view)) return ['[ERROR] must be an object [json-pointer:/view]'];
   const problems: string[] = [];
-  if (view.type !== 'modal' && view.type !== 'home') problems.push('[ERROR] must be modal or home [json-pointer:/view/type]');
-  else if (expectedType !== 'any' && view.type !== expectedType) problems.push(`[ERROR] must be ${expectedType} [json-pointer:/view/type]`);
+  if (view.type !== 'modal' && view.type !== 'home')
+    problems.push('[ERROR] must be modal or home [json-pointer:/view/type]');
+  else if (expectedType !== 'any' && view.type !== expectedType)
+    problems.push(`[ERROR] must be ${expectedType} [json-pointer:/view/type]`);
   if (view.type === 'modal') {
     problems.push(...lengthProblems(textOf(view.title), 24, '/view/title/text', true));
     for (const key of ['submit', 'close'] as const) {
       if (view[key] !== undefined) problems.push(...lengthProblems(textOf(view[key]), 24, `/view/${key}/text`, true));
     }
     const hasInput = Array.isArray(view.blocks) && view.blocks.some((b) => isObject(b) && b.type === 'input');
-    if (hasInput && view.submit === undefined) problems.push('[ERROR] submit is required when an input block is within the blocks array [json-pointer:/view/submit]');
+    if (hasInput && view.submit === undefined)
+      problems.push(
+        '[ERROR] submit is required when an input block is within the blocks array [json-pointer:/view/submit]',
+      );
   }
   if (typeof view.private_metadata === 'string' && view.private_metadata.length > 3000) {
     problems.push('[ERROR] must be less than 3001 characters [json-pointer:/view/private_metadata]');

@@ -24,7 +24,11 @@ export function readRaw(req: IncomingMessage): Promise<Buffer> {
  * field that fails to parse stays a string, so the method can reject it as
  * Slack does.
  */
-export function parseArgs(raw: Buffer, contentType: string | undefined, query: URLSearchParams): Record<string, unknown> {
+export function parseArgs(
+  raw: Buffer,
+  contentType: string | undefined,
+  query: URLSearchParams,
+): Record<string, unknown> {
   const args: Record<string, unknown> = Object.fromEntries(query);
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (raw.length === 0) return args;

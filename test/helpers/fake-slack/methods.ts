@@ -1,5 +1,5 @@
 import { blocksProblems, MESSAGE_BLOCK_LIMIT, MESSAGE_TEXT_LIMIT, viewProblems } from './block-limits.js';
-import { slackUser, type Json, type SlackState } from './state.js';
+import { type Json, type SlackState, slackUser } from './state.js';
 
 export interface MethodContext {
   state: SlackState;
@@ -10,7 +10,9 @@ export interface MethodContext {
 export type Method = (args: Json, ctx: MethodContext) => Json;
 
 const fail = (error: string, messages?: string[]): Json =>
-  messages === undefined || messages.length === 0 ? { ok: false, error } : { ok: false, error, response_metadata: { messages } };
+  messages === undefined || messages.length === 0
+    ? { ok: false, error }
+    : { ok: false, error, response_metadata: { messages } };
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
 
@@ -33,12 +35,24 @@ function messageProblem(args: Json): Json | undefined {
 /** Slack gives every block without a block_id one of its own, and sends it back in interaction payloads. */
 function withBlockIds(blocks: unknown, state: SlackState): unknown {
   if (!Array.isArray(blocks)) return blocks;
-  return blocks.map((block: Json) => (block.block_id === undefined ? { ...block, block_id: state.nextId('b') } : block));
+  return blocks.map((block: Json) =>
+    block.block_id === undefined ? { ...block, block_id: state.nextId('b') } : block,
+  );
 }
 
 function message(args: Json, ts: string, state: SlackState): Json {
   const { text, blocks, attachments, thread_ts, metadata } = args;
-  return { type: 'message', user: 'UBOT', bot_id: 'BBOT', ts, text: text ?? '', blocks: withBlockIds(blocks, state), attachments, thread_ts, metadata };
+  return {
+    type: 'message',
+    user: 'UBOT',
+    bot_id: 'BBOT',
+    ts,
+    text: text ?? '',
+    blocks: withBlockIds(blocks, state),
+    attachments,
+    thread_ts,
+    metadata,
+  };
 }
 
 const postMessage: Method = (args, { state }) => {
@@ -71,7 +85,10 @@ const update: Method = (args, { state }) => {
 };
 
 const conversationsOpen: Method = (args) => {
-  const users = str(args.users)?.split(',').map((u) => u.trim()).filter((u) => u !== '');
+  const users = str(args.users)
+    ?.split(',')
+    .map((u) => u.trim())
+    .filter((u) => u !== '');
   if (users === undefined || users.length === 0) {
     const channel = str(args.channel);
     return channel === undefined ? fail('users_list_not_supplied') : { ok: true, channel: { id: channel } };
@@ -115,7 +132,15 @@ const userGroupMembers: Method = (args, { state }) => {
 };
 
 function storedView(state: SlackState, view: Json, id: string): Json {
-  const stored = { ...view, id, team_id: 'T0TEST', app_id: 'A0TEST', bot_id: 'BBOT', hash: state.nextId('H.'), state: { values: {} } };
+  const stored = {
+    ...view,
+    id,
+    team_id: 'T0TEST',
+    app_id: 'A0TEST',
+    bot_id: 'BBOT',
+    hash: state.nextId('H.'),
+    state: { values: {} },
+  };
   state.views.set(id, stored);
   return stored;
 }
@@ -169,13 +194,28 @@ const completeUpload: Method = (args, { state }) => {
     if (upload === undefined || upload.bytes === undefined) return fail('file_not_found');
     upload.completed = true;
     const channel = str(args.channel_id);
-    done.push({ id, name: upload.filename, title: file.title ?? upload.filename, size: upload.bytes.length, channels: channel === undefined ? [] : [channel] });
+    done.push({
+      id,
+      name: upload.filename,
+      title: file.title ?? upload.filename,
+      size: upload.bytes.length,
+      channels: channel === undefined ? [] : [channel],
+    });
   }
   return { ok: true, files: done };
 };
 
 export const METHODS: Readonly<Record<string, Method>> = {
-  'auth.test': () => ({ ok: true, url: 'https://test.slack.com/', team: 'Test', user: 'bot', team_id: 'T0TEST', user_id: 'UBOT', bot_id: 'BBOT', is_enterprise_install: false }),
+  'auth.test': () => ({
+    ok: true,
+    url: 'https://test.slack.com/',
+    team: 'Test',
+    user: 'bot',
+    team_id: 'T0TEST',
+    user_id: 'UBOT',
+    bot_id: 'BBOT',
+    is_enterprise_install: false,
+  }),
   'chat.postMessage': postMessage,
   'chat.postEphemeral': postEphemeral,
   'chat.update': update,

@@ -10,7 +10,10 @@ interface Waiter {
 export class Waiters {
   private waiting: Waiter[] = [];
 
-  constructor(private readonly countOf: (key: string) => number, private readonly describe: () => string) {}
+  constructor(
+    private readonly countOf: (key: string) => number,
+    private readonly describe: () => string,
+  ) {}
 
   wait(key: string, count: number, timeoutMs: number): Promise<void> {
     if (this.countOf(key) >= count) return Promise.resolve();
@@ -22,7 +25,11 @@ export class Waiters {
         reject,
         timer: setTimeout(() => {
           this.remove(waiter);
-          reject(new Error(`waitFor('${key}', ${count}): ${this.countOf(key)} after ${timeoutMs} ms; seen: ${this.describe()}`));
+          reject(
+            new Error(
+              `waitFor('${key}', ${count}): ${this.countOf(key)} after ${timeoutMs} ms; seen: ${this.describe()}`,
+            ),
+          );
         }, timeoutMs),
       };
       this.waiting.push(waiter);

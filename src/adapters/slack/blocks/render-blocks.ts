@@ -1,10 +1,26 @@
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { clip } from '../../../domain/text.js';
-import { clipLine, plural, type Inline, type Line, type Message, type MessageButton, type MessagePart } from '../../../messages/message.js';
+import {
+  clipLine,
+  type Inline,
+  type Line,
+  type Message,
+  type MessageButton,
+  type MessagePart,
+  plural,
+} from '../../../messages/message.js';
 import { neutraliseBidi } from './neutralise-bidi.js';
 
 /** Slack's Block Kit limits (docs.slack.dev, block reference pages). */
-const LIMITS = { messageBlocks: 50, modalBlocks: 100, text: 3000, header: 150, buttonText: 75, buttonValue: 2000, actions: 25 };
+const LIMITS = {
+  messageBlocks: 50,
+  modalBlocks: 100,
+  text: 3000,
+  header: 150,
+  buttonText: 75,
+  buttonValue: 2000,
+  actions: 25,
+};
 
 // Lookalikes for mrkdwn markers: Slack has no escape character for *, _, ~ and `.
 const LOOKALIKE: Record<string, string> = { '*': '\u2217', _: '\u02cd', '~': '\u223c', '`': '\u02cb' };
@@ -103,7 +119,10 @@ interface RenderedPart {
 }
 
 const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
-const whole = (part: MessagePart, blocks: KnownBlock[]): RenderedPart => ({ blocks, rest: (shown) => (shown === 0 && blocks.length > 0 ? part : null) });
+const whole = (part: MessagePart, blocks: KnownBlock[]): RenderedPart => ({
+  blocks,
+  rest: (shown) => (shown === 0 && blocks.length > 0 ? part : null),
+});
 const continued = (heading: string) => (heading.endsWith(' (continued)') ? heading : `${heading} (continued)`);
 
 function renderList(part: Extract<MessagePart, { type: 'list' }>): RenderedPart {
@@ -117,7 +136,9 @@ function renderList(part: Extract<MessagePart, { type: 'list' }>): RenderedPart 
     rest(shown) {
       if (shown === 0) return part;
       const done = counts.slice(0, shown).reduce((sum, n) => sum + n, 0);
-      return done >= part.items.length ? null : { type: 'list', heading: continued(part.heading), items: part.items.slice(done) };
+      return done >= part.items.length
+        ? null
+        : { type: 'list', heading: continued(part.heading), items: part.items.slice(done) };
     },
   };
 }
@@ -127,7 +148,11 @@ function renderList(part: Extract<MessagePart, { type: 'list' }>): RenderedPart 
  * Measured after escaping, one character at a time, so an entity such as "&amp;" is never cut in two.
  */
 function codeSegments(text: string, max: number): string[] {
-  return text.split('\n').flatMap((raw) => (raw === '' ? [''] : pack([...raw], (char) => escapeCode(char).length, max, 0).map((chars) => chars.join(''))));
+  return text
+    .split('\n')
+    .flatMap((raw) =>
+      raw === '' ? [''] : pack([...raw], (char) => escapeCode(char).length, max, 0).map((chars) => chars.join('')),
+    );
 }
 
 function renderPreformatted(text: string): RenderedPart {
@@ -144,15 +169,26 @@ function renderPreformatted(text: string): RenderedPart {
 }
 
 function slackButton(button: MessageButton): Button {
-  const text = { type: 'plain_text' as const, text: clipLine(shownText(button.text), LIMITS.buttonText) || '…', emoji: true };
-  return { type: 'button', text, action_id: button.actionId, value: button.value.slice(0, LIMITS.buttonValue), ...(button.style ? { style: button.style } : {}) };
+  const text = {
+    type: 'plain_text' as const,
+    text: clipLine(shownText(button.text), LIMITS.buttonText) || '…',
+    emoji: true,
+  };
+  return {
+    type: 'button',
+    text,
+    action_id: button.actionId,
+    value: button.value.slice(0, LIMITS.buttonValue),
+    ...(button.style ? { style: button.style } : {}),
+  };
 }
 
 function renderButtons(buttons: MessageButton[]): RenderedPart {
   const rows = pack(buttons, () => 1, LIMITS.actions, 0);
   return {
     blocks: rows.map((row): ActionsBlock => ({ type: 'actions', elements: row.map(slackButton) })),
-    rest: (shown) => (shown >= rows.length ? null : { type: 'buttons', buttons: buttons.slice(shown * LIMITS.actions) }),
+    rest: (shown) =>
+      shown >= rows.length ? null : { type: 'buttons', buttons: buttons.slice(shown * LIMITS.actions) },
   };
 }
 
@@ -166,7 +202,11 @@ function renderPart(part: MessagePart): RenderedPart {
     case 'context': {
       const text = lineMrkdwn(part.line);
       if (text.trim() === '') return whole(part, []);
-      return whole(part, [part.type === 'section' ? { type: 'section', text: mrkdwn(text) } : { type: 'context', elements: [mrkdwn(text)] }]);
+      return whole(part, [
+        part.type === 'section'
+          ? { type: 'section', text: mrkdwn(text) }
+          : { type: 'context', elements: [mrkdwn(text)] },
+      ]);
     }
     case 'divider':
       return whole(part, [{ type: 'divider' }]);
@@ -211,7 +251,10 @@ const moreLine = (text: string): KnownBlock => ({ type: 'context', elements: [mr
  * comes back as `overflow`, for the caller to post as a thread reply and render again the same way.
  * Never throws for size: long lists and code are split into sections of at most 3000 characters.
  */
-export function renderBlocks(message: Message, limits: { maxBlocks?: number } = {}): { text: string; blocks: KnownBlock[]; overflow: Message | null } {
+export function renderBlocks(
+  message: Message,
+  limits: { maxBlocks?: number } = {},
+): { text: string; blocks: KnownBlock[]; overflow: Message | null } {
   const text = clipMrkdwn(escapeMrkdwn(message.summary));
   const { blocks, rest, hiddenItems } = layout(message.parts, Math.max(2, limits.maxBlocks ?? LIMITS.messageBlocks));
   if (rest.length === 0) return { text, blocks, overflow: null };

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 
-type State = Record<string, Record<string, { value?: unknown; selected_date?: unknown; selected_option?: { value?: unknown } | null }>>;
+type State = Record<
+  string,
+  Record<string, { value?: unknown; selected_date?: unknown; selected_option?: { value?: unknown } | null }>
+>;
 
 /** A text input's value, trimmed; '' when absent or, in a forged payload, not text. */
 export function formText(state: unknown, block: string): string {
@@ -20,4 +23,5 @@ export function formMetadata<T extends z.ZodType>(text: string | undefined, sche
 }
 
 /** What to answer a form the app cannot read (not one it opened, or tampered with): on the form, not a time-out. */
-export const UNREADABLE_FORM = 'This form could not be read. Close it and open it again with the /risk or /action command.';
+export const UNREADABLE_FORM =
+  'This form could not be read. Close it and open it again with the /risk or /action command.';

@@ -25,8 +25,19 @@ export function newDateModal(item: Pick<Item, 'kind' | 'id'>, today: IsoDate, or
     submit: { type: 'plain_text', text: 'Move date' },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
-      { type: 'input', block_id: 'date', label: { type: 'plain_text', text: 'New target date' }, element: { type: 'datepicker', action_id: 'value', initial_date: today } },
-      { type: 'input', block_id: 'reason', label: { type: 'plain_text', text: 'Why is it moving?' }, hint: { type: 'plain_text', text: 'Kept in the Audit log and shown to the board with the slip.' }, element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 3000 } },
+      {
+        type: 'input',
+        block_id: 'date',
+        label: { type: 'plain_text', text: 'New target date' },
+        element: { type: 'datepicker', action_id: 'value', initial_date: today },
+      },
+      {
+        type: 'input',
+        block_id: 'reason',
+        label: { type: 'plain_text', text: 'Why is it moving?' },
+        hint: { type: 'plain_text', text: 'Kept in the Audit log and shown to the board with the slip.' },
+        element: { type: 'plain_text_input', action_id: 'value', multiline: true, max_length: 3000 },
+      },
     ],
   };
 }

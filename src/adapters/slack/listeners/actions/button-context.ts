@@ -30,10 +30,30 @@ export function buttonOrigin(body: BlockAction): ButtonOrigin | null {
  * done, so the reminder shows its state and nobody presses twice. The rest of
  * the message is kept as Slack holds it.
  */
-export async function settleButtons(client: WebClient, origin: ButtonOrigin | null, line: string, shown?: { text?: string; blocks?: Array<{ block_id?: string }> }): Promise<void> {
+export async function settleButtons(
+  client: WebClient,
+  origin: ButtonOrigin | null,
+  line: string,
+  shown?: { text?: string; blocks?: Array<{ block_id?: string }> },
+): Promise<void> {
   if (origin === null) return;
   // A form's submission does not carry the message: read it back (the DM history the reminders use).
-  const message = shown?.blocks ? shown : (await client.conversations.history({ channel: origin.channel, latest: origin.ts, oldest: origin.ts, inclusive: true, limit: 1 })).messages?.[0];
+  const message = shown?.blocks
+    ? shown
+    : (
+        await client.conversations.history({
+          channel: origin.channel,
+          latest: origin.ts,
+          oldest: origin.ts,
+          inclusive: true,
+          limit: 1,
+        })
+      ).messages?.[0];
   if (!message?.blocks) return;
-  await client.chat.update({ channel: origin.channel, ts: origin.ts, text: message.text ?? '', blocks: withBlockSettled(message.blocks, origin.blockId, line) as never });
+  await client.chat.update({
+    channel: origin.channel,
+    ts: origin.ts,
+    text: message.text ?? '',
+    blocks: withBlockSettled(message.blocks, origin.blockId, line) as never,
+  });
 }

@@ -4,6 +4,7 @@ import { formatDate } from '../../../../domain/dates/calendar.js';
 import { SNOOZE_DAYS } from '../../../../messages/item-buttons.js';
 import { snoozeItem } from '../../../../use-cases/snooze-item.js';
 import { updateItem } from '../../../../use-cases/update-item.js';
+import { escapeMrkdwn } from '../../blocks/render-blocks.js';
 import { changeIdOf } from '../../delivery-dedupe.js';
 import { IDS } from '../../ids.js';
 import { replyingErrors } from '../../reply-errors.js';
@@ -12,8 +13,7 @@ import { newDateModal } from '../../views/new-date-modal.js';
 import { updateModal } from '../../views/update-modal.js';
 import { respondWith } from '../commands/item-command.js';
 import { publishHome } from '../events/app-home.js';
-import { escapeMrkdwn } from '../../blocks/render-blocks.js';
-import { buttonItem, buttonOrigin, settleButtons, type ButtonItem } from './button-context.js';
+import { type ButtonItem, buttonItem, buttonOrigin, settleButtons } from './button-context.js';
 
 interface Press {
   item: ButtonItem;
@@ -39,20 +39,44 @@ function onButton(app: App, deps: SlackDeps, actionId: string, work: Work): void
       deps.log(`button ${actionId}: value not understood: ${JSON.stringify(String(action.value).slice(0, 80))}`);
       return;
     }
-    await replyingErrors((message) => respondWith(respond, message), deps.log, async () => {
-      const line = await work({ item, body, client, respond, changeId: changeIdOf(context) }, deps);
-      if (line === null) return;
-      // Pressed in the App Home: show the item's new state there; pressed on a message: say what was done in it.
-      if (body.view?.type === 'home') await publishHome(deps, client, body.user.id);
-      else await settleButtons(client, buttonOrigin(body), line, body.message as { text?: string; blocks?: Array<{ block_id?: string }> } | undefined);
-    });
+    await replyingErrors(
+      (message) => respondWith(respond, message),
+      deps.log,
+      async () => {
+        const line = await work({ item, body, client, respond, changeId: changeIdOf(context) }, deps);
+        if (line === null) return;
+        // Pressed in the App Home: show the item's new state there; pressed on a message: say what was done in it.
+        if (body.view?.type === 'home') await publishHome(deps, client, body.user.id);
+        else
+          await settleButtons(
+            client,
+            buttonOrigin(body),
+            line,
+            body.message as { text?: string; blocks?: Array<{ block_id?: string }> } | undefined,
+          );
+      },
+    );
   });
 }
 
-async function change(press: Press, deps: SlackDeps, changes: Parameters<typeof updateItem>[1]['changes'], note: string | null) {
+async function change(
+  press: Press,
+  deps: SlackDeps,
+  changes: Parameters<typeof updateItem>[1]['changes'],
+  note: string | null,
+) {
   const now = deps.clock();
   const actor = await deps.actors.actor(press.body.user.id, press.client);
-  return updateItem(deps, { id: press.item.id, changes, note, actor, via: 'button', today: deps.today(now), now: now.toISOString(), changeId: press.changeId });
+  return updateItem(deps, {
+    id: press.item.id,
+    changes,
+    note,
+    actor,
+    via: 'button',
+    today: deps.today(now),
+    now: now.toISOString(),
+    changeId: press.changeId,
+  });
 }
 
 const markDone: Work = async (press, deps) => {
@@ -68,18 +92,32 @@ const reviewed: Work = async (press, deps) => {
 const snooze: Work = async (press, deps) => {
   const now = deps.clock();
   const actor = await deps.actors.actor(press.body.user.id, press.client);
-  const { item, until } = await snoozeItem(deps, { id: press.item.id, days: SNOOZE_DAYS, actor, via: 'button', today: deps.today(now), now: now.toISOString(), changeId: press.changeId });
+  const { item, until } = await snoozeItem(deps, {
+    id: press.item.id,
+    days: SNOOZE_DAYS,
+    actor,
+    via: 'button',
+    today: deps.today(now),
+    now: now.toISOString(),
+    changeId: press.changeId,
+  });
   return `:zzz: ${escapeMrkdwn(item.id)}: reminders snoozed until ${formatDate(until)} by <@${press.body.user.id}>`;
 };
 
 // Forms must open within three seconds of the press, so these read nothing first.
 const openUpdate: Work = async (press) => {
-  await press.client.views.open({ trigger_id: press.body.trigger_id, view: updateModal(press.item.kind, press.item.id) });
+  await press.client.views.open({
+    trigger_id: press.body.trigger_id,
+    view: updateModal(press.item.kind, press.item.id),
+  });
   return null;
 };
 
 const openNewDate: Work = async (press, deps) => {
-  await press.client.views.open({ trigger_id: press.body.trigger_id, view: newDateModal(press.item, deps.today(deps.clock()), buttonOrigin(press.body)) });
+  await press.client.views.open({
+    trigger_id: press.body.trigger_id,
+    view: newDateModal(press.item, deps.today(deps.clock()), buttonOrigin(press.body)),
+  });
   return null;
 };
 

@@ -1,9 +1,9 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
+import type { Message } from '../../../../messages/message.js';
 import type { CommandReply } from '../../../../use-cases/handle-command.js';
 import { handleCommand } from '../../../../use-cases/handle-command.js';
-import type { Message } from '../../../../messages/message.js';
 import { renderBlocks } from '../../blocks/render-blocks.js';
 import { changeIdOf } from '../../delivery-dedupe.js';
 import { announceToBoard } from '../../post-message.js';
@@ -22,7 +22,14 @@ export async function respondWith(respond: RespondFn, message: Message): Promise
   }
 }
 
-async function deliver(reply: CommandReply, deps: SlackDeps, respond: RespondFn, client: WebClient, triggerId: string, target: 'risk' | 'action'): Promise<void> {
+async function deliver(
+  reply: CommandReply,
+  deps: SlackDeps,
+  respond: RespondFn,
+  client: WebClient,
+  triggerId: string,
+  target: 'risk' | 'action',
+): Promise<void> {
   if (reply.kind === 'modal') {
     const view = reply.modal === 'new' ? newItemModal(target, deps.settings.scale) : updateModal(target);
     await client.views.open({ trigger_id: triggerId, view });
@@ -39,9 +46,14 @@ async function deliver(reply: CommandReply, deps: SlackDeps, respond: RespondFn,
 /** `/risk digest`: posted to the board's channel with the heat map, once a day; without a channel, shown to the asker. */
 async function postDigestNow(deps: SlackDeps, digest: Message): Promise<Message> {
   const outcome = deps.postDigest ? await deps.postDigest(deps.today(deps.clock())) : { kind: 'no-channel' as const };
-  const line = outcome.kind === 'posted' ? 'Posted the digest, with its heat map, to the board\'s channel.'
-    : outcome.kind === 'already-posted' ? 'Today\'s digest is already in the board\'s channel.'
-      : outcome.kind === 'busy' ? 'The digest is being posted to the board\'s channel right now.' : null;
+  const line =
+    outcome.kind === 'posted'
+      ? "Posted the digest, with its heat map, to the board's channel."
+      : outcome.kind === 'already-posted'
+        ? "Today's digest is already in the board's channel."
+        : outcome.kind === 'busy'
+          ? "The digest is being posted to the board's channel right now."
+          : null;
   return line === null ? digest : { summary: line, parts: [{ type: 'section', line }] };
 }
 
@@ -65,11 +77,23 @@ export function registerItemCommands(app: App, deps: SlackDeps): void {
       return;
     }
     const target = command.command === '/action' ? 'action' : 'risk';
-    await replyingErrors((message) => respondWith(respond, message), deps.log, async () => {
-      const actor = await deps.actors.actor(command.user_id, client);
-      const now = deps.clock();
-      const reply = await handleCommand(deps, { target, text: command.text, actor, via: 'command', today: deps.today(now), now: now.toISOString(), changeId: changeIdOf(context) });
-      await deliver(reply, deps, respond, client, command.trigger_id, target);
-    });
+    await replyingErrors(
+      (message) => respondWith(respond, message),
+      deps.log,
+      async () => {
+        const actor = await deps.actors.actor(command.user_id, client);
+        const now = deps.clock();
+        const reply = await handleCommand(deps, {
+          target,
+          text: command.text,
+          actor,
+          via: 'command',
+          today: deps.today(now),
+          now: now.toISOString(),
+          changeId: changeIdOf(context),
+        });
+        await deliver(reply, deps, respond, client, command.trigger_id, target);
+      },
+    );
   });
 }

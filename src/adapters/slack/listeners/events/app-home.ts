@@ -3,13 +3,16 @@ import type { WebClient } from '@slack/web-api';
 import { isInPeople, itemsOfPerson } from '../../../../domain/items/item-filters.js';
 import { homeMessage } from '../../../../messages/home-message.js';
 import { loadRegister } from '../../../../use-cases/load-register.js';
-import { homeView } from '../../views/home-view.js';
 import type { SlackDeps } from '../../slack-deps.js';
+import { homeView } from '../../views/home-view.js';
 
 /** Publishes a user's App Home from the register as it is now. */
 export async function publishHome(deps: SlackDeps, client: WebClient, userId: string): Promise<void> {
   const today = deps.today(deps.clock());
-  const [register, actor] = await Promise.all([loadRegister(deps.store, deps.settings, today), deps.actors.actor(userId, client)]);
+  const [register, actor] = await Promise.all([
+    loadRegister(deps.store, deps.settings, today),
+    deps.actors.actor(userId, client),
+  ]);
   const items = isInPeople(register, actor) ? itemsOfPerson(register, null, actor) : null;
   const message = homeMessage({ items, today, source: register.source });
   await client.views.publish({ user_id: userId, view: homeView(message) });

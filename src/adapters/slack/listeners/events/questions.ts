@@ -18,8 +18,13 @@ interface IncomingMessage {
   thread_ts?: string;
 }
 
-async function answerInThread(deps: SlackDeps, client: WebClient, asked: { text: string; user: string; channel: string; ts: string; thread_ts?: string | undefined }): Promise<void> {
-  const reply = (message: Message) => postMessage(client, asked.channel, message, { threadTs: asked.thread_ts ?? asked.ts });
+async function answerInThread(
+  deps: SlackDeps,
+  client: WebClient,
+  asked: { text: string; user: string; channel: string; ts: string; thread_ts?: string | undefined },
+): Promise<void> {
+  const reply = (message: Message) =>
+    postMessage(client, asked.channel, message, { threadTs: asked.thread_ts ?? asked.ts });
   await replyingErrors(reply, deps.log, async () => {
     await reply(await askQuestion(deps, { text: asked.text, askerId: asked.user, today: deps.today(deps.clock()) }));
   });
@@ -34,11 +39,30 @@ async function answerInThread(deps: SlackDeps, client: WebClient, asked: { text:
 export function registerQuestions(app: App, deps: SlackDeps): void {
   app.event('app_mention', async ({ event, client }) => {
     if (!event.user || event.bot_id) return;
-    await answerInThread(deps, client, { text: event.text, user: event.user, channel: event.channel, ts: event.ts, thread_ts: event.thread_ts });
+    await answerInThread(deps, client, {
+      text: event.text,
+      user: event.user,
+      channel: event.channel,
+      ts: event.ts,
+      thread_ts: event.thread_ts,
+    });
   });
   app.message(async ({ message, client }) => {
     const incoming = message as IncomingMessage;
-    if (incoming.channel_type !== 'im' || incoming.subtype !== undefined || incoming.bot_id || !incoming.user || !incoming.text) return;
-    await answerInThread(deps, client, { text: incoming.text, user: incoming.user, channel: incoming.channel, ts: incoming.ts, thread_ts: incoming.thread_ts });
+    if (
+      incoming.channel_type !== 'im' ||
+      incoming.subtype !== undefined ||
+      incoming.bot_id ||
+      !incoming.user ||
+      !incoming.text
+    )
+      return;
+    await answerInThread(deps, client, {
+      text: incoming.text,
+      user: incoming.user,
+      channel: incoming.channel,
+      ts: incoming.ts,
+      thread_ts: incoming.thread_ts,
+    });
   });
 }

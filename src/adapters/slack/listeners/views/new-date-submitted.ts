@@ -4,9 +4,9 @@ import { isIsoDate } from '../../../../domain/cell.js';
 import { formatDate } from '../../../../domain/dates/calendar.js';
 import { updatedMessage } from '../../../../messages/item-message.js';
 import { updateItem } from '../../../../use-cases/update-item.js';
+import { escapeMrkdwn } from '../../blocks/render-blocks.js';
 import { IDS } from '../../ids.js';
 import type { SlackDeps } from '../../slack-deps.js';
-import { escapeMrkdwn } from '../../blocks/render-blocks.js';
 import { settleButtons } from '../actions/button-context.js';
 import { publishHome } from '../events/app-home.js';
 import { onFormSubmitted, proceed, refuse } from './on-form-submitted.js';
@@ -34,10 +34,23 @@ export function registerNewDateSubmitted(app: App, deps: SlackDeps): void {
       return proceed({ id, origin, date, reason });
     },
     async work({ id, origin, date, reason }, { client, userId, actor, now, today, dm, changeId }) {
-      const { item, update } = await updateItem(deps, { id, changes: [{ field: 'targetDate', value: date }], note: reason, actor, via: 'modal', today, now: now.toISOString(), changeId });
+      const { item, update } = await updateItem(deps, {
+        id,
+        changes: [{ field: 'targetDate', value: date }],
+        note: reason,
+        actor,
+        via: 'modal',
+        today,
+        now: now.toISOString(),
+        changeId,
+      });
       await dm(updatedMessage(item, update, deps.settings.scale));
       await publishHome(deps, client, userId);
-      await settleButtons(client, origin, `:calendar: ${escapeMrkdwn(item.id)} moved to ${formatDate(date)} by <@${userId}>`);
+      await settleButtons(
+        client,
+        origin,
+        `:calendar: ${escapeMrkdwn(item.id)} moved to ${formatDate(date)} by <@${userId}>`,
+      );
     },
   });
 }

@@ -1,6 +1,6 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { newItemProblem, type NewItemFields } from '../../../../domain/items/new-item.js';
+import { type NewItemFields, newItemProblem } from '../../../../domain/items/new-item.js';
 import { createItem } from '../../../../use-cases/create-item.js';
 import { IDS } from '../../ids.js';
 import type { SlackDeps } from '../../slack-deps.js';
@@ -19,14 +19,29 @@ export function registerNewItemSubmitted(app: App, deps: SlackDeps): void {
     metadata: z.object({ target: z.enum(['risk', 'action']) }),
     firstBlock: 'title',
     check({ target }, read) {
-      const fields: NewItemFields = { kind: target, title: read('title'), owner: read('owner'), impact: read('impact'), probability: read('probability'), targetDate: read('targetDate'), note: read('note') };
+      const fields: NewItemFields = {
+        kind: target,
+        title: read('title'),
+        owner: read('owner'),
+        impact: read('impact'),
+        probability: read('probability'),
+        targetDate: read('targetDate'),
+        note: read('note'),
+      };
       const problem = newItemProblem(fields, deps.settings.scale);
       // Each field's input block is named after the field; Slack refuses errors for a block the form lacks.
-      return problem === null ? proceed(fields) : refuse({ [FORM_BLOCKS.has(problem.field) ? problem.field : 'title']: problem.message });
+      return problem === null
+        ? proceed(fields)
+        : refuse({ [FORM_BLOCKS.has(problem.field) ? problem.field : 'title']: problem.message });
     },
     async work(fields, { actor, now, today, dm, changeId }) {
       const { id } = await createItem(deps, { fields, actor, via: 'modal', today, now: now.toISOString(), changeId });
-      await dm({ summary: `Added ${id}`, parts: [{ type: 'section', line: [{ bold: `Added ${id}` }, `: ${fields.title.slice(0, 200)} (${fields.owner})`] }] });
+      await dm({
+        summary: `Added ${id}`,
+        parts: [
+          { type: 'section', line: [{ bold: `Added ${id}` }, `: ${fields.title.slice(0, 200)} (${fields.owner})`] },
+        ],
+      });
     },
   });
 }

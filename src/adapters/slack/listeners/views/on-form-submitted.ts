@@ -51,11 +51,16 @@ export function onFormSubmitted<M extends z.ZodType, T>(app: App, deps: SlackDep
   app.view(listener.callbackId, async ({ ack, view, body, client, context }) => {
     const metadata = formMetadata(view.private_metadata, listener.metadata);
     const today = deps.today(deps.clock());
-    const checked = metadata === null ? refuse({ [listener.firstBlock]: UNREADABLE_FORM })
-      : listener.check(metadata, (block) => formText(view.state.values, block), today);
+    const checked =
+      metadata === null
+        ? refuse({ [listener.firstBlock]: UNREADABLE_FORM })
+        : listener.check(metadata, (block) => formText(view.state.values, block), today);
     if ('errors' in checked) {
       // Slack shows at most about 150 characters under an input.
-      await ack({ response_action: 'errors', errors: Object.fromEntries(Object.entries(checked.errors).map(([block, text]) => [block, text.slice(0, 150)])) });
+      await ack({
+        response_action: 'errors',
+        errors: Object.fromEntries(Object.entries(checked.errors).map(([block, text]) => [block, text.slice(0, 150)])),
+      });
       return;
     }
     await ack();

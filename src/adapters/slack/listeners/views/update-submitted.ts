@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { parseChanges } from '../../../../domain/commands/command-changes.js';
 import { parseItemId } from '../../../../domain/commands/command.js';
+import { parseChanges } from '../../../../domain/commands/command-changes.js';
 import { updateReply } from '../../../../use-cases/handle-command.js';
 import { updateItem } from '../../../../use-cases/update-item.js';
 import { IDS } from '../../ids.js';
@@ -27,10 +27,21 @@ export function registerUpdateSubmitted(app: App, deps: SlackDeps): void {
       const id = parseItemId(target, typedId);
       if (!id.ok) return refuse({ id: id.problem });
       const changes = parseChanges(target, id.id, read('changes'), note !== '');
-      return changes.ok ? proceed({ id: id.id, changes: changes.changes, note: note || changes.note }) : refuse({ changes: changes.problem });
+      return changes.ok
+        ? proceed({ id: id.id, changes: changes.changes, note: note || changes.note })
+        : refuse({ changes: changes.problem });
     },
     async work({ id, changes, note }, { client, userId, actor, now, today, dm, changeId }) {
-      const outcome = await updateItem(deps, { id, changes, note, actor, via: 'modal', today, now: now.toISOString(), changeId });
+      const outcome = await updateItem(deps, {
+        id,
+        changes,
+        note,
+        actor,
+        via: 'modal',
+        today,
+        now: now.toISOString(),
+        changeId,
+      });
       const reply = updateReply(outcome, actor, deps.settings.scale);
       await dm(reply.message);
       await publishHome(deps, client, userId);

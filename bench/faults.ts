@@ -7,7 +7,7 @@ import { serviceAccountAuth } from '../src/adapters/sheets/sheets-auth.js';
 import { SheetsRegisterStore } from '../src/adapters/sheets/sheets-store.js';
 import { ActorDirectory } from '../src/adapters/slack/actor-directory.js';
 import { ChannelPacer } from '../src/adapters/slack/channel-pacer.js';
-import { type RunningSlackApp, startSlackApp } from '../src/adapters/slack/slack-app.js';
+import { startSlackApp } from '../src/adapters/slack/slack-app.js';
 import { slackClientOptions } from '../src/adapters/slack/slack-client.js';
 import { SlackNudgeOutbox } from '../src/adapters/slack/slack-nudge-outbox.js';
 import { serviceAccountKeySchema } from '../src/config/google-credentials.js';
@@ -192,7 +192,7 @@ async function sheetsFaults(server: FakeSheetsServer, slack: FakeSlackServer): P
   );
   let sequence = 0;
   const run = async (c: UpdateCommand): Promise<UpdateResult> => {
-    const name = `fault-${(sequence += 1)}`;
+    const name = `fault-${++sequence}`;
     const body = slashCommandBody({
       command: c.field === 'probability' ? '/risk' : '/action',
       text: `update ${c.item} ${c.field} ${c.value} note "${c.note}"`,
@@ -335,7 +335,7 @@ async function sheetsFaults(server: FakeSheetsServer, slack: FakeSlackServer): P
         .join(', '),
       'most tries for one read / one write': `${randomMaxTries[0]} / ${randomMaxTries[1]} under random faults; ${maxReadTries} / ${maxWriteTries} with the exhausting ones (limit ${maxAttempts} each)`,
       'answered "Updated"': `${updated} of ${results.length} (${COMMANDS} random-fault commands + ${results.length - COMMANDS} with faults on every try)`,
-      'failed with a message': `${failed}${failures.size > 0 ? ': ' + [...failures].map(([m, n]) => `${n}x "${m}"`).join('; ') : ''}`,
+      'failed with a message': `${failed}${failures.size > 0 ? `: ${[...failures].map(([m, n]) => `${n}x "${m}"`).join('; ')}` : ''}`,
       'Audit lines doubled': String(doubled.length) + (doubled.length > 0 ? `: ${doubled.join('; ')}` : ''),
       'nothing lost or doubled (random faults)':
         randomProblems.length === 0

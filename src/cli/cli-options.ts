@@ -73,10 +73,10 @@ function joinDashValues(argv: readonly string[]): string[] {
   return args;
 }
 
-export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
-  let parsed;
+/** Reads argv with node's parseArgs; a mistake in it is a usage error. */
+function readArgs(argv: readonly string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args: joinDashValues(argv),
       allowPositionals: true,
       options: {
@@ -94,7 +94,10 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const { values, positionals } = parsed;
+}
+
+export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
+  const { values, positionals } = readArgs(argv);
   if (values.help || positionals.length === 0 || positionals[0] === 'help') return 'help';
   const [command, ...rest] = positionals;
   const file = FILE_COMMANDS.includes(command!) ? rest.shift() : undefined;

@@ -159,11 +159,10 @@ export function resolveSettings(
   const input = parsed.data;
   checkHeaderFields(input, problems);
   checkSchedule(input.digest.schedule, 'digest.schedule', problems);
-  input.boards.forEach(
-    (board, i) =>
-      board.digestSchedule !== undefined &&
-      checkSchedule(board.digestSchedule, `boards[${i}].digestSchedule`, problems),
-  );
+  for (const [i, board] of input.boards.entries()) {
+    if (board.digestSchedule !== undefined)
+      checkSchedule(board.digestSchedule, `boards[${i}].digestSchedule`, problems);
+  }
   const scale = resolveScale(input.scale, 'scale', problems);
   const boards = input.boards.map((board, i) => ({
     ...board,

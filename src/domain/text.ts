@@ -19,7 +19,7 @@ const SLACK_ESCAPES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;
  */
 export function normaliseCommandText(text: string): string {
   return text
-    .replace(/&(?:amp|lt|gt);/g, (escape) => SLACK_ESCAPES[escape] ?? escape)
+    .replace(/&(?:amp|lt|gt);/g, (entity) => SLACK_ESCAPES[entity] ?? entity)
     .replace(/[\u200b\u2060\ufeff]/g, '')
     .replace(/(^|\s)[\u200c\u200d]+|[\u200c\u200d]+(?=\s|$)/g, '$1')
     .replace(/[\u0000-\u001f\u007f-\u009f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/g, ' ')

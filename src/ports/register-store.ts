@@ -1,5 +1,5 @@
 import type { CellValue } from '../domain/cell.js';
-import type { AuditRecord, CellChange, RawRegister, TabKey } from '../domain/register/raw-register.js';
+import type { AuditRecord, CellChange, RawRegister } from '../domain/register/raw-register.js';
 
 export interface RowUpdate {
   tab: 'risks' | 'actions';

@@ -72,7 +72,7 @@ describe('hostile commands through the real Slack app', () => {
       const [open] = await h.slack.waitFor('views.open', 1, 8000);
       expect(JSON.stringify(open!.args.view)).toMatch(c.command === '/risk' ? /Update a risk/ : /Update an? action/);
     } else {
-      const text = await nthAnswer(h, (answers += 1));
+      const text = await nthAnswer(h, ++answers);
       expect(text).not.toContain('Something went wrong');
       expect(text).toContain(c.answer);
       if (c.noPing) expect(text).not.toMatch(LIVE_MRKDWN);
@@ -80,10 +80,10 @@ describe('hostile commands through the real Slack app', () => {
     }
     if (c.stored) await expectStoredAsText(h.path, c.stored);
     else expect(bytesOf(h.path).equals(before), 'the workbook changed').toBe(true);
-    if (c.then) {
-      await slashCommand(h, c.command, c.then.text, c.who);
-      const text = await nthAnswer(h, (answers += 1));
-      expect(text).toContain(c.then.answer);
+    if (c.followUp) {
+      await slashCommand(h, c.command, c.followUp.text, c.who);
+      const text = await nthAnswer(h, ++answers);
+      expect(text).toContain(c.followUp.answer);
       if (c.noPing) expect(text).not.toMatch(LIVE_MRKDWN);
     }
     if (c.noPing) {

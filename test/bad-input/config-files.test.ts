@@ -11,7 +11,7 @@ const dir = mkdtempSync(join(tmpdir(), 'bad-input-config-'));
 let files = 0;
 
 function settingsFile(content: SettingsCase['content']): string {
-  const path = join(dir, `board-${(files += 1)}.json`);
+  const path = join(dir, `board-${++files}.json`);
   writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
   return path;
 }

@@ -43,7 +43,8 @@ export interface CommandCase {
   /** Set when the command changes the register: the cell that must hold the text as text. Unset: the workbook is left byte for byte. */
   stored?: StoredCell;
   /** A command sent after, and words its answer holds (e.g. show the note just stored). */
-  then?: { text: string; answer: string };
+  /** A command sent afterwards, and what its answer must contain (not named `then`: an object with one is a thenable). */
+  followUp?: { text: string; answer: string };
   /** The text contains Slack mentions or links: no answer may carry them as mrkdwn (they must come back as &lt; &gt;). */
   noPing?: boolean;
   /** The answer, as shown, stays under this many characters (what was typed is quoted back cut short). */
@@ -497,7 +498,7 @@ export const COMMAND_CASES: CommandCase[] = [
       column: 'Latest note',
       value: '<!channel> <!here> <@U123> <!subteam^S123> please look',
     },
-    then: {
+    followUp: {
       text: 'show A-17',
       answer: '&lt;!channel&gt; &lt;!here&gt; &lt;@U123&gt; &lt;!subteam^S123&gt; please look',
     },
@@ -548,7 +549,7 @@ export const COMMAND_CASES: CommandCase[] = [
       column: 'Latest note',
       value: '*urgent* _now_ ~x~ `code` <https://evil.example|Open the register>',
     },
-    then: { text: 'show A-17', answer: '&lt;https://evil.example|Open the register&gt;' },
+    followUp: { text: 'show A-17', answer: '&lt;https://evil.example|Open the register&gt;' },
   },
 
   // Names JavaScript objects carry.

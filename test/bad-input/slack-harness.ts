@@ -77,7 +77,7 @@ export async function startHarness(): Promise<Harness> {
     responseUrl: '',
     reset() {
       slack.reset();
-      harness.responseUrl = slack.responseUrl(`case-${(cases += 1)}`);
+      harness.responseUrl = slack.responseUrl(`case-${++cases}`);
       harness.path = join(mkdtempSync(join(tmpdir(), 'bad-input-')), 'register.xlsx');
       copyFileSync(join(REPO_ROOT, 'config/sample-register.xlsx'), harness.path);
       store.inner = new WorkbookRegisterStore({ path: harness.path, tabs: settings.tabs });

@@ -187,7 +187,7 @@ describe('fake Slack Web API through the real WebClient', () => {
     const [urlCall] = slack.callsTo('files.getUploadURLExternal');
     expect(urlCall?.args).toMatchObject({ filename: 'register.csv', length: '18' });
     const [upload] = slack.callsTo('upload_url');
-    expect((upload?.args.bytes as Buffer).toString()).toBe('ID,Title\nR1,Flood\n');
+    expect((upload!.args.bytes as Buffer).toString()).toBe('ID,Title\nR1,Flood\n');
     const [complete] = slack.callsTo('files.completeUploadExternal');
     expect(complete?.args).toMatchObject({
       channel_id: 'C1',

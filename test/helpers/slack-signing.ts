@@ -11,7 +11,7 @@ export const TEST_TEAM_ID = 'T0TEST';
 export const TEST_APP_ID = 'A0TEST';
 
 let sequence = 0;
-const nextId = (prefix: string): string => `${prefix}${Date.now()}${(sequence += 1)}${randomBytes(3).toString('hex')}`;
+const nextId = (prefix: string): string => `${prefix}${Date.now()}${++sequence}${randomBytes(3).toString('hex')}`;
 
 /** Signs a body as Slack does: v0=HMAC-SHA256(secret, `v0:${timestamp}:${body}`). */
 export function slackSignature(secret: string, timestamp: number, body: string): string {

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MemoryRegisterStore } from '../../src/adapters/memory/memory-store.js';
-import { type RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
+import type { RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { readRegister } from '../../src/domain/register/read-register.js';
 import { fakeSlackPerFile } from '../helpers/fake-slack-per-file.js';

@@ -3,7 +3,7 @@ import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { heatMapLayout } from '../../src/adapters/heat-map/heat-map-png.js';
 import { MemoryLeases } from '../../src/adapters/leases/memory-leases.js';
-import { type RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
+import type { RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
 import { slackWebClient } from '../../src/adapters/slack/slack-client.js';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
 import { boardStores } from '../../src/composition/boards.js';

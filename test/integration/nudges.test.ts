@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MemoryLeases } from '../../src/adapters/leases/memory-leases.js';
-import { type RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
+import type { RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
 import { slackWebClient } from '../../src/adapters/slack/slack-client.js';
 import { SlackNudgeOutbox } from '../../src/adapters/slack/slack-nudge-outbox.js';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
 import { loadSettings } from '../../src/config/load-settings.js';
-import { DomainError } from '../../src/domain/domain-error.js';
+import type { DomainError } from '../../src/domain/domain-error.js';
 import type { Actor } from '../../src/domain/items/permissions.js';
 import type { RegisterStore } from '../../src/ports/register-store.js';
 import { loadRegister } from '../../src/use-cases/load-register.js';

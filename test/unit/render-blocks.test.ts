@@ -211,8 +211,7 @@ describe('long text, code and buttons', () => {
   });
 
   it('when preformatted text is long, then it is split into fenced sections within 3000 characters', () => {
-    const text =
-      Array.from({ length: 400 }, (_, i) => `row ${i} <&> ${'x'.repeat(40)}`).join('\n') + `\n${'&'.repeat(5000)}`;
+    const text = `${Array.from({ length: 400 }, (_, i) => `row ${i} <&> ${'x'.repeat(40)}`).join('\n')}\n${'&'.repeat(5000)}`;
     const { blocks } = renderBlocks({ summary: 's', parts: [{ type: 'preformatted', text }] });
     expect(slackProblems(blocks)).toEqual([]);
     for (const body of textsOf(blocks)) expect(body).toMatch(/^```\n[\s\S]*\n```$/);

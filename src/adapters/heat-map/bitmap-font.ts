@@ -115,10 +115,10 @@ export function textHeight(scale: number): number {
 export function drawText(canvas: Canvas, text: string, x: number, y: number, scale: number, colour: Rgb): void {
   [...text].forEach((char, index) => {
     const left = x + index * GLYPH_ADVANCE * scale;
-    glyphFor(char).forEach((row, rowIndex) =>
-      row.forEach((ink, columnIndex) => {
+    for (const [rowIndex, row] of glyphFor(char).entries()) {
+      for (const [columnIndex, ink] of row.entries()) {
         if (ink) fillRect(canvas, left + columnIndex * scale, y + rowIndex * scale, scale, scale, colour);
-      }),
-    );
+      }
+    }
   });
 }

@@ -90,11 +90,7 @@ export function hasObjectBody(contentType: SlackContentType, body: Buffer): bool
   try {
     if (contentType === 'form') {
       const form = parseForm(text);
-      return typeof form.payload === 'string'
-        ? isPlainObject(JSON.parse(form.payload))
-        : Array.isArray(form.payload)
-          ? false
-          : true;
+      return typeof form.payload === 'string' ? isPlainObject(JSON.parse(form.payload)) : !Array.isArray(form.payload);
     }
     return isPlainObject(JSON.parse(text));
   } catch {

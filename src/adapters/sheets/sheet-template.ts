@@ -155,7 +155,7 @@ export function planSetup(
           fields: 'userEnteredValue,userEnteredFormat.textFormat.bold',
         },
       });
-      missing.forEach((field, i) => (mapped[field] = start + i));
+      for (const [i, field] of missing.entries()) mapped[field] = start + i;
       changes.push(
         `"${settings.tabs[key].title}": added the column(s) ${missing.map((f) => `"${synonyms[f]![0]}"`).join(', ')}`,
       );

@@ -4,7 +4,7 @@ import { DomainError } from '../../domain/domain-error.js';
 import { mapTabs, rawTabsOf } from '../../domain/register/mapped-tab.js';
 import { type RawRegister, type RawTab, TAB_KEYS, type TabKey } from '../../domain/register/raw-register.js';
 import { missingTab } from '../../domain/register/tab-from-grid.js';
-import { type RegisterStore, type WriteRequest, type WriteResult } from '../../ports/register-store.js';
+import type { RegisterStore, WriteRequest, WriteResult } from '../../ports/register-store.js';
 import { applyPlanToTabs } from '../shared/apply-plan-to-tabs.js';
 import { inQueue } from '../shared/keyed-queue.js';
 import { a1Ref, auditHasChange, planWrite, type WritePlan } from '../shared/plan-write.js';

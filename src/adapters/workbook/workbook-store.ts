@@ -5,7 +5,7 @@ import type { Settings } from '../../config/settings.js';
 import { type DomainError, isDomainError } from '../../domain/domain-error.js';
 import { mapTabs } from '../../domain/register/mapped-tab.js';
 import { type RawRegister, type RawTab, TAB_KEYS, type TabKey } from '../../domain/register/raw-register.js';
-import { type RegisterStore, type WriteRequest, type WriteResult } from '../../ports/register-store.js';
+import type { RegisterStore, WriteRequest, WriteResult } from '../../ports/register-store.js';
 import { inQueue } from '../shared/keyed-queue.js';
 import { a1Ref, planWrite } from '../shared/plan-write.js';
 import { applyPlan } from './apply-plan.js';

@@ -260,7 +260,7 @@ function matchYear(tokens: Token[], i: number): Found | undefined {
 function matchFinancialYear(tokens: Token[], i: number): Found | undefined {
   const run = numericRun(tokens, i + 1);
   const [a = '', b = ''] = run?.parts ?? [];
-  if (!run || run.parts.length !== 2 || run.sep === '.' || (a.length !== 2 && a.length !== 4)) return undefined;
+  if (run?.parts.length !== 2 || run.sep === '.' || (a.length !== 2 && a.length !== 4)) return undefined;
   const fy = financialYearEnd(a, b);
   return found('reason' in fy ? fy : { date: isoOf(fy.year, 3, 31) }, run.next);
 }

@@ -430,7 +430,7 @@ function cleanText(text: string): string {
       /^[#!]/.test(target) ? ' ' : (label ?? ' '),
     )
     .replace(/:[a-z0-9_+'-]+:/gi, ' ')
-    .replace(/[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\uFE0F]/gu, ' ')
+    .replace(/\p{Extended_Pictographic}|[\u{1F3FB}-\u{1F3FF}]|\uFE0F/gu, ' ')
     .replace(/<@[^>]*>|[*_~`]/g, (match) => (match.length > 1 ? match : ' '))
     .replace(/[‘’]/g, "'")
     .trim();

@@ -54,12 +54,10 @@ export function tabFromGrid(key: TabKey, title: string, grid: readonly RawRow[],
   if (!header) return { key, title, found: true, headerRow: 0, headers: [], rows: [] };
   const headers = header.cells.map(cellText);
   const width = headers.length;
-  const rows = lines
-    .slice(at + 1)
-    .map(({ row, cells }) => ({
-      row,
-      cells: cells.length >= width ? cells : [...cells, ...Array<null>(width - cells.length).fill(null)],
-    }));
+  const rows = lines.slice(at + 1).map(({ row, cells }) => ({
+    row,
+    cells: cells.length >= width ? cells : [...cells, ...Array<null>(width - cells.length).fill(null)],
+  }));
   return { key, title, found: true, headerRow: header.row, headers, rows };
 }
 

@@ -3,7 +3,7 @@ import { covers, fieldPaths } from './fields.js';
 import { dataHeight, deleteColumns, deleteRows, growGrid, insertColumns, insertRows, newTab, setCell } from './grid.js';
 import { badRequest, type GridRange, type Spreadsheet, type Stored, type Tab } from './types.js';
 
-// Request bodies are arbitrary JSON from the client; each handler checks what it reads.
+// biome-ignore lint/suspicious/noExplicitAny: request bodies are arbitrary JSON from the client; each handler checks what it reads
 type Json = Record<string, any>;
 type Handler = (book: Spreadsheet, body: Json, fail: (message: string) => Error) => Json | undefined;
 
@@ -73,7 +73,7 @@ function writeRows(tab: Tab, rows: Json[], row: number, col: number, body: Json,
     { startRowIndex: row, endRowIndex: row + rows.length, startColumnIndex: col, endColumnIndex: col + width },
     fail,
   );
-  rows.forEach((r, i) =>
+  rows.forEach((r, i) => {
     (r.values ?? []).forEach((cell: Json, j: number) => {
       if (covers(paths, 'userEnteredValue')) setCell(tab, row + i, col + j, cellValue(cell));
       if (covers(paths, 'userEnteredFormat') && cell.userEnteredFormat) {
@@ -89,8 +89,8 @@ function writeRows(tab: Tab, rows: Json[], row: number, col: number, body: Json,
           format: cell.userEnteredFormat,
         });
       }
-    }),
-  );
+    });
+  });
 }
 
 function checkTitle(book: Spreadsheet, title: string, except: Tab | null, fail: (m: string) => Error): void {

@@ -47,7 +47,8 @@ export function setCell(tab: Tab, r: number, c: number, value: Stored | undefine
     trim(tab, r);
     return;
   }
-  const row = (tab.rows[r] ??= []);
+  tab.rows[r] ??= [];
+  const row = tab.rows[r];
   row[c] = value;
 }
 
@@ -137,11 +138,9 @@ export function readRows(r: TabRange, how: ValueRender): Array<Array<string | nu
 export function transpose<T>(rows: T[][]): T[][] {
   const width = rows.reduce((w, row) => Math.max(w, row.length), 0);
   const cols: T[][] = Array.from({ length: width }, () => []);
-  rows.forEach((row, i) =>
-    row.forEach((cell, j) => {
-      cols[j]![i] = cell;
-    }),
-  );
+  for (const [i, row] of rows.entries()) {
+    for (const [j, cell] of row.entries()) cols[j]![i] = cell;
+  }
   return cols.map((col) => Array.from(col, (cell) => cell ?? ('' as T)));
 }
 
@@ -157,11 +156,9 @@ export function humanRows(tab: Tab): CellValue[][] {
 /** Replaces a tab's cells with rows a person typed; "" and null are empty. The grid grows to fit. */
 export function setHumanRows(tab: Tab, rows: readonly CellValue[][]): void {
   tab.rows = [];
-  rows.forEach((row, r) =>
-    row.forEach((cell, c) => {
-      if (cell !== null && cell !== '') setCell(tab, r, c, cell);
-    }),
-  );
+  for (const [r, row] of rows.entries()) {
+    for (const [c, cell] of row.entries()) if (cell !== null && cell !== '') setCell(tab, r, c, cell);
+  }
   growGrid(
     tab,
     rows.length,

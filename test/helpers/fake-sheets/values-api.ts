@@ -101,14 +101,14 @@ function writeAt(r: TabRange, rows: unknown[][], option: string, startRow = r.st
       `Requested writing within range [${formatRange(r)}], but tried writing to column [${r.startCol + width}]`,
     );
   let cells = 0;
-  rows.forEach((row, i) =>
-    row.forEach((value, j) => {
+  for (const [i, row] of rows.entries()) {
+    for (const [j, value] of row.entries()) {
       const stored = inputValue(value, option);
-      if (stored === 'skip') return;
+      if (stored === 'skip') continue;
       setCell(r.tab, startRow + i, r.startCol + j, stored);
       cells++;
-    }),
-  );
+    }
+  }
   growGrid(r.tab, startRow + rows.length, r.startCol + width);
   const written = {
     ...r,

@@ -40,9 +40,9 @@ function sectionProblems(block: Json, at: string): string[] {
     if (fields.length > SECTION_FIELDS_LIMIT) {
       problems.push(`[ERROR] must provide no more than ${SECTION_FIELDS_LIMIT} items [json-pointer:${at}/fields]`);
     }
-    fields.forEach((field, i) =>
-      problems.push(...lengthProblems(textOf(field), FIELD_TEXT_LIMIT, `${at}/fields/${i}/text`, true)),
-    );
+    for (const [i, field] of fields.entries()) {
+      problems.push(...lengthProblems(textOf(field), FIELD_TEXT_LIMIT, `${at}/fields/${i}/text`, true));
+    }
   }
   return problems;
 }

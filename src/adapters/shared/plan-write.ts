@@ -1,6 +1,6 @@
 import { type CellValue, cellText, isBlank } from '../../domain/cell.js';
 import { DomainError } from '../../domain/domain-error.js';
-import { DATE_FIELDS, TAB_FIELDS } from '../../domain/register/fields.js';
+import { DATE_FIELDS, ON_DEMAND_FIELDS, TAB_FIELDS } from '../../domain/register/fields.js';
 import { rowsWithId } from '../../domain/register/find-by-id.js';
 import { columnLetter } from '../../domain/register/header-map.js';
 import type { MappedTab } from '../../domain/register/mapped-tab.js';
@@ -117,9 +117,6 @@ function planInserts(
   return { cells, insertedRows };
 }
 
-/** Audit fields given a column only once a line has a value for them: change IDs come with Slack's requests alone. */
-const ON_DEMAND_AUDIT_FIELDS: ReadonlySet<string> = new Set(['change']);
-
 /**
  * Audit rows go after the last row with text. A missing audit tab is created,
  * and audit fields without a column get one at the end of the header line,
@@ -136,7 +133,7 @@ function planAudit(audit: MappedTab, records: readonly AuditRecord[]): CellWrite
   for (const field of TAB_FIELDS.audit) {
     const header = synonyms[field]?.[0];
     if (columns[field] !== undefined || header === undefined) continue;
-    if (ON_DEMAND_AUDIT_FIELDS.has(field) && records.every((record) => (record[field] ?? '') === '')) continue;
+    if (ON_DEMAND_FIELDS.has(field) && records.every((record) => (record[field] ?? '') === '')) continue;
     columns[field] = headers.push(header) - 1;
     cells.push({
       tab: 'audit',

@@ -60,3 +60,6 @@ export const DATE_FIELDS: ReadonlySet<string> = new Set([
   'targetDate',
   'originalTargetDate',
 ]);
+
+/** Audit fields given a column only once a line has a value for them: change IDs come with Slack's requests alone. */
+export const ON_DEMAND_FIELDS: ReadonlySet<string> = new Set(['change']);

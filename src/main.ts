@@ -15,7 +15,7 @@ import { type Env, readEnv, secretValues } from './config/env.js';
 import { loadSettings } from './config/load-settings.js';
 import { dateInZone } from './domain/dates/calendar.js';
 import { runDigest } from './jobs/digest-job.js';
-import { runLocalMode } from './local-mode.js';
+import { runLocalMode } from './composition/local-mode.js';
 
 /** Past this, a stopping bot exits whatever is left: platforms kill at ten seconds. */
 const HARD_STOP_MS = 9500;

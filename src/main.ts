@@ -7,6 +7,7 @@ import { startSlackApp } from './adapters/slack/slack-app.js';
 import { slackWebClient } from './adapters/slack/slack-client.js';
 import { boardStores, withEnvironment } from './composition/boards.js';
 import { shutDown } from './composition/graceful-shutdown.js';
+import { runLocalMode } from './composition/local-mode.js';
 import { openLeases } from './composition/open-leases.js';
 import { openStore } from './composition/open-store.js';
 import { digestRunDeps, startJobs } from './composition/start-jobs.js';
@@ -15,7 +16,6 @@ import { type Env, readEnv, secretValues } from './config/env.js';
 import { loadSettings } from './config/load-settings.js';
 import { dateInZone } from './domain/dates/calendar.js';
 import { runDigest } from './jobs/digest-job.js';
-import { runLocalMode } from './composition/local-mode.js';
 
 /** Past this, a stopping bot exits whatever is left: platforms kill at ten seconds. */
 const HARD_STOP_MS = 9500;

@@ -2,11 +2,11 @@ import { userInfo } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { runConsole } from '../adapters/console/console-chat.js';
 import type { Log } from '../adapters/log/log.js';
-import { withEnvironment } from './boards.js';
-import { openStore } from './open-store.js';
 import type { Env } from '../config/env.js';
 import { loadSettings } from '../config/load-settings.js';
 import { dateInZone } from '../domain/dates/calendar.js';
+import { withEnvironment } from './boards.js';
+import { openStore } from './open-store.js';
 
 /** The terminal local mode talks through: the process's own (src/main.ts), or a test's streams. */
 export interface LocalModeIo {

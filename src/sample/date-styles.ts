@@ -1,4 +1,5 @@
 import type { IsoDate } from '../domain/cell.js';
+import { MONTH_NAMES } from '../domain/dates/month-names.js';
 
 /**
  * Dates written the way the seed documents write them ("15.9.10", "31st March
@@ -6,20 +7,6 @@ import type { IsoDate } from '../domain/cell.js';
  * real one while its dates sit around whatever day it is built for.
  */
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 /** The seeds' own abbreviations: "Sept 2010", "Mar – June 11". */
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'June', 'July', 'Aug', 'Sept', 'Oct', 'Nov', 'Dec'];
 
@@ -78,7 +65,7 @@ export function dotted(date: IsoDate): string {
 /** "31st March 2011", or with `short` months "31st Dec 2010". */
 export function ordinalDate(date: IsoDate, months: 'long' | 'short' = 'long'): string {
   const { year, month, day } = partsOf(date);
-  return `${day}${ordinalSuffix(day)} ${(months === 'long' ? MONTHS : SHORT_MONTHS)[month - 1]} ${year}`;
+  return `${day}${ordinalSuffix(day)} ${(months === 'long' ? MONTH_NAMES : SHORT_MONTHS)[month - 1]} ${year}`;
 }
 
 /** "23rd Sept": a day of the month with no year, as written in running text. */
@@ -96,14 +83,14 @@ export function slashed(date: IsoDate): string {
 /** "Jan 11", or with `long` months "November 10": a month with a two-digit year. */
 export function monthShortYear(date: IsoDate, months: 'long' | 'short' = 'short'): string {
   const { year, month } = partsOf(date);
-  return `${(months === 'long' ? MONTHS : SHORT_MONTHS)[month - 1]} ${yy(year)}`;
+  return `${(months === 'long' ? MONTH_NAMES : SHORT_MONTHS)[month - 1]} ${yy(year)}`;
 }
 
 /** "Sept 2010", "March 2010" (`long`), or "Nov2009" (`glued`), as the business plans write target months. */
 export function monthYear(date: IsoDate, style: 'short' | 'long' | 'glued' = 'short'): string {
   const { year, month } = partsOf(date);
   if (style === 'glued') return `${SHORT_MONTHS[month - 1]}${year}`;
-  return `${(style === 'long' ? MONTHS : SHORT_MONTHS)[month - 1]} ${year}`;
+  return `${(style === 'long' ? MONTH_NAMES : SHORT_MONTHS)[month - 1]} ${year}`;
 }
 
 /** "Mar – June 11"; when the range crosses a year, each end has its year: "Oct 11 – Jan 12". */

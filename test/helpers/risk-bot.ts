@@ -2,8 +2,8 @@ import { Readable, Writable } from 'node:stream';
 import { vi } from 'vitest';
 import { redactingLog } from '../../src/adapters/log/log.js';
 import { runRiskBot } from '../../src/cli/run-risk-bot.js';
-import { readEnv } from '../../src/config/env.js';
 import { runLocalMode } from '../../src/composition/local-mode.js';
+import { readEnv } from '../../src/config/env.js';
 import type { CommandResult } from './run-command.js';
 import { QUICK_SLACK } from './slack-app-fixture.js';
 

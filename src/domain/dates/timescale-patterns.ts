@@ -1,4 +1,5 @@
 import type { IsoDate } from '../cell.js';
+import { MONTH_NAMES, monthNumber } from './month-names.js';
 
 /** A piece of cell text: a run of digits, a run of letters (lower-cased) or one other character. */
 export type Token = { kind: 'num' | 'word' | 'sym'; text: string; start: number; end: number; glued: boolean };
@@ -14,27 +15,6 @@ type YearCheck = { year: number } | { reason: string };
 
 // Three plain alternatives with no nesting: linear on any input.
 const TOKEN = /(\d+)|([A-Za-z]+)|(\S)/gu;
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const MONTHS = new Map<string, number>([
-  ...MONTH_NAMES.flatMap((name, k): [string, number][] => [
-    [name.toLowerCase(), k + 1],
-    [name.slice(0, 3).toLowerCase(), k + 1],
-  ]),
-  ['sept', 9],
-]);
 const ORDINALS = new Set(['st', 'nd', 'rd', 'th']);
 const OF = new Set(['of']);
 const QUARTER = new Set(['q']);
@@ -173,7 +153,7 @@ function yearAfterMonth(tokens: Token[], k: number): number | undefined {
 function canStartNumber(tokens: Token[], i: number): boolean {
   const prev = tokens[i - 1];
   if (!tokens[i]?.glued || !prev) return true;
-  if (prev.kind !== 'sym') return prev.kind === 'word' && MONTHS.has(prev.text);
+  if (prev.kind !== 'sym') return prev.kind === 'word' && monthNumber(prev.text) !== undefined;
   if ('£$€'.includes(prev.text)) return false;
   return !('/.-'.includes(prev.text) && prev.glued && tokens[i - 2]?.kind === 'num');
 }
@@ -207,7 +187,7 @@ function matchDayFirst(tokens: Token[], i: number): Found | undefined {
   if (day.length > 2) return undefined;
   let j = isWord(tokens[i + 1], ORDINALS) ? i + 2 : i + 1;
   if (isWord(tokens[j], OF) || (isSym(tokens[j], '-') && tokens[j]?.glued)) j += 1;
-  const month = MONTHS.get(tokens[j]?.text ?? '');
+  const month = monthNumber(tokens[j]?.text ?? '');
   if (month === undefined) return undefined;
   const y = yearAfterMonth(tokens, j + 1);
   return y === undefined ? skip(j + 1) : found(dayCheck(tokens[y]?.text ?? '', month, Number(day)), y + 1);
@@ -302,7 +282,7 @@ export function matchAt(tokens: Token[], i: number): Found | undefined {
     return matchNumeric(tokens, i) ?? matchDayFirst(tokens, i) ?? matchYear(tokens, i);
   }
   if (tok?.kind !== 'word') return undefined;
-  const month = MONTHS.get(tok.text);
+  const month = monthNumber(tok.text);
   if (month !== undefined) return matchMonth(tokens, i, month);
   const seasonEnd = SEASON_END.get(tok.text);
   if (seasonEnd !== undefined) return matchSeason(tokens, i, seasonEnd);

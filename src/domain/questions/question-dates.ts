@@ -1,5 +1,6 @@
 import type { IsoDate } from '../cell.js';
 import { addDays, dayOfWeek, formatDate } from '../dates/calendar.js';
+import { MONTH_NAMES, monthNumber } from '../dates/month-names.js';
 import { readSingleDate } from '../dates/timescale.js';
 import { daysInMonth, isoOf } from '../dates/timescale-patterns.js';
 import { lookUp } from '../text.js';
@@ -10,8 +11,6 @@ import {
   CALENDAR_WORDS,
   type Calendar,
   LEADS,
-  MONTH_NAMES,
-  MONTHS,
   type Mode,
   NAMED_DAYS,
   TIME_NUMBERS,
@@ -214,7 +213,7 @@ const monthName: Reader = (words, at, today, led) => {
   let k = at;
   let dayOfMonth = DAY_NUMBER.exec(words[k] ?? '')?.[1];
   if (dayOfMonth !== undefined) k += words[k + 1] === 'of' ? 2 : 1;
-  const m = lookUp(MONTHS, words[k] ?? '');
+  const m = monthNumber(words[k] ?? '');
   if (m === undefined) return null;
   k += 1;
   if (dayOfMonth === undefined && DAY_NUMBER.test(words[k] ?? '')) dayOfMonth = DAY_NUMBER.exec(words[k++]!)![1];

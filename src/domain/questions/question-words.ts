@@ -316,28 +316,6 @@ export const WEEKDAYS: Readonly<Record<string, number>> = {
   saturday: 6,
   sat: 6,
 };
-/** Months by name and three-letter abbreviation, 1 for January. */
-export const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-export const MONTHS: Readonly<Record<string, number>> = Object.fromEntries([
-  ...MONTH_NAMES.flatMap((name, i) => [
-    [name.toLowerCase(), i + 1],
-    [name.slice(0, 3).toLowerCase(), i + 1],
-  ]),
-  ['sept', 9],
-]);
 /** Numbers in "in a week", "next couple of weeks", "a few days". */
 export const TIME_NUMBERS: Readonly<Record<string, number>> = {
   a: 1,

@@ -1,8 +1,8 @@
-import { cellText, type IsoDate, isBlank } from '../cell.js';
+import { cellText, type IsoDate, } from '../cell.js';
 import { canonicalId } from '../item-id.js';
 import type { ActionField } from './fields.js';
 import type { Problem } from './problem.js';
-import { readDateCell, readPastDateCell, readTimescaleCell } from './read-cells.js';
+import { readDateCell, readPastDateCell, readRowId, readTimescaleCell } from './read-cells.js';
 import { cellProblem, type FieldRow, type FieldTab } from './read-tab.js';
 import type { Action, TargetDates } from './register.js';
 import { readActionStatus } from './vocabulary.js';
@@ -83,19 +83,8 @@ export function readActionRow(
   problems: Problem[],
 ): Action | null {
   const v = row.values;
-  if (isBlank(v.id)) {
-    problems.push(
-      cellProblem(
-        tab,
-        row,
-        'id',
-        'id_missing',
-        'error',
-        'this action has no ID, so the bot cannot show or update it; give it one like "A-20"',
-      ),
-    );
-    return null;
-  }
+  const identity = readRowId(tab, row, 'action', problems);
+  if (identity === null) return null;
   const status = readActionStatus(v.status);
   if (status.kind === 'unknown') {
     problems.push(
@@ -111,9 +100,7 @@ export function readActionRow(
   }
   return {
     kind: 'action',
-    id: cellText(v.id).replace(/\s+/g, ' '),
-    key: canonicalId(cellText(v.id)),
-    row: row.row,
+    ...identity,
     action: cellText(v.action),
     lead: cellText(v.lead),
     coDependencies: cellText(v.coDependencies),

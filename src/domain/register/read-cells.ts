@@ -1,5 +1,6 @@
-import { cellText, type IsoDate } from '../cell.js';
+import { cellText, type IsoDate, isBlank } from '../cell.js';
 import { readSingleDate, readTimescale } from '../dates/timescale.js';
+import { canonicalId } from '../item-id.js';
 import type { Problem } from './problem.js';
 import { cellProblem, type FieldRow, type FieldTab } from './read-tab.js';
 import type { TargetDates } from './register.js';
@@ -63,4 +64,25 @@ export function readPastDateCell<F extends string>(
     );
   }
   return date;
+}
+
+/**
+ * A risk's or action's ID as shown (spaces kept single) and as matched,
+ * with its sheet row; null, with an error reported, when the row has none:
+ * the bot could neither show nor update it.
+ */
+export function readRowId<F extends string>(
+  tab: FieldTab<F>,
+  row: FieldRow<F | 'id'>,
+  kind: 'risk' | 'action',
+  problems: Problem[],
+): { id: string; key: string; row: number } | null {
+  const text = cellText(row.values.id);
+  if (isBlank(row.values.id)) {
+    const example = kind === 'risk' ? 'R-14' : 'A-20';
+    const message = `this ${kind} has no ID, so the bot cannot show or update it; give it one like "${example}"`;
+    problems.push(cellProblem(tab, row, 'id' as F, 'id_missing', 'error', message));
+    return null;
+  }
+  return { id: text.replace(/\s+/g, ' '), key: canonicalId(text), row: row.row };
 }

@@ -1,10 +1,9 @@
-import { cellText, type IsoDate, isBlank } from '../cell.js';
-import { canonicalId } from '../item-id.js';
+import { cellText, type IsoDate, } from '../cell.js';
 import { type Axis, bandFor, ratingOf, readLevel } from '../items/rating.js';
 import type { Scale } from '../items/scale.js';
 import type { RiskField } from './fields.js';
 import type { Problem } from './problem.js';
-import { readPastDateCell, readTimescaleCell } from './read-cells.js';
+import { readPastDateCell, readRowId, readTimescaleCell } from './read-cells.js';
 import { cellProblem, type FieldRow, type FieldTab } from './read-tab.js';
 import type { Risk } from './register.js';
 import { readRiskStatus, readTrend } from './vocabulary.js';
@@ -109,28 +108,15 @@ export function readRiskRow(
   problems: Problem[],
 ): Risk | null {
   const v = row.values;
-  if (isBlank(v.id)) {
-    problems.push(
-      cellProblem(
-        tab,
-        row,
-        'id',
-        'id_missing',
-        'error',
-        'this risk has no ID, so the bot cannot show or update it; give it one like "R-14"',
-      ),
-    );
-    return null;
-  }
+  const identity = readRowId(tab, row, 'risk', problems);
+  if (identity === null) return null;
   const impact = readAxis(tab, row, 'impact', scale, problems);
   const probability = readAxis(tab, row, 'probability', scale, problems);
   const rating = impact !== null && probability !== null ? ratingOf(impact, probability) : null;
   if (rating !== null) checkSheetRating(tab, row, rating, scale, problems);
   return {
     kind: 'risk',
-    id: cellText(v.id).replace(/\s+/g, ' '),
-    key: canonicalId(cellText(v.id)),
-    row: row.row,
+    ...identity,
     owner: cellText(v.owner),
     actionOwner: cellText(v.actionOwner),
     description: cellText(v.description),

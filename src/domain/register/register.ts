@@ -2,6 +2,7 @@ import type { CellValue, IsoDate } from '../cell.js';
 import type { Band } from '../items/scale.js';
 import type { ActionField, RiskField } from './fields.js';
 import type { Problem } from './problem.js';
+import type { AuditRecord } from './raw-register.js';
 import type { ActionStatus, RiskStatus, Trend } from './vocabulary.js';
 
 /** A free-text timescale and what it means: every milestone, and the one that drives reminders. */
@@ -64,18 +65,11 @@ export interface Person {
   email: string | null;
 }
 
-export interface AuditEntry {
+/** An Audit log line as read back: what the bot wrote, or a person typed, on sheet row `row`. */
+export interface AuditEntry extends Omit<AuditRecord, 'via'> {
   row: number;
-  when: string;
-  who: string;
-  item: string;
-  field: string;
-  oldValue: string;
-  newValue: string;
+  /** As the cell holds it: a person may have written anything. */
   via: string;
-  note: string;
-  /** The request that made it, when the bot wrote it for one (a Slack delivery). */
-  change?: string;
 }
 
 /** The register as the core sees it: every row that could be read, and every problem found. */

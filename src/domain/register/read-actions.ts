@@ -1,4 +1,4 @@
-import { cellText, type IsoDate, } from '../cell.js';
+import { cellText, type IsoDate } from '../cell.js';
 import { canonicalId } from '../item-id.js';
 import type { ActionField } from './fields.js';
 import type { Problem } from './problem.js';

@@ -1,4 +1,4 @@
-import { cellText, type IsoDate, } from '../cell.js';
+import { cellText, type IsoDate } from '../cell.js';
 import { type Axis, bandFor, ratingOf, readLevel } from '../items/rating.js';
 import type { Scale } from '../items/scale.js';
 import type { RiskField } from './fields.js';

@@ -2,18 +2,33 @@ import { describe, expect, it } from 'vitest';
 import { MemoryRegisterStore } from '../../src/adapters/memory/memory-store.js';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
 import { loadSettings } from '../../src/config/load-settings.js';
+import type { CellValue } from '../../src/domain/cell.js';
 import { readRegister } from '../../src/domain/register/read-register.js';
 import { SAMPLE_DAY, sampleMemoryStore } from '../helpers/memory-register.js';
-import { contractTabs, describeRegisterStoreContract, type StoreFixture } from './register-store-contract.js';
+import { describeEditsDuringWrite } from './edits-during-write.js';
+import {
+  contractTabs,
+  describeRegisterStoreContract,
+  type StoreFixture,
+  sampleRegister as sampleGrids,
+} from './register-store-contract.js';
 
-describeRegisterStoreContract('In-memory store', async (initial): Promise<StoreFixture> => {
+const makeFixture = async (initial: Record<string, CellValue[][]> = sampleGrids()) => {
   const store = new MemoryRegisterStore({ tabs: contractTabs, grids: initial });
   return {
     store,
     snapshot: async () => store.snapshot(),
-    humanEdit: async (title, edit) => store.edit(title, edit),
+    humanEdit: async (title: string, edit: (rows: CellValue[][]) => CellValue[][]) => store.edit(title, edit),
+    // A write in memory has no moment between its read and its apply: the person's edit lands just before it.
+    duringNextWrite: (title: string, edit: (rows: CellValue[][]) => CellValue[][]) => store.edit(title, edit),
     close: async () => {},
   };
+};
+
+describeRegisterStoreContract('In-memory store', (initial): Promise<StoreFixture> => makeFixture(initial));
+
+describe('In-memory store, a person editing during a write', () => {
+  describeEditsDuringWrite(() => makeFixture());
 });
 
 describe('the sample register in memory', () => {

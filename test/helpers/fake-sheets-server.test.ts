@@ -655,3 +655,139 @@ describe('people and bookkeeping', () => {
     expect(server.count('values.batchUpdate')).toBe(1);
   });
 });
+
+describe('what the bot relies on for writes that land once and in the right place', () => {
+  const token = (metadataId: number, metadataValue = 'first') => ({
+    createDeveloperMetadata: {
+      developerMetadata: {
+        metadataId,
+        metadataKey: 'risk-bot-write',
+        metadataValue,
+        location: { spreadsheet: true },
+        visibility: 'PROJECT',
+      },
+    },
+  });
+
+  it('developer metadata IDs are unique: a second create with the same ID fails the whole batch, changing nothing', async () => {
+    await batchUpdate([token(7777)]);
+    const before = server.snapshot(id);
+    const second = await failure(
+      batchUpdate([
+        {
+          updateCells: {
+            start: { sheetId: 0, rowIndex: 1, columnIndex: 1 },
+            rows: [{ values: [{ userEnteredValue: { stringValue: 'Drought' } }] }],
+            fields: 'userEnteredValue',
+          },
+        },
+        token(7777, 'second'),
+      ]),
+    );
+    expect(second.response?.status).toBe(400);
+    expect(server.snapshot(id)).toEqual(before);
+    expect(server.developerMetadata(id).map((m) => m.metadataValue)).toEqual(['first']);
+  });
+
+  it('developerMetadata.get finds an entry by ID (404 when there is none); search finds them by key; delete by a data filter', async () => {
+    await batchUpdate([token(11), token(12, 'other')]);
+    const found = await sheets.spreadsheets.developerMetadata.get({ spreadsheetId: id, metadataId: 11 }, once);
+    expect(found.data).toMatchObject({
+      metadataId: 11,
+      metadataKey: 'risk-bot-write',
+      metadataValue: 'first',
+      location: { locationType: 'SPREADSHEET' },
+    });
+    expect(
+      (await failure(sheets.spreadsheets.developerMetadata.get({ spreadsheetId: id, metadataId: 99 }, once))).response
+        ?.status,
+    ).toBe(404);
+    const searched = await sheets.spreadsheets.developerMetadata.search(
+      {
+        spreadsheetId: id,
+        requestBody: { dataFilters: [{ developerMetadataLookup: { metadataKey: 'risk-bot-write' } }] },
+      },
+      once,
+    );
+    expect(searched.data.matchedDeveloperMetadata?.map((m) => m.developerMetadata?.metadataId)).toEqual([11, 12]);
+    await batchUpdate([{ deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataId: 11 } } } }]);
+    expect(server.developerMetadata(id).map((m) => m.metadataId)).toEqual([12]);
+  });
+
+  it('a batch can return the sheet as it left it, for the ranges asked, with cells; copyPaste copies cells to another sheet', async () => {
+    const response = await sheets.spreadsheets.batchUpdate(
+      {
+        spreadsheetId: id,
+        requestBody: {
+          requests: [
+            { addSheet: { properties: { sheetId: 42, title: 'risk-bot scratch', hidden: true } } },
+            {
+              copyPaste: {
+                source: { sheetId: 0, startRowIndex: 1, endRowIndex: 2, startColumnIndex: 0, endColumnIndex: 5 },
+                destination: { sheetId: 42, startRowIndex: 1, endRowIndex: 2, startColumnIndex: 0, endColumnIndex: 5 },
+                pasteType: 'PASTE_NORMAL',
+              },
+            },
+            {
+              updateCells: {
+                start: { sheetId: 0, rowIndex: 1, columnIndex: 1 },
+                rows: [{ values: [{ userEnteredValue: { stringValue: 'Drought' } }] }],
+                fields: 'userEnteredValue',
+              },
+            },
+          ],
+          includeSpreadsheetInResponse: true,
+          responseRanges: ["'risk-bot scratch'!A2:E2", 'Risks!A2:E2'],
+          responseIncludeGridData: true,
+        },
+      },
+      once,
+    );
+    const sheetsBack = response.data.updatedSpreadsheet?.sheets ?? [];
+    const cells = (title: string) =>
+      sheetsBack
+        .find((s) => s.properties?.title === title)
+        ?.data?.[0]?.rowData?.[0]?.values?.map((v) => v.userEnteredValue);
+    expect(cells('risk-bot scratch')).toEqual([
+      { stringValue: 'R1' },
+      { stringValue: 'Flood' },
+      undefined,
+      { numberValue: 12 },
+      { boolValue: true },
+    ]);
+    expect(cells('Risks')?.[1]).toEqual({ stringValue: 'Drought' });
+    expect(sheetsBack.find((s) => s.properties?.title === 'risk-bot scratch')?.properties?.hidden).toBe(true);
+  });
+
+  it('a person edit queued with duringNextWrite lands just before the next write, not before reads', async () => {
+    server.duringNextWrite(id, 'Risks', ([header = [], ...rows]) => [header, ['R0', 'Inserted'], ...rows]);
+    expect((await batchGet(['Risks!A2:A2'])).data.valueRanges?.[0]?.values).toEqual([['R1']]);
+    await batchUpdate([
+      {
+        updateCells: {
+          start: { sheetId: 0, rowIndex: 1, columnIndex: 1 },
+          rows: [{ values: [{ userEnteredValue: { stringValue: 'Drought' } }] }],
+          fields: 'userEnteredValue',
+        },
+      },
+    ]);
+    expect(
+      server
+        .snapshot(id)
+        .Risks!.slice(1, 3)
+        .map((row) => row.slice(0, 2)),
+    ).toEqual([
+      ['R0', 'Drought'],
+      ['R1', 'Flood'],
+    ]);
+  });
+
+  it('applyLate drops the connection at once and applies the write afterwards', async () => {
+    server.injectFaults({ kind: 'spreadsheets.batchUpdate', applyLate: { afterMs: 200 } });
+    const dropped = await failure(batchUpdate([token(5)]));
+    expect(dropped.response).toBeUndefined();
+    expect(server.developerMetadata(id)).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(server.developerMetadata(id).map((m) => m.metadataId)).toEqual([5]);
+  });
+});

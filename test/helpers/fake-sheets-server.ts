@@ -35,6 +35,7 @@ import { buildSpreadsheet, cloneSpreadsheet, newSpreadsheetId } from './fake-she
 import {
   ApiError,
   type CellValue,
+  type DeveloperMetadata,
   type Fault,
   type GridRange,
   type RecordedRequest,
@@ -58,6 +59,14 @@ export interface FakeSheetsServer {
   snapshot(spreadsheetId: string): Record<string, CellValue[][]>;
   /** A person edits a tab between requests (sort, insert rows, edit cells): rows in, rows out. */
   humanEdit(spreadsheetId: string, title: string, edit: (rows: CellValue[][]) => CellValue[][]): void;
+  /**
+   * A person's edit that lands in the instant before the next write to the
+   * spreadsheet is applied (after the client's read, while its write is on
+   * the wire): the edit is made when the write arrives, then the write runs.
+   */
+  duringNextWrite(spreadsheetId: string, title: string, edit: (rows: CellValue[][]) => CellValue[][]): void;
+  /** Developer metadata of a spreadsheet, as stored. */
+  developerMetadata(spreadsheetId: string): readonly DeveloperMetadata[];
   /** Every request received since the last resetCounts(), in order. */
   readonly requests: RecordedRequest[];
   /** Requests received of one kind (or all), since the last resetCounts(); faulted ones count too. */
@@ -129,6 +138,13 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions): P
   const books = new Map<string, Spreadsheet>();
   const requests: RecordedRequest[] = [];
   const faults = new FaultPlan();
+  const pendingEdits = new Map<string, Array<() => void>>();
+  const WRITES: ReadonlySet<RequestKind> = new Set([
+    'spreadsheets.batchUpdate',
+    'values.batchUpdate',
+    'values.update',
+    'values.append',
+  ]);
   let latencyMs = 0;
   const latencyByKind = new Map<RequestKind, number>();
 
@@ -186,6 +202,23 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions): P
       return;
     }
     if (fault && 'status' in fault) return replyError(faultError(fault, route.kind));
+    if (WRITES.has(route.kind) && route.spreadsheetId !== null) {
+      const edits = pendingEdits.get(route.spreadsheetId) ?? [];
+      pendingEdits.delete(route.spreadsheetId);
+      for (const edit of edits) edit();
+    }
+    if (fault && 'applyLate' in fault) {
+      // The client sees the connection drop now; Google finishes the write later, on the sheet as it is then.
+      req.socket.destroy();
+      setTimeout(() => {
+        try {
+          if (!badJson) record.applied = serve(books, route, record.query, body).applied;
+        } catch {
+          // A late write that fails (e.g. its fence was already used) changes nothing.
+        }
+      }, fault.applyLate.afterMs).unref();
+      return;
+    }
     try {
       if (badJson) throw new ApiError(400, 'Invalid JSON payload received.');
       const outcome = serve(books, route, record.query, body);
@@ -235,6 +268,13 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions): P
       );
     return tab;
   };
+  const humanEdit = (id: string, title: string, edit: (rows: CellValue[][]) => CellValue[][]): void => {
+    tabOf(id, title);
+    const draft = cloneSpreadsheet(bookOf(id));
+    const tab = draft.sheets.find((t) => t.title === title)!;
+    setHumanRows(tab, edit(humanRows(tab)));
+    books.set(id, draft);
+  };
   const tally = (kind: RequestKind | undefined, applied: boolean) =>
     requests.filter((r) => (kind === undefined || r.kind === kind) && (!applied || r.applied)).length;
 
@@ -252,13 +292,12 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions): P
       return id;
     },
     snapshot: (id) => Object.fromEntries(bookOf(id).sheets.map((tab) => [tab.title, humanRows(tab)])),
-    humanEdit(id, title, edit) {
+    duringNextWrite(id, title, edit) {
       tabOf(id, title);
-      const draft = cloneSpreadsheet(bookOf(id));
-      const tab = draft.sheets.find((t) => t.title === title)!;
-      setHumanRows(tab, edit(humanRows(tab)));
-      books.set(id, draft);
+      pendingEdits.set(id, [...(pendingEdits.get(id) ?? []), () => humanEdit(id, title, edit)]);
     },
+    developerMetadata: (id) => bookOf(id).developerMetadata,
+    humanEdit,
     count: (kind) => tally(kind, false),
     appliedCount: (kind) => tally(kind, true),
     resetCounts: () => {

@@ -1,56 +1,17 @@
-import { columnLetters, titleInRange } from './a1.js';
 import { covers, fieldPaths } from './fields.js';
 import { dataHeight, deleteColumns, deleteRows, growGrid, insertColumns, insertRows, newTab, setCell } from './grid.js';
+import { bounded, rangeIn, tabById } from './grid-ranges.js';
+import { METADATA_HANDLERS } from './metadata.js';
 import { badRequest, type GridRange, type Spreadsheet, type Stored, type Tab } from './types.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: request bodies are arbitrary JSON from the client; each handler checks what it reads
 type Json = Record<string, any>;
 type Handler = (book: Spreadsheet, body: Json, fail: (message: string) => Error) => Json | undefined;
 
-function tabById(book: Spreadsheet, sheetId: unknown, fail: (m: string) => Error): Tab {
-  const id = typeof sheetId === 'number' ? sheetId : 0; // proto3: a missing sheetId is 0
-  const tab = book.sheets.find((t) => t.sheetId === id);
-  if (!tab) throw fail(`No grid with id: ${id}`);
-  return tab;
-}
-
 function requireFields(body: Json, fail: (m: string) => Error): string[] {
   if (typeof body.fields !== 'string' || body.fields.trim() === '')
     throw fail("At least one field must be specified in 'fields'.");
   return fieldPaths(body.fields);
-}
-
-/** A GridRange checked against the grid, with open ends closed at its edge. */
-function bounded(tab: Tab, range: GridRange, fail: (m: string) => Error): Required<GridRange> {
-  const r = {
-    sheetId: tab.sheetId,
-    startRowIndex: range.startRowIndex ?? 0,
-    endRowIndex: range.endRowIndex ?? tab.grid.rowCount,
-    startColumnIndex: range.startColumnIndex ?? 0,
-    endColumnIndex: range.endColumnIndex ?? tab.grid.columnCount,
-  };
-  if (
-    r.endRowIndex > tab.grid.rowCount ||
-    r.endColumnIndex > tab.grid.columnCount ||
-    r.startRowIndex > r.endRowIndex ||
-    r.startColumnIndex > r.endColumnIndex
-  ) {
-    const a1 = `${titleInRange(tab.title)}!${columnLetters(r.startColumnIndex)}${r.startRowIndex + 1}:${columnLetters(Math.max(r.endColumnIndex - 1, 0))}${r.endRowIndex}`;
-    throw fail(
-      `Range (${a1}) exceeds grid limits. Max rows: ${tab.grid.rowCount}, max columns: ${tab.grid.columnCount}`,
-    );
-  }
-  return r;
-}
-
-function rangeIn(
-  book: Spreadsheet,
-  range: unknown,
-  fail: (m: string) => Error,
-): { tab: Tab; range: Required<GridRange> } {
-  const r = (range ?? {}) as GridRange;
-  const tab = tabById(book, r.sheetId, fail);
-  return { tab, range: bounded(tab, r, fail) };
 }
 
 /** CellData.userEnteredValue as stored; stringValue is always text, formulaValue a formula. */
@@ -110,6 +71,7 @@ function sheetProperties(book: Spreadsheet, tab: Tab): Json {
     index: book.sheets.indexOf(tab),
     sheetType: 'GRID',
     gridProperties: { rowCount, columnCount, ...(frozenRowCount ? { frozenRowCount } : {}) },
+    ...(tab.hidden ? { hidden: true } : {}),
   };
 }
 
@@ -136,6 +98,7 @@ const HANDLERS: Record<string, Handler> = {
     let id = typeof p.sheetId === 'number' ? p.sheetId : 1_000_000 + book.sheets.length;
     while (p.sheetId === undefined && book.sheets.some((t) => t.sheetId === id)) id++;
     const tab = newTab(id, title, p.gridProperties ?? {});
+    if (p.hidden === true) tab.hidden = true;
     book.sheets.splice(Math.min(p.index ?? book.sheets.length, book.sheets.length), 0, tab);
     return { addSheet: { properties: sheetProperties(book, tab) } };
   },
@@ -258,6 +221,8 @@ const HANDLERS: Record<string, Handler> = {
     return undefined;
   },
 };
+
+Object.assign(HANDLERS, METADATA_HANDLERS);
 
 export const SUPPORTED_REQUESTS = Object.keys(HANDLERS);
 

@@ -13,7 +13,15 @@ export function seeded(seed: number): () => number {
 }
 
 export const describeFault = (fault: Fault): string =>
-  'status' in fault ? `status:${fault.status}` : 'hang' in fault ? 'hang' : 'drop' in fault ? 'drop' : 'applyThenDrop';
+  'status' in fault
+    ? `status:${fault.status}`
+    : 'hang' in fault
+      ? 'hang'
+      : 'drop' in fault
+        ? 'drop'
+        : 'applyLate' in fault
+          ? `applyLate:${fault.applyLate.afterMs}`
+          : 'applyThenDrop';
 
 const matches = (fault: Fault, kind: RequestKind) => fault.kind === undefined || fault.kind === kind;
 

@@ -1,4 +1,5 @@
 import { applyRequests } from './batch-requests.js';
+import { getMetadata, searchMetadata } from './metadata.js';
 import { cloneSpreadsheet, createSpreadsheet, spreadsheetResource } from './spreadsheets-api.js';
 import { ApiError, badRequest, type RequestKind, type Spreadsheet } from './types.js';
 import * as values from './values-api.js';
@@ -39,9 +40,12 @@ export function classify(method: string, rawPath: string): Route {
     'POST :batchUpdate': 'spreadsheets.batchUpdate',
     'GET /values:batchGet': 'values.batchGet',
     'POST /values:batchUpdate': 'values.batchUpdate',
+    'POST /developerMetadata:search': 'developerMetadata.search',
   };
   const fixed = table[`${method} ${rest}`];
   if (fixed) return route(fixed, id);
+  const metadata = /^\/developerMetadata\/(\d+)$/.exec(rest);
+  if (metadata && method === 'GET') return route('developerMetadata.get', id, metadata[1]!);
   const v = /^\/values\/(.+?)(:append)?$/.exec(rest);
   if (!v) return route('unknown');
   const append = v[2] !== undefined;
@@ -58,6 +62,25 @@ export interface Outcome {
 }
 
 type Query = Record<string, string | string[]>;
+
+/**
+ * BatchUpdateSpreadsheetRequest's includeSpreadsheetInResponse,
+ * responseRanges and responseIncludeGridData
+ * (https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets/batchUpdate#request-body):
+ * the spreadsheet as the batch left it, limited to those ranges, with their
+ * cells when grid data is asked for. It is the state the batch produced,
+ * before any later edit.
+ */
+function updatedSpreadsheet(draft: Spreadsheet, json: Record<string, unknown>): Record<string, unknown> {
+  if (json.includeSpreadsheetInResponse !== true) return {};
+  const ranges = Array.isArray(json.responseRanges) ? (json.responseRanges as string[]) : [];
+  return {
+    updatedSpreadsheet: spreadsheetResource(draft, {
+      ...(ranges.length > 0 ? { ranges } : {}),
+      includeGridData: json.responseIncludeGridData === true ? 'true' : 'false',
+    }),
+  };
+}
 
 /**
  * Serves a classified, authenticated request against the stored books.
@@ -88,7 +111,15 @@ export function serve(books: Map<string, Spreadsheet>, route: Route, query: Quer
     case 'values.get':
       return { body: values.get(book, range, query), applied: false };
     case 'spreadsheets.batchUpdate':
-      return write((draft) => ({ spreadsheetId: draft.spreadsheetId, replies: applyRequests(draft, json.requests) }));
+      return write((draft) => ({
+        spreadsheetId: draft.spreadsheetId,
+        replies: applyRequests(draft, json.requests),
+        ...updatedSpreadsheet(draft, json),
+      }));
+    case 'developerMetadata.get':
+      return { body: getMetadata(book, Number(range)), applied: false };
+    case 'developerMetadata.search':
+      return { body: searchMetadata(book, json), applied: false };
     case 'values.batchUpdate':
       return write((draft) => values.batchUpdate(draft, json));
     case 'values.update':

@@ -23,7 +23,7 @@ export function buildSpreadsheet(id: string, title: string, tabs: Record<string,
     return tab;
   });
   if (sheets.length === 0) sheets.push(newTab(0, 'Sheet1'));
-  return { spreadsheetId: id, title, sheets, nextProtectedRangeId: 1 };
+  return { spreadsheetId: id, title, sheets, nextProtectedRangeId: 1, developerMetadata: [] };
 }
 
 /** A copy to apply a batch to: rows and lists are copied, stored cells (never mutated) are shared. */
@@ -37,7 +37,7 @@ export function cloneSpreadsheet(book: Spreadsheet): Spreadsheet {
     protectedRanges: tab.protectedRanges.slice(),
     formats: tab.formats.slice(),
   });
-  return { ...book, sheets: book.sheets.map(cloneTab) };
+  return { ...book, sheets: book.sheets.map(cloneTab), developerMetadata: book.developerMetadata.slice() };
 }
 
 function cellData(cell: Stored | undefined): Json {

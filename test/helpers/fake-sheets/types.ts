@@ -12,6 +12,8 @@ export type RequestKind =
   | 'spreadsheets.get'
   | 'spreadsheets.batchUpdate'
   | 'spreadsheets.create'
+  | 'developerMetadata.get'
+  | 'developerMetadata.search'
   /** Someone tried an OAuth token exchange: always 404, the client should sign its own JWT. */
   | 'token'
   | 'unknown';
@@ -21,7 +23,9 @@ export type Fault =
   | { kind?: RequestKind; status: 500 | 503 | 400 | 403 | 404 }
   | { kind?: RequestKind; hang: true }
   | { kind?: RequestKind; drop: true }
-  | { kind?: RequestKind; applyThenDrop: true };
+  | { kind?: RequestKind; applyThenDrop: true }
+  /** The connection is dropped at once and the request applied `afterMs` later: Google finishing a write the client gave up on. */
+  | { kind?: RequestKind; applyLate: { afterMs: number } };
 
 export interface RecordedRequest {
   kind: RequestKind;
@@ -75,6 +79,23 @@ export interface Tab {
   protectedRanges: Array<Record<string, unknown>>;
   /** Formats set by repeatCell / updateCells, in order: the range, the fields mask and the format given. */
   formats: Array<{ range: GridRange; fields: string; format: unknown }>;
+  hidden?: boolean;
+}
+
+/**
+ * Developer metadata (https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets.developerMetadata):
+ * a key, an optional value, a location and a visibility; `metadataId` is
+ * "the spreadsheet-scoped unique ID that identifies the metadata. IDs may be
+ * specified when metadata is created ... Must be positive". The fake keeps
+ * metadata on the spreadsheet or a sheet only: row and column locations
+ * (which Google moves with inserted rows) are not modelled, as nothing here uses them.
+ */
+export interface DeveloperMetadata {
+  metadataId: number;
+  metadataKey: string;
+  metadataValue?: string;
+  location: { spreadsheet?: boolean; sheetId?: number };
+  visibility: 'DOCUMENT' | 'PROJECT';
 }
 
 export interface Spreadsheet {
@@ -82,6 +103,7 @@ export interface Spreadsheet {
   title: string;
   sheets: Tab[];
   nextProtectedRangeId: number;
+  developerMetadata: DeveloperMetadata[];
 }
 
 export type GoogleStatus =

@@ -1,5 +1,6 @@
 import type { CellValue } from '../domain/cell.js';
-import type { AuditRecord, CellChange, RawRegister } from '../domain/register/raw-register.js';
+import type { MappedTab } from '../domain/register/mapped-tab.js';
+import type { AuditRecord, CellChange, RawRegister, TabKey } from '../domain/register/raw-register.js';
 
 export interface RowUpdate {
   tab: 'risks' | 'actions';
@@ -25,6 +26,12 @@ export interface WriteRequest {
    * log already holds is refused as `already_applied`, nothing written.
    */
   changeId?: string;
+  /**
+   * A check made on the very read the write is planned against (e.g. that
+   * the person may still change the item, as People says now); it throws a
+   * DomainError to refuse the write, nothing written.
+   */
+  precondition?: (tabs: Record<TabKey, MappedTab>) => void;
 }
 
 export interface WriteResult {

@@ -1,11 +1,12 @@
 import type { Settings } from '../config/settings.js';
 import type { IsoDate } from '../domain/cell.js';
-import { DomainError, isDomainError } from '../domain/domain-error.js';
+import { isDomainError } from '../domain/domain-error.js';
 import { type NewItemFields, planNewItem } from '../domain/items/new-item.js';
-import { type Actor, permissionToAdd } from '../domain/items/permissions.js';
+import { type Actor, permissionToAdd, requirePermission } from '../domain/items/permissions.js';
 import type { AuditRecord } from '../domain/register/raw-register.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import { loadRegister } from './load-register.js';
+import { mayAddOnWrite } from './permission-on-write.js';
 
 export interface CreateItemInput {
   fields: NewItemFields;
@@ -28,8 +29,7 @@ export async function createItem(
 ): Promise<{ id: string }> {
   for (let attempt = 0; ; attempt++) {
     const register = await loadRegister(deps.store, deps.settings, input.today);
-    const permission = permissionToAdd(input.actor, register.people);
-    if (!permission.allowed) throw new DomainError(permission.code, permission.whoCan);
+    requirePermission(permissionToAdd(input.actor, register.people));
     const item = planNewItem(
       register,
       input.fields,
@@ -45,6 +45,7 @@ export async function createItem(
         inserts: [{ tab: input.fields.kind === 'risk' ? 'risks' : 'actions', values: item.values }],
         audit: item.audit,
         changeId: input.changeId,
+        precondition: mayAddOnWrite(input.actor),
       });
       return { id: item.id };
     } catch (error) {

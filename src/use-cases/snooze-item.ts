@@ -1,14 +1,14 @@
 import type { Settings } from '../config/settings.js';
 import type { IsoDate } from '../domain/cell.js';
 import { addDays } from '../domain/dates/calendar.js';
-import { DomainError } from '../domain/domain-error.js';
 import { findItem } from '../domain/items/find-item.js';
-import { type Actor, permissionToChange } from '../domain/items/permissions.js';
+import { type Actor, permissionToChange, requirePermission } from '../domain/items/permissions.js';
 import type { AuditRecord } from '../domain/register/raw-register.js';
 import type { Item } from '../domain/register/register.js';
 import { snoozeRecord } from '../domain/reminders/nudge-ledger.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import { loadRegister } from './load-register.js';
+import { mayChangeOnWrite } from './permission-on-write.js';
 
 export interface SnoozeInput {
   id: string;
@@ -32,14 +32,14 @@ export async function snoozeItem(
 ): Promise<{ item: Item; until: IsoDate }> {
   const register = await loadRegister(deps.store, deps.settings, input.today);
   const item = findItem(register, input.id);
-  const permission = permissionToChange(item, input.actor, register.people);
-  if (!permission.allowed) throw new DomainError(permission.code, permission.whoCan, { id: item.id });
+  requirePermission(permissionToChange(item, input.actor, register.people), { id: item.id });
   const until = addDays(input.today, input.days - 1);
   await deps.store.write({
     updates: [],
     inserts: [],
     audit: [snoozeRecord(item.id, until, input.actor.id, input.now, input.via)],
     changeId: input.changeId,
+    precondition: mayChangeOnWrite(item.id, input.actor, deps.settings.scale, input.today),
   });
   return { item, until };
 }

@@ -1,13 +1,13 @@
 import type { Settings } from '../config/settings.js';
 import type { IsoDate } from '../domain/cell.js';
-import { DomainError } from '../domain/domain-error.js';
 import { findItem } from '../domain/items/find-item.js';
 import { type ItemUpdate, planItemUpdate, type RequestedChange } from '../domain/items/item-update.js';
-import { type Actor, permissionToChange } from '../domain/items/permissions.js';
+import { type Actor, permissionToChange, requirePermission } from '../domain/items/permissions.js';
 import type { AuditRecord } from '../domain/register/raw-register.js';
 import type { Item } from '../domain/register/register.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import { loadRegister } from './load-register.js';
+import { mayChangeOnWrite } from './permission-on-write.js';
 
 export interface UpdateItemDeps {
   store: RegisterStore;
@@ -41,8 +41,7 @@ export interface UpdateOutcome {
 export async function updateItem(deps: UpdateItemDeps, input: UpdateItemInput): Promise<UpdateOutcome> {
   const register = await loadRegister(deps.store, deps.settings, input.today);
   const item = findItem(register, input.id);
-  const permission = permissionToChange(item, input.actor, register.people);
-  if (!permission.allowed) throw new DomainError(permission.code, permission.whoCan, { id: item.id });
+  requirePermission(permissionToChange(item, input.actor, register.people), { id: item.id });
   const update = planItemUpdate({
     item,
     register,
@@ -59,6 +58,7 @@ export async function updateItem(deps: UpdateItemDeps, input: UpdateItemInput): 
     inserts: [],
     audit: update.audit,
     changeId: input.changeId,
+    precondition: mayChangeOnWrite(item.id, input.actor, deps.settings.scale, input.today),
   });
   return { item, update };
 }

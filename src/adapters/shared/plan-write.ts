@@ -18,6 +18,9 @@ export interface CellWrite {
   isDate: boolean;
   /** The cell is the field's new header (an Audit log column added). */
   header?: boolean;
+  /** For a change to an item's cell: the item's ID as asked, and the value the change expects to replace. */
+  item?: string;
+  expected?: CellValue;
 }
 
 /** Everything a write request changes, worked out and checked before anything is touched. */
@@ -62,6 +65,8 @@ function planUpdate(mapped: MappedTab, update: RowUpdate): CellWrite[] {
       field: change.field,
       value: change.value,
       isDate: DATE_FIELDS.has(change.field),
+      item: update.id,
+      expected: change.expected,
     };
   });
 }
@@ -181,6 +186,7 @@ export function planWrite(tabs: Record<TabKey, MappedTab>, request: WriteRequest
       { changeId },
     );
   }
+  request.precondition?.(tabs);
   const mappedOf = (key: TabKey): MappedTab => requireTab(tabs[key]);
   const updated = request.updates.flatMap((update) => planUpdate(mappedOf(update.tab), update));
   const inserted = planInserts(mappedOf, request.inserts);

@@ -30,10 +30,17 @@ const invalid = (message: string, field: string) => new DomainError('invalid_val
 
 /** The next free ID of a kind: one above the highest number in use ("R - 13" → "R-14"). */
 export function nextId(register: Pick<Register, 'risks' | 'actions'>, kind: 'risk' | 'action'): string {
+  return nextFreeId(
+    (kind === 'risk' ? register.risks : register.actions).map((item) => item.key),
+    kind,
+  );
+}
+
+/** One above the highest number among canonical IDs (`R-13`) of a kind. */
+export function nextFreeId(keys: readonly string[], kind: 'risk' | 'action'): string {
   const prefix = kind === 'risk' ? 'R' : 'A';
-  const items = kind === 'risk' ? register.risks : register.actions;
-  const numbers = items
-    .map((item) => /^([A-Z]+)-(\d+)$/.exec(item.key))
+  const numbers = keys
+    .map((key) => /^([A-Z]+)-(\d+)$/.exec(key))
     .filter((match): match is RegExpExecArray => match !== null && match[1] === prefix)
     .map((match) => Number(match[2]));
   return `${prefix}-${Math.max(0, ...numbers) + 1}`;

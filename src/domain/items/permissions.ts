@@ -1,3 +1,4 @@
+import { DomainError } from '../domain-error.js';
 import { peopleDirectory } from '../register/people.js';
 import { type Item, ownerOf, type Person } from '../register/register.js';
 
@@ -98,4 +99,9 @@ export function permissionToAdd(actor: Actor, people: readonly Person[]): Permis
 export function permissionForOffice(actor: Actor, what: string): Permission {
   if (actor.programmeOffice) return ALLOWED;
   return refusal(actor, `only the programme office can ${what}`, 'Nothing was done');
+}
+
+/** Goes on when allowed; otherwise refuses with the permission's own words (`details` name the item). */
+export function requirePermission(permission: Permission, details: Record<string, unknown> = {}): void {
+  if (!permission.allowed) throw new DomainError(permission.code, permission.whoCan, details);
 }

@@ -1,9 +1,12 @@
 import { cellText, type IsoDate, isBlank } from '../cell.js';
+import type { Scale } from '../items/scale.js';
 import { TAB_FIELDS } from './fields.js';
+import { findById } from './find-by-id.js';
+import type { MappedTab } from './mapped-tab.js';
 import { mapTabs } from './mapped-tab.js';
 import { peopleDirectory } from './people.js';
 import { type Problem, shortenProblem, sortProblems } from './problem.js';
-import type { RawRegister, RegisterLayout } from './raw-register.js';
+import type { RawRegister, RegisterLayout, TabKey } from './raw-register.js';
 import { readActionRow } from './read-actions.js';
 import { readRiskRow } from './read-risks.js';
 import { type FieldTab, readFieldTab } from './read-tab.js';
@@ -138,4 +141,37 @@ export function readRegister(raw: RawRegister, settings: RegisterLayout, today: 
     problems: sortProblems(problems).map(shortenProblem),
     columns,
   };
+}
+
+/** The People tab of a mapped read. */
+export function peopleIn(tabs: Record<TabKey, MappedTab>): Person[] {
+  return readPeople(readFieldTab(tabs.people, TAB_FIELDS.people));
+}
+
+/**
+ * One item as a mapped read holds it, with the People tab: what deciding
+ * whether someone may change it needs, read from a write's own read without
+ * reading the whole register again.
+ */
+export function itemAndPeople(
+  tabs: Record<TabKey, MappedTab>,
+  scale: Scale,
+  id: string,
+  today: IsoDate,
+): { item: Risk | Action; people: Person[] } {
+  const people = peopleIn(tabs);
+  const candidates = (['risks', 'actions'] as const).flatMap((kind) => {
+    const mapped = tabs[kind];
+    const column = mapped.columns.id;
+    if (!mapped.tab.found || column === undefined) return [];
+    return mapped.tab.rows.map((raw) => ({ kind, mapped, raw, row: raw.row, id: cellText(raw.cells[column]) }));
+  });
+  const { kind, mapped, raw } = findById(candidates, (candidate) => candidate.id, id);
+  const problems: Problem[] = [];
+  if (kind === 'risks') {
+    const one = readFieldTab({ ...mapped, tab: { ...mapped.tab, rows: [raw] } }, TAB_FIELDS.risks);
+    return { item: readRiskRow(one, one.rows[0]!, scale, today, problems)!, people };
+  }
+  const one = readFieldTab({ ...mapped, tab: { ...mapped.tab, rows: [raw] } }, TAB_FIELDS.actions);
+  return { item: readActionRow(one, one.rows[0]!, today, problems)!, people };
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -14,6 +14,8 @@ import { createWorkbook } from '../../src/adapters/workbook/create-workbook.js';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
 import { type CellValue, cellText } from '../../src/domain/cell.js';
 import { DomainError } from '../../src/domain/domain-error.js';
+import { allowSameSizeSaves, personSaves, workbookRows } from '../helpers/workbook-person.js';
+import { describeEditsDuringWrite, type EditingFixture } from './edits-during-write.js';
 import {
   contractTabs,
   describeRegisterStoreContract,
@@ -46,33 +48,67 @@ async function writeRegister(path: string, initial: Record<string, CellValue[][]
   );
 }
 
+/** A human saving the workbook at `path` from a spreadsheet program: values move, the file is rewritten in place. */
+async function saveHumanEdit(path: string, title: string, edit: (rows: CellValue[][]) => CellValue[][]): Promise<void> {
+  const workbook = await readWorkbook(path);
+  const sheet = workbook.getWorksheet(title);
+  if (!sheet) throw new Error(`no tab ${title}`);
+  const before = sheetRows(sheet);
+  const after = edit(structuredClone(before));
+  const height = Math.max(before.length, after.length);
+  const width = Math.max(0, ...before.map((row) => row.length), ...after.map((row) => row.length));
+  for (let r = 0; r < height; r += 1) {
+    for (let c = 0; c < width; c += 1) sheet.getCell(r + 1, c + 1).value = after[r]?.[c] ?? null;
+  }
+  await workbook.xlsx.writeFile(path);
+}
+
+interface FixtureOptions {
+  /**
+   * The person's save during a write keeps the file's size, inode and
+   * modification time exactly (a file system stamping to the second, or a
+   * program that keeps times): only its content tells it apart.
+   */
+  sameSizeAndTime?: boolean;
+}
+
 async function makeWorkbookFixture(
   initial: Record<string, CellValue[][]>,
-): Promise<StoreFixture & { path: string; dir: string }> {
+  options: FixtureOptions = {},
+): Promise<StoreFixture & EditingFixture & { path: string; dir: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'workbook-store-'));
   const path = join(dir, 'register.xlsx');
   await writeRegister(path, initial);
+  const keep = options.sameSizeAndTime ? await allowSameSizeSaves(path) : undefined;
+  let during: (() => Promise<void>) | undefined;
   return {
     path,
     dir,
-    store: new WorkbookRegisterStore({ path, tabs: contractTabs }),
+    store: new WorkbookRegisterStore({
+      path,
+      tabs: contractTabs,
+      betweenReadAndSave: async () => {
+        const edit = during;
+        during = undefined;
+        await edit?.();
+      },
+    }),
     async snapshot() {
       const workbook = await readWorkbook(path);
       return Object.fromEntries(workbook.worksheets.map((sheet) => [sheet.name, sheetRows(sheet)]));
     },
-    // A human saving from a spreadsheet program: values move, the file is rewritten in place.
-    async humanEdit(title, edit) {
-      const workbook = await readWorkbook(path);
-      const sheet = workbook.getWorksheet(title);
-      if (!sheet) throw new Error(`no tab ${title}`);
-      const before = sheetRows(sheet);
-      const after = edit(structuredClone(before));
-      const height = Math.max(before.length, after.length);
-      const width = Math.max(0, ...before.map((row) => row.length), ...after.map((row) => row.length));
-      for (let r = 0; r < height; r += 1) {
-        for (let c = 0; c < width; c += 1) sheet.getCell(r + 1, c + 1).value = after[r]?.[c] ?? null;
-      }
-      await workbook.xlsx.writeFile(path);
+    humanEdit: (title, edit) => saveHumanEdit(path, title, edit),
+    // Once the store has read the file for its next write, before that write is saved, another process saves the
+    // person's edit (the rows worked out here, from the file as it is then).
+    duringNextWrite(title, edit) {
+      during = async () => {
+        const before = await stat(path);
+        const rows = edit(await workbookRows(path, title));
+        await personSaves({ kind: 'cells', path, title, rows, keepSizeAndTime: keep });
+        const after = await stat(path);
+        if (keep && (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ino !== before.ino))
+          throw new Error("the person's save was meant to keep the file's size, time and inode");
+      };
     },
     async close() {
       await rm(dir, { recursive: true, force: true });
@@ -81,6 +117,14 @@ async function makeWorkbookFixture(
 }
 
 describeRegisterStoreContract('WorkbookRegisterStore', makeWorkbookFixture);
+
+describe('WorkbookRegisterStore, a person saving the file from another program during a write', () => {
+  describeEditsDuringWrite(() => makeWorkbookFixture(sampleRegister()));
+});
+
+describe('WorkbookRegisterStore, a save during a write that keeps the size and time (only the content differs)', () => {
+  describeEditsDuringWrite(() => makeWorkbookFixture(sampleRegister(), { sameSizeAndTime: true }));
+});
 
 describe('WorkbookRegisterStore, workbook specifics', () => {
   let fx: Awaited<ReturnType<typeof makeWorkbookFixture>>;

@@ -1,4 +1,3 @@
-import { open, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Settings } from '../../config/settings.js';
@@ -11,6 +10,7 @@ import { a1Ref, planWrite } from '../shared/plan-write.js';
 import { applyPlan } from './apply-plan.js';
 import { writeWorkbookFile } from './atomic-write.js';
 import { fileErrorWords, type WorkbookLog, workbookFailure } from './file-error.js';
+import { type FileVersion, isUnchanged, readVersioned } from './file-version.js';
 import { findWorksheet, readTab } from './read-tab.js';
 import { removeStaleTempFiles } from './stale-temp-files.js';
 
@@ -20,13 +20,12 @@ export interface WorkbookRegisterStoreOptions {
   tabs: Settings['tabs'];
   /** The operator's log: failures with their path and cause, under the reference users are given. */
   log?: WorkbookLog;
-}
-
-/** What identifies one saved version of the file, to notice a save by someone else. */
-interface FileVersion {
-  size: number;
-  mtimeMs: number;
-  ino: number;
+  /**
+   * Called in every write attempt after the file has been read and the write
+   * planned, before it is saved: the moment another program's save can slip
+   * in. A seam for tests, which save a person's edit there; unset in production.
+   */
+  betweenReadAndSave?: () => Promise<void>;
 }
 
 /** Thrown inside a write when the file was saved by someone else after it was read. */
@@ -34,10 +33,6 @@ class FileChangedError extends Error {}
 
 /** How often a write starts over when someone else keeps saving the file under it. */
 const MAX_ATTEMPTS = 3;
-
-function sameVersion(a: FileVersion, b: FileVersion): boolean {
-  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
-}
 
 /**
  * The register kept in a local .xlsx workbook (local mode, exports). Every
@@ -49,11 +44,13 @@ export class WorkbookRegisterStore implements RegisterStore {
   readonly #path: string;
   readonly #tabs: Settings['tabs'];
   readonly #log: WorkbookLog | undefined;
+  readonly #betweenReadAndSave: (() => Promise<void>) | undefined;
 
   constructor(options: WorkbookRegisterStoreOptions) {
     this.#path = options.path;
     this.#tabs = options.tabs;
     this.#log = options.log;
+    this.#betweenReadAndSave = options.betweenReadAndSave;
   }
 
   /** The store the bot starts with: temporary copies of the register left by a save that was killed are removed first. */
@@ -82,10 +79,11 @@ export class WorkbookRegisterStore implements RegisterStore {
       // Checked and found valid, but nothing to set (updates with no changes): leave the file alone.
       if (plan.cells.length === 0 && plan.audit.length === 0) return { cellsWritten: [], auditRowsAppended: 0 };
       try {
+        await this.#betweenReadAndSave?.();
         applyPlan(workbook, tabs, plan, this.#tabs);
-        // Excel saves by replacing the file; if that happened since our read, start over from the new file.
+        // Excel saves by replacing the file; if anyone saved since our read, start over from their file.
         await writeWorkbookFile(workbook, this.#path, async () => {
-          if (!sameVersion(version, await this.#version())) throw new FileChangedError();
+          if (!(await isUnchanged(this.#path, version))) throw new FileChangedError();
         });
       } catch (error) {
         if (error instanceof FileChangedError && attempt < MAX_ATTEMPTS) continue;
@@ -106,24 +104,10 @@ export class WorkbookRegisterStore implements RegisterStore {
     return Object.fromEntries(entries) as Record<TabKey, RawTab>;
   }
 
-  async #version(): Promise<FileVersion> {
-    const { size, mtimeMs, ino } = await stat(this.#path);
-    return { size, mtimeMs, ino };
-  }
-
-  /** Reads the bytes and their version from one open file, so both describe the same save. */
   async #open(): Promise<{ workbook: ExcelJS.Workbook; version: FileVersion }> {
-    let bytes: Buffer;
-    let version: FileVersion;
+    let read: Awaited<ReturnType<typeof readVersioned>>;
     try {
-      const handle = await open(this.#path, 'r');
-      try {
-        const { size, mtimeMs, ino } = await handle.stat();
-        version = { size, mtimeMs, ino };
-        bytes = await handle.readFile();
-      } finally {
-        await handle.close();
-      }
+      read = await readVersioned(this.#path);
     } catch (error) {
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
       throw this.#failure(
@@ -136,7 +120,7 @@ export class WorkbookRegisterStore implements RegisterStore {
     }
     const workbook = new ExcelJS.Workbook();
     try {
-      await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+      await workbook.xlsx.load(read.bytes as unknown as ExcelJS.Buffer);
     } catch (error) {
       throw this.#failure(
         'unavailable',
@@ -144,7 +128,7 @@ export class WorkbookRegisterStore implements RegisterStore {
         error,
       );
     }
-    return { workbook, version };
+    return { workbook, version: read.version };
   }
 
   /** Nothing was written: the temporary copy is removed on failure, and the original only ever replaced whole. */

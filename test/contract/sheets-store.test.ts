@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CellValue } from '../../src/domain/cell.js';
 import type { FakeSheetsServer } from '../helpers/fake-sheets-server.js';
 import { sheetsStore, startSheets } from '../helpers/sheets-fixture.js';
-import { describeRegisterStoreContract, type StoreFixture } from './register-store-contract.js';
+import { describeEditsDuringWrite } from './edits-during-write.js';
+import { describeRegisterStoreContract, type StoreFixture, sampleRegister } from './register-store-contract.js';
 
 let server: FakeSheetsServer;
 beforeAll(async () => {
@@ -11,18 +13,27 @@ afterAll(async () => {
   await server.close();
 });
 
+const makeFixture = async (initial: Record<string, CellValue[][]>) => {
+  const id = server.addSpreadsheet(initial);
+  return {
+    id,
+    store: sheetsStore(server, id),
+    snapshot: async () => server.snapshot(id),
+    humanEdit: async (title: string, edit: (rows: CellValue[][]) => CellValue[][]) => server.humanEdit(id, title, edit),
+    duringNextWrite: (title: string, edit: (rows: CellValue[][]) => CellValue[][]) =>
+      server.duringNextWrite(id, title, edit),
+    close: async () => {},
+  };
+};
+
 describeRegisterStoreContract(
   'Google Sheets store (googleapis against the fake Sheets API)',
-  async (initial): Promise<StoreFixture> => {
-    const id = server.addSpreadsheet(initial);
-    return {
-      store: sheetsStore(server, id),
-      snapshot: async () => server.snapshot(id),
-      humanEdit: async (title, edit) => server.humanEdit(id, title, edit),
-      close: async () => {},
-    };
-  },
+  (initial): Promise<StoreFixture> => makeFixture(initial),
 );
+
+describe('Google Sheets store, a person editing during a write', () => {
+  describeEditsDuringWrite(() => makeFixture(sampleRegister()));
+});
 
 describe('Google Sheets store under a burst of writes', () => {
   const HEADERS = ['Action ID', 'Action', 'Lead', 'Status', 'Progress %'];

@@ -291,7 +291,9 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions): P
       books.set(id, buildSpreadsheet(id, `Spreadsheet ${id}`, tabs));
       return id;
     },
-    snapshot: (id) => Object.fromEntries(bookOf(id).sheets.map((tab) => [tab.title, humanRows(tab)])),
+    // A person does not see hidden tabs (the bot's scratch tab) unless they go looking.
+    snapshot: (id) =>
+      Object.fromEntries(bookOf(id).sheets.filter((tab) => !tab.hidden).map((tab) => [tab.title, humanRows(tab)])),
     duringNextWrite(id, title, edit) {
       tabOf(id, title);
       pendingEdits.set(id, [...(pendingEdits.get(id) ?? []), () => humanEdit(id, title, edit)]);

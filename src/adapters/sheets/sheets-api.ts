@@ -186,6 +186,80 @@ export class SheetsApi {
     return response.data;
   }
 
+  /**
+   * One atomic batchUpdate, tried once, that also returns the cells of
+   * `ranges` as the batch left them (includeSpreadsheetInResponse with grid
+   * data): what the write did, seen before anyone can change it again.
+   */
+  async batchUpdateSeeing(
+    requests: sheets_v4.Schema$Request[],
+    ranges: readonly string[],
+  ): Promise<sheets_v4.Schema$Spreadsheet | undefined> {
+    const response = await this.once(() =>
+      this.#sheets.spreadsheets.batchUpdate(
+        {
+          spreadsheetId: this.spreadsheetId,
+          requestBody: {
+            requests,
+            includeSpreadsheetInResponse: ranges.length > 0,
+            responseRanges: [...ranges],
+            responseIncludeGridData: ranges.length > 0,
+          },
+        },
+        this.#call,
+      ),
+    );
+    return response.data.updatedSpreadsheet ?? undefined;
+  }
+
+  /** The cells of `ranges` (values as entered and as shown), within the read budget. */
+  async gridData(ranges: readonly string[]): Promise<sheets_v4.Schema$Spreadsheet> {
+    const response = await this.read('reading back what a write did', () =>
+      this.#sheets.spreadsheets.get(
+        {
+          spreadsheetId: this.spreadsheetId,
+          ranges: [...ranges],
+          includeGridData: true,
+          fields:
+            'sheets(properties(title),data(startRow,startColumn,rowData(values(userEnteredValue,effectiveValue))))',
+        },
+        this.#call,
+      ),
+    );
+    return response.data;
+  }
+
+  /** A developer metadata entry's value by ID; null when there is no entry with that ID. */
+  async metadataValue(metadataId: number): Promise<string | null> {
+    try {
+      const response = await this.read("looking for a write's fence", () =>
+        this.#sheets.spreadsheets.developerMetadata.get({ spreadsheetId: this.spreadsheetId, metadataId }, this.#call),
+      );
+      return response.data.metadataValue ?? '';
+    } catch (error) {
+      if ((error as { details?: { status?: unknown } }).details?.status === 404) return null;
+      throw error;
+    }
+  }
+
+  /** Developer metadata entries with a key: their IDs and values. */
+  async metadataWithKey(metadataKey: string): Promise<Array<{ metadataId: number; value: string }>> {
+    const response = await this.read('looking for old fences', () =>
+      this.#sheets.spreadsheets.developerMetadata.search(
+        {
+          spreadsheetId: this.spreadsheetId,
+          requestBody: { dataFilters: [{ developerMetadataLookup: { metadataKey } }] },
+        },
+        this.#call,
+      ),
+    );
+    return (response.data.matchedDeveloperMetadata ?? []).flatMap(({ developerMetadata: m }) =>
+      m?.metadataId === undefined || m.metadataId === null
+        ? []
+        : [{ metadataId: m.metadataId, value: m.metadataValue ?? '' }],
+    );
+  }
+
   /** Values written RAW (text stays text, never a formula), tried once. */
   async updateValuesRaw(data: sheets_v4.Schema$ValueRange[]): Promise<void> {
     await this.once(() =>

@@ -40,6 +40,9 @@ export interface CellChange {
   value: CellValue;
 }
 
+/** Who the bot's own Audit log lines are by. */
+export const BOT_WHO = 'risk-bot';
+
 /** One line the bot writes to the Audit log tab. */
 export interface AuditRecord {
   /** ISO timestamp with offset. */

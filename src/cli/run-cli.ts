@@ -128,8 +128,10 @@ export async function runCli(options: CliOptions, env: Env, now: Date, deps: Cli
     return { stdout: await runSheetCommand(options, env, settings), exitCode: 0 };
   }
   const today = options.today ?? dateInZone(now, settings.timeZone);
+  // Only sending reminders and posting the digest write (their ledger lines); the rest read, beside a running bot.
+  const writes = (options.command === 'nudges' && options.send) || (options.command === 'digest' && options.post);
   const { store } = await openStore(
-    { workbook: options.workbook, sheet: options.sheet },
+    { workbook: options.workbook, sheet: options.sheet, readOnly: !writes },
     env,
     settings,
     today,

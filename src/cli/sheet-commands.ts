@@ -28,7 +28,7 @@ export async function runSheetCommand(options: CliOptions, env: Env, settings: S
     return lines(`Set up https://docs.google.com/spreadsheets/d/${id}/edit`, changes);
   }
   if (options.command === 'import') {
-    const source = await new WorkbookRegisterStore({ path: options.file!, tabs: settings.tabs }).load();
+    const source = await new WorkbookRegisterStore({ path: options.file!, tabs: settings.tabs, readOnly: true }).load();
     const id = sheetIdFrom(options, env, settings);
     const changes = await importRegister(source, openSheetsApi(id, env, settings), settings, scale);
     return lines(`Imported ${options.file} into https://docs.google.com/spreadsheets/d/${id}/edit`, changes);

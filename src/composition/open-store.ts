@@ -13,6 +13,8 @@ import { ensureLocalRegister, LOCAL_REGISTER_PATH } from './local-register.js';
 export interface StoreChoice {
   workbook?: string | undefined;
   sheet?: string | undefined;
+  /** Whether this process only reads (check, previews): then a workbook's journal is neither kept nor replayed. */
+  readOnly?: boolean;
 }
 
 export interface OpenedStore {
@@ -74,7 +76,7 @@ export async function openStore(
   const path =
     workbook === undefined ? await ensureLocalRegister(LOCAL_REGISTER_PATH, settings, today) : resolve(workbook);
   return {
-    store: await WorkbookRegisterStore.open({ path, tabs: settings.tabs, log }),
+    store: await WorkbookRegisterStore.open({ path, tabs: settings.tabs, log, readOnly: choice.readOnly ?? false }),
     description: `workbook ${path}`,
   };
 }

@@ -1,18 +1,20 @@
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Settings } from '../../config/settings.js';
 import { type DomainError, isDomainError } from '../../domain/domain-error.js';
-import { mapTabs } from '../../domain/register/mapped-tab.js';
+import { type MappedTab, mapTabs } from '../../domain/register/mapped-tab.js';
 import { type RawRegister, type RawTab, TAB_KEYS, type TabKey } from '../../domain/register/raw-register.js';
 import type { RegisterStore, WriteRequest, WriteResult } from '../../ports/register-store.js';
 import { inQueue } from '../shared/keyed-queue.js';
-import { a1Ref, planWrite } from '../shared/plan-write.js';
+import { a1Ref, planWrite, type WritePlan } from '../shared/plan-write.js';
 import { applyPlan } from './apply-plan.js';
 import { writeWorkbookFile } from './atomic-write.js';
 import { fileErrorWords, type WorkbookLog, workbookFailure } from './file-error.js';
 import { type FileVersion, isUnchanged, readVersioned } from './file-version.js';
+import { missingWrites, planRepair, type Repair } from './journal-repair.js';
 import { findWorksheet, readTab } from './read-tab.js';
 import { removeStaleTempFiles } from './stale-temp-files.js';
+import { WorkbookJournal } from './workbook-journal.js';
 
 export interface WorkbookRegisterStoreOptions {
   /** The .xlsx file; it must exist (the sample-register script or an export creates one). */
@@ -20,6 +22,9 @@ export interface WorkbookRegisterStoreOptions {
   tabs: Settings['tabs'];
   /** The operator's log: failures with their path and cause, under the reference users are given. */
   log?: WorkbookLog;
+  /** Reads only: no journal is kept or replayed, and writes are refused (check, previews, import). */
+  readOnly?: boolean;
+  clock?: () => Date;
   /**
    * Called in every write attempt after the file has been read and the write
    * planned, before it is saved: the moment another program's save can slip
@@ -34,66 +39,162 @@ class FileChangedError extends Error {}
 /** How often a write starts over when someone else keeps saving the file under it. */
 const MAX_ATTEMPTS = 3;
 
+/** A bot running for weeks drops journaled writes past keeping once a day (and at every start). */
+const PRUNE_EVERY_MS = 24 * 3600_000;
+
+const NOTHING: WriteResult = { cellsWritten: [], auditRowsAppended: 0 };
+const isEmpty = (plan: WritePlan) => plan.cells.length === 0 && plan.audit.length === 0;
+
 /**
  * The register kept in a local .xlsx workbook (local mode, exports). Every
  * load and write reads the file afresh, so edits made in Excel between two
  * commands are seen. Writes to one file are queued, re-checked against the
- * file as it is inside the queue, and saved by an atomic rename.
+ * file as it is inside the queue, and saved by an atomic rename. Each saved
+ * write is journaled beside the file, and a journaled write that a stale
+ * copy's save removed is put back at the next load or write.
  */
 export class WorkbookRegisterStore implements RegisterStore {
   readonly #path: string;
   readonly #tabs: Settings['tabs'];
   readonly #log: WorkbookLog | undefined;
+  readonly #journal: WorkbookJournal | undefined;
+  readonly #clock: () => Date;
   readonly #betweenReadAndSave: (() => Promise<void>) | undefined;
+  #prunedAt = 0;
 
   constructor(options: WorkbookRegisterStoreOptions) {
     this.#path = options.path;
     this.#tabs = options.tabs;
     this.#log = options.log;
+    this.#journal = options.readOnly ? undefined : new WorkbookJournal(options.path, options.log);
+    this.#clock = options.clock ?? (() => new Date());
     this.#betweenReadAndSave = options.betweenReadAndSave;
   }
 
-  /** The store the bot starts with: temporary copies of the register left by a save that was killed are removed first. */
+  /**
+   * The store a process starts with: temporary copies of the register left
+   * by a save that was killed are removed, and, to write, journaled writes
+   * past keeping dropped.
+   */
   static async open(options: WorkbookRegisterStoreOptions): Promise<WorkbookRegisterStore> {
     await removeStaleTempFiles(options.path, options.log);
-    return new WorkbookRegisterStore(options);
+    const store = new WorkbookRegisterStore(options);
+    await store.#prune(store.#clock());
+    return store;
   }
 
   async load(): Promise<RawRegister> {
-    const { workbook } = await this.#open();
-    return { source: this.#path, tabs: this.#readTabs(workbook) };
+    const tabs = this.#readTabs((await this.#open()).workbook);
+    if (this.#journal === undefined) return { source: this.#path, tabs };
+    const missing = missingWrites(this.#map(tabs).audit, await this.#journal.entries(this.#clock()));
+    if (missing.length === 0) return { source: this.#path, tabs };
+    try {
+      await inQueue(this.#queueKey(), () => this.#writeInQueue(undefined));
+    } catch {
+      // Already in the log under its reference; the register is still there to read, as it is.
+      return { source: this.#path, tabs };
+    }
+    return { source: this.#path, tabs: this.#readTabs((await this.#open()).workbook) };
   }
 
   async write(request: WriteRequest): Promise<WriteResult> {
-    if (request.updates.length === 0 && request.inserts.length === 0 && request.audit.length === 0) {
-      return { cellsWritten: [], auditRowsAppended: 0 };
-    }
-    return inQueue(`file:${resolve(this.#path)}`, () => this.#writeInLock(request));
+    if (this.#journal === undefined) throw new Error(`the workbook ${this.#path} was opened read-only`);
+    if (request.updates.length === 0 && request.inserts.length === 0 && request.audit.length === 0) return NOTHING;
+    return inQueue(this.#queueKey(), () => this.#writeInQueue(request));
   }
 
-  async #writeInLock(request: WriteRequest): Promise<WriteResult> {
+  #queueKey(): string {
+    return `file:${resolve(this.#path)}`;
+  }
+
+  /** Puts back journaled writes the file lost, then makes `request` (if any), in one save. */
+  async #writeInQueue(request: WriteRequest | undefined): Promise<WriteResult> {
     for (let attempt = 1; ; attempt += 1) {
       const { workbook, version } = await this.#open();
       const tabs = this.#readTabs(workbook);
-      const plan = planWrite(mapTabs(tabs, this.#tabs), request);
+      const mapped = this.#map(tabs);
+      const now = this.#clock();
+      const repair = await this.#planRepair(mapped, now);
+      let plan: WritePlan | undefined;
+      let refused: unknown;
+      try {
+        if (request !== undefined) plan = planWrite(mapped, request);
+      } catch (error) {
+        refused = error;
+      }
+      const plans = [...repair.plans, ...(plan === undefined ? [] : [plan])];
       // Checked and found valid, but nothing to set (updates with no changes): leave the file alone.
-      if (plan.cells.length === 0 && plan.audit.length === 0) return { cellsWritten: [], auditRowsAppended: 0 };
+      if (plans.every(isEmpty)) {
+        if (refused !== undefined) throw refused;
+        return NOTHING;
+      }
       try {
         await this.#betweenReadAndSave?.();
-        applyPlan(workbook, tabs, plan, this.#tabs);
-        // Excel saves by replacing the file; if anyone saved since our read, start over from their file.
-        await writeWorkbookFile(workbook, this.#path, async () => {
-          if (!(await isUnchanged(this.#path, version))) throw new FileChangedError();
-        });
+        for (const p of plans) applyPlan(workbook, tabs, p, this.#tabs);
+        await this.#save(workbook, version);
       } catch (error) {
         if (error instanceof FileChangedError && attempt < MAX_ATTEMPTS) continue;
         throw this.#storeFailed(error);
       }
-      return {
-        cellsWritten: plan.cells.map((cell) => a1Ref(tabs[cell.tab].title, cell.row, cell.column)),
-        auditRowsAppended: plan.auditRowsAppended,
-      };
+      await this.#journalSaved(request !== undefined && plan !== undefined ? request : undefined, repair, now);
+      if (refused !== undefined) throw refused;
+      return plan === undefined || request === undefined
+        ? NOTHING
+        : {
+            cellsWritten: plan.cells.map((cell) => a1Ref(tabs[cell.tab].title, cell.row, cell.column)),
+            auditRowsAppended: plan.auditRowsAppended,
+          };
     }
+  }
+
+  async #planRepair(mapped: Record<TabKey, MappedTab>, now: Date): Promise<Repair> {
+    const entries = (await this.#journal?.entries(now)) ?? [];
+    const missing = missingWrites(mapped.audit, entries);
+    return planRepair(mapped, missing, now, this.#tabs.audit.title);
+  }
+
+  /** Excel saves by replacing the file; if anyone saved since our read, start over from their file. */
+  async #save(workbook: ExcelJS.Workbook, version: FileVersion): Promise<void> {
+    await writeWorkbookFile(workbook, this.#path, async () => {
+      if (!(await isUnchanged(this.#path, version))) throw new FileChangedError();
+    });
+  }
+
+  /** After the save: the write goes in the journal, and what was put back or refused in the log. */
+  async #journalSaved(request: WriteRequest | undefined, repair: Repair, now: Date): Promise<void> {
+    const file = basename(this.#path);
+    for (const { id, at } of repair.reapplied)
+      this.#log?.(`workbook ${file}: re-applied ${id} (saved ${at}): a copy saved over the file had lost it`);
+    for (const { entry, reason } of repair.refused)
+      this.#log?.(
+        `workbook ${file}: could not re-apply ${entry.id} (saved ${entry.at}), lost to a copy saved over the file: ${reason}`,
+      );
+    try {
+      await this.#journal?.recordRefused(
+        repair.refused.map(({ entry }) => entry.id),
+        now,
+      );
+      // A write with no Audit lines has nothing the file can be searched for; none of the bot's own writes is one.
+      if (request !== undefined && request.audit.length > 0) await this.#journal?.recordWrite(request, now);
+      if (now.getTime() - this.#prunedAt > PRUNE_EVERY_MS) await this.#prune(now);
+    } catch (error) {
+      this.#log?.(
+        `workbook ${file}: the change was saved, but could not be added to the journal ${this.#journal?.path} ` +
+          `(${fileErrorWords(error)}); a stale copy saved over the file later would lose it`,
+      );
+    }
+  }
+
+  /** Drops journaled writes past keeping; a failure only leaves the journal longer. */
+  async #prune(now: Date): Promise<void> {
+    this.#prunedAt = now.getTime();
+    await this.#journal?.prune(now).catch((error: unknown) => {
+      this.#log?.(`workbook ${basename(this.#path)}: could not prune the journal (${fileErrorWords(error)})`);
+    });
+  }
+
+  #map(tabs: Record<TabKey, RawTab>): Record<TabKey, MappedTab> {
+    return mapTabs(tabs, this.#tabs);
   }
 
   #readTabs(workbook: ExcelJS.Workbook): Record<TabKey, RawTab> {

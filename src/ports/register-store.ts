@@ -38,6 +38,8 @@ export interface WriteResult {
   /** Cells written, as `tab!A1` references, for logs and tests. */
   cellsWritten: string[];
   auditRowsAppended: number;
+  /** New items that had to take another ID (someone added theirs at the same moment): the ID asked for → the ID given. */
+  renamed?: Record<string, string>;
 }
 
 /**

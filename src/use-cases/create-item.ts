@@ -40,14 +40,14 @@ export async function createItem(
       input.via,
     );
     try {
-      await deps.store.write({
+      const written = await deps.store.write({
         updates: [],
         inserts: [{ tab: input.fields.kind === 'risk' ? 'risks' : 'actions', values: item.values }],
         audit: item.audit,
         changeId: input.changeId,
         precondition: mayAddOnWrite(input.actor),
       });
-      return { id: item.id };
+      return { id: written.renamed?.[item.id] ?? item.id };
     } catch (error) {
       if (!isDomainError(error, 'item_exists') || attempt >= 2) throw error;
     }

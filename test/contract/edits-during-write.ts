@@ -67,10 +67,11 @@ function expectOnlyR3Changed(before: CellValue[][], after: CellValue[][], column
   }
 }
 
-/** What the Audit log says about R-3's probability, after any lines the store added to put things right. */
-function auditOfR3(after: Record<string, CellValue[][]>): CellValue[][] {
-  return (after['Audit log'] ?? []).slice(1).filter((row) => key([row[2] ?? null]) === 'R-3');
+/** What the Audit log says about an item, after any lines the store added to put things right. */
+function auditOfR(after: Record<string, CellValue[][]>, id: string): CellValue[][] {
+  return (after['Audit log'] ?? []).slice(1).filter((row) => key([row[2] ?? null]) === id);
 }
+const auditOfR3 = (after: Record<string, CellValue[][]>) => auditOfR(after, 'R-3');
 
 type Edit = (rows: CellValue[][]) => CellValue[][];
 const withoutHeader =
@@ -167,6 +168,42 @@ export function describeEditsDuringWrite(make: () => Promise<EditingFixture & { 
       const claimed = lines.filter((row) => cellText(row[5]) === '1').length;
       const withdrawn = lines.filter((row) => /not made/i.test(cellText(row[7]))).length;
       expect(claimed).toBe(withdrawn);
+    } finally {
+      await fx.close();
+    }
+  });
+
+  it("when a person adds R-5 by hand while the bot adds R-5, then never two rows hold one ID: the bot's item takes another, or is refused to be added again", async () => {
+    const fx = await make();
+    try {
+      fx.duringNextWrite('Risks', (rows) => [...rows, ['R-5', null, 'A person', 'typed in by hand']]);
+      const outcome = await fx.store
+        .write({
+          updates: [],
+          inserts: [
+            { tab: 'risks', values: { id: 'R-5', owner: 'Lead Commissioner', description: 'added through the bot' } },
+          ],
+          audit: [{ ...audit('', 'Open'), item: 'R-5', field: 'created' }],
+        })
+        .then(
+          (result) => result as { renamed?: Record<string, string> },
+          (error: unknown) => error,
+        );
+      const after = byId(normalise((await fx.snapshot()).Risks!));
+      expect(cellText(after.get('R-5')?.[3] ?? null)).toBe('typed in by hand');
+      const ids = normalise((await fx.snapshot()).Risks!)
+        .slice(1)
+        .map(key)
+        .filter((id) => id !== '');
+      expect(new Set(ids).size).toBe(ids.length);
+      if (outcome instanceof DomainError) {
+        expect(outcome.code).toBe('item_exists');
+      } else {
+        const given = (outcome as { renamed?: Record<string, string> }).renamed?.['R-5'];
+        expect(given).toBe('R-6');
+        expect(cellText(after.get('R-6')?.[3] ?? null)).toBe('added through the bot');
+        expect(auditOfR(await fx.snapshot(), 'R-6').some((row) => /renamed/.test(cellText(row[7] ?? null)))).toBe(true);
+      }
     } finally {
       await fx.close();
     }

@@ -2,15 +2,16 @@ import type { sheets_v4 } from 'googleapis/build/src/apis/sheets/index.js';
 import type { Settings } from '../../config/settings.js';
 import { type CellValue, cellText } from '../../domain/cell.js';
 import { DomainError, isDomainError } from '../../domain/domain-error.js';
+import { nextFreeId } from '../../domain/items/new-item.js';
 import { type MappedTab, mapTabs } from '../../domain/register/mapped-tab.js';
 import type { AuditRecord, RawRegister, TabKey } from '../../domain/register/raw-register.js';
-import { notMadeRecords, putBackRecord } from '../../domain/register/write-repairs.js';
+import { notMadeRecords, putBackRecord, renamedRecord } from '../../domain/register/write-repairs.js';
 import type { WriteRequest, WriteResult } from '../../ports/register-store.js';
 import { applyPlanToTabs } from '../shared/apply-plan-to-tabs.js';
 import { sameAsSeen } from '../shared/locate-row.js';
 import { a1Ref, planWrite, type WritePlan } from '../shared/plan-write.js';
 import { planRequests } from './plan-requests.js';
-import { findSheet } from './sheet-tabs.js';
+import { findSheet, quoteTitle } from './sheet-tabs.js';
 import type { SheetInfo } from './sheets-api.js';
 import {
   type CellTarget,
@@ -19,6 +20,7 @@ import {
   judge,
   SCRATCH_TITLE,
   type SheetCells,
+  takenIds,
   type Verdict,
 } from './write-check.js';
 
@@ -52,6 +54,15 @@ interface Restore {
   ours: CellValue;
   before: CellData;
   isDate: boolean;
+}
+
+/** A new item's ID cell to change to a free ID: someone added the same ID at the same moment. */
+interface Rename {
+  tab: TabKey;
+  row: number;
+  column: number;
+  from: string;
+  to: string;
 }
 
 interface Pending {
@@ -196,14 +207,16 @@ export async function commitGroup(
 ): Promise<{ written: RawRegister | null; postponed: QueuedWrite[]; settle: () => void }> {
   let pending: Pending[] = group.map((write) => ({ write, redo: false }));
   let restores: Restore[] = [];
+  let renames: Rename[] = [];
   let lines: AuditRecord[] = [];
+  const renamedOf = new Map<QueuedWrite, Record<string, string>>();
   const postponed: QueuedWrite[] = [];
   let repaired = false;
   let retriedTabs = false;
   let written: RawRegister | null = null;
   // Each write is answered once the group is done: its own lines (put back, not made) are in the log, and the store has its cache.
   const settled: Array<() => void> = [];
-  for (let round = 0; pending.length > 0 || restores.length > 0 || lines.length > 0; round++) {
+  for (let round = 0; pending.length > 0 || restores.length > 0 || renames.length > 0 || lines.length > 0; round++) {
     const raw = await deps.readFresh();
     const infos = await deps.sheetInfos();
     const tabs = mapTabs(structuredClone(raw.tabs), deps.tabs);
@@ -212,6 +225,10 @@ export async function commitGroup(
       sameAsSeen(cellAt(tabs, restore.tab, restore.row, restore.column), restore.ours),
     );
     for (const restore of live) setCellAt(tabs, restore.tab, restore.row, restore.column, cellValueOf(restore.before));
+    const liveRenames = renames.filter(
+      (rename) => cellText(cellAt(tabs, rename.tab, rename.row, rename.column)) === rename.from,
+    );
+    for (const rename of liveRenames) setCellAt(tabs, rename.tab, rename.row, rename.column, rename.to);
     const when = new Date(deps.now()).toISOString();
     if (round > MAX_REPAIRS) {
       for (const { write } of pending) {
@@ -264,6 +281,13 @@ export async function commitGroup(
     const requests: Request[] = [
       ...(targets.length > 0 ? scratch.requests : []),
       ...restoreRequests(live, sheetIdOf),
+      ...liveRenames.map((rename) => ({
+        updateCells: {
+          start: { sheetId: sheetIdOf(rename.tab), rowIndex: rename.row - 1, columnIndex: rename.column },
+          rows: [{ values: [{ userEnteredValue: { stringValue: rename.to } }] }],
+          fields: 'userEnteredValue',
+        },
+      })),
       ...(targets.length > 0 ? copyRequests(targets, sheetIdOf, scratch.id) : []),
       ...accepted.flatMap(({ plan }) =>
         planRequests(plan, sheetIdOf, plan.createAuditTab ? newAuditId : null, deps.tabs.audit.title),
@@ -272,7 +296,8 @@ export async function commitGroup(
         ? planRequests(linesPlan, sheetIdOf, linesPlan.createAuditTab ? newAuditId : null, deps.tabs.audit.title)
         : []),
     ];
-    const unsent = { pending, restores, lines };
+    const unsent = { pending, restores, renames, lines };
+    renames = [];
     restores = [];
     lines = [];
     pending = [];
@@ -281,23 +306,42 @@ export async function commitGroup(
       break;
     }
     const headerRowOf = (tab: TabKey) => tabs[tab].tab.headerRow || 1;
+    // New items are checked against the whole tab as the batch left it: someone may have added the same ID meanwhile.
+    const inserts = accepted.flatMap(({ write }, index) =>
+      write.request.inserts
+        .filter((insert) => insert.tab === 'risks' || insert.tab === 'actions')
+        .map((insert) => ({ write: index, tab: insert.tab, title: tabs[insert.tab].tab.title, values: insert.values })),
+    );
+    const insertTitles = [...new Set(inserts.map((insert) => insert.title))];
     let after: SheetCells;
     try {
-      after = await deps.send(requests, checkRanges(targets, headerRowOf));
+      after = await deps.send(requests, [...checkRanges(targets, headerRowOf), ...insertTitles.map(quoteTitle)]);
     } catch (error) {
       // A tab renamed or deleted since the tab list was read: read it again, once, and plan again.
       if (retriedTabs || !isDomainError(error) || error.details.status !== 400) throw error;
       retriedTabs = true;
       deps.forgetSheetInfos();
-      ({ pending, restores, lines } = unsent);
+      ({ pending, restores, renames, lines } = unsent);
       continue;
     }
     if (newAuditId !== null) deps.forgetSheetInfos();
     else if (targets.length > 0) deps.noteSheet(scratch.info);
     const verdicts = judge(targets, after, headerRowOf, (tab) => deps.tabs[tab].headers);
     const failed = new Set(verdicts.filter((v) => v.kind !== 'ok').map((v) => v.target.write));
+    for (const taken of takenIds(inserts, after, headerRowOf, (tab) => deps.tabs[tab].headers)) {
+      const to = nextFreeId(taken.keys, taken.tab === 'risks' ? 'risk' : 'action');
+      const { write } = accepted[taken.write]!;
+      renames.push({ tab: taken.tab, row: taken.row, column: taken.column, from: taken.id, to });
+      lines.push(renamedRecord(taken.id, to, when));
+      renamedOf.set(write, { ...renamedOf.get(write), [taken.id]: to });
+      repaired = true;
+    }
     for (const [index, { write, plan }] of accepted.entries()) {
-      if (!failed.has(index)) settled.push(() => write.resolve(resultOf(plan, tabs)));
+      if (failed.has(index)) continue;
+      settled.push(() => {
+        const renamed = renamedOf.get(write);
+        write.resolve({ ...resultOf(plan, tabs), ...(renamed ? { renamed } : {}) });
+      });
     }
     if (failed.size === 0) {
       written = repaired

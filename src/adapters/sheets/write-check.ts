@@ -116,3 +116,52 @@ export function judge(
       : { kind: 'conflict', target, found, before };
   });
 }
+
+/** A new item's row that shares its ID with another row once the batch landed (someone added the same ID meanwhile). */
+export interface TakenId {
+  write: number;
+  tab: TabKey;
+  title: string;
+  row: number;
+  column: number;
+  id: string;
+  /** Every ID the tab holds after the batch, canonical, to pick a free one. */
+  keys: string[];
+}
+
+/**
+ * New items whose ID another row holds too after the batch: a person (or
+ * another bot) added the same next ID at the same moment. Our row is the
+ * last one with that ID whose cells are the ones we added.
+ */
+export function takenIds(
+  inserts: ReadonlyArray<{ write: number; tab: TabKey; title: string; values: Record<string, CellValue> }>,
+  after: SheetCells,
+  headerRowOf: (tab: TabKey) => number,
+  synonymsOf: (tab: TabKey) => HeaderSynonyms,
+): TakenId[] {
+  return inserts.flatMap((insert) => {
+    const rows = after.get(insert.title);
+    if (!rows) return [];
+    const headers = (rows.get(headerRowOf(insert.tab)) ?? []).map((cell) => cellText(cellValueOf(cell)));
+    const columns = mapHeaders(insert.tab, headers, synonymsOf(insert.tab)).byField;
+    const idColumn = columns.id;
+    if (idColumn === undefined) return [];
+    const id = cellText(insert.values.id ?? null);
+    const body = [...rows.entries()].filter(([row]) => row > headerRowOf(insert.tab));
+    const same = body.filter(([, cells]) => canonicalId(cellText(cellValueOf(cells[idColumn]))) === canonicalId(id));
+    if (same.length < 2) return [];
+    const ours = same.filter(([, cells]) =>
+      Object.entries(insert.values).every(
+        ([field, value]) =>
+          columns[field] === undefined || cellText(cellValueOf(cells[columns[field]!])) === cellText(value),
+      ),
+    );
+    const mine = ours.at(-1);
+    if (!mine) return [];
+    const keys = body
+      .map(([, cells]) => canonicalId(cellText(cellValueOf(cells[idColumn]))))
+      .filter((key) => key !== '');
+    return [{ write: insert.write, tab: insert.tab, title: insert.title, row: mine[0], column: idColumn, id, keys }];
+  });
+}

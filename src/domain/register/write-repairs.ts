@@ -42,3 +42,17 @@ export function notMadeRecords(records: readonly AuditRecord[], reason: string, 
     note: `not made: ${clip(reason, 300)}`,
   }));
 }
+
+/** The Audit line for a new item that took the next ID because someone added its first one at the same moment. */
+export function renamedRecord(from: string, to: string, when: string): AuditRecord {
+  return {
+    when,
+    who: BOT_WHO,
+    item: to,
+    field: 'id',
+    oldValue: from,
+    newValue: to,
+    via: 'bot',
+    note: `renamed: someone added ${clip(from, 40)} at the same moment, so this item is ${clip(to, 40)}`,
+  };
+}

@@ -1,6 +1,7 @@
 import { cpus } from 'node:os';
 import { benchDigestScale } from './digest-scale.js';
 import { benchFaults } from './faults.js';
+import { benchLateLandings } from './late-landings.js';
 import { benchLoad } from './load.js';
 import { benchSheetsRequests } from './sheets-requests.js';
 import { benchSlowConnections } from './slow-connections.js';
@@ -11,6 +12,7 @@ const benches: Array<[string, () => Promise<Record<string, string>>]> = [
   ['Sheets requests', benchSheetsRequests],
   ['A minute of load through Slack (LOAD_SECONDS, default 60)', benchLoad],
   ['Faults: Sheets, Slack 429, killed runs', benchFaults],
+  ['Late landings: writes Google applies 1-30 s after the bot gave up', benchLateLandings],
   ['Slow connections on the public URL', benchSlowConnections],
 ];
 

@@ -23,6 +23,9 @@ export interface CreateItemInput {
  * may pick the same ID; the store refuses the second, which then takes the
  * next one.
  */
+/** How many next IDs to try when others keep taking them: a burst of people adding at once. */
+const ID_TRIES = 6;
+
 export async function createItem(
   deps: { store: RegisterStore; settings: Pick<Settings, 'tabs' | 'scale'> },
   input: CreateItemInput,
@@ -49,7 +52,7 @@ export async function createItem(
       });
       return { id: written.renamed?.[item.id] ?? item.id };
     } catch (error) {
-      if (!isDomainError(error, 'item_exists') || attempt >= 2) throw error;
+      if (!isDomainError(error, 'item_exists') || attempt + 1 >= ID_TRIES) throw error;
     }
   }
 }

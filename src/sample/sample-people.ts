@@ -2,6 +2,7 @@ import type { CellValue, IsoDate } from '../domain/cell.js';
 import { addDays } from '../domain/dates/calendar.js';
 import type { AuditField, PersonField } from '../domain/register/fields.js';
 import type { AuditRecord } from '../domain/register/raw-register.js';
+import { BOT_WHO } from '../domain/register/raw-register.js';
 import { dotted, londonTimestamp, monthEnd } from './date-styles.js';
 
 /**
@@ -39,8 +40,6 @@ const PEOPLE: ReadonlyArray<[name: string, slackUser: string | null, email: stri
 export function samplePeople(): Record<PersonField, CellValue>[] {
   return PEOPLE.map(([name, slackUser, email]) => ({ name, slackUser, email }));
 }
-
-const BOT = 'risk-bot';
 
 /**
  * The Audit log of the sample register: what happened over the three weeks
@@ -132,8 +131,8 @@ export function sampleAudit(today: IsoDate): Record<AuditField, CellValue>[] {
       'command',
       'Staff Communication Plan delivered; anxieties about the changes easing',
     ),
-    entry(at(-4, '10:15'), BOT, 'R - 4', 'Rating (I x P)', '6', '3', 'bot', 'High (6) to Medium (3)'),
-    entry(at(-4, '10:15'), BOT, 'R - 4', 'Risk rating', 'High', 'Medium', 'bot'),
+    entry(at(-4, '10:15'), BOT_WHO, 'R - 4', 'Rating (I x P)', '6', '3', 'bot', 'High (6) to Medium (3)'),
+    entry(at(-4, '10:15'), BOT_WHO, 'R - 4', 'Risk rating', 'High', 'Medium', 'bot'),
     entry(
       at(-3, '09:30'),
       'U0SAMPLE03',
@@ -154,7 +153,7 @@ export function sampleAudit(today: IsoDate): Record<AuditField, CellValue>[] {
       'command',
       'Budget settlement confirms further cuts to universal services',
     ),
-    entry(at(-3, '14:50'), BOT, 'R - 9', 'Rating (I x P)', '6', '9', 'bot', 'High (6) to High (9)'),
+    entry(at(-3, '14:50'), BOT_WHO, 'R - 9', 'Rating (I x P)', '6', '9', 'bot', 'High (6) to High (9)'),
     entry(
       at(-1, '11:05'),
       'U0SAMPLE01',

@@ -3,18 +3,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importRegister } from '../../src/adapters/sheets/import-register.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { dateInZone } from '../../src/domain/dates/calendar.js';
 import { workingDayRule } from '../../src/domain/dates/working-days.js';
-import type { TabKey } from '../../src/domain/register/raw-register.js';
-import { buildSampleRegister } from '../../src/sample/sample-register.js';
 import type { FakeSheetsServer } from '../helpers/fake-sheets-server.js';
 import { type FakeSlackServer, startFakeSlackServer } from '../helpers/fake-slack-server.js';
-import { rawRegister, rawTab } from '../helpers/raw-register.js';
 import { type RunningRedis, SKIP_REDIS, startRedisServer } from '../helpers/redis-server.js';
 import { REPO_ROOT } from '../helpers/run-command.js';
-import { sheetsApi, startSheets, TEST_KEY } from '../helpers/sheets-fixture.js';
+import { sampleSheet } from '../helpers/sample-sheet.js';
+import { startSheets, TEST_KEY } from '../helpers/sheets-fixture.js';
 
 /**
  * Three bot processes (`npm start`'s entry point, HTTP mode) against one
@@ -36,15 +33,7 @@ beforeAll(async () => {
   if (SKIP_REDIS) return;
   [redis, slack, sheets] = await Promise.all([startRedisServer(), startFakeSlackServer(), startSheets()]);
   for (const id of ['U0PLAN', 'U0HOUSE', 'U0DEREK']) slack.addUser({ id, email: `${id.toLowerCase()}@example.org` });
-  sheetId = sheets.addSpreadsheet({});
-  const tabs = Object.fromEntries(buildSampleRegister(today, settings.tabs).map((tab) => [tab.key, tab]));
-  const raw = (key: TabKey) => rawTab(key, tabs[key]!.headers, tabs[key]!.rows, tabs[key]!.title);
-  await importRegister(
-    rawRegister({ risks: raw('risks'), actions: raw('actions'), people: raw('people'), audit: raw('audit') }),
-    sheetsApi(sheets, sheetId),
-    settings,
-    settings.scale,
-  );
+  sheetId = await sampleSheet(sheets, settings, today);
 
   const dir = mkdtempSync(join(tmpdir(), 'scale-out-'));
   const config = join(dir, 'settings.json');

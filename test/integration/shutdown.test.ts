@@ -2,16 +2,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { importRegister } from '../../src/adapters/sheets/import-register.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { dateInZone } from '../../src/domain/dates/calendar.js';
-import type { TabKey } from '../../src/domain/register/raw-register.js';
-import { buildSampleRegister } from '../../src/sample/sample-register.js';
 import { type BotProcess, startBotProcess } from '../helpers/bot-process.js';
 import type { FakeSheetsServer } from '../helpers/fake-sheets-server.js';
 import { type FakeSlackServer, startFakeSlackServer } from '../helpers/fake-slack-server.js';
-import { rawRegister, rawTab } from '../helpers/raw-register.js';
-import { sheetsApi, startSheets, TEST_KEY } from '../helpers/sheets-fixture.js';
+import { sampleSheet } from '../helpers/sample-sheet.js';
+import { startSheets, TEST_KEY } from '../helpers/sheets-fixture.js';
 import { sendToApp, slashCommandBody } from '../helpers/slack-signing.js';
 
 /**
@@ -45,15 +42,7 @@ afterAll(async () => {
 beforeEach(async () => {
   slack.reset();
   sheets.setLatency(0);
-  sheetId = sheets.addSpreadsheet({});
-  const tabs = Object.fromEntries(buildSampleRegister(today, settings.tabs).map((tab) => [tab.key, tab]));
-  const raw = (key: TabKey) => rawTab(key, tabs[key]!.headers, tabs[key]!.rows, tabs[key]!.title);
-  await importRegister(
-    rawRegister({ risks: raw('risks'), actions: raw('actions'), people: raw('people'), audit: raw('audit') }),
-    sheetsApi(sheets, sheetId),
-    settings,
-    settings.scale,
-  );
+  sheetId = await sampleSheet(sheets, settings, today);
   sheets.resetCounts();
   bot = await startBotProcess({
     SLACK_BOT_TOKEN: 'xoxb-shutdown',

@@ -1,5 +1,6 @@
 import { type IsoDate, isIsoDate } from '../cell.js';
 import type { AuditRecord } from '../register/raw-register.js';
+import { BOT_WHO } from '../register/raw-register.js';
 import type { AuditEntry } from '../register/register.js';
 import { type LedgerFields, type PendingMessage, readClaims } from '../reminders/message-ledger.js';
 
@@ -59,7 +60,7 @@ export function countsRecord(boardId: string, date: IsoDate, counts: Record<stri
     .join('; ');
   return {
     when: now,
-    who: 'risk-bot',
+    who: BOT_WHO,
     item: boardId,
     field: DIGEST_COUNTS_FIELD,
     oldValue: date,

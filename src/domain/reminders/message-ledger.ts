@@ -1,4 +1,5 @@
 import type { AuditRecord } from '../register/raw-register.js';
+import { BOT_WHO } from '../register/raw-register.js';
 import type { AuditEntry } from '../register/register.js';
 
 /**
@@ -33,7 +34,6 @@ export interface ClaimedLine {
 }
 
 const CLAIM_NOTE = /^message (\S+) to (\S+) in (\S+)$/;
-const BOT = 'risk-bot';
 
 /** Every claim line with its message's outcome, and the messages still pending. */
 export function readClaims(
@@ -71,7 +71,7 @@ export function claimLine(
 ): AuditRecord {
   return {
     when: now,
-    who: BOT,
+    who: BOT_WHO,
     item,
     field: fields.claim,
     oldValue: '',
@@ -91,7 +91,7 @@ export function outcomeLine(
 ): AuditRecord {
   return {
     when: now,
-    who: BOT,
+    who: BOT_WHO,
     item: message.items[0] ?? '',
     field: outcome === 'sent' ? fields.sent : fields.unsent,
     oldValue: '',

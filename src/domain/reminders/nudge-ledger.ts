@@ -1,6 +1,7 @@
 import { type IsoDate, isIsoDate } from '../cell.js';
 import { canonicalId } from '../item-id.js';
 import type { AuditRecord } from '../register/raw-register.js';
+import { BOT_WHO } from '../register/raw-register.js';
 import type { AuditEntry } from '../register/register.js';
 import { claimLine, type LedgerFields, outcomeLine, type PendingMessage, readClaims } from './message-ledger.js';
 import type { Nudge } from './nudge-plan.js';
@@ -19,8 +20,6 @@ export type { PendingMessage } from './message-ledger.js';
 export const NUDGE_LEDGER: LedgerFields = { claim: 'nudge', sent: 'nudge-sent', unsent: 'nudge-unsent' };
 export const NUDGE_UNREACHABLE_FIELD = 'nudge-unreachable';
 export const SNOOZE_FIELD = 'snooze';
-
-const BOT = 'risk-bot';
 
 /** What identifies one reminder: item, stage and the date it is about. */
 export function nudgeKey(item: string, stage: string, aboutDate: IsoDate): string {
@@ -100,7 +99,7 @@ export function outcomeRecord(
 export function unreachableRecord(nudge: Nudge, now: string, reason: string): AuditRecord {
   return {
     when: now,
-    who: BOT,
+    who: BOT_WHO,
     item: nudge.item.id,
     field: NUDGE_UNREACHABLE_FIELD,
     oldValue: '',

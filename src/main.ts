@@ -6,6 +6,7 @@ import { ActorDirectory } from './adapters/slack/actor-directory.js';
 import { startSlackApp } from './adapters/slack/slack-app.js';
 import { slackWebClient } from './adapters/slack/slack-client.js';
 import { boardStores, withEnvironment } from './composition/boards.js';
+import { exitOnSignals } from './composition/exit-on-signals.js';
 import { shutDown } from './composition/graceful-shutdown.js';
 import { runLocalMode } from './composition/local-mode.js';
 import { openLeases } from './composition/open-leases.js';
@@ -33,7 +34,7 @@ async function runSlackBot(env: Env & { SLACK_BOT_TOKEN: string; SLACK_SIGNING_S
   const settings = withEnvironment(loadSettings(env.RISK_BOT_CONFIG), env);
   const today = dateInZone(new Date(), settings.timeZone);
   const writesClosed = new AbortController();
-  const opened = await openStore({}, env, settings, today, log);
+  const opened = await openStore({ purpose: 'the Slack bot (npm start)' }, env, settings, today, log);
   const store = new ClosingStore(opened.store, writesClosed.signal);
   const clock = () => new Date();
   const client = slackWebClient(env.SLACK_BOT_TOKEN, env.SLACK_API_URL, log);
@@ -66,9 +67,6 @@ async function runSlackBot(env: Env & { SLACK_BOT_TOKEN: string; SLACK_SIGNING_S
     { port: env.PORT, inProgress },
   );
   const jobs = startJobs({ store, boardStores: stores, settings, client, leases, clock, log, inProgress });
-  log(
-    `risk-bot connected to Slack (${running.url === null ? 'Socket Mode' : `HTTP, ${running.url}`}); register: ${opened.description}; ${env.REDIS_URL ? 'runs coordinated through Redis' : 'single instance'}; reminders at ${settings.reminders.nudgeTime} on working days, digest "${settings.digest.schedule}" (${settings.timeZone})`,
-  );
   let stopping = false;
   const stop = (signal: string) => {
     // A second signal while stopping (Ctrl-C twice) means now.
@@ -96,6 +94,10 @@ async function runSlackBot(env: Env & { SLACK_BOT_TOKEN: string; SLACK_SIGNING_S
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
+  // Said once a signal would stop the bot gracefully: whoever waits for this line may send one at once.
+  log(
+    `risk-bot connected to Slack (${running.url === null ? 'Socket Mode' : `HTTP, ${running.url}`}); register: ${opened.description}; ${env.REDIS_URL ? 'runs coordinated through Redis' : 'single instance'}; reminders at ${settings.reminders.nudgeTime} on working days, digest "${settings.digest.schedule}" (${settings.timeZone})`,
+  );
 }
 
 /** Composition root. With Slack credentials: the Slack app; without: local mode, the console on the local register. */
@@ -106,6 +108,7 @@ async function main(): Promise<number> {
     await runSlackBot({ ...env, SLACK_BOT_TOKEN: env.SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET: env.SLACK_SIGNING_SECRET });
     return 0;
   }
+  exitOnSignals();
   return runLocalMode(
     env,
     { input: process.stdin, output: process.stdout, interactive: process.stdin.isTTY === true },

@@ -130,13 +130,32 @@ export async function runCli(options: CliOptions, env: Env, now: Date, deps: Cli
   const today = options.today ?? dateInZone(now, settings.timeZone);
   // Only sending reminders and posting the digest write (their ledger lines); the rest read, beside a running bot.
   const writes = (options.command === 'nudges' && options.send) || (options.command === 'digest' && options.post);
-  const { store } = await openStore(
-    { workbook: options.workbook, sheet: options.sheet, readOnly: !writes },
+  const opened = await openStore(
+    {
+      workbook: options.workbook,
+      sheet: options.sheet,
+      readOnly: !writes,
+      purpose: `risk-bot ${options.command} ${options.command === 'nudges' ? '--send' : '--post'}`,
+    },
     env,
     settings,
     today,
     context.log,
   );
+  try {
+    return await runOn(opened.store, { ...options, command: options.command }, settings, context, today);
+  } finally {
+    await opened.close();
+  }
+}
+
+async function runOn(
+  store: RegisterStore,
+  options: CliOptions & { command: 'check' | 'digest' | 'nudges' },
+  settings: Settings,
+  context: CliContext,
+  today: string,
+): Promise<CliOutput> {
   const register = await loadRegister(store, settings, today);
   const json = registerJson(register, today, settings.reminders.dueSoonDays);
   const print = (text: string, data: object, exitCode = 0): CliOutput => ({

@@ -2,6 +2,7 @@ import { importRegister } from '../adapters/sheets/import-register.js';
 import { setupSheet } from '../adapters/sheets/setup-sheet.js';
 import { SheetsRegisterStore } from '../adapters/sheets/sheets-store.js';
 import { exportRegister } from '../adapters/workbook/export-register.js';
+import { lockWorkbook } from '../adapters/workbook/workbook-lock.js';
 import { WorkbookRegisterStore } from '../adapters/workbook/workbook-store.js';
 import { openSheetsApi } from '../composition/open-store.js';
 import type { Env } from '../config/env.js';
@@ -35,6 +36,12 @@ export async function runSheetCommand(options: CliOptions, env: Env, settings: S
   }
   const api = openSheetsApi(sheetIdFrom(options, env, settings), env, settings);
   const source = await new SheetsRegisterStore({ api, tabs: settings.tabs, readCacheMs: 0 }).load();
-  const written = await exportRegister(source, options.file!, settings);
-  return lines(`Exported ${source.source} to ${options.file}`, written);
+  // Never over a workbook a running bot is writing.
+  const lock = await lockWorkbook(options.file!, 'risk-bot export');
+  try {
+    const written = await exportRegister(source, options.file!, settings);
+    return lines(`Exported ${source.source} to ${options.file}`, written);
+  } finally {
+    lock.release();
+  }
 }

@@ -28,16 +28,27 @@ export async function runLocalMode(
   clock: () => Date = () => new Date(),
 ): Promise<number> {
   const settings = withEnvironment(loadSettings(env.RISK_BOT_CONFIG), env);
-  const { store, description } = await openStore({}, env, settings, dateInZone(clock(), settings.timeZone), log);
-  await runConsole({
-    store,
+  const today = dateInZone(clock(), settings.timeZone);
+  const { store, description, close } = await openStore(
+    { purpose: 'local mode (npm start)' },
+    env,
     settings,
-    description,
-    ...io,
-    // The person at the console runs the bot locally, so may change anything, like the programme office.
-    actor: { id: `console:${userInfo().username}`, programmeOffice: true },
-    clock,
+    today,
     log,
-  });
+  );
+  try {
+    await runConsole({
+      store,
+      settings,
+      description,
+      ...io,
+      // The person at the console runs the bot locally, so may change anything, like the programme office.
+      actor: { id: `console:${userInfo().username}`, programmeOffice: true },
+      clock,
+      log,
+    });
+  } finally {
+    await close();
+  }
   return 0;
 }

@@ -13,14 +13,21 @@ import { ensureLocalRegister, LOCAL_REGISTER_PATH } from './local-register.js';
 export interface StoreChoice {
   workbook?: string | undefined;
   sheet?: string | undefined;
-  /** Whether this process only reads (check, previews): then a workbook's journal is neither kept nor replayed. */
+  /**
+   * Whether this process only reads (check, previews): then a workbook is
+   * opened without its lock, so those run beside a bot that writes it.
+   */
   readOnly?: boolean;
+  /** What the process is, named to another that finds the workbook locked: "the Slack bot (npm start)". */
+  purpose?: string;
 }
 
 export interface OpenedStore {
   store: RegisterStore;
   /** What the register is, for messages: "workbook .local/register.xlsx". */
   description: string;
+  /** Gives up what opening took (a workbook's lock; it also goes when the process exits). */
+  close(): Promise<void>;
 }
 
 /** The Sheets API client for one spreadsheet, from the service-account key in the environment. */
@@ -52,8 +59,9 @@ const toStderr = (text: string) => void process.stderr.write(`${text}\n`);
  * The register the bot works on, first match wins: `--workbook FILE`,
  * `--sheet ID`, REGISTER_WORKBOOK, REGISTER_SHEET_ID, the first board's
  * sheetId in config, else the local working copy of the sample register
- * (made on first use, with its dates placed around today). A workbook's
- * failures, and the stale copies removed on opening, go to `log`.
+ * (made on first use, with its dates placed around today). A workbook is
+ * locked to this process unless `readOnly`; its failures, and the stale
+ * copies removed on opening, go to `log`.
  */
 export async function openStore(
   choice: StoreChoice,
@@ -71,12 +79,16 @@ export async function openStore(
       tabs: settings.tabs,
       readCacheMs: settings.googleSheets.readCacheSeconds * 1000,
     });
-    return { store, description: `Google Sheet ${store.source}` };
+    return { store, description: `Google Sheet ${store.source}`, close: async () => {} };
   }
   const path =
     workbook === undefined ? await ensureLocalRegister(LOCAL_REGISTER_PATH, settings, today) : resolve(workbook);
-  return {
-    store: await WorkbookRegisterStore.open({ path, tabs: settings.tabs, log, readOnly: choice.readOnly ?? false }),
-    description: `workbook ${path}`,
-  };
+  const store = await WorkbookRegisterStore.open({
+    path,
+    tabs: settings.tabs,
+    log,
+    readOnly: choice.readOnly ?? false,
+    purpose: choice.purpose ?? 'risk-bot',
+  });
+  return { store, description: `workbook ${path}`, close: () => store.close() };
 }

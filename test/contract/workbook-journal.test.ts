@@ -114,6 +114,7 @@ describe('when a copy opened before a write is saved over the workbook after it'
     expect(await newAuditLines()).toHaveLength(written.length + 1);
     // Found by their content: a write without a request ID still adds no Change ID column.
     expect((await workbookRows(path, 'Audit log'))[0]).not.toContain('Change ID');
+    await store.close();
   });
 
   it('then a Slack change goes back with its change ID, so the same request again is still refused as already applied', async () => {
@@ -126,6 +127,7 @@ describe('when a copy opened before a write is saved over the workbook after it'
     expect(lines.length).toBeGreaterThan(1);
     for (const line of lines) expect(line['Change ID']).toBe('slack:trigger:123.456');
     await expect(raiseR1(store, 'slack:trigger:123.456')).rejects.toMatchObject({ code: 'already_applied' });
+    await store.close();
   });
 
   it('then where the person changed the same cell, their value stays and the Audit log says the change could not be re-applied, once', async () => {
@@ -158,6 +160,7 @@ describe('when a copy opened before a write is saved over the workbook after it'
     await store.load();
     await raiseR1(store).catch(() => undefined);
     expect((await newAuditLines()).filter((line) => line.Field === 'not re-applied')).toHaveLength(1);
+    await store.close();
   });
 
   it('then several lost changes to one cell go back in the order they were made', async () => {
@@ -181,6 +184,7 @@ describe('when a copy opened before a write is saved over the workbook after it'
     expect(await cell('Risks', 'R-1', 'Probability (P)')).toBe(1);
     const reapplied = (await newAuditLines()).filter((line) => line.Field === 're-applied');
     expect(reapplied).toHaveLength(2);
+    await store.close();
   });
 
   it("then a lost new item is added again, and one whose ID a person's copy gave to another item is not", async () => {
@@ -223,6 +227,7 @@ describe('when a copy opened before a write is saved over the workbook after it'
       ['A-28', 'not re-applied'],
     ]);
     expect(lines[2]!.Note).toContain('"Actions" now has another A-28 (row 28), so the new one was not added again');
+    await store.close();
   });
 
   it('then the next write puts the lost change back before making its own', async () => {
@@ -247,12 +252,14 @@ describe('when a copy opened before a write is saved over the workbook after it'
     const fields = (await newAuditLines()).map((line) => `${line.Item} ${line.Field}`);
     expect(fields.indexOf('R - 1 re-applied')).toBeGreaterThan(0);
     expect(fields.indexOf('R - 1 re-applied')).toBeLessThan(fields.findIndex((f) => f.startsWith('R - 2')));
+    await store.close();
   });
 
   it('then a read-only store (check, previews) shows the file as it is and leaves it alone', async () => {
     const store = await openStore();
     await personOpens();
     await raiseR1(store);
+    await store.close();
     await personSavesTheirCopy();
     const before = await readFile(path);
     const reader = await openStore({ readOnly: true });
@@ -265,11 +272,13 @@ describe('when a copy opened before a write is saved over the workbook after it'
     const store = await openStore();
     await personOpens();
     await raiseR1(store);
+    await store.close();
     await personSavesTheirCopy();
     now = new Date(now.getTime() + 7 * DAY + 60_000);
     const later = await openStore();
     expect((await later.load()).tabs.risks.rows[0]!.cells[6]).toBe(2);
     expect(await readFile(journalPath(path), 'utf8')).toBe('');
+    await later.close();
   });
 });
 
@@ -283,7 +292,7 @@ describe('the journal', () => {
       audit: [],
     });
     expect((await readdir(folder.dir())).sort()).toEqual(
-      ['.register.xlsx.risk-bot-journal.jsonl', 'register.xlsx'].sort(),
+      ['.register.xlsx.risk-bot-journal.jsonl', '.register.xlsx.risk-bot-lock', 'register.xlsx'].sort(),
     );
     const journal = journalPath(path);
     expect((await readFile(journal, 'utf8')).trim().split('\n')).toHaveLength(1);
@@ -307,5 +316,6 @@ describe('the journal', () => {
     await store.load();
     expect(await cell('Risks', 'R-3', 'Trend')).toBe('Increasing');
     expect(logged.join('\n')).toMatch(/skipped line 2 of the journal/);
+    await store.close();
   });
 });

@@ -47,6 +47,7 @@ describe('when a save was killed between writing its temporary copy and renaming
     const path = await register();
     await plant();
     const store = await WorkbookRegisterStore.open({ path, tabs: settings.tabs, log });
+    await store.close();
     expect((await readdir(folder.dir())).sort()).toEqual(
       [...keep, `.register.xlsx.${DEAD_PID}.0badf00d.tmp`, 'register.xlsx'].sort(),
     );
@@ -65,7 +66,7 @@ describe('when a save was killed between writing its temporary copy and renaming
 
   it('then with no stale copy nothing is removed or logged', async () => {
     const path = await register();
-    await WorkbookRegisterStore.open({ path, tabs: settings.tabs, log });
+    await (await WorkbookRegisterStore.open({ path, tabs: settings.tabs, log })).close();
     expect(await readdir(folder.dir())).toEqual(['register.xlsx']);
     expect(logged).toEqual([]);
   });

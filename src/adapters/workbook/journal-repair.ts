@@ -2,7 +2,7 @@ import { type CellValue, cellText } from '../../domain/cell.js';
 import { isDomainError } from '../../domain/domain-error.js';
 import { rowsWithId } from '../../domain/register/find-by-id.js';
 import type { MappedTab } from '../../domain/register/mapped-tab.js';
-import type { AuditRecord, TabKey } from '../../domain/register/raw-register.js';
+import { type AuditRecord, BOT_WHO, type TabKey } from '../../domain/register/raw-register.js';
 import type { RowInsert, RowUpdate, WriteRequest } from '../../ports/register-store.js';
 import { applyPlanToTabs } from '../shared/apply-plan-to-tabs.js';
 import { locateRow, sameAsSeen } from '../shared/locate-row.js';
@@ -122,7 +122,7 @@ function whyNot(error: unknown): string {
 
 const line = (when: string, item: string, field: string, note: string): AuditRecord => ({
   when,
-  who: 'risk-bot',
+  who: BOT_WHO,
   item,
   field,
   oldValue: '',

@@ -1,16 +1,7 @@
 import { lstat, readdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { tempFileWriter } from './atomic-write.js';
-
-/** Whether a process with this id runs; one we may not signal (EPERM) runs too. */
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
-  }
-}
+import { isRunning } from './is-running.js';
 
 /**
  * Removes the temporary copies of the workbook at `path` that a save killed

@@ -15,6 +15,7 @@ import { missingWrites, planRepair, type Repair } from './journal-repair.js';
 import { findWorksheet, readTab } from './read-tab.js';
 import { removeStaleTempFiles } from './stale-temp-files.js';
 import { WorkbookJournal } from './workbook-journal.js';
+import { lockWorkbook, type WorkbookLock } from './workbook-lock.js';
 
 export interface WorkbookRegisterStoreOptions {
   /** The .xlsx file; it must exist (the sample-register script or an export creates one). */
@@ -60,27 +61,42 @@ export class WorkbookRegisterStore implements RegisterStore {
   readonly #journal: WorkbookJournal | undefined;
   readonly #clock: () => Date;
   readonly #betweenReadAndSave: (() => Promise<void>) | undefined;
+  #lock: WorkbookLock | undefined;
   #prunedAt = 0;
 
-  constructor(options: WorkbookRegisterStoreOptions) {
+  constructor(options: WorkbookRegisterStoreOptions & { lock?: WorkbookLock }) {
     this.#path = options.path;
     this.#tabs = options.tabs;
     this.#log = options.log;
     this.#journal = options.readOnly ? undefined : new WorkbookJournal(options.path, options.log);
     this.#clock = options.clock ?? (() => new Date());
     this.#betweenReadAndSave = options.betweenReadAndSave;
+    this.#lock = options.lock;
   }
 
   /**
-   * The store a process starts with: temporary copies of the register left
-   * by a save that was killed are removed, and, to write, journaled writes
-   * past keeping dropped.
+   * The store a process starts with. To write, it takes the workbook's lock
+   * (refused, naming the holder, while another process has it) and drops
+   * journaled writes past keeping; either way, temporary copies of the
+   * register left by a save that was killed are removed.
    */
-  static async open(options: WorkbookRegisterStoreOptions): Promise<WorkbookRegisterStore> {
-    await removeStaleTempFiles(options.path, options.log);
-    const store = new WorkbookRegisterStore(options);
-    await store.#prune(store.#clock());
-    return store;
+  static async open(options: WorkbookRegisterStoreOptions & { purpose?: string }): Promise<WorkbookRegisterStore> {
+    const lock = options.readOnly ? undefined : await lockWorkbook(options.path, options.purpose ?? 'risk-bot');
+    try {
+      await removeStaleTempFiles(options.path, options.log);
+      const store = new WorkbookRegisterStore({ ...options, lock });
+      await store.#prune(store.#clock());
+      return store;
+    } catch (error) {
+      lock?.release();
+      throw error;
+    }
+  }
+
+  /** Gives up the workbook's lock, if this store took it. */
+  async close(): Promise<void> {
+    this.#lock?.release();
+    this.#lock = undefined;
   }
 
   async load(): Promise<RawRegister> {

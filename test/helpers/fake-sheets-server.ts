@@ -221,6 +221,7 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions): P
     }
     try {
       if (badJson) throw new ApiError(400, 'Invalid JSON payload received.');
+      record.servedAt = Date.now();
       const outcome = serve(books, route, record.query, body);
       record.applied = outcome.applied;
       if (fault && 'applyThenDrop' in fault) {
@@ -293,7 +294,11 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions): P
     },
     // A person does not see hidden tabs (the bot's scratch tab) unless they go looking.
     snapshot: (id) =>
-      Object.fromEntries(bookOf(id).sheets.filter((tab) => !tab.hidden).map((tab) => [tab.title, humanRows(tab)])),
+      Object.fromEntries(
+        bookOf(id)
+          .sheets.filter((tab) => !tab.hidden)
+          .map((tab) => [tab.title, humanRows(tab)]),
+      ),
     duringNextWrite(id, title, edit) {
       tabOf(id, title);
       pendingEdits.set(id, [...(pendingEdits.get(id) ?? []), () => humanEdit(id, title, edit)]);

@@ -44,6 +44,8 @@ export interface RecordedRequest {
   fault: string | null;
   /** Whether this request changed the stored state (true for an applyThenDrop write). */
   applied: boolean;
+  /** Date.now() when the request was served (after any latency): when a read saw the sheet, or a write changed it. */
+  servedAt?: number;
 }
 
 /** A cell as stored: a value, or a formula written with USER_ENTERED. Empty cells are absent. */

@@ -5,6 +5,7 @@ import { benchLateLandings } from './late-landings.js';
 import { benchLoad } from './load.js';
 import { benchSheetsRequests } from './sheets-requests.js';
 import { benchSlowConnections } from './slow-connections.js';
+import { benchWorkbookWindow } from './workbook-window.js';
 
 /** Runs every benchmark and prints its figures, with the machine they were taken on. */
 const benches: Array<[string, () => Promise<Record<string, string>>]> = [
@@ -14,6 +15,7 @@ const benches: Array<[string, () => Promise<Record<string, string>>]> = [
   ['Faults: Sheets, Slack 429, killed runs', benchFaults],
   ['Late landings: writes Google applies 1-30 s after the bot gave up', benchLateLandings],
   ['Slow connections on the public URL', benchSlowConnections],
+  ['Workbook: the moment between the last check and the rename', benchWorkbookWindow],
 ];
 
 process.stdout.write(

@@ -1,6 +1,13 @@
 import type ExcelJS from 'exceljs';
 import type { CellValue } from '../../domain/cell.js';
-import type { HeaderSynonyms, RawRow, RawTab, TabKey } from '../../domain/register/raw-register.js';
+import {
+  type HeaderSynonyms,
+  type RawRow,
+  type RawTab,
+  TAB_KEYS,
+  type TabKey,
+  type TabLayout,
+} from '../../domain/register/raw-register.js';
 import { missingTab, tabFromGrid, tabTitled } from '../../domain/register/tab-from-grid.js';
 import { readCell } from './cell-values.js';
 
@@ -34,4 +41,13 @@ export function readTab(
     grid.push({ row: rowNumber, cells: rowValues(row) });
   });
   return tabFromGrid(key, sheet.name, grid, synonyms);
+}
+
+/** Every tab of the register, each found by its configured title (a missing one reads as not found). */
+export function readTabs(workbook: ExcelJS.Workbook, tabs: Record<TabKey, TabLayout>): Record<TabKey, RawTab> {
+  const entries = TAB_KEYS.map((key) => {
+    const { title, headers } = tabs[key];
+    return [key, readTab(key, title, findWorksheet(workbook, title), headers)] as const;
+  });
+  return Object.fromEntries(entries) as Record<TabKey, RawTab>;
 }

@@ -1,18 +1,19 @@
 import { basename, resolve } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Settings } from '../../config/settings.js';
 import { type DomainError, isDomainError } from '../../domain/domain-error.js';
 import { type MappedTab, mapTabs } from '../../domain/register/mapped-tab.js';
-import { type RawRegister, type RawTab, TAB_KEYS, type TabKey } from '../../domain/register/raw-register.js';
+import type { RawRegister, RawTab, TabKey } from '../../domain/register/raw-register.js';
 import type { RegisterStore, WriteRequest, WriteResult } from '../../ports/register-store.js';
 import { inQueue } from '../shared/keyed-queue.js';
 import { a1Ref, planWrite, type WritePlan } from '../shared/plan-write.js';
 import { applyPlan } from './apply-plan.js';
 import { writeWorkbookFile } from './atomic-write.js';
 import { fileErrorWords, type WorkbookLog, workbookFailure } from './file-error.js';
-import { type FileVersion, isUnchanged, readVersioned } from './file-version.js';
+import { type FileVersion, isUnchanged } from './file-version.js';
 import { missingWrites, planRepair, type Repair } from './journal-repair.js';
-import { findWorksheet, readTab } from './read-tab.js';
+import { openWorkbook } from './open-workbook.js';
+import { readTabs } from './read-tab.js';
 import { removeStaleTempFiles } from './stale-temp-files.js';
 import { WorkbookJournal } from './workbook-journal.js';
 import { lockWorkbook, type WorkbookLock } from './workbook-lock.js';
@@ -213,39 +214,12 @@ export class WorkbookRegisterStore implements RegisterStore {
     return mapTabs(tabs, this.#tabs);
   }
 
-  #readTabs(workbook: ExcelJS.Workbook): Record<TabKey, RawTab> {
-    const entries = TAB_KEYS.map((key) => {
-      const { title } = this.#tabs[key];
-      return [key, readTab(key, title, findWorksheet(workbook, title), this.#tabs[key].headers)] as const;
-    });
-    return Object.fromEntries(entries) as Record<TabKey, RawTab>;
+  async #open(): Promise<{ workbook: ExcelJS.Workbook; version: FileVersion }> {
+    return openWorkbook(this.#path, this.#log);
   }
 
-  async #open(): Promise<{ workbook: ExcelJS.Workbook; version: FileVersion }> {
-    let read: Awaited<ReturnType<typeof readVersioned>>;
-    try {
-      read = await readVersioned(this.#path);
-    } catch (error) {
-      const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-      throw this.#failure(
-        'unavailable',
-        missing
-          ? 'The register workbook was not found.'
-          : `The register workbook could not be read (${fileErrorWords(error)}).`,
-        error,
-      );
-    }
-    const workbook = new ExcelJS.Workbook();
-    try {
-      await workbook.xlsx.load(read.bytes as unknown as ExcelJS.Buffer);
-    } catch (error) {
-      throw this.#failure(
-        'unavailable',
-        'The register workbook could not be read: it is not a valid .xlsx file.',
-        error,
-      );
-    }
-    return { workbook, version: read.version };
+  #readTabs(workbook: ExcelJS.Workbook): Record<TabKey, RawTab> {
+    return readTabs(workbook, this.#tabs);
   }
 
   /** Nothing was written: the temporary copy is removed on failure, and the original only ever replaced whole. */

@@ -130,6 +130,21 @@ describe('when a copy opened before a write is saved over the workbook after it'
     await store.close();
   });
 
+  it('then a Slack change whose Change ID column a person removed is still found in the file, by its lines, and not made again', async () => {
+    const store = await openStore();
+    await raiseR1(store, 'slack:trigger:789.012');
+    const [headers = [], ...rows] = await workbookRows(path, 'Audit log');
+    const column = headers.indexOf('Change ID');
+    const without = [headers, ...rows].map((row) => row.filter((_, i) => i !== column));
+    await personSaves({ kind: 'cells', path, title: 'Audit log', rows: without });
+    const lines = await newAuditLines();
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines[0]).not.toHaveProperty('Change ID');
+    await store.load();
+    expect(await newAuditLines()).toEqual(lines);
+    await store.close();
+  });
+
   it('then where the person changed the same cell, their value stays and the Audit log says the change could not be re-applied, once', async () => {
     const store = await openStore();
     await personOpens();

@@ -22,10 +22,9 @@ const contentKey = (values: readonly string[]) => JSON.stringify(values.map((val
 
 /**
  * The journaled writes whose Audit lines the file no longer has: a copy
- * saved over the file after them. A write with a change ID is found by it;
- * one without, by its lines' content (when, to the second, who, item, field,
- * both values, via and note), each line in the file standing for one
- * journaled line. A write any of whose lines is there is in the file (a
+ * saved over the file after them. A write is found by its change ID, else by
+ * its lines' content (when, who, item, field, both values, via and note),
+ * each line in the file standing for one journaled line. A write any of whose lines is there is in the file (a
  * save replaces all of a write's lines or none; a person may delete one).
  */
 export function missingWrites(audit: MappedTab, entries: readonly JournalEntry[]): JournalEntry[] {
@@ -42,7 +41,8 @@ export function missingWrites(audit: MappedTab, entries: readonly JournalEntry[]
     }
   }
   return entries.filter(({ request }) => {
-    if (request.changeId !== undefined) return !auditHasChange(audit, request.changeId);
+    // Its change ID, or its lines' content when a person has removed the Change ID column.
+    if (request.changeId !== undefined && auditHasChange(audit, request.changeId)) return false;
     const keys = request.audit.map((record) => contentKey(CONTENT_FIELDS.map((field) => record[field])));
     const found = keys.filter((key) => (counts.get(key) ?? 0) > 0);
     for (const key of found) counts.set(key, counts.get(key)! - 1);

@@ -73,6 +73,17 @@ export function cellValueOf(cell: CellData | undefined): CellValue {
   return null;
 }
 
+/** A tab's header line as the batch left it, and the field each of its columns holds. */
+function headerLine(
+  rows: Map<number, CellData[]> | undefined,
+  tab: TabKey,
+  headerRow: number,
+  synonyms: HeaderSynonyms,
+): { headers: string[]; columns: Record<string, number> } {
+  const headers = (rows?.get(headerRow) ?? []).map((cell) => cellText(cellValueOf(cell)));
+  return { headers, columns: mapHeaders(tab, headers, synonyms).byField };
+}
+
 /** The A1 ranges a batch asks back: each touched tab's header row and target rows, and the scratch copies. */
 export function checkRanges(targets: readonly CellTarget[], headerRowOf: (tab: TabKey) => number): string[] {
   const ranges = new Set<string>();
@@ -101,8 +112,7 @@ export function judge(
 ): Verdict[] {
   return targets.map((target) => {
     const rows = after.get(target.title);
-    const headers = (rows?.get(headerRowOf(target.tab)) ?? []).map((cell) => cellText(cellValueOf(cell)));
-    const columns = mapHeaders(target.tab, headers, synonymsOf(target.tab)).byField;
+    const { headers, columns } = headerLine(rows, target.tab, headerRowOf(target.tab), synonymsOf(target.tab));
     const row = rows?.get(target.row) ?? [];
     const item = columns.id === undefined ? '' : cellText(cellValueOf(row[columns.id]));
     const field =
@@ -143,8 +153,7 @@ export function takenIds(
   return inserts.flatMap((insert) => {
     const rows = after.get(insert.title);
     if (!rows) return [];
-    const headers = (rows.get(headerRowOf(insert.tab)) ?? []).map((cell) => cellText(cellValueOf(cell)));
-    const columns = mapHeaders(insert.tab, headers, synonymsOf(insert.tab)).byField;
+    const { columns } = headerLine(rows, insert.tab, headerRowOf(insert.tab), synonymsOf(insert.tab));
     const idColumn = columns.id;
     if (idColumn === undefined) return [];
     const id = cellText(insert.values.id ?? null);

@@ -5,10 +5,12 @@ import { benchLateLandings } from './late-landings.js';
 import { benchLoad } from './load.js';
 import { benchSheetsRequests } from './sheets-requests.js';
 import { benchSlowConnections } from './slow-connections.js';
+import { benchStartup } from './startup.js';
 import { benchWorkbookWindow } from './workbook-window.js';
 
 /** Runs every benchmark and prints its figures, with the machine they were taken on. */
 const benches: Array<[string, () => Promise<Record<string, string>>]> = [
+  ['Start-up of the compiled bot', benchStartup],
   ['Digest at scale', benchDigestScale],
   ['Sheets requests', benchSheetsRequests],
   ['A minute of load through Slack (LOAD_SECONDS, default 60)', benchLoad],

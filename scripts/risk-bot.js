@@ -1,6 +1,4 @@
 #!/usr/bin/env node
-// The installed `risk-bot` command: runs the TypeScript CLI through tsx so no build step is needed.
-import { register } from 'tsx/esm/api';
-
-register();
-await import('../src/cli.ts');
+// The installed `risk-bot` command: the compiled CLI, compiled first if the source is newer than the build.
+await import('./ensure-built.js');
+await import('../build/cli.js');

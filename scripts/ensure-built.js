@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Runs before `npm start` and the installed risk-bot command so the bot runs compiled JavaScript:
+// transpiles src/ into build/ with esbuild (a fraction of a second; type-checking is tsc's job, in
+// `npm run typecheck` and CI) when build/ is missing or older than any source file. Files are not
+// bundled: build/<folder>/<file>.js sits as deep as src/<folder>/<file>.ts, so paths like
+// new URL('../../config/default.json', import.meta.url) hold in both.
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const src = join(root, 'src');
+const out = join(root, 'build');
+const stamp = join(out, '.built');
+
+function sources(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? sources(path) : entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+const files = sources(src);
+const newest = Math.max(
+  ...files.map((file) => statSync(file).mtimeMs),
+  statSync(join(root, 'package-lock.json')).mtimeMs,
+);
+if (!existsSync(stamp) || statSync(stamp).mtimeMs < newest) {
+  const { build } = await import('esbuild');
+  // Written in place, not cleared first: a process starting meanwhile must not find build/ gone.
+  await build({
+    entryPoints: files,
+    outdir: out,
+    outbase: src,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
+  });
+  writeFileSync(stamp, new Date().toISOString());
+}

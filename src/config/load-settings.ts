@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { bankHolidays } from './bank-holidays.js';
+import { withBuiltInHeaders } from './header-names.js';
 import { resolveSettings, type Settings, SettingsError } from './settings.js';
 
 /** The settings shipped in the repo's `config/` folder. */
@@ -16,6 +17,12 @@ export function deepMerge(base: unknown, override: unknown): unknown {
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(override)) merged[key] = deepMerge(base[key], value);
   return merged;
+}
+
+/** A board's file over the defaults, its header names added to the built-in ones (header-names.ts). */
+function mergeOver(base: unknown, override: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(override) || !('tabs' in override)) return deepMerge(base, override);
+  return deepMerge(base, { ...override, tabs: withBuiltInHeaders(base.tabs, override.tabs) });
 }
 
 function readJson(path: string): unknown {
@@ -36,9 +43,10 @@ function readJson(path: string): unknown {
 /**
  * Loads `config/default.json`, with the file at `overridePath` (if any)
  * merged over it, so a board's own config need hold only what differs.
+ * Header names in the file add to the built-in names of their field.
  */
 export function loadSettings(overridePath?: string): Settings {
   const base = readJson(DEFAULT_SETTINGS_PATH);
   if (overridePath === undefined) return resolveSettings(base, DEFAULT_SETTINGS_PATH, (nation) => bankHolidays(nation));
-  return resolveSettings(deepMerge(base, readJson(overridePath)), overridePath, (nation) => bankHolidays(nation));
+  return resolveSettings(mergeOver(base, readJson(overridePath)), overridePath, (nation) => bankHolidays(nation));
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isIsoDate } from '../domain/cell.js';
 import { isValidIsoDate } from '../domain/dates/timescale.js';
 import type { Band, Scale, ScaleAxis } from '../domain/items/scale.js';
-import type { TabLayout } from '../domain/register/raw-register.js';
+import { headerNamesSchema } from './header-names.js';
 
 const hexColour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'a colour like "#F44336"');
 /** A date in a config file: `YYYY-MM-DD`, and a day that exists. */
@@ -49,11 +49,12 @@ export const scaleSettingSchema = z.union(
   { error: 'a preset name ("3x3, 5x5-nhs") or a scale object ({ "preset": …, "bands": [...] })' },
 );
 
-const headerListSchema = z.array(z.string().trim().min(1)).min(1);
 const tabSchema = z.strictObject({
+  /** The tab's title: the tab by that name is read first; without one, the tab whose headers fit is read. */
   title: z.string().trim().min(1).max(100),
-  headers: z.record(z.string(), headerListSchema),
-}) satisfies z.ZodType<TabLayout>;
+  /** Header names by field; see header-names.ts for adding to the built-in names or replacing them. */
+  headers: z.record(z.string(), headerNamesSchema),
+});
 
 export const boardSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'lower-case letters, digits and hyphens'),

@@ -2,14 +2,23 @@ import cron from 'node-cron';
 import type { z } from 'zod';
 import type { Scale } from '../domain/items/scale.js';
 import { TAB_FIELDS } from '../domain/register/fields.js';
-import type { TabKey } from '../domain/register/raw-register.js';
+import type { TabKey, TabLayout } from '../domain/register/raw-register.js';
 import { clip } from '../domain/text.js';
+import { namesOf } from './header-names.js';
 import { SCALE_PRESET_NAMES, SCALE_PRESETS, type ScalePresetName } from './scale-presets.js';
 import { type SettingsInput, scaleInputSchema, scaleSettingSchema, settingsSchema } from './settings-schema.js';
 
 export type Board = Omit<SettingsInput['boards'][number], 'scale'> & { scale: Scale };
-/** Settings as the bot uses them: presets resolved, and `holidays` the non-working days (the nation's bank holidays plus extras). */
-export type Settings = Omit<SettingsInput, 'scale' | 'boards'> & { scale: Scale; boards: Board[]; holidays: string[] };
+/**
+ * Settings as the bot uses them: presets resolved, each field's header names
+ * as one list, and `holidays` the non-working days (the nation's bank holidays plus extras).
+ */
+export type Settings = Omit<SettingsInput, 'scale' | 'boards' | 'tabs'> & {
+  scale: Scale;
+  boards: Board[];
+  tabs: Record<TabKey, TabLayout>;
+  holidays: string[];
+};
 
 /** Every problem with a settings file, each naming the setting and what is allowed. */
 export class SettingsError extends Error {
@@ -31,19 +40,66 @@ export class SettingsError extends Error {
 
 const MAX_PROBLEMS_SHOWN = 30;
 
-function pathOf(path: readonly PropertyKey[]): string {
+/** A setting's key as a person finds it in the file: `scale.bands[1].reviewDays`, after `base` when given. */
+function pathOf(path: readonly PropertyKey[], base = ''): string {
   return path.reduce<string>(
     (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
-    '',
+    base,
   );
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const where = pathOf(issue.path) || '(top level)';
-  if (issue.code === 'unrecognized_keys') {
-    return `${where}: unknown setting(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+const WANTED: Record<string, string> = {
+  number: 'a number',
+  string: 'text in quotes',
+  array: 'a list ([ … ])',
+  object: 'an object ({ … })',
+  record: 'an object ({ … })',
+  boolean: 'true or false',
+};
+
+function shownValue(value: unknown): string {
+  if (typeof value === 'string') return `"${clip(value, 60)}"`;
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'an object' : String(value);
+}
+
+/** Words for a value of the wrong type, or a key left out: zod's own say "expected number, received undefined". */
+const settingsErrorMap: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === 'too_small' && issue.origin === 'string') return 'must not be empty';
+  if (issue.code === 'too_small' && issue.origin === 'array') return `must list at least ${issue.minimum}`;
+  if (issue.code === 'too_small') return `must be at least ${issue.minimum}, not ${shownValue(issue.input)}`;
+  if (issue.code === 'too_big' && issue.origin === 'string') return `must be at most ${issue.maximum} characters`;
+  if (issue.code === 'too_big') return `must be at most ${issue.maximum}, not ${shownValue(issue.input)}`;
+  if (issue.code !== 'invalid_type') return undefined;
+  const wanted = WANTED[issue.expected] ?? issue.expected;
+  return issue.input === undefined ? `missing: give ${wanted}` : `must be ${wanted}, not ${shownValue(issue.input)}`;
+};
+
+/**
+ * Of a union's alternatives, the issues of the one whose shape the value
+ * has (an object given for "a preset name or a scale object"), so the
+ * message names the key inside it that is wrong; null when none fits.
+ */
+function fittingAlternative(issue: z.core.$ZodIssueInvalidUnion): z.core.$ZodIssue[] | null {
+  const fitting = issue.errors.filter(
+    (issues) => issues.length > 0 && issues.every((inner) => inner.path.length > 0 || inner.code !== 'invalid_type'),
+  );
+  return fitting.length === 1 ? fitting[0]! : null;
+}
+
+/** One line per problem, each naming the setting's key from the top of the file (after `base`). */
+function describeIssue(issue: z.core.$ZodIssue, base = '', prefix: readonly PropertyKey[] = []): string[] {
+  const path = [...prefix, ...issue.path];
+  if (issue.code === 'invalid_union') {
+    const inner = fittingAlternative(issue);
+    if (inner !== null) return inner.flatMap((one) => describeIssue(one, base, path));
   }
-  return `${where}: ${issue.message}`;
+  const where = pathOf(path, base) || '(top level)';
+  if (issue.code === 'unrecognized_keys') {
+    return [`${where}: unknown setting(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`];
+  }
+  return [`${where}: ${issue.message}`];
 }
 
 function resolveScale(setting: SettingsInput['scale'], where: string, problems: string[]): Scale {
@@ -61,12 +117,11 @@ function resolveScale(setting: SettingsInput['scale'], where: string, problems: 
   }
   const base = preset !== undefined && isPreset(preset) ? SCALE_PRESETS[preset] : undefined;
   const merged = { name: base?.name ?? 'custom', ...structuredClone(base ?? {}), ...parts };
-  const parsed = scaleInputSchema.safeParse(merged);
+  const parsed = scaleInputSchema.safeParse(merged, { error: settingsErrorMap });
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      problems.push(
-        `${where}: ${describeIssue(issue)}${base ? '' : ' (a custom scale needs name, impact, probability and bands)'}`,
-      );
+      for (const line of describeIssue(issue, where))
+        problems.push(`${line}${base ? '' : ' (a custom scale needs name, impact, probability and bands)'}`);
     }
     return structuredClone(SCALE_PRESETS['3x3']) as Scale;
   }
@@ -129,6 +184,20 @@ function checkHeaderFields(input: SettingsInput, problems: string[]): void {
   }
 }
 
+/** Each tab's header names as one list per field (the file may give a field's names as `{ names, replace }`). */
+function resolveTabs(tabs: SettingsInput['tabs']): Record<TabKey, TabLayout> {
+  const resolve = ({ title, headers }: SettingsInput['tabs'][TabKey]): TabLayout => ({
+    title,
+    headers: Object.fromEntries(Object.entries(headers).map(([field, names]) => [field, namesOf(names)])),
+  });
+  return {
+    risks: resolve(tabs.risks),
+    actions: resolve(tabs.actions),
+    people: resolve(tabs.people),
+    audit: resolve(tabs.audit),
+  };
+}
+
 /** Validates merged settings, resolving scale presets; throws SettingsError listing every problem. */
 export function resolveSettings(
   raw: unknown,
@@ -143,18 +212,18 @@ export function resolveSettings(
       source,
     );
   }
-  const parsed = settingsSchema.safeParse(raw);
+  const parsed = settingsSchema.safeParse(raw, { error: settingsErrorMap });
   const problems: string[] = [];
   const shape = (typeof raw === 'object' && raw !== null ? raw : {}) as { timeZone?: unknown };
   if (typeof shape.timeZone === 'string') checkTimeZone(shape.timeZone, problems);
   if (!parsed.success) {
     // Report the scale too, so one run lists every problem rather than one layer at a time.
     const scale = (raw as { scale?: unknown }).scale;
-    if (scale !== undefined && scaleSettingSchema.safeParse(scale).success)
+    if (scale !== undefined && scaleSettingSchema.safeParse(scale, { error: settingsErrorMap }).success)
       resolveScale(scale as SettingsInput['scale'], 'scale', problems);
     const schedule = (raw as { digest?: { schedule?: unknown } }).digest?.schedule;
     if (typeof schedule === 'string') checkSchedule(schedule, 'digest.schedule', problems);
-    throw new SettingsError([...parsed.error.issues.map(describeIssue), ...problems], source);
+    throw new SettingsError([...parsed.error.issues.flatMap((issue) => describeIssue(issue)), ...problems], source);
   }
   const input = parsed.data;
   checkHeaderFields(input, problems);
@@ -178,6 +247,7 @@ export function resolveSettings(
     ...input,
     scale,
     boards,
+    tabs: resolveTabs(input.tabs),
     holidays: [...holidaysOf(input.workingDays.nation), ...input.workingDays.extraHolidays],
   };
 }

@@ -139,7 +139,7 @@ describe('risk-bot check --config with a hostile settings file', () => {
       problems: [
         'timeZone: "Europe/Londres" is not an IANA time zone',
         'reminders.offsetsDays[0]',
-        'reminders.overdueEveryDays: Invalid input: expected number, received string',
+        'reminders.overdueEveryDays: must be a number, not "7"',
         '(top level): unknown setting(s) "colour"',
         'scale.bands[1].from: bands must go up',
       ],

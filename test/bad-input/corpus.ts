@@ -1541,23 +1541,23 @@ export const SETTINGS_CASES: SettingsCase[] = [
       digest: { topRisks: 'five' },
     },
     problems: [
-      'timeZone: Invalid input: expected string, received number',
-      'reminders.offsetsDays: Invalid input: expected array, received string',
-      'reminders.overdueEveryDays: Invalid input: expected number, received string',
-      'reminders.dueSoonDays: Invalid input: expected number, received null',
-      'reminders.nudgeTime: Invalid input: expected string, received number',
-      'digest.topRisks: Invalid input: expected number, received string',
+      'timeZone: must be text in quotes, not 42',
+      'reminders.offsetsDays: must be a list ([ … ]), not "14,7,1"',
+      'reminders.overdueEveryDays: must be a number, not "7"',
+      'reminders.dueSoonDays: must be a number, not null',
+      'reminders.nudgeTime: must be text in quotes, not 900',
+      'digest.topRisks: must be a number, not "five"',
     ],
   },
   {
     name: '"NaN" as a number',
     content: { reminders: { overdueEveryDays: 'NaN' } },
-    problems: ['reminders.overdueEveryDays: Invalid input: expected number, received string'],
+    problems: ['reminders.overdueEveryDays: must be a number, not "NaN"'],
   },
   {
     name: 'huge numbers',
     content: { reminders: { overdueEveryDays: 1e308 }, digest: { topRisks: 1e308 } },
-    problems: ['reminders.overdueEveryDays', '<=90', 'digest.topRisks', '<=50'],
+    problems: ['reminders.overdueEveryDays: must be at most 90', 'digest.topRisks: must be at most 50'],
   },
   {
     name: 'unknown keys at every level',
@@ -1615,7 +1615,7 @@ export const SETTINGS_CASES: SettingsCase[] = [
         bands: [band('Low', 1), band('High', 10)],
       },
     },
-    problems: ['scale.impact.max', 'scale.probability.max', '<=10'],
+    problems: ['scale.impact.max: must be at most 10, not 1000', 'scale.probability.max: must be at most 10'],
   },
   {
     name: 'review days 0 and 9999',
@@ -1695,7 +1695,7 @@ export const SETTINGS_CASES: SettingsCase[] = [
     content: { workingDays: { extraHolidays: ['tomorrow'] } },
     problems: ['workingDays.extraHolidays[0]: a date as YYYY-MM-DD'],
   },
-  { name: 'no boards', content: { boards: [] }, problems: ['boards: Too small'] },
+  { name: 'no boards', content: { boards: [] }, problems: ['boards: must list at least 1'] },
   {
     name: 'two boards with one ID',
     content: {

@@ -95,6 +95,99 @@ describe('settings', () => {
     expect(problemsOf(content).join('\n')).toContain(expected);
   });
 
+  it.each([
+    [
+      'a custom scale leaves out a band key',
+      {
+        scale: {
+          name: 'mine',
+          impact: { max: 4 },
+          probability: { max: 4 },
+          bands: [
+            { label: 'Low', from: 1, colour: '#00B050', reviewDays: 90 },
+            { label: 'High', from: 5, colour: '#F44336' },
+          ],
+        },
+      },
+      'scale.bands[1].reviewDays: missing: give a number',
+    ],
+    [
+      'a preset has a band without its review days',
+      {
+        scale: {
+          preset: '3x3',
+          bands: [
+            { label: 'Low', from: 1, colour: '#00B050' },
+            { label: 'High', from: 5, colour: '#F44336', reviewDays: 14 },
+          ],
+        },
+      },
+      'scale.bands[0].reviewDays: missing: give a number',
+    ],
+    [
+      "a board's own scale has a colour that is not one",
+      {
+        boards: [
+          {
+            id: 'jcb',
+            name: 'JCB',
+            scale: {
+              preset: '3x3',
+              bands: [
+                { label: 'Low', from: 1, colour: '#00B050', reviewDays: 90 },
+                { label: 'High', from: 5, colour: 'red', reviewDays: 14 },
+              ],
+            },
+          },
+        ],
+      },
+      'boards[0].scale.bands[1].colour: a colour like "#F44336"',
+    ],
+    ['a custom scale lacks an axis', { scale: { name: 'mine', impact: { max: 4 } } }, 'scale.probability: missing'],
+    [
+      'a number is written as a word',
+      { digest: { topRisks: 'five' } },
+      'digest.topRisks: must be a number, not "five"',
+    ],
+    [
+      'a number is out of range',
+      { reminders: { overdueEveryDays: 900 } },
+      'reminders.overdueEveryDays: must be at most 90',
+    ],
+    ['a board has no ID', { boards: [{ name: 'JCB' }] }, 'boards[0].id: missing: give text in quotes'],
+    ['a tab title is blank', { tabs: { risks: { title: ' ' } } }, 'tabs.risks.title: must not be empty'],
+    [
+      'header names are one text, not a list',
+      { tabs: { risks: { headers: { probability: 'Chance' } } } },
+      'tabs.risks.headers.probability: a list of header names',
+    ],
+    [
+      'replacing header names says "yes" for true',
+      { tabs: { risks: { headers: { probability: { replace: 'yes', names: ['Chance'] } } } } },
+      'tabs.risks.headers.probability.replace: must be true or false, not "yes"',
+    ],
+  ])('when %s, then the message names the key', (_, content, expected) => {
+    expect(problemsOf(content).join('\n')).toContain(expected);
+  });
+
+  it('when a board file lists header names, then they are read before the built-in names, which still work', () => {
+    const settings = loadSettings(
+      withConfig({ tabs: { risks: { headers: { probability: ['Chance', 'likelihood'] } } } }),
+    );
+    const names = settings.tabs.risks.headers.probability!;
+    expect(names.slice(0, 2)).toEqual(['Chance', 'likelihood']);
+    expect(names).toContain('Probability (P)');
+    expect(names.filter((name) => name.toLowerCase() === 'likelihood')).toHaveLength(1);
+    expect(settings.tabs.risks.headers.impact).toEqual(loadSettings().tabs.risks.headers.impact);
+  });
+
+  it('when a board file replaces header names, then only its names are read', () => {
+    const settings = loadSettings(
+      withConfig({ tabs: { actions: { headers: { lead: { replace: true, names: ['Accountable officer'] } } } } }),
+    );
+    expect(settings.tabs.actions.headers.lead).toEqual(['Accountable officer']);
+  });
+
   it('when several settings are wrong, then every problem is listed at once', () => {
     const problems = problemsOf({ timeZone: 'Mars/Olympus', scale: 'huge' });
     expect(problems).toHaveLength(2);

@@ -71,23 +71,51 @@ describe("the client's own waits (no sleep given, as production builds it)", () 
 });
 
 describe('read limiter', () => {
-  it('lets N reads through in a minute and makes the next wait until the oldest is a minute old', async () => {
+  const paced = (perMinute: number) => {
     let now = 0;
     const waits: number[] = [];
     const limiter = new ReadLimiter(
-      3,
+      perMinute,
       () => now,
       async (ms) => {
         waits.push(ms);
         now += ms;
       },
     );
-    for (let i = 0; i < 3; i++) {
+    return { limiter, waits, advance: (ms: number) => (now += ms), at: () => now };
+  };
+
+  it('lets a burst of three through at once, then one read every 60/N seconds, never bunching the minute up front', async () => {
+    const { limiter, waits, at } = paced(60);
+    const times: number[] = [];
+    for (let i = 0; i < 8; i++) {
       await limiter.take();
-      now += 1000;
+      times.push(at());
     }
+    expect(times).toEqual([0, 0, 0, 1000, 2000, 3000, 4000, 5000]);
+    expect(Math.max(...waits)).toBe(1000);
+  });
+
+  it('in any minute of steady demand lets through at most N plus the burst', async () => {
+    const { limiter, at } = paced(50);
+    const times: number[] = [];
+    while (at() < 300_000) {
+      await limiter.take();
+      times.push(at());
+    }
+    const most = Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 60_000).length));
+    expect(most).toBeLessThanOrEqual(53);
+    expect(most).toBeGreaterThanOrEqual(50);
+  });
+
+  it('after a quiet spell the burst is there again, but no more than the burst', async () => {
+    const { limiter, waits, advance } = paced(60);
+    for (let i = 0; i < 3; i++) await limiter.take();
+    advance(60_000);
+    for (let i = 0; i < 3; i++) await limiter.take();
+    expect(waits).toEqual([]);
     await limiter.take();
-    expect(waits).toEqual([57_000]);
+    expect(waits).toEqual([1000]);
   });
 });
 

@@ -1,26 +1,41 @@
+/** Reads let through at once after a quiet spell, before pacing sets in. */
+export const READ_BURST = 3;
+
 /**
- * Keeps reads under a per-minute budget (Sheets allows 60 read requests per
- * minute per user, and one service account is one user): a read that would
- * exceed it waits until the oldest read in the window is a minute old.
+ * Keeps reads under Google's quota (60 read requests a minute per user, and
+ * one service account is one user) by pacing them evenly: one every
+ * 60/perMinute seconds, after a burst of a few when the bot has been quiet.
+ * A rolling window would let a busy minute spend its whole budget in its
+ * first seconds and then make everyone wait for the rest of it; paced, a
+ * read waits at most one interval. In any 60 s at most perMinute + burst
+ * reads go out, so perMinute + 3 must stay within 60.
  */
 export class ReadLimiter {
-  readonly #stamps: number[] = [];
+  #tokens: number;
+  #at: number;
+  readonly #intervalMs: number;
 
   constructor(
-    private readonly perMinute: number,
+    perMinute: number,
     private readonly now: () => number = Date.now,
     private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  ) {}
+    private readonly burst = READ_BURST,
+  ) {
+    this.#intervalMs = 60_000 / perMinute;
+    this.#tokens = burst;
+    this.#at = now();
+  }
 
   async take(): Promise<void> {
     for (;;) {
       const now = this.now();
-      while (this.#stamps.length > 0 && this.#stamps[0]! <= now - 60_000) this.#stamps.shift();
-      if (this.#stamps.length < this.perMinute) {
-        this.#stamps.push(now);
+      this.#tokens = Math.min(this.burst, this.#tokens + (now - this.#at) / this.#intervalMs);
+      this.#at = now;
+      if (this.#tokens >= 1) {
+        this.#tokens -= 1;
         return;
       }
-      await this.sleep(this.#stamps[0]! + 60_000 - now);
+      await this.sleep(Math.ceil((1 - this.#tokens) * this.#intervalMs));
     }
   }
 }

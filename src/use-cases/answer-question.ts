@@ -185,6 +185,7 @@ export function answerQuestion(register: Register, input: AskInput, settings: An
     today: input.today,
     ownerNames: allOwnerNames(register),
     people: register.people,
+    items: [...register.risks, ...register.actions],
     askerId: input.askerId,
   });
   const message = answer(question, register, input, settings);

@@ -60,3 +60,27 @@ describe('finding a row by ID', () => {
     expect(found?.message.length).toBeLessThan(100);
   });
 });
+
+describe('IDs in the styles registers use', () => {
+  const styled = ['RISK-001', 'R-1', 'RSK-12', 'H1', '1.1', '1.10', '2.1', 'PR-RSK-007'].map((id, i) => ({
+    row: i + 2,
+    id,
+  }));
+
+  it.each([
+    ['RISK-001', 'RISK-001'],
+    ['risk 001', 'RISK-001'],
+    ['R-1', 'R-1'],
+    ['r1', 'R-1'],
+    ['R - 1', 'R-1'],
+    ['R001', 'R-1'],
+    ['rsk-012', 'RSK-12'],
+    ['h 1', 'H1'],
+    ['1.1', '1.1'],
+    ['1.10', '1.10'],
+    [' 2.1 ', '2.1'],
+    ['pr-rsk-007', 'PR-RSK-007'],
+  ])('when both RISK-001 and R-1 are rows, "%s" finds %s and no other', (id, found) => {
+    expect(findById(styled, idOf, id).id).toBe(found);
+  });
+});

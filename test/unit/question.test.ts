@@ -76,7 +76,7 @@ const people: Person[] = (
 ).map(([name, slackUser]) => ({ name, slackUser, email: null }));
 
 // The asker is the ASC lead.
-const context = { today, ownerNames, people, askerId: 'U0SAMPLE07' };
+const context = { today, ownerNames, people, items: [], askerId: 'U0SAMPLE07' };
 const ask = (text: string) => understandQuestion(text, context);
 
 const ALL: Who = { type: 'all' };
@@ -400,4 +400,107 @@ describe('readTimes reads time phrases ahead and back', () => {
 
   it('"may" on its own is not the month', () =>
     expect(readTimes(words('may i see what is due'), today).phrases).toEqual([]));
+});
+
+// Registers numbered as public templates number them, each as chat sees it: the IDs as written, and which are risks.
+const register = (risks: string[], actions: string[]) => [
+  ...risks.map((id) => ({ id, kind: 'risk' as const })),
+  ...actions.map((id) => ({ id, kind: 'action' as const })),
+];
+const SCHEMES = {
+  // PRINCE2 risk register and an action log.
+  prince2: register(['RISK-001', 'RISK-002', 'RISK-003'], ['ACT-001', 'ACT-002']),
+  // A PMBOK-style log, numbered without padding.
+  pmbok: register(['RSK-1', 'RSK-2', 'RSK-12'], ['T-1', 'T-2']),
+  // An NHS trust log, zero-padded without a dash.
+  nhs: register(['R001', 'R002'], ['A001', 'A012']),
+  // A health-and-safety log (H1, H2) beside a plan numbered by section (1.1, 1.10, 2.1).
+  sections: register(['H1', 'H2'], ['1.1', '1.10', '2.1']),
+  // Both RISK-001 and R-1 in one register: never read as each other.
+  mixed: register(['RISK-001', 'R-1', 'PR-RSK-007'], ['A-1']),
+  // Rows numbered 1, 2, 3 and nothing else.
+  numbered: register(['1', '2', '3', '5'], []),
+};
+const askIn = (scheme: keyof typeof SCHEMES, text: string) =>
+  understandQuestion(text, { ...context, items: SCHEMES[scheme] });
+
+describe("understandQuestion finds an item by the register's own IDs", () => {
+  const cases: Array<[scheme: keyof typeof SCHEMES, text: string, question: Question]> = [
+    ['prince2', 'show me RISK-001', show('RISK-001')],
+    ['prince2', 'what about risk-3?', show('RISK-003')],
+    ['prince2', 'tell me about risk 2', show('RISK-002')],
+    ['prince2', 'how is ACT-2 going?', show('ACT-002')],
+    ['prince2', 'status of action 1', show('ACT-001')],
+    ['prince2', 'show me RISK-009', show('RISK-9')],
+    ['prince2', 'show me R7', show('R-7')],
+    ['pmbok', 'show me RSK-001', show('RSK-1')],
+    ['pmbok', 'rsk 12?', show('RSK-12')],
+    ['pmbok', 'what about RSK-1', show('RSK-1')],
+    ['pmbok', 'show me T2', show('T-2')],
+    ['nhs', 'show me R001', show('R001')],
+    ['nhs', 'show me R-1', show('R001')],
+    ['nhs', 'what about A12', show('A012')],
+    ['nhs', 'tell me about risk 2', show('R002')],
+    ['sections', 'show me H1', show('H1')],
+    ['sections', 'h2 please', show('H2')],
+    ['sections', 'show me 2.1', show('2.1')],
+    ['sections', 'what about 1.10?', show('1.10')],
+    ['sections', "how's action 1.1 going", show('1.1')],
+    ['mixed', 'show me RISK-001', show('RISK-001')],
+    ['mixed', 'show me R-1', show('R-1')],
+    ['mixed', 'show me r1', show('R-1')],
+    ['mixed', 'show me pr-rsk-7', show('PR-RSK-007')],
+    ['numbered', 'risk 5', show('5')],
+    ['numbered', 'tell me about #3', show('3')],
+    ['numbered', 'top 5 risks', top(5)],
+    ['numbered', "what's due in 2 weeks?", due('any', ALL, '2026-12-07', 'in the next 2 weeks')],
+    ['sections', 'anything due by 31.03.2027?', due('any', ALL, '2027-03-31', 'by Wed, 31 Mar 2027')],
+  ];
+  it.each(cases)('%s: "%s"', (scheme, text, question) => expect(askIn(scheme, text)).toEqual(question));
+
+  const declines: Array<[scheme: keyof typeof SCHEMES, text: string, reason: string]> = [
+    ['mixed', 'risk 1?', 'I can show one item at a time: ask for RISK-001, then R-1.'],
+    ['sections', 'H1 and H2', 'I can show one item at a time: ask for H1, then H2.'],
+    ['prince2', 'close RISK-002', '/risk update RISK-002 … or /risk done RISK-002'],
+    ['prince2', 'please mark ACT-001 as done', '/action done ACT-001'],
+  ];
+  it.each(declines)('%s: "%s" is declined', (scheme, text, reason) => {
+    const question = askIn(scheme, text);
+    expect(question.intent === 'unknown' ? question.reply : '').toContain(reason);
+  });
+});
+
+describe('understandQuestion: owners whose names are ordinary words', () => {
+  const roles = [
+    'Team Lead',
+    'Change Manager',
+    'Programme Office',
+    'Risk Manager',
+    'Head of Change',
+    'Lead Commissioner',
+  ];
+  const askRoles = (text: string) => understandQuestion(text, { ...context, ownerNames: roles, people: [] });
+  const cases: Array<[text: string, question: Question]> = [
+    ['what does Team Lead own?', owned('any', owner('Team Lead', 'Team Lead'))],
+    ['what does the team lead own', owned('any', owner('team lead', 'Team Lead'))],
+    ['team lead?', owned('any', owner('team lead', 'Team Lead'))],
+    ['what does Change Manager own?', owned('any', owner('Change Manager', 'Change Manager'))],
+    ["what's overdue for the change manager?", overdue('any', owner('change manager', 'Change Manager'))],
+    ['anything for the Programme Office?', owned('any', owner('Programme Office', 'Programme Office'))],
+    [
+      "what's due this week for the programme office",
+      due('any', owner('programme office', 'Programme Office'), '2026-11-29', 'this week'),
+    ],
+    ['what does the Risk Manager own?', owned('any', owner('Risk Manager', 'Risk Manager'))],
+    ['which risks does the risk manager own', owned('risk', owner('risk manager', 'Risk Manager'))],
+    ["what's open for the head of change", owned('any', owner('head of change', 'Head of Change'))],
+    ['what changed this week?', changes('2026-11-16', 'this week')],
+    ['any changes for the lead commissioner?', changes('2026-11-16', 'in the last 7 days')],
+  ];
+  it.each(cases)('"%s"', (text, question) => expect(askRoles(text)).toEqual(question));
+
+  it('a name of role words alone fits only a name of exactly those words', () => {
+    expect(matchOwners('the team lead', roles)).toEqual(['Team Lead']);
+    expect(matchOwners('lead', roles)).toEqual([]);
+  });
 });

@@ -112,7 +112,11 @@ function fitWords(asked: readonly string[], owned: readonly string[]): Fit | nul
 function fitName(asked: { key: string; words: string[] }, name: string): Fit | null {
   // "lkavanagh" typed for "L.kavanagh": the same letters, however spaced.
   if (asked.key !== '' && asked.key === personKey(name)) return { tier: 0, score: 100 };
-  return fitWords(asked.words, nameWords(name));
+  const owned = nameWords(name);
+  // "the team lead": asked in role words alone, only a name of exactly those words fits ("Lead" alone fits none).
+  if (asked.words.length > 0 && asked.words.every((word) => GENERIC.has(word)))
+    return owned.join(' ') === asked.words.join(' ') ? { tier: 0, score: EXACT * owned.length } : null;
+  return fitWords(asked.words, owned);
 }
 
 /** A register owner name that fits what was asked, and how well. */

@@ -1,5 +1,5 @@
-import { canonicalId } from '../item-id.js';
 import { normaliseCommandText } from '../text.js';
+import { idsIn, type KnownIds, type NamedId } from './question-ids.js';
 
 /** A word of a question: lower case, apostrophes gone ("what's" is "whats"), where it stands; or a Slack mention. */
 export interface QuestionWord {
@@ -9,11 +9,11 @@ export interface QuestionWord {
   mention: { id: string; label: string | null } | null;
 }
 
-/** A question as read: the text cleaned of Slack markup, its words, and the item IDs it names. */
+/** A question as read: the text cleaned of Slack markup, its words, and the items it names. */
 export interface QuestionWords {
   clean: string;
   words: QuestionWord[];
-  ids: string[];
+  ids: NamedId[];
 }
 
 /** Which items a question is about. */
@@ -384,10 +384,6 @@ export const NAMED_DAYS: Readonly<Record<string, [number, number, string]>> = {
 // The bot's own mention, at the start or after a greeting ("hey @bot, …"), is how the question reached it, not whose items.
 const LEADING_MENTION = /^(?:(?:hi|hey|hello|hiya|morning|ok|okay|so)\b[\s,!.]*)?<@[A-Z0-9]+(?:\|[^>]*)?>[\s,:]*/i;
 const TOKEN = /<@([A-Z0-9]+)(?:\|([^>]*))?>|@?[\p{L}\p{N}]+(?:['’./-][\p{L}\p{N}]+)*/giu;
-// "R7", "r-7", "R - 7", "risk 7", "action no. 12"; not "a 5 day window", "10 days" or "R7.5".
-const ID =
-  /(?<![\p{L}\p{N}])(risk|action|r|a)(\s*(?:no\.?|number|#)?\s*[-#.]?\s*)(\d{1,5})(?![\p{L}\p{N}]|[/.,:]\d|\s*(?:days?|d|weeks?|wks?|w|months?|%)(?!\p{L}))/giu;
-
 /** The text as we read it: Slack escapes undone; the bot's own (leading) mention, links, channels, emoji and *bold* marks gone. */
 function cleanText(text: string): string {
   return normaliseCommandText(text)
@@ -431,22 +427,12 @@ function wordsOf(text: string): QuestionWord[] {
   return words;
 }
 
-function idsIn(text: string): string[] {
-  const ids: string[] = [];
-  for (const match of text.replace(/<@[^>]*>/g, ' ').matchAll(ID)) {
-    const [prefix, separator, digits] = [match[1]!, match[2]!, match[3]!];
-    if (prefix === 'a' && /\s/.test(separator)) continue; // "in a 5 …" is English; a spaced "A 4" counts only in capitals
-    ids.push(canonicalId(`${prefix.length > 1 ? prefix[0]!.toUpperCase() : prefix}-${digits}`));
-  }
-  return [...new Set(ids)];
-}
-
 /**
  * Reads a message as Slack sends it into what the question grammar works on:
  * the cleaned text, its words (a mention of someone is a word of its own) and
- * the item IDs it names, canonical and without repeats.
+ * the items it names, each once, by the register's own IDs where it has them.
  */
-export function questionWords(text: string): QuestionWords {
+export function questionWords(text: string, known: KnownIds): QuestionWords {
   const clean = cleanText(text);
-  return { clean, words: wordsOf(clean), ids: idsIn(clean) };
+  return { clean, words: wordsOf(clean), ids: idsIn(clean, known) };
 }

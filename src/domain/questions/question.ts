@@ -3,7 +3,9 @@ import { addDays } from '../dates/calendar.js';
 import type { Person } from '../register/register.js';
 import { clip, lookUp, MAX_COMMAND_LENGTH } from '../text.js';
 import { matchOwners, ownersOfSlackUser, withinOneEdit } from './owner-match.js';
+import { ownerPhrases } from './owner-phrases.js';
 import { readTimes, type TimePhrase } from './question-dates.js';
+import { type KnownItem, knownIds, type NamedId } from './question-ids.js';
 import {
   ASKING_VERBS,
   FILLER,
@@ -50,6 +52,8 @@ export interface QuestionContext {
   /** Owner and lead names as written in the register. */
   ownerNames: readonly string[];
   people: readonly Person[];
+  /** The register's risks and actions, so that "show me RISK-001" or "what about 2.1" finds the item by its own ID. */
+  items: readonly KnownItem[];
   /** The Slack user asking: a mention of them means "me". */
   askerId: string;
 }
@@ -108,11 +112,12 @@ function findIntent(
   return found;
 }
 
-function readKind(texts: readonly string[], used: Set<number>): QuestionKind {
+/** Which items the nouns ask about ("risks", "tasks"), leaving out words of an owner's name (`named`: "Risk Manager"). */
+function readKind(texts: readonly string[], used: Set<number>, named: ReadonlySet<number>): QuestionKind {
   const kinds = new Set<QuestionKind>();
   texts.forEach((text, i) => {
     const kind = lookUp(NOUNS, text);
-    if (kind !== undefined) {
+    if (kind !== undefined && !named.has(i)) {
       kinds.add(kind);
       used.add(i);
     }
@@ -138,9 +143,19 @@ function meant(texts: readonly string[]): boolean {
   );
 }
 
-/** The words left once everything understood is taken out, as typed: an owner's name, or what was not understood. */
-function leftOver(words: readonly Word[], clean: string, used: ReadonlySet<number>): string {
-  const kept = words.flatMap((word, i) => (!used.has(i) && word.mention === null && !FILLER.has(word.text) ? [i] : []));
+/**
+ * The words left once everything understood is taken out, as typed: an owner's name, or what was not understood.
+ * Words in `named` spell an owner's name and stay, even those that are otherwise filler ("team").
+ */
+function leftOver(
+  words: readonly Word[],
+  clean: string,
+  used: ReadonlySet<number>,
+  named: ReadonlySet<number>,
+): string {
+  const kept = words.flatMap((word, i) =>
+    !used.has(i) && word.mention === null && (named.has(i) || !FILLER.has(word.text)) ? [i] : [],
+  );
   while (kept.length > 0 && STOP.has(words[kept[0]!]!.text)) kept.shift();
   while (kept.length > 0 && STOP.has(words[kept.at(-1)!]!.text)) kept.pop();
   const spans: Array<[number, number]> = [];
@@ -159,9 +174,12 @@ function leftOver(words: readonly Word[], clean: string, used: ReadonlySet<numbe
   return clip(rest, MAX_ASKED);
 }
 
+const ownerCandidates = (context: QuestionContext) => [
+  ...new Set([...context.ownerNames, ...context.people.map((person) => person.name)]),
+];
+
 function ownerWho(asked: string, context: QuestionContext): Who {
-  const candidates = [...new Set([...context.ownerNames, ...context.people.map((person) => person.name)])];
-  const names = matchOwners(asked, candidates);
+  const names = matchOwners(asked, ownerCandidates(context));
   return names.length > 0 ? { type: 'owner', names, asked } : { type: 'unknownOwner', asked };
 }
 
@@ -184,15 +202,16 @@ export function whatICanAnswer(): string {
 
 const decline = (reason: string): Question => ({ intent: 'unknown', reply: `${reason}\n${whatICanAnswer()}` });
 
-function writeRequest(texts: readonly string[], ids: readonly string[]): string | null {
+function writeRequest(texts: readonly string[], ids: readonly NamedId[]): string | null {
   const at = texts.findIndex((text) => !POLITE.has(text));
   const verb = texts[at] ?? '';
   if (!WRITE_VERBS.has(verb) || ['me', 'us', 'on', 'about', 're', 'for'].includes(texts[at + 1] ?? '')) return null;
-  const id = ids[0];
+  const named = ids[0];
+  const command = (named?.kind ?? (named?.id.startsWith('A') ? 'action' : 'risk')) === 'action' ? 'action' : 'risk';
   const example =
-    id === undefined
+    named === undefined
       ? '/risk update R-7 impact 3, /action done A-4 or /risk new'
-      : `/${id.startsWith('A') ? 'action' : 'risk'} update ${id} … or /${id.startsWith('A') ? 'action' : 'risk'} done ${id}`;
+      : `/${command} update ${named.id} … or /${command} done ${named.id}`;
   return `I only answer questions here; I can't change the register from chat. Use a slash command, like ${example}, or the buttons on my reminders.`;
 }
 
@@ -247,21 +266,25 @@ function answer(
  */
 export function understandQuestion(text: string, context: QuestionContext): Question {
   if (text.length > MAX_COMMAND_LENGTH) return decline('That is too long for me to read; ask in a sentence.');
-  const { clean, words, ids } = questionWords(text);
+  const { clean, words, ids } = questionWords(text, knownIds(context.items));
   const texts = words.map((word) => word.text);
   if (words.length === 0) return { intent: 'help' };
   const write = writeRequest(texts, ids);
   if (write !== null) return decline(write);
-  if (ids.length > 1) return decline(`I can show one item at a time: ask for ${ids[0]}, then ${ids[1]}.`);
-  if (ids.length === 1) return { intent: 'show', id: ids[0]! };
+  if (ids.length > 1) return decline(`I can show one item at a time: ask for ${ids[0]!.id}, then ${ids[1]!.id}.`);
+  if (ids.length === 1) return { intent: 'show', id: ids[0]!.id };
   const times = readTimes(texts, context.today);
   if (times.invalid !== null) return decline(`${times.invalid}. Give a date like 31/03/2027 or "end of March".`);
   const used = new Set<number>(
     times.phrases.flatMap((phrase) => texts.slice(phrase.start, phrase.end).map((_, i) => phrase.start + i)),
   );
+  // An owner's whole name ("Change Manager", "Team Lead") is a name, not keywords: held back from the grammar, a time phrase apart.
+  const named = new Set([...ownerPhrases(texts, ownerCandidates(context))].filter((i) => !used.has(i)));
+  for (const i of named) used.add(i);
   const found = findIntent(texts, used);
-  const kind = readKind(texts, used);
-  const rest = leftOver(words, clean, used);
+  const kind = readKind(texts, used, named);
+  for (const i of named) used.delete(i);
+  const rest = leftOver(words, clean, used, named);
   const phrase = times.phrases[0];
   const timed = fromTime(phrase);
   // A time on its own ("anything before Christmas?") asks what is due, unless other words say it is about something else.

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CellValue } from '../../src/domain/cell.js';
+import { type PlanYear, readPlanYear } from '../../src/domain/dates/plan-year.js';
 import {
   isoDateToSerial,
   isValidIsoDate,
@@ -11,18 +12,39 @@ import {
 type DatesRow = [cell: CellValue, milestones: string[]];
 type InvalidRow = [cell: CellValue, fragment: string, reason: string];
 
-function readsAsDates(behaviour: string, rows: DatesRow[]): void {
+function planYear(text: string | number): PlanYear {
+  const plan = readPlanYear(text);
+  if ('reason' in plan) throw new Error(plan.reason);
+  return plan;
+}
+
+function readsAsDates(behaviour: string, rows: DatesRow[], plan?: string | number): void {
   describe(`when ${behaviour}`, () => {
     it.each<DatesRow>(rows)('reads %j as %j', (cell, milestones) => {
-      expect(readTimescale(cell)).toEqual({ kind: 'dates', milestones });
+      const context = plan === undefined ? {} : { planYear: planYear(plan) };
+      expect(readTimescale(cell, context)).toEqual({ kind: 'dates', milestones });
     });
   });
 }
 
-function readsAsInvalid(behaviour: string, rows: InvalidRow[]): void {
+function readsWithoutYear(behaviour: string, rows: [cell: CellValue, fragment: string][]): void {
+  describe(`when ${behaviour}`, () => {
+    it.each(rows)('reports %j, naming %j, as having no year', (cell, fragment) => {
+      expect(readTimescale(cell)).toEqual({
+        kind: 'invalid',
+        fragment,
+        message: `"${fragment}" has no year, so the bot cannot tell which one is meant; write the year in the cell`,
+        noYear: true,
+      });
+    });
+  });
+}
+
+function readsAsInvalid(behaviour: string, rows: InvalidRow[], plan?: string | number): void {
   describe(`when ${behaviour}`, () => {
     it.each<InvalidRow>(rows)('reports %j, naming %j', (cell, fragment, reason) => {
-      expect(readTimescale(cell)).toEqual({
+      const context = plan === undefined ? {} : { planYear: planYear(plan) };
+      expect(readTimescale(cell, context)).toEqual({
         kind: 'invalid',
         fragment,
         message: `"${fragment}" is not a valid date: ${reason}`,
@@ -30,6 +52,9 @@ function readsAsInvalid(behaviour: string, rows: InvalidRow[]): void {
     });
   });
 }
+
+const RELATIVE =
+  'it counts from the day it was written, which the sheet does not keep; type the date itself, like 2027-03-31';
 
 describe('readTimescale', () => {
   readsAsDates(
@@ -229,12 +254,12 @@ describe('readTimescale', () => {
       ['600 hours'],
       ['24/7 support'],
       ['see section 9.1'],
-      ['Commication Plan and leadership from clinical champion; priorities taken to clinical cabinet 23rd Sept'],
-      ['Number of service users receiving a Direct Payments as at 31 st March'],
-      ['June 11th'],
-      ['March 1'],
       ['1990s'],
-      ['Q3'],
+      ['May be delayed by the contract award'],
+      ['it may slip if the tender fails'],
+      ['H5N1 pandemic plan refreshed'],
+      ['end of year 1 of the programme'],
+      ['Q5'],
     ])('reads %j as none', (cell) => {
       expect(readTimescale(cell)).toEqual({ kind: 'none' });
     });
@@ -286,6 +311,130 @@ describe('readTimescale', () => {
     ['Pathways by end Jan 11; contracts issued 30/02/2012', '30/02/2012', 'February 2012 has 29 days'],
     ['by Mar 2011; Complete delivery by 31st Sept 2012', '31st Sept 2012', 'September 2012 has 30 days'],
   ]);
+
+  readsAsDates('a cell names a half year, H1 and H2 of a calendar year end in June and December', [
+    ['H1 2027', ['2027-06-30']],
+    ['H2 2027', ['2027-12-31']],
+    ['2027 H1', ['2027-06-30']],
+    ['by H2 2026', ['2026-12-31']],
+  ]);
+
+  // NHS England's planning guidance and trust board papers write "H1 2022/23"; firms write "H2 FY27".
+  readsAsDates('a cell names a half of a financial year, H1 ends 30 September and H2 31 March', [
+    ['H1 2027/28', ['2027-09-30']],
+    ['H2 2027/28', ['2028-03-31']],
+    ['H2 2022/23', ['2023-03-31']],
+    ['H1 FY27', ['2026-09-30']],
+    ['H2 FY27', ['2027-03-31']],
+    ['H1 FY 2026/27', ['2026-09-30']],
+  ]);
+
+  readsAsDates('a cell names a financial year by the year it ends in, FY27 ends 31 March 2027', [
+    ['FY27', ['2027-03-31']],
+    ['FY 27', ['2027-03-31']],
+    ['FY2027', ['2027-03-31']],
+    ['FY26/27', ['2027-03-31']],
+    ['Q4 FY27', ['2027-03-31']],
+    ['Q1 FY27', ['2026-06-30']],
+    ['Q3 FY 2026/27', ['2026-12-31']],
+  ]);
+
+  readsAsDates('a plan cell says a week commencing, it means the Friday of that week', [
+    ['w/c 12 Jan 2026', ['2026-01-16']],
+    ['W/C 5th October 2026', ['2026-10-09']],
+    ['w/b 7 Sept 2026', ['2026-09-11']],
+    ['week commencing 2 March 2026', ['2026-03-06']],
+    ['w/c 12/01/2026', ['2026-01-16']],
+  ]);
+
+  readsAsDates('a range starts with a day or month without a year, it ends at its end, which has one', [
+    ['12 Jan – 15 Feb 2027', ['2027-02-15']],
+    ['by Jan - Mar 2027', ['2027-03-31']],
+    ['Jan-Mar 2027', ['2027-03-31']],
+  ]);
+
+  readsAsDates(
+    'the plan year is 2026/27 and a cell has no year, it falls in April 2026 to March 2027',
+    [
+      ['12 Jan', ['2027-01-12']],
+      ['w/c 12 Jan', ['2027-01-15']],
+      ['end of March', ['2027-03-31']],
+      ['by end of March', ['2027-03-31']],
+      ['by end Sept', ['2026-09-30']],
+      ['April', ['2026-04-30']],
+      ['January', ['2027-01-31']],
+      ['Q1', ['2026-06-30']],
+      ['Q4', ['2027-03-31']],
+      ['H1', ['2026-09-30']],
+      ['H2', ['2027-03-31']],
+      ['June 11th', ['2026-06-11']],
+      ['31st March', ['2027-03-31']],
+      ['Jan – Mar', ['2027-03-31']],
+      ['year end', ['2027-03-31']],
+      ['by the end of the financial year', ['2027-03-31']],
+      [
+        'Commication Plan and leadership from clinical champion; priorities taken to clinical cabinet 23rd Sept',
+        ['2026-09-23'],
+      ],
+      ['Draft by 31 Dec; signed off by 31st March', ['2026-12-31', '2027-03-31']],
+      ['Q4 2027/28', ['2028-03-31']],
+    ],
+    '2026/27',
+  );
+
+  readsAsDates(
+    'the plan year is the calendar year 2027 and a cell has no year, it falls in 2027',
+    [
+      ['12 Jan', ['2027-01-12']],
+      ['Q4', ['2027-12-31']],
+      ['H1', ['2027-06-30']],
+      ['end of March', ['2027-03-31']],
+      ['year end', ['2027-12-31']],
+      ['end of financial year', ['2027-03-31']],
+    ],
+    2027,
+  );
+
+  readsAsDates('the plan year is 2028, a leap year, and a cell says 29 Feb', [['29 Feb', ['2028-02-29']]], '2028');
+
+  it('when the plan year has no 29 February, a cell saying 29 Feb is reported as in any other year', () => {
+    expect(readTimescale('29 Feb', { planYear: planYear('2026/27') })).toEqual({
+      kind: 'invalid',
+      fragment: '29 Feb',
+      message: '"29 Feb" is not a valid date: February 2027 has 28 days',
+    });
+  });
+
+  readsWithoutYear('no plan year is set and a cell has a date without its year, it reports it rather than no date', [
+    ['12 Jan', '12 Jan'],
+    ['w/c 12 Jan', 'w/c 12 Jan'],
+    ['end of March', 'end of March'],
+    ['Q4', 'Q4'],
+    ['Q3', 'Q3'],
+    ['H1', 'H1'],
+    ['January', 'January'],
+    ['June 11th', 'June 11th'],
+    ['March 1', 'March 1'],
+    // The Leicester risk log's R-13, where "2012" sits in the row below.
+    ['31st March', '31st March'],
+    [
+      'Commication Plan and leadership from clinical champion; priorities taken to clinical cabinet 23rd Sept',
+      '23rd Sept',
+    ],
+    ['Number of service users receiving a Direct Payments as at 31 st March', '31 st March'],
+    ['Contracts issued by Dec 2026; review at year end', 'year end'],
+  ]);
+
+  readsAsInvalid(
+    'a cell counts from when it was written, it is reported even with a plan year',
+    [
+      ['next week', 'next week', RELATIVE],
+      ['by end of the month', 'end of the month', RELATIVE],
+      ['this quarter', 'this quarter', RELATIVE],
+      ['next year', 'next year', RELATIVE],
+    ],
+    '2026/27',
+  );
 
   readsAsInvalid('a cell holds a number that is neither a serial nor a year, it reports the number', [
     [632, '632', 'a number here must be a date serial (20000–80000) or a year (1990–2099)'],
@@ -357,8 +506,33 @@ describe('readSingleDate', () => {
     expect(readSingleDate('31st Dec 20101')).toMatchObject({ kind: 'invalid', fragment: '31st Dec 20101' });
   });
 
+  it('when a date column has no year, the plan year gives it', () => {
+    expect(readSingleDate('12 Jan', { planYear: planYear('2026/27') })).toEqual({ kind: 'date', date: '2027-01-12' });
+    expect(readSingleDate('12 Jan')).toMatchObject({ kind: 'invalid', fragment: '12 Jan', noYear: true });
+  });
+
   it('when the same date is written twice, it is still one date', () => {
     expect(readSingleDate('31 March 2011 (end of 2010/11)')).toEqual({ kind: 'date', date: '2011-03-31' });
+  });
+});
+
+describe('readPlanYear', () => {
+  it.each<[string | number, PlanYear]>([
+    [2027, { kind: 'calendar', year: 2027 }],
+    ['2027', { kind: 'calendar', year: 2027 }],
+    ['2026/27', { kind: 'financial', startYear: 2026 }],
+    ['2026-27', { kind: 'financial', startYear: 2026 }],
+    ['2026/2027', { kind: 'financial', startYear: 2026 }],
+    ['FY27', { kind: 'financial', startYear: 2026 }],
+    ['FY 2026/27', { kind: 'financial', startYear: 2026 }],
+  ])('reads %j as %j', (text, plan) => {
+    expect(readPlanYear(text)).toEqual(plan);
+  });
+
+  it.each(['27', '2026/28', 'next year', '20277', ''])('when the setting is %j, says what to write instead', (text) => {
+    expect(readPlanYear(text)).toEqual({
+      reason: `"${text}" is not a plan year: write a calendar year like "2027" or a UK financial year like "2026/27"`,
+    });
   });
 });
 

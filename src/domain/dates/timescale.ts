@@ -1,18 +1,25 @@
 import { type CellValue, cellText, type IsoDate, isIsoDate } from '../cell.js';
 import { DomainError } from '../domain-error.js';
-import { daysInMonth, isoOf, isRangeSeparator, matchAt, tokenize } from './timescale-patterns.js';
+import { type PlanYear, resolveYearless } from './plan-year.js';
+import { daysInMonth, isoOf, isRangeSeparator, matchAt, type Token, tokenize } from './timescale-patterns.js';
+import { found } from './timescale-tokens.js';
+
+/**
+ * A cell that cannot be read as a date: the fragment at fault and why.
+ * `noYear` marks a date written without its year ("12 Jan") when no plan year says which.
+ */
+export type InvalidDate = { kind: 'invalid'; fragment: string; message: string; noYear?: true };
 
 /** What a timescale cell says: its target dates in the order written, nothing, or a date that cannot be. */
-export type TimescaleReading =
-  | { kind: 'dates'; milestones: IsoDate[] }
-  | { kind: 'none' }
-  | { kind: 'invalid'; fragment: string; message: string };
+export type TimescaleReading = { kind: 'dates'; milestones: IsoDate[] } | { kind: 'none' } | InvalidDate;
 
 /** What a single-date cell (Date raised, Date last updated, Target date) says. */
-export type SingleDateReading =
-  | { kind: 'date'; date: IsoDate }
-  | { kind: 'none' }
-  | { kind: 'invalid'; fragment: string; message: string };
+export type SingleDateReading = { kind: 'date'; date: IsoDate } | { kind: 'none' } | InvalidDate;
+
+/** What reading a date needs besides the cell: the plan year that dates written without a year belong to. */
+export interface DateContext {
+  planYear?: PlanYear | null | undefined;
+}
 
 const NONE = { kind: 'none' } as const;
 const DAY_MS = 86_400_000;
@@ -36,9 +43,11 @@ const TYPE_A_DATE = 'type the date itself, like 2027-03-31';
  * every milestone in a cell is kept in the order written, without repeats.
  * Text with no date in it ("TBC", "Ongoing") reads as `none`; text that looks
  * like a date but cannot be one ("31st Dec 20101") makes the whole cell
- * `invalid`, naming the first such fragment. Nothing is guessed.
+ * `invalid`, naming the first such fragment. A date written without its year
+ * ("12 Jan", "end of March", "Q4", "H1") falls in `context.planYear`, and
+ * with no plan year is `invalid` with `noYear`. Nothing is guessed.
  */
-export function readTimescale(value: CellValue): TimescaleReading {
+export function readTimescale(value: CellValue, context: DateContext = {}): TimescaleReading {
   if (typeof value === 'number') return readNumber(value, String(value));
   if (typeof value === 'boolean') {
     const shown = value ? 'TRUE' : 'FALSE';
@@ -50,15 +59,15 @@ export function readTimescale(value: CellValue): TimescaleReading {
   if (formula !== null) return invalidText(text, formula);
   // A store that hands over numbers as text (CSV, a column formatted as text) still means the number.
   if (/^\d+$/.test(text)) return readNumber(Number(text), text);
-  return readText(text);
+  return readText(text, context.planYear ?? null);
 }
 
 /**
  * Reads a column that holds one date. A cell naming several dates is
  * `invalid` with a message listing them: a single date must not be picked silently.
  */
-export function readSingleDate(value: CellValue): SingleDateReading {
-  const reading = readTimescale(value);
+export function readSingleDate(value: CellValue, context: DateContext = {}): SingleDateReading {
+  const reading = readTimescale(value, context);
   if (reading.kind !== 'dates') return reading;
   const [first, ...rest] = reading.milestones;
   if (first === undefined) return NONE;
@@ -129,28 +138,51 @@ function readNumber(value: number, shown: string): TimescaleReading {
   );
 }
 
-function readText(text: string): TimescaleReading {
+/** A date whose year is missing: the start of a range ("Jan – Mar 2027") is dropped like any range start. */
+function startsRange(tokens: Token[], next: number): boolean {
+  if (!isRangeSeparator(tokens[next])) return false;
+  const end = matchAt(tokens, next + 1)?.kind;
+  return end === 'date' || end === 'yearless';
+}
+
+function noYear(fragment: string): InvalidDate {
+  return {
+    kind: 'invalid',
+    fragment,
+    message: `"${fragment}" has no year, so the bot cannot tell which one is meant; write the year in the cell`,
+    noYear: true,
+  };
+}
+
+function readText(text: string, planYear: PlanYear | null): TimescaleReading {
   const tokens = tokenize(text);
-  const found: { date: IsoDate; next: number }[] = [];
+  const dates: { date: IsoDate; next: number }[] = [];
   let i = 0;
   while (i < tokens.length) {
-    const hit = matchAt(tokens, i);
+    let hit = matchAt(tokens, i);
     if (hit === undefined) {
       i += 1;
       continue;
     }
-    if (hit.kind === 'invalid') {
-      const fragment = text.slice(tokens[i]?.start, tokens[hit.next - 1]?.end);
-      return invalid(fragment, `"${fragment}" is not a valid date: ${hit.reason}`);
+    const from = hit.kind === 'yearless' || hit.kind === 'invalid' ? (hit.from ?? i) : i;
+    const fragment = () => text.slice(tokens[from]?.start, tokens[(hit?.next ?? i + 1) - 1]?.end);
+    if (hit.kind === 'yearless') {
+      if (startsRange(tokens, hit.next)) {
+        i = hit.next;
+        continue;
+      }
+      if (planYear === null) return noYear(fragment());
+      hit = found(resolveYearless(hit.part, planYear), hit.next);
     }
+    if (hit.kind === 'invalid') return invalid(fragment(), `"${fragment()}" is not a valid date: ${hit.reason}`);
     if (hit.kind === 'date') {
-      const last = found.at(-1);
+      const last = dates.at(-1);
       // "Jan 2011 – Mar 2012" is one milestone, its end; the start is when work begins, not a target.
-      if (last !== undefined && last.next === i - 1 && isRangeSeparator(tokens[last.next])) found.pop();
-      found.push({ date: hit.date, next: hit.next });
+      if (last !== undefined && last.next === i - 1 && isRangeSeparator(tokens[last.next])) dates.pop();
+      dates.push({ date: hit.date, next: hit.next });
     }
     i = hit.next;
   }
-  const milestones = [...new Set(found.map((f) => f.date))];
+  const milestones = [...new Set(dates.map((f) => f.date))];
   return milestones.length > 0 ? { kind: 'dates', milestones } : NONE;
 }

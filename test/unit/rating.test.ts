@@ -110,3 +110,72 @@ describe('rating and band', () => {
     expect(readLevel('  ', 'impact', threeByThree)).toEqual({ kind: 'none' });
   });
 });
+
+// Level cells as public templates write them: the NHS/NPSA 5x5 matrix ("4 - Likely", "Moderate (3)"), ISO 31000
+// and PRINCE2 logs ("3 (Moderate)", "(3) Moderate") and local-government logs in L/M/H.
+describe('levels as templates write them', () => {
+  it.each<[string, 'impact' | 'probability', number]>([
+    ['4 - Likely', 'probability', 4],
+    ['4 – Likely', 'probability', 4],
+    ['4-Likely', 'probability', 4],
+    ['4: Likely', 'probability', 4],
+    ['Likely (4)', 'probability', 4],
+    ['Likely - 4', 'probability', 4],
+    ['(5) Almost certain', 'probability', 5],
+    ['5 - Almost Certain', 'probability', 5],
+    ['almost-certain', 'probability', 5],
+    ['Likely', 'probability', 4],
+    ['3 (Moderate)', 'impact', 3],
+    ['(3) Moderate', 'impact', 3],
+    ['Moderate (3)', 'impact', 3],
+    ['5 Catastrophic', 'impact', 5],
+    ['R', 'probability', 1],
+  ])('5x5-nhs: %j in %s reads as %i', (value, axis, level) => {
+    expect(readLevel(value, axis, nhs)).toEqual({ kind: 'level', level });
+  });
+
+  it.each([
+    ['L', 1],
+    ['m', 2],
+    ['H', 3],
+    ['3 - High', 3],
+    ['Medium (2)', 2],
+  ])('3x3: %j reads as %i', (value, level) => {
+    expect(readLevel(value, 'impact', threeByThree)).toEqual({ kind: 'level', level });
+  });
+
+  it('when a number comes with a word the scale has for another level, reports both and reads neither', () => {
+    expect(readLevel('4 - Rare', 'probability', nhs)).toEqual({
+      kind: 'invalid',
+      message:
+        '"4 - Rare" says 4, but Rare is 1 on the 5x5-nhs scale\'s probability; write one of 4 (Likely) or 1 (Rare)',
+    });
+    expect(readLevel('High (1)', 'impact', threeByThree)).toMatchObject({ kind: 'invalid' });
+  });
+
+  it('when a number comes with a word the scale does not have, reads the number and warns', () => {
+    expect(readLevel('2 (Moderate)', 'impact', threeByThree)).toEqual({
+      kind: 'level',
+      level: 2,
+      warning:
+        '"Moderate" is not a word of the 3x3 scale\'s impact (Low, Medium, High); read as 2, which the scale calls Medium',
+    });
+  });
+
+  it('when the axis has no words, a number with a word reads as the number', () => {
+    expect(readLevel('3 - Major', 'impact', custom)).toEqual({ kind: 'level', level: 3 });
+  });
+
+  it('when the number is off the scale, says the scale', () => {
+    expect(readLevel('4 - Likely', 'probability', threeByThree)).toEqual({
+      kind: 'invalid',
+      message: 'probability must be from 1 to 3 on the 3x3 scale, not "4 - Likely"',
+    });
+  });
+
+  it('when letters would be ambiguous (Minor, Moderate, Major), a letter is not read', () => {
+    expect(readLevel('M', 'impact', nhs)).toMatchObject({ kind: 'invalid' });
+    expect(readLevel('0x2', 'impact', threeByThree)).toMatchObject({ kind: 'invalid' });
+    expect(readLevel('1e0', 'impact', threeByThree)).toMatchObject({ kind: 'invalid' });
+  });
+});

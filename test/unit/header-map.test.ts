@@ -83,6 +83,57 @@ describe('header mapping', () => {
     expect(problems[0]!.message).toContain('second column');
   });
 
+  it('when a sheet has two columns for one field, then the name listed first wins and the other is unused, not a problem', () => {
+    const { byField, problems, unused } = mapHeaders(
+      'risks',
+      ['Risk ID', 'Risk Name', 'Risk Description', 'Current Controls', 'Mitigation Actions'],
+      tabs.risks.headers,
+    );
+    expect(byField).toMatchObject({ description: 2, mitigatingActions: 4 });
+    expect(problems).toEqual([]);
+    expect(unused).toEqual([
+      { column: 1, header: 'Risk Name', alsoNames: 'description' },
+      { column: 3, header: 'Current Controls', alsoNames: 'mitigatingActions' },
+    ]);
+  });
+
+  it('when a header explains itself on lines below its name, then its first line is matched', () => {
+    const { byField } = mapHeaders(
+      'actions',
+      [
+        'No',
+        'Action',
+        'Status\nNot Started / Started / Complete',
+        'Planned Finish Date\nmm.dd.yy',
+        'Priority\nHigh/Med/Low',
+      ],
+      tabs.actions.headers,
+    );
+    expect(byField).toMatchObject({ id: 0, action: 1, status: 2, targetDate: 3 });
+  });
+
+  it('when headers match no field, then each is listed as unused with its column', () => {
+    const { unused } = mapHeaders('risks', ['Risk ID', 'Proximity', '', 'Chance'], tabs.risks.headers);
+    expect(unused).toEqual([
+      { column: 1, header: 'Proximity' },
+      { column: 3, header: 'Chance' },
+    ]);
+  });
+
+  it.each(['risks', 'actions', 'people', 'audit'] as const)(
+    'in the %s tab, no built-in header name belongs to two fields',
+    (tab) => {
+      const owners = new Map<string, string>();
+      for (const [field, names] of Object.entries(tabs[tab].headers)) {
+        for (const name of names) {
+          const key = normalizeHeader(name);
+          expect(owners.get(key) ?? field, `"${name}"`).toBe(field);
+          owners.set(key, field);
+        }
+      }
+    },
+  );
+
   it('when config maps a header, then the override is used', () => {
     const headers = { ...tabs.risks.headers, trend: ['Status'], status: ['Open or closed'] };
     const { byField } = mapHeaders('risks', SEED_RISK_HEADERS, headers);

@@ -4,6 +4,8 @@ import type { HeaderSynonyms, TabKey } from './raw-register.js';
 export interface ColumnMap {
   byField: Record<string, number>;
   problems: HeaderProblem[];
+  /** Headed columns no field reads, in column order: what `check` lists with the setting that would map them. */
+  unused: UnusedColumn[];
 }
 
 export interface HeaderProblem {
@@ -11,6 +13,13 @@ export interface HeaderProblem {
   column: number;
   header: string;
   message: string;
+}
+
+/** A column with a header that no field reads; `alsoNames` is a field it is another name for, read from another column. */
+export interface UnusedColumn {
+  column: number;
+  header: string;
+  alsoNames?: string;
 }
 
 /**
@@ -27,56 +36,87 @@ function withoutParentheses(text: string): string {
 }
 
 /**
- * Finds each field's column by header text. The first synonym of a field is
- * its own header and wins over a synonym of another field, so a sheet with
- * both "Target date" and "Timescale" maps each to its own field. Headers that
- * match no field are left alone: the bot never touches columns it does not know.
+ * The first line of a header that explains itself on the lines below
+ * ("Status\nNot Started / Started / Complete"); the whole header otherwise.
+ */
+function firstLine(text: string): string {
+  return normalizeHeader(text.trim().split(/\r?\n/)[0] ?? '');
+}
+
+/** The ways a header is compared with a name, strictest first. */
+const READINGS: ReadonlyArray<(text: string) => string> = [normalizeHeader, withoutParentheses, firstLine];
+
+/** Two headers name the same thing when they read alike: "Impact" and "Impact (I)", two "Status" columns. */
+function sameName(a: string, b: string): boolean {
+  const keys = new Set([normalizeHeader(a), withoutParentheses(a)]);
+  return keys.has(normalizeHeader(b)) || keys.has(withoutParentheses(b));
+}
+
+/**
+ * Finds each field's column by header text. A field's own header (its first
+ * name) wins over any other name of any field, so a sheet with both "Target
+ * date" and "Timescale" maps each to its own field; then each field's other
+ * names are tried in the order listed, so where a sheet has two columns for
+ * one field ("Risk description" and "Risk name") the name listed first wins.
+ * Headers are compared as written, then without "(…)", then by their first
+ * line. Headers that match no field are left alone: the bot never touches
+ * columns it does not know, and lists them as unused.
  */
 export function mapHeaders(tab: TabKey, headers: readonly string[], synonyms: HeaderSynonyms): ColumnMap {
   const byField: Record<string, number> = {};
   const claimed = new Set<number>();
-  const keysOfPass: Array<(field: string) => string[]> = [
-    (field) => [normalizeHeader(synonyms[field]?.[0] ?? '')],
-    (field) => (synonyms[field] ?? []).slice(1).map(normalizeHeader),
-    (field) => (synonyms[field] ?? []).map(withoutParentheses),
-  ];
-  const matches = (header: string, keys: string[]): boolean => {
-    const wanted = new Set(keys.filter(Boolean));
-    return header.trim() !== '' && (wanted.has(normalizeHeader(header)) || wanted.has(withoutParentheses(header)));
+  const fields = Object.keys(synonyms);
+  const claim = (field: string, name: string, reading: (text: string) => string): boolean => {
+    const wanted = reading === firstLine ? normalizeHeader(name) : reading(name);
+    if (wanted === '') return false;
+    const column = headers.findIndex(
+      (header, i) => !claimed.has(i) && header.trim() !== '' && reading(header) === wanted,
+    );
+    if (column < 0) return false;
+    byField[field] = column;
+    claimed.add(column);
+    return true;
   };
-  for (const keysOf of keysOfPass) {
-    for (const field of Object.keys(synonyms)) {
+  for (const reading of READINGS) {
+    for (const field of fields) if (!(field in byField)) claim(field, synonyms[field]?.[0] ?? '', reading);
+    for (const field of fields) {
       if (field in byField) continue;
-      const column = headers.findIndex((header, i) => !claimed.has(i) && matches(header, keysOf(field)));
-      if (column < 0) continue;
-      byField[field] = column;
-      claimed.add(column);
+      for (const name of (synonyms[field] ?? []).slice(1)) if (claim(field, name, reading)) break;
     }
   }
-  return { byField, problems: duplicateColumns(tab, headers, synonyms, byField, claimed, keysOfPass, matches) };
+  return { byField, ...otherColumns(tab, headers, synonyms, byField, claimed) };
 }
 
-/** Unclaimed headers that would have matched a field already found: a second column for it. */
-function duplicateColumns(
+/** Whether a header matches any name of a field, however it is read. */
+function namesField(header: string, names: readonly string[]): boolean {
+  return READINGS.some((reading) => {
+    const key = reading(header);
+    return key !== '' && names.some((name) => (reading === firstLine ? normalizeHeader(name) : reading(name)) === key);
+  });
+}
+
+/**
+ * The headed columns no field claimed: a second column with the same header
+ * as a field's column is a problem (which one is meant?); any other is
+ * unused, noting the field it is another name for.
+ */
+function otherColumns(
   tab: TabKey,
   headers: readonly string[],
   synonyms: HeaderSynonyms,
   byField: Record<string, number>,
   claimed: Set<number>,
-  keysOfPass: Array<(field: string) => string[]>,
-  matches: (header: string, keys: string[]) => boolean,
-): HeaderProblem[] {
+): Pick<ColumnMap, 'problems' | 'unused'> {
   const problems: HeaderProblem[] = [];
+  const unused: UnusedColumn[] = [];
   headers.forEach((header, column) => {
-    if (claimed.has(column)) return;
-    const field = Object.keys(byField).find((f) =>
-      matches(
-        header,
-        keysOfPass.flatMap((keysOf) => keysOf(f)),
-      ),
-    );
-    if (field === undefined) return;
-    const first = headers[byField[field]!] ?? '';
+    if (claimed.has(column) || header.trim() === '') return;
+    const field = Object.keys(byField).find((f) => namesField(header, synonyms[f] ?? []));
+    const first = field === undefined ? '' : (headers[byField[field]!] ?? '');
+    if (field === undefined || !sameName(header, first)) {
+      unused.push(field === undefined ? { column, header } : { column, header, alsoNames: field });
+      return;
+    }
     problems.push({
       tab,
       column,
@@ -84,7 +124,7 @@ function duplicateColumns(
       message: `"${header}" is a second column for ${synonyms[field]?.[0]} (the first is "${first}"); it is ignored: rename or remove one of them`,
     });
   });
-  return problems;
+  return { problems, unused };
 }
 
 /** Spreadsheet column letters for a 0-based index: 0 → A, 26 → AA. */

@@ -80,6 +80,17 @@ export function readSingleDate(value: CellValue, context: DateContext = {}): Sin
   );
 }
 
+/**
+ * The text a person sees in a date cell: a number that is a date serial shows
+ * as its date (YYYY-MM-DD), as the sheet shows it, never as the number stored
+ * underneath ("46356"); anything else as written.
+ */
+export function dateCellText(value: CellValue): string {
+  if (typeof value === 'number' && value >= SERIAL_RANGE.min && value <= SERIAL_RANGE.max)
+    return serialToIsoDate(value);
+  return cellText(value);
+}
+
 /** The calendar date of a spreadsheet serial number (days since 1899-12-30); a time of day is dropped. */
 export function serialToIsoDate(serial: number): IsoDate {
   if (!Number.isFinite(serial) || serial < 1 || serial >= LAST_SERIAL + 1) {

@@ -1,5 +1,5 @@
 import { cellText, type IsoDate, isBlank } from '../cell.js';
-import { readSingleDate, readTimescale } from '../dates/timescale.js';
+import { dateCellText, type InvalidDate, readSingleDate, readTimescale } from '../dates/timescale.js';
 import { canonicalId } from '../item-id.js';
 import type { Problem } from './problem.js';
 import { cellProblem, type FieldRow, type FieldTab } from './read-tab.js';
@@ -11,6 +11,36 @@ export function nextMilestone(milestones: readonly string[], today: IsoDate): Is
   return sorted.find((date) => date >= today) ?? sorted[sorted.length - 1] ?? null;
 }
 
+// A date without its year is the register's to fix, or the settings' to place: the problem says both.
+const PLAN_YEAR_HINT =
+  ', or set "planYear" in the settings to the year the plan is for (a calendar year like "2027" or a financial year like "2026/27")';
+
+/** A problem about a date cell, quoting a date serial as the date a person sees, not the number underneath. */
+function dateProblem<F extends string>(
+  tab: FieldTab<F>,
+  row: FieldRow<F>,
+  field: F,
+  code: 'date_invalid' | 'date_in_future',
+  message: string,
+): Problem {
+  return { ...cellProblem(tab, row, field, code, 'error', message), value: dateCellText(row.values[field]) };
+}
+
+function invalidDateProblem<F extends string>(
+  tab: FieldTab<F>,
+  row: FieldRow<F>,
+  field: F,
+  reading: InvalidDate,
+): Problem {
+  return dateProblem(
+    tab,
+    row,
+    field,
+    'date_invalid',
+    reading.noYear ? `${reading.message}${PLAN_YEAR_HINT}` : reading.message,
+  );
+}
+
 /** A cell holding one date; an invalid one is reported and read as no date. */
 export function readDateCell<F extends string>(
   tab: FieldTab<F>,
@@ -18,9 +48,9 @@ export function readDateCell<F extends string>(
   field: F,
   problems: Problem[],
 ): IsoDate | null {
-  const reading = readSingleDate(row.values[field]);
+  const reading = readSingleDate(row.values[field], { planYear: tab.planYear });
   if (reading.kind === 'date') return reading.date;
-  if (reading.kind === 'invalid') problems.push(cellProblem(tab, row, field, 'date_invalid', 'error', reading.message));
+  if (reading.kind === 'invalid') problems.push(invalidDateProblem(tab, row, field, reading));
   return null;
 }
 
@@ -32,10 +62,10 @@ export function readTimescaleCell<F extends string>(
   today: IsoDate,
   problems: Problem[],
 ): TargetDates {
-  const text = cellText(row.values[field]);
-  const reading = readTimescale(row.values[field]);
+  const text = dateCellText(row.values[field]);
+  const reading = readTimescale(row.values[field], { planYear: tab.planYear });
   if (reading.kind === 'invalid') {
-    problems.push(cellProblem(tab, row, field, 'date_invalid', 'error', reading.message));
+    problems.push(invalidDateProblem(tab, row, field, reading));
     return { text, milestones: [], targetDate: null };
   }
   const milestones = reading.kind === 'dates' ? reading.milestones : [];
@@ -53,12 +83,11 @@ export function readPastDateCell<F extends string>(
   const date = readDateCell(tab, row, field, problems);
   if (date !== null && date > today) {
     problems.push(
-      cellProblem(
+      dateProblem(
         tab,
         row,
         field,
         'date_in_future',
-        'error',
         `${tab.headerOf(field)} ${date} is after today (${today}); is the year mistyped?`,
       ),
     );

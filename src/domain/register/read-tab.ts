@@ -1,4 +1,5 @@
 import { type CellValue, cellText } from '../cell.js';
+import type { PlanYear } from '../dates/plan-year.js';
 import { REQUIRED_FIELDS } from './fields.js';
 import type { MappedTab } from './mapped-tab.js';
 import type { Problem, ProblemCode } from './problem.js';
@@ -19,6 +20,8 @@ export interface FieldTab<F extends string> {
   has: (field: F) => boolean;
   rows: FieldRow<F>[];
   problems: Problem[];
+  /** The year that dates written without one ("12 Jan", "Q4") fall in: the settings' planYear, when set. */
+  planYear?: PlanYear | null;
 }
 
 /** Reads a mapped tab's rows into fields; columns it does not know stay untouched. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyPlanToTabs } from '../../src/adapters/shared/apply-plan-to-tabs.js';
 import { planWrite } from '../../src/adapters/shared/plan-write.js';
 import { loadSettings } from '../../src/config/load-settings.js';
+import { isoDateToSerial } from '../../src/domain/dates/timescale.js';
 import { mapTabs } from '../../src/domain/register/mapped-tab.js';
 import type { AuditRecord } from '../../src/domain/register/raw-register.js';
 import type { WriteRequest } from '../../src/ports/register-store.js';
@@ -54,5 +55,32 @@ describe('planning writes against one mapped read', () => {
     const tabs = mappedRead();
     applyPlanToTabs(tabs, planWrite(tabs, closeR1('slack:trigger:1')), layout.audit.title);
     expect(() => planWrite(tabs, closeR1('slack:trigger:2'))).toThrow(expect.objectContaining({ code: 'conflict' }));
+  });
+
+  it('when a date cell changed since it was read, the conflict quotes both dates as dates, not serials', () => {
+    const { tabs: raw } = rawRegister({
+      actions: rawTab('actions', ['Action ID', 'Target date'], [['A-1', isoDateToSerial('2027-02-26')]]),
+      audit: rawTab('audit', [...AUDIT_HEADERS], []),
+    });
+    const tabs = mapTabs(raw, layout);
+    const move: WriteRequest = {
+      updates: [
+        {
+          tab: 'actions',
+          id: 'A-1',
+          changes: [
+            { field: 'targetDate', expected: isoDateToSerial('2027-01-15'), value: isoDateToSerial('2027-03-31') },
+          ],
+        },
+      ],
+      inserts: [],
+      audit: [],
+    };
+    expect(() => planWrite(tabs, move)).toThrow(
+      expect.objectContaining({
+        code: 'conflict',
+        message: expect.stringContaining('expected "2027-01-15", now "2027-02-26"'),
+      }),
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { type CellValue, cellText, isBlank } from '../../domain/cell.js';
+import { dateCellText } from '../../domain/dates/timescale.js';
 import { DomainError } from '../../domain/domain-error.js';
 import { DATE_FIELDS, ON_DEMAND_FIELDS, TAB_FIELDS } from '../../domain/register/fields.js';
 import { rowsWithId } from '../../domain/register/find-by-id.js';
@@ -38,6 +39,11 @@ export interface WritePlan {
 /** The field that names a row of each tab an insert can target. */
 const KEY_FIELD: Record<RowInsert['tab'], string> = { risks: 'id', actions: 'id', people: 'name' };
 
+/** A cell's value as a person sees it: a date column's serial as its date, not the number stored. */
+function shown(field: string, value: CellValue): string {
+  return DATE_FIELDS.has(field) ? dateCellText(value) : cellText(value);
+}
+
 /** An A1 reference; a title with anything but letters, digits and _ is quoted, as Sheets does. */
 export function a1Ref(title: string, row: number, column: number): string {
   const sheet = /^[A-Za-z0-9_]+$/.test(title) ? title : `'${title.replace(/'/g, "''")}'`;
@@ -54,7 +60,7 @@ function planUpdate(mapped: MappedTab, update: RowUpdate): CellWrite[] {
       throw new DomainError(
         'conflict',
         `${update.id} ${mapped.synonyms[change.field]?.[0] ?? change.field} in "${title}" row ${row.row} was changed ` +
-          `since it was read: expected "${cellText(change.expected)}", now "${cellText(actual)}". Nothing was written: look again and retry.`,
+          `since it was read: expected "${shown(change.field, change.expected)}", now "${shown(change.field, actual)}". Nothing was written: look again and retry.`,
         { tab: title, id: update.id, field: change.field, expected: change.expected, actual },
       );
     }

@@ -1,8 +1,10 @@
 import type { sheets_v4 } from 'googleapis/build/src/apis/sheets/index.js';
 import type { Settings } from '../../config/settings.js';
 import { type CellValue, cellText } from '../../domain/cell.js';
+import { dateCellText } from '../../domain/dates/timescale.js';
 import { DomainError, isDomainError } from '../../domain/domain-error.js';
 import { nextFreeId } from '../../domain/items/new-item.js';
+import { fieldWords } from '../../domain/register/field-words.js';
 import { type MappedTab, mapTabs } from '../../domain/register/mapped-tab.js';
 import type { AuditRecord, RawRegister, TabKey } from '../../domain/register/raw-register.js';
 import { notMadeRecords, putBackRecord, renamedRecord } from '../../domain/register/write-repairs.js';
@@ -416,10 +418,12 @@ function putBackLines(verdict: Verdict, when: string): AuditRecord[] {
 
 function conflictError(verdict: Extract<Verdict, { kind: 'conflict' }>): DomainError {
   const { target, found } = verdict;
+  // A date column's serial is shown as the date the person sees in the sheet.
+  const shown = (value: CellValue) => (target.isDate ? dateCellText(value) : cellText(value));
   return new DomainError(
     'conflict',
-    `${target.item} ${target.field} in "${target.title}" was changed by someone a moment before the bot's change landed: it was ` +
-      `"${cellText(target.expected)}" when read and "${cellText(found)}" just before the write. Their value was kept and nothing was changed: look again and retry.`,
+    `${target.item} ${fieldWords(target.field)} in "${target.title}" was changed by someone a moment before the bot's change landed: it was ` +
+      `"${shown(target.expected)}" when read and "${shown(found)}" just before the write. Their value was kept and nothing was changed: look again and retry.`,
     { tab: target.title, id: target.item, field: target.field, expected: target.expected, actual: found },
   );
 }

@@ -18,13 +18,16 @@ Commands:
             scheduled run's code and ledger: what went out already is not sent again
   setup-sheet [--sheet ID | --new TITLE]
             makes a Google Sheet a register: tabs, headers, drop-downs, band colours (safe to run again)
-  import FILE.xlsx --sheet ID
-            copies a workbook register into an empty Google Sheet, then sets it up
+  import FILE --sheet ID
+            copies a register (.xlsx, .csv, or a folder of .csv files) into an empty Google Sheet, then sets it up
+  import FILE --workbook NEW.xlsx
+            copies a register (a .csv export, say) into a new workbook the bot can keep
   export FILE.xlsx [--sheet ID]
             writes the Google Sheet register to a new workbook
 
 Options:
-  --workbook FILE   the register as an .xlsx workbook (default: REGISTER_WORKBOOK, else the local sample)
+  --workbook FILE   the register as an .xlsx workbook (default: REGISTER_WORKBOOK, else the local sample);
+                    a .csv file or a folder of them is read only: import it to change it
   --sheet ID        the register as a Google Sheet (default: REGISTER_SHEET_ID, else the board's sheetId in config)
   --config FILE     settings merged over config/default.json
   --today DATE      the date to compute for, as YYYY-MM-DD (default: today in the configured time zone)
@@ -104,8 +107,10 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
   const extra = rest;
   if (FILE_COMMANDS.includes(command!) && file === undefined)
     throw new UsageError(`${command} needs a workbook file, e.g. risk-bot ${command} register.xlsx --sheet ID`);
-  if (command === 'import' && values.sheet === undefined)
-    throw new UsageError('import needs --sheet ID: the Google Sheet to copy into');
+  if (command === 'import' && values.sheet === undefined && values.workbook === undefined)
+    throw new UsageError(
+      'import needs --sheet ID (a Google Sheet) or --workbook NEW.xlsx (a new workbook) to copy into',
+    );
   if (values.new !== undefined && (command !== 'setup-sheet' || values.sheet !== undefined))
     throw new UsageError('--new TITLE goes with setup-sheet, instead of --sheet');
   if (!(COMMANDS as readonly string[]).includes(command!))

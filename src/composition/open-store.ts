@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import { isCsvRegister } from '../adapters/csv/csv-files.js';
+import { CsvRegisterStore } from '../adapters/csv/csv-store.js';
 import { SheetsApi } from '../adapters/sheets/sheets-api.js';
 import { serviceAccountAuth } from '../adapters/sheets/sheets-auth.js';
 import { SheetsRegisterStore } from '../adapters/sheets/sheets-store.js';
@@ -59,7 +61,8 @@ const toStderr = (text: string) => void process.stderr.write(`${text}\n`);
  * The register the bot works on, first match wins: `--workbook FILE`,
  * `--sheet ID`, REGISTER_WORKBOOK, REGISTER_SHEET_ID, the first board's
  * sheetId in config, else the local working copy of the sample register
- * (made on first use, with its dates placed around today). A workbook is
+ * (made on first use, with its dates placed around today). A .csv file or a
+ * folder of them given as the workbook is a CSV register, read only. A workbook is
  * locked to this process unless `readOnly`; its failures, and the stale
  * copies removed on opening, go to `log`.
  */
@@ -80,6 +83,11 @@ export async function openStore(
       readCacheMs: settings.googleSheets.readCacheSeconds * 1000,
     });
     return { store, description: `Google Sheet ${store.source}`, close: async () => {} };
+  }
+  if (workbook !== undefined && (await isCsvRegister(workbook))) {
+    const path = resolve(workbook);
+    const store = new CsvRegisterStore({ path, tabs: settings.tabs, log });
+    return { store, description: `CSV register ${path} (read only)`, close: async () => {} };
   }
   const path =
     workbook === undefined ? await ensureLocalRegister(LOCAL_REGISTER_PATH, settings, today) : resolve(workbook);

@@ -13,7 +13,9 @@ export type DomainErrorCode =
   /** The bot is shutting down: the change was not started, so nothing was written. */
   | 'stopping'
   /** The same request (a Slack retry or replay) was applied before: the Audit log holds its change. */
-  | 'already_applied';
+  | 'already_applied'
+  /** The register is a file the bot only reads (a CSV export): nothing was written. */
+  | 'read_only';
 
 /**
  * A failure with a code and structured details. `message` is for logs and the

@@ -97,7 +97,12 @@ export function changeParts(changes: WeekChanges): MessagePart[] {
  */
 export function sourceLine(source: string): Inline[] {
   if (/^https?:\/\//.test(source)) return ['Register: ', link(source, 'open the sheet'), ' for every row'];
-  return [`Register: ${source.split(/[\\/]/).at(-1) ?? source} (a workbook kept by the bot)`];
+  // A folder of CSV files is named "folder/*.csv" by its store.
+  const parts = source.split(/[\\/]/);
+  const name = parts.slice(parts.at(-1) === '*.csv' ? -2 : -1).join('/');
+  // A CSV register is read, never written: said wherever the register is named.
+  if (/\.csv$/i.test(source)) return [`Register: ${name} (CSV, read only)`];
+  return [`Register: ${name} (a workbook kept by the bot)`];
 }
 
 /** The weekly digest as a message, each list headed by what it is and how many. */

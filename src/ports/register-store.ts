@@ -46,7 +46,7 @@ export interface WriteResult {
  * Where the register lives: a local .xlsx workbook or a Google Sheet.
  * Writes fail with a DomainError: `item_not_found`, `item_duplicated`,
  * `item_exists`, `conflict`, `sheet_schema_invalid`, `rate_limited`,
- * `unavailable`, `store_failed` or `already_applied`; in every case nothing was written.
+ * `unavailable`, `store_failed`, `already_applied` or `read_only` (a CSV register); in every case nothing was written.
  */
 export interface RegisterStore {
   load(): Promise<RawRegister>;

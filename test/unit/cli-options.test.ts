@@ -21,4 +21,15 @@ describe('risk-bot options', () => {
   it('when a short flag follows an option, then it is not taken as its value', () => {
     expect(parseCliOptions(['check', '--workbook', 'a.xlsx', '-h'])).toBe('help');
   });
+
+  it('when import is given a CSV, then it copies into a Sheet or a new workbook, and needs one of them', () => {
+    expect(parseCliOptions(['import', 'plan.csv', '--workbook', 'register.xlsx'])).toMatchObject({
+      command: 'import',
+      file: 'plan.csv',
+      workbook: 'register.xlsx',
+    });
+    expect(() => parseCliOptions(['import', 'plan.csv'])).toThrow(
+      'import needs --sheet ID (a Google Sheet) or --workbook NEW.xlsx (a new workbook) to copy into',
+    );
+  });
 });

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { isIsoDate } from '../domain/cell.js';
+import { type PlanYear, readPlanYear } from '../domain/dates/plan-year.js';
 import { isValidIsoDate } from '../domain/dates/timescale.js';
 import type { Band, Scale, ScaleAxis } from '../domain/items/scale.js';
 import { headerNamesSchema } from './header-names.js';
+import { statusWordsSchema } from './status-settings.js';
 
 const hexColour = z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'a colour like "#F44336"');
 /** A date in a config file: `YYYY-MM-DD`, and a day that exists. */
@@ -54,6 +56,8 @@ const tabSchema = z.strictObject({
   title: z.string().trim().min(1).max(100),
   /** Header names by field; see header-names.ts for adding to the built-in names or replacing them. */
   headers: z.record(z.string(), headerNamesSchema),
+  /** Risks and actions only: the register's own status words and what each means; see status-settings.ts. */
+  statuses: statusWordsSchema.optional(),
 });
 
 export const boardSchema = z.strictObject({
@@ -65,11 +69,27 @@ export const boardSchema = z.strictObject({
   digestSchedule: z.string().optional(),
 });
 
+/**
+ * The year the plan is for, which dates written without a year ("12 Jan",
+ * "Q4") fall in: 2027 (a calendar year) or "2026/27", "FY27" (a UK financial year).
+ */
+export const planYearSchema = z
+  .union([z.number(), z.string()], { error: 'a calendar year like 2027 or a financial year like "2026/27"' })
+  .transform((value, ctx): PlanYear => {
+    const plan = readPlanYear(value);
+    if ('reason' in plan) {
+      ctx.addIssue({ code: 'custom', message: plan.reason, input: value });
+      return z.NEVER;
+    }
+    return plan;
+  });
+
 export const UK_NATIONS = ['england-and-wales', 'scotland', 'northern-ireland'] as const;
 
 export const settingsSchema = z.strictObject({
   timeZone: z.string().min(1),
   scale: scaleSettingSchema,
+  planYear: planYearSchema.nullable().default(null),
   reminders: z.strictObject({
     offsetsDays: z.array(z.number().int().min(0).max(365)).min(1),
     overdueEveryDays: z.number().int().min(1).max(90),

@@ -7,6 +7,7 @@ import { clip } from '../domain/text.js';
 import { namesOf } from './header-names.js';
 import { SCALE_PRESET_NAMES, SCALE_PRESETS, type ScalePresetName } from './scale-presets.js';
 import { type SettingsInput, scaleInputSchema, scaleSettingSchema, settingsSchema } from './settings-schema.js';
+import { statusSettingsProblems } from './status-settings.js';
 
 export type Board = Omit<SettingsInput['boards'][number], 'scale'> & { scale: Scale };
 /**
@@ -186,9 +187,10 @@ function checkHeaderFields(input: SettingsInput, problems: string[]): void {
 
 /** Each tab's header names as one list per field (the file may give a field's names as `{ names, replace }`). */
 function resolveTabs(tabs: SettingsInput['tabs']): Record<TabKey, TabLayout> {
-  const resolve = ({ title, headers }: SettingsInput['tabs'][TabKey]): TabLayout => ({
+  const resolve = ({ title, headers, statuses }: SettingsInput['tabs'][TabKey]): TabLayout => ({
     title,
     headers: Object.fromEntries(Object.entries(headers).map(([field, names]) => [field, namesOf(names)])),
+    ...(statuses === undefined ? {} : { statuses }),
   });
   return {
     risks: resolve(tabs.risks),
@@ -227,6 +229,7 @@ export function resolveSettings(
   }
   const input = parsed.data;
   checkHeaderFields(input, problems);
+  problems.push(...statusSettingsProblems(input.tabs));
   checkSchedule(input.digest.schedule, 'digest.schedule', problems);
   for (const [i, board] of input.boards.entries()) {
     if (board.digestSchedule !== undefined)

@@ -1,15 +1,34 @@
 import type { IsoDate } from '../domain/cell.js';
 import { daysBetween, formatDate } from '../domain/dates/calendar.js';
+import { isValidIsoDate } from '../domain/dates/timescale.js';
 import type { ItemUpdate } from '../domain/items/item-update.js';
 import type { Scale } from '../domain/items/scale.js';
+import { fieldWords } from '../domain/register/field-words.js';
 import { type Action, type Item, ownerOf, type Risk } from '../domain/register/register.js';
 import { bold, clipLine, type Inline, type Line, type Message, type MessagePart, plural } from './message.js';
+import { ragText, statusShort, statusText } from './status-text.js';
+
+/** The RAG line, where the register has a RAG colour for the item. */
+function ragLines(item: Item): Line[] {
+  return item.rag === null ? [] : [[bold('RAG: '), ragText(item.rag)]];
+}
 
 function when(date: IsoDate | null, today: IsoDate): string {
   if (date === null) return 'none';
   const days = daysBetween(today, date);
   const relative = days < 0 ? `${plural(-days, 'day')} overdue` : days === 0 ? 'today' : `in ${plural(days, 'day')}`;
   return `${formatDate(date)} (${relative})`;
+}
+
+/** A cell's text or an Audit value as a person reads it: a date as "Fri 15 Jan 2027", a blank as "(blank)". */
+function shownValue(value: string): string {
+  if (value === '') return '(blank)';
+  return isValidIsoDate(value) ? formatDate(value) : value;
+}
+
+/** What the cell says, where that is more than the date already shown: "Q4 2026/27", not a date cell again. */
+function writtenAs(text: string): string {
+  return isValidIsoDate(text) ? '' : `, written "${clipLine(text, 80)}"`;
 }
 
 function riskLines(risk: Risk, today: IsoDate): Line[] {
@@ -24,10 +43,11 @@ function riskLines(risk: Risk, today: IsoDate): Line[] {
       risk.actionOwner && risk.actionOwner !== risk.owner ? `; action owner: ${risk.actionOwner}` : '',
     ],
     [bold('Rating: '), rating],
-    [bold('Status: '), `${risk.status}${risk.trend ? `, ${risk.trend}` : ''}`],
+    [bold('Status: '), `${statusText(risk)}${risk.trend ? `, ${risk.trend}` : ''}`],
+    ...ragLines(risk),
     [
       bold('Target resolution: '),
-      risk.target.text ? `${when(risk.target.targetDate, today)}, written "${clipLine(risk.target.text, 80)}"` : 'none',
+      risk.target.text ? `${when(risk.target.targetDate, today)}${writtenAs(risk.target.text)}` : 'none',
     ],
     [bold('Last updated: '), risk.dateLastUpdated ? formatDate(risk.dateLastUpdated) : 'never'],
     ...(risk.impactOnProgramme ? [[bold('Impact on programme: '), risk.impactOnProgramme]] : []),
@@ -42,9 +62,10 @@ function actionLines(action: Action, today: IsoDate): Line[] {
       : '';
   return [
     [bold('Lead: '), action.lead || 'none'],
-    [bold('Status: '), `${action.status}${action.progress !== null ? `, ${action.progress}%` : ''}`],
+    [bold('Status: '), `${statusText(action)}${action.progress !== null ? `, ${action.progress}%` : ''}`],
+    ...ragLines(action),
     [bold('Target date: '), `${when(action.target.targetDate, today)}${slipped}`],
-    ...(action.target.text ? [[bold('Timescale: '), action.target.text]] : []),
+    ...(action.target.text ? [[bold('Timescale: '), shownValue(action.target.text)]] : []),
     ...(action.successCriteria ? [[bold('Success criteria: '), action.successCriteria]] : []),
     ...(action.latestNote ? [[bold('Latest note: '), action.latestNote]] : []),
     ...(action.linkedRisks.length > 0 ? [[bold('Linked risks: '), action.linkedRisks.join(', ')]] : []),
@@ -73,8 +94,8 @@ export function itemLine(item: Item, today: IsoDate): Inline[] {
   const due = target === null ? 'no date' : when(target, today);
   const state =
     item.kind === 'risk'
-      ? `${item.band?.label ?? 'unrated'}${item.rating !== null ? ` (${item.rating})` : ''}`
-      : item.status;
+      ? `${item.band?.label ?? 'unrated'}${item.rating !== null ? ` (${item.rating})` : ''}${item.rag === null ? '' : `, ${ragText(item.rag)}`}`
+      : statusShort(item);
   return [bold(item.id), ` ${clipLine(itemTitle(item), 70)}: ${state}, ${due} (${ownerOf(item) || 'no owner'})`];
 }
 
@@ -96,7 +117,7 @@ export function listMessage(heading: string, items: readonly Item[], today: IsoD
 export function updatedMessage(item: Item, update: ItemUpdate, scale: Scale): Message {
   const changed = update.audit
     .filter((line) => line.field !== 'note')
-    .map((line) => `${line.field} ${line.oldValue || '(blank)'} → ${line.newValue || '(blank)'}`);
+    .map((line) => `${fieldWords(line.field)} ${shownValue(line.oldValue)} → ${shownValue(line.newValue)}`);
   const parts: MessagePart[] = [
     {
       type: 'section',

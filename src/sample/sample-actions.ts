@@ -525,6 +525,8 @@ export function sampleActions(today: IsoDate): SampleAction[] {
       latestNote: e.note,
       dateLastUpdated: serial(addDays(today, -e.updatedDaysAgo)),
       linkedRisks: text(e.linkedRisks),
+      rag: null,
+      dateClosed: null,
     },
     timescaleMeans: e.timescale.means,
     targetDate: e.slipped?.target ?? null,

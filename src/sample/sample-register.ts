@@ -1,6 +1,6 @@
 import type { Settings } from '../config/settings.js';
 import type { CellValue, IsoDate } from '../domain/cell.js';
-import { DATE_FIELDS, ON_DEMAND_FIELDS, TAB_FIELDS } from '../domain/register/fields.js';
+import { DATE_FIELDS, ON_DEMAND_FIELDS, OPTIONAL_FIELDS, TAB_FIELDS } from '../domain/register/fields.js';
 import type { TabKey } from '../domain/register/raw-register.js';
 import { sampleActions } from './sample-actions.js';
 import { sampleAudit, samplePeople } from './sample-people.js';
@@ -21,9 +21,10 @@ function sampleTab<K extends TabKey>(
   tabs: Settings['tabs'],
   records: ReadonlyArray<Record<(typeof TAB_FIELDS)[K][number], CellValue>>,
 ): SampleTab {
-  // The sample holds the columns a bot's first write would find; on-demand ones come with their first value.
+  // The sample holds the columns a bot's first write would find; on-demand ones come with their first value,
+  // and optional ones (RAG, Date closed) are left out as a register without them must work too.
   const fields: readonly (typeof TAB_FIELDS)[K][number][] = TAB_FIELDS[key].filter(
-    (field) => !ON_DEMAND_FIELDS.has(field),
+    (field) => !ON_DEMAND_FIELDS.has(field) && !OPTIONAL_FIELDS.has(field),
   );
   const synonyms = tabs[key].headers;
   return {

@@ -272,6 +272,8 @@ export function sampleRisks(today: IsoDate): SampleRisk[] {
       dateLastUpdated: dotted(d(-e.updatedDaysAgo)),
       trend: e.trend,
       status: e.status,
+      rag: null,
+      dateClosed: null,
     },
     targetMeans: e.target.means,
   }));

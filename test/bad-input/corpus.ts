@@ -347,7 +347,8 @@ export const COMMAND_CASES: CommandCase[] = [
     command: '/risk',
     text: 'update R-1 status null',
     parse: { kind: 'update' },
-    answer: 'a risk\'s status is Open or Closed, not "null"',
+    answer:
+      'a risk\'s status is Open or Closed, or a word like Accepted, Monitoring or Transferred (tabs.risks.statuses in settings adds the register\'s own), not "null"',
   },
   {
     name: 'trend undefined',
@@ -1373,14 +1374,18 @@ export const CELL_CASES: CellCase[] = [
     tab: 'Risks',
     column: 'Status',
     value: 42,
-    problem: { code: 'value_unknown', severity: 'warning', message: 'status must be Open or Closed, not "42"' },
+    problem: {
+      code: 'value_unknown',
+      severity: 'warning',
+      message: '"42" is not a status the bot knows, so it is read as open; to say what it means, add "42": "open"',
+    },
   },
   {
     name: 'a boolean as Status',
     tab: 'Risks',
     column: 'Status',
     value: true,
-    problem: { code: 'value_unknown', severity: 'warning', message: 'not "true"' },
+    problem: { code: 'value_unknown', severity: 'warning', message: '"true" is not a status the bot knows' },
   },
   {
     name: "text as the sheet's Rating",
@@ -1460,7 +1465,12 @@ export const CELL_CASES: CellCase[] = [
     tab: 'Actions',
     column: 'Status',
     value: 'Half done',
-    problem: { code: 'value_unknown', severity: 'warning', message: 'not "Half done"' },
+    problem: {
+      code: 'value_unknown',
+      severity: 'warning',
+      message:
+        '"Half done" is not a status the bot knows, so it is read as open; to say what it means, add "Half done": "open" (or "open-not-chased" or "closed") under tabs.actions.statuses in settings',
+    },
   },
   {
     name: '31/02 as a timescale',

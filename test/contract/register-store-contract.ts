@@ -5,6 +5,7 @@ import { type CellValue, isBlank } from '../../src/domain/cell.js';
 import { DomainError, type DomainErrorCode } from '../../src/domain/domain-error.js';
 import type { AuditRecord } from '../../src/domain/register/raw-register.js';
 import type { RegisterStore, RowUpdate, WriteRequest } from '../../src/ports/register-store.js';
+import { describeTabsByHeaders } from './tabs-by-headers.js';
 
 /** A store under test, with a way to see and change the register as a human would. */
 export interface StoreFixture {
@@ -221,6 +222,8 @@ async function refusal(promise: Promise<unknown>, code: DomainErrorCode): Promis
  */
 export function describeRegisterStoreContract(name: string, makeFixture: MakeStoreFixture): void {
   describe(`${name} (RegisterStore contract)`, () => {
+    describeTabsByHeaders(makeFixture);
+
     let fx: StoreFixture;
     const seen = async (): Promise<Record<string, CellValue[][]>> => normalizeSnapshot(await fx.snapshot());
 

@@ -27,7 +27,7 @@ const nhs = scaleInputSchema.parse(SCALE_PRESETS['5x5-nhs']);
 
 /** Only what the heat map reads of a risk. */
 function risk(impact: number | null, probability: number | null): Risk {
-  return { kind: 'risk', status: 'Open', impact, probability } as Risk;
+  return { kind: 'risk', status: 'Open', state: 'open', impact, probability } as Risk;
 }
 
 type Rgb = readonly [number, number, number];

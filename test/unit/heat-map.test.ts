@@ -35,6 +35,10 @@ function risk(impact: number | null, probability: number | null, status: RiskSta
     dateLastUpdated: '2025-02-03',
     trend: null,
     status,
+    state: status === 'Closed' ? 'closed' : 'open',
+    stateFrom: 'word',
+    rag: null,
+    dateClosed: null,
     cells,
   };
 }

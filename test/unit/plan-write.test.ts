@@ -83,4 +83,23 @@ describe('planning writes against one mapped read', () => {
       }),
     );
   });
+
+  it("when a risk's target resolution date is moved, the serial is written with a date format, never shown as a number", () => {
+    const { tabs: raw } = rawRegister({
+      risks: rawTab('risks', ['Risk No.', 'Target resolution date'], [['R-1', 'Dec 2026']]),
+      audit: rawTab('audit', [...AUDIT_HEADERS], []),
+    });
+    const plan = planWrite(mapTabs(raw, layout), {
+      updates: [
+        {
+          tab: 'risks',
+          id: 'R-1',
+          changes: [{ field: 'targetResolution', expected: 'Dec 2026', value: isoDateToSerial('2027-03-31') }],
+        },
+      ],
+      inserts: [],
+      audit: [],
+    });
+    expect(plan.cells.map((cell) => [cell.field, cell.isDate])).toEqual([['targetResolution', true]]);
+  });
 });

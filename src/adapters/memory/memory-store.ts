@@ -1,8 +1,9 @@
 import type { Settings } from '../../config/settings.js';
 import type { CellValue } from '../../domain/cell.js';
+import { findTabs, titlesToRead } from '../../domain/register/find-tabs.js';
 import { mapTabs } from '../../domain/register/mapped-tab.js';
-import { type RawRegister, type RawTab, TAB_KEYS, type TabKey } from '../../domain/register/raw-register.js';
-import { missingTab, tabFromGrid, tabTitled } from '../../domain/register/tab-from-grid.js';
+import type { RawRegister, RawTab, TabKey } from '../../domain/register/raw-register.js';
+import { tabTitled } from '../../domain/register/tab-from-grid.js';
 import type { RegisterStore, WriteRequest, WriteResult } from '../../ports/register-store.js';
 import { a1Ref, planWrite } from '../shared/plan-write.js';
 
@@ -86,14 +87,13 @@ export class MemoryRegisterStore implements RegisterStore {
     return actual === undefined ? undefined : this.#grids.get(actual);
   }
 
+  /** Every tab found as the other stores find them: by configured title, else by what its headers hold. */
   #read(): Record<TabKey, RawTab> {
-    const entries = TAB_KEYS.map((key) => {
-      const { title, headers } = this.#tabs[key];
-      const actual = tabTitled([...this.#grids.keys()], (name) => name, title);
-      if (actual === undefined) return [key, missingTab(key, title)] as const;
-      const grid = this.#grids.get(actual)!.map((cells, index) => ({ row: index + 1, cells: [...cells] }));
-      return [key, tabFromGrid(key, actual, grid, headers)] as const;
-    });
-    return Object.fromEntries(entries) as Record<TabKey, RawTab>;
+    const titles = titlesToRead([...this.#grids.keys()], this.#tabs);
+    const sources = titles.map((title) => ({
+      title,
+      grid: this.#grids.get(title)!.map((cells, index) => ({ row: index + 1, cells: [...cells] })),
+    }));
+    return findTabs(sources, this.#tabs);
   }
 }

@@ -1,7 +1,7 @@
 import type { sheets_v4 } from 'googleapis';
 import type { Settings } from '../../config/settings.js';
 import type { Scale } from '../../domain/items/scale.js';
-import { DATE_FIELDS, TAB_FIELDS } from '../../domain/register/fields.js';
+import { DATE_FIELDS, OPTIONAL_FIELDS, TAB_FIELDS } from '../../domain/register/fields.js';
 import { mapTab } from '../../domain/register/mapped-tab.js';
 import { type RawTab, TAB_KEYS, type TabKey } from '../../domain/register/raw-register.js';
 import { ACTION_STATUSES, RISK_STATUSES, TRENDS } from '../../domain/register/vocabulary.js';
@@ -136,7 +136,7 @@ export function planSetup(
       changes.push(`added the "${settings.tabs[key].title}" tab`);
     }
     const mapped = mapTab(tab, synonyms).columns;
-    const missing = TAB_FIELDS[key].filter((field) => mapped[field] === undefined);
+    const missing = TAB_FIELDS[key].filter((field) => mapped[field] === undefined && !OPTIONAL_FIELDS.has(field));
     if (missing.length > 0) {
       const start = headers.length;
       const needed = start + missing.length - (state.info?.columnCount ?? Number.MAX_SAFE_INTEGER);
@@ -170,7 +170,7 @@ export function planSetup(
         },
       });
     }
-    for (const field of TAB_FIELDS[key].filter((f) => DATE_FIELDS.has(f))) {
+    for (const field of TAB_FIELDS[key].filter((f) => DATE_FIELDS.has(f) && mapped[f] !== undefined)) {
       const column = mapped[field]!;
       requests.push({
         repeatCell: {

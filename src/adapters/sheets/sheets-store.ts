@@ -1,12 +1,13 @@
 import type { Settings } from '../../config/settings.js';
-import { type RawRegister, type RawTab, TAB_KEYS, type TabKey } from '../../domain/register/raw-register.js';
-import { missingTab } from '../../domain/register/tab-from-grid.js';
+import { findTabs, titlesToRead } from '../../domain/register/find-tabs.js';
+import { type RawRegister, TAB_KEYS } from '../../domain/register/raw-register.js';
 import type { RegisterStore, WriteRequest, WriteResult } from '../../ports/register-store.js';
 import { inQueue } from '../shared/keyed-queue.js';
 import { FencedSender } from './fenced-send.js';
 import { commitGroup, type QueuedWrite } from './guarded-commit.js';
-import { findSheet, quoteTitle, tabFromValues } from './sheet-tabs.js';
+import { gridFromValues, quoteTitle } from './sheet-tabs.js';
 import type { SheetInfo, SheetsApi } from './sheets-api.js';
+import { SCRATCH_TITLE } from './write-check.js';
 
 export interface SheetsRegisterStoreOptions {
   api: SheetsApi;
@@ -124,46 +125,36 @@ export class SheetsRegisterStore implements RegisterStore {
   /**
    * Every tab in one batchGet. Before the tab list is known the configured
    * titles are asked for directly (one request for a digest); if one is
-   * missing Sheets refuses the whole batch, so the tab list is read and only
-   * the tabs that exist are asked for.
+   * missing Sheets refuses the whole batch, so the tab list is read and the
+   * tabs that exist are asked for: those with a configured title, and all
+   * the others when one of Risks, Actions and People has none, to find it
+   * by its headers (findTabs).
    */
   async #readFresh(): Promise<RawRegister> {
     if (this.#infos === null) {
+      const titles = TAB_KEYS.map((key) => this.#tabs[key].title);
       try {
-        return this.#toRegister(
-          TAB_KEYS.map((key) => this.#tabs[key].title),
-          await this.#api.batchGetValues(TAB_KEYS.map((key) => quoteTitle(this.#tabs[key].title))),
-        );
+        return this.#toRegister(titles, await this.#api.batchGetValues(titles.map(quoteTitle)));
       } catch (error) {
         if ((error as { details?: { status?: unknown } }).details?.status !== 400) throw error;
         this.#infos = await this.#api.sheetInfos();
       }
     }
     const infos = await this.#sheetInfos();
-    const titles = TAB_KEYS.map((key) => findSheet(infos, this.#tabs[key].title)?.title ?? null);
-    const present = titles.filter((title): title is string => title !== null);
-    const ranges = present.length > 0 ? await this.#api.batchGetValues(present.map(quoteTitle)) : [];
-    const byTitle = new Map(present.map((title, i) => [title, ranges[i]]));
-    return this.#toRegister(
-      titles,
-      titles.map((title) => (title === null ? undefined : byTitle.get(title))),
+    // The bot's scratch tab holds copies of cells mid-write: never a register tab.
+    const titles = titlesToRead(
+      infos.map((info) => info.title).filter((title) => title !== SCRATCH_TITLE),
+      this.#tabs,
     );
+    const ranges = titles.length > 0 ? await this.#api.batchGetValues(titles.map(quoteTitle)) : [];
+    return this.#toRegister(titles, ranges);
   }
 
   #toRegister(
-    titles: ReadonlyArray<string | null>,
+    titles: readonly string[],
     ranges: ReadonlyArray<{ values?: unknown[][] | null } | undefined>,
   ): RawRegister {
-    const tabs = Object.fromEntries(
-      TAB_KEYS.map((key, i) => {
-        const title = titles[i];
-        const tab: RawTab =
-          title === null || title === undefined
-            ? missingTab(key, this.#tabs[key].title)
-            : tabFromValues(key, title, ranges[i]?.values, this.#tabs[key].headers);
-        return [key, tab];
-      }),
-    ) as Record<TabKey, RawTab>;
-    return { source: this.source, tabs };
+    const sources = titles.map((title, i) => ({ title, grid: gridFromValues(ranges[i]?.values) }));
+    return { source: this.source, tabs: findTabs(sources, this.#tabs) };
   }
 }

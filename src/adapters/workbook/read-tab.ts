@@ -1,14 +1,8 @@
 import type ExcelJS from 'exceljs';
 import type { CellValue } from '../../domain/cell.js';
-import {
-  type HeaderSynonyms,
-  type RawRow,
-  type RawTab,
-  TAB_KEYS,
-  type TabKey,
-  type TabLayout,
-} from '../../domain/register/raw-register.js';
-import { missingTab, tabFromGrid, tabTitled } from '../../domain/register/tab-from-grid.js';
+import { findTabs, titlesToRead } from '../../domain/register/find-tabs.js';
+import type { RawRow, RawTab, TabKey, TabLayout } from '../../domain/register/raw-register.js';
+import { tabTitled } from '../../domain/register/tab-from-grid.js';
 import { readCell } from './cell-values.js';
 
 /** The worksheet a configured tab title names. */
@@ -25,29 +19,25 @@ function rowValues(row: ExcelJS.Row): CellValue[] {
   return Array.from(values, (value) => value ?? null);
 }
 
-/**
- * Reads one tab. Only rows the file holds are visited, so thousands of
- * formatted but empty rows at the end cost nothing per cell.
- */
-export function readTab(
-  key: TabKey,
-  title: string,
-  sheet: ExcelJS.Worksheet | undefined,
-  synonyms: HeaderSynonyms,
-): RawTab {
-  if (!sheet) return missingTab(key, title);
+/** A worksheet's rows as the core reads them. Only rows the file holds are visited, so thousands of formatted but empty rows at the end cost nothing per cell. */
+function gridOf(sheet: ExcelJS.Worksheet): RawRow[] {
   const grid: RawRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     grid.push({ row: rowNumber, cells: rowValues(row) });
   });
-  return tabFromGrid(key, sheet.name, grid, synonyms);
+  return grid;
 }
 
-/** Every tab of the register, each found by its configured title (a missing one reads as not found). */
+/**
+ * Every tab of the register: each found by its configured title, or, where
+ * none has it, by what its headers hold (findTabs). Only the worksheets
+ * that could be one of them are read.
+ */
 export function readTabs(workbook: ExcelJS.Workbook, tabs: Record<TabKey, TabLayout>): Record<TabKey, RawTab> {
-  const entries = TAB_KEYS.map((key) => {
-    const { title, headers } = tabs[key];
-    return [key, readTab(key, title, findWorksheet(workbook, title), headers)] as const;
-  });
-  return Object.fromEntries(entries) as Record<TabKey, RawTab>;
+  const titles = titlesToRead(
+    workbook.worksheets.map((sheet) => sheet.name),
+    tabs,
+  );
+  const sources = titles.map((title) => ({ title, grid: gridOf(findWorksheet(workbook, title)!) }));
+  return findTabs(sources, tabs);
 }

@@ -97,7 +97,7 @@ export function topRisks(risks: readonly Risk[], count: number): Risk[] {
 
 /** The weekly digest of a register as of `today`. */
 export function buildDigest(register: Register, today: IsoDate, options: DigestOptions): Digest {
-  const open = register.risks.filter((risk) => risk.status === 'Open');
+  const open = register.risks.filter(isOpen);
   const rated = open.filter((risk) => risk.rating !== null);
   const bandCounts = options.scale.bands.map((band) => ({
     band,

@@ -3,6 +3,7 @@ import { canonicalId, compareText } from '../item-id.js';
 import { normalizeHeader } from '../register/header-map.js';
 import type { HeaderSynonyms } from '../register/raw-register.js';
 import type { AuditEntry, Item, Register } from '../register/register.js';
+import { lookupStatus } from '../register/status-vocabulary.js';
 
 /** A risk whose rating moved over the period: first value before it, last value after. */
 export interface RatingMove {
@@ -40,11 +41,18 @@ export function auditFieldOf(field: string, synonyms: HeaderSynonyms): string | 
   return null;
 }
 
-const CLOSED = new Set(['closed', 'done', 'complete', 'completed']);
+/** Whether an Audit log line closed its item: a status word meaning closed, or a date put in Date closed. */
+function closes(register: Register, item: Item, field: string | null, entry: AuditEntry): boolean {
+  if (field === 'dateClosed') return entry.newValue.trim() !== '';
+  if (field !== 'status') return false;
+  const vocabulary = item.kind === 'risk' ? register.statuses.risks : register.statuses.actions;
+  return lookupStatus(vocabulary, entry.newValue)?.state === 'closed';
+}
 
 /**
  * What changed between `after` (exclusive) and `until` (inclusive): items
- * added, closed, and risks whose rating rose or fell (first old value to last
+ * added, closed (by a status word the register's vocabulary reads as closed,
+ * or a date closed in the period), and risks whose rating rose or fell (first old value to last
  * new value, so a rating that went up and back down is no change). `dayOf`
  * turns an Audit log timestamp into the board's calendar date.
  */
@@ -80,12 +88,10 @@ export function weekChanges(
     const item = items.get(canonicalId(entry.item));
     if (item === undefined) continue;
     const field = fieldOf(entry, item.kind);
-    if (
-      field === 'created' ||
-      (field === 'status' && entry.oldValue.trim() === '' && !CLOSED.has(entry.newValue.trim().toLowerCase()))
-    )
+    const closing = closes(register, item, field, entry);
+    if (field === 'created' || (field === 'status' && entry.oldValue.trim() === '' && !closing))
       added.set(item.key, item);
-    else if (field === 'status' && CLOSED.has(entry.newValue.trim().toLowerCase())) closed.set(item.key, item);
+    else if (closing) closed.set(item.key, item);
     else if (field === 'rating' && item.kind === 'risk') {
       const from = Number(entry.oldValue);
       const to = Number(entry.newValue);
@@ -96,6 +102,9 @@ export function weekChanges(
   }
   for (const risk of register.risks)
     if (risk.dateRaised !== null && risk.dateRaised > after && risk.dateRaised <= until) added.set(risk.key, risk);
+  // A date typed into Date closed closes the item as surely as a status word, with or without an Audit line.
+  for (const item of items.values())
+    if (item.dateClosed !== null && item.dateClosed > after && item.dateClosed <= until) closed.set(item.key, item);
   const moves = [...ratings.entries()].map(([key, move]) => ({ item: items.get(key)!, ...move }));
   const byId = (a: { key: string }, b: { key: string }) => compareText(a.key, b.key);
   return {

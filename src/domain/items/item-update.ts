@@ -1,8 +1,10 @@
 import { type CellValue, cellText, type IsoDate } from '../cell.js';
-import { isoDateToSerial, readSingleDate } from '../dates/timescale.js';
+import { dateCellText, isoDateToSerial, readSingleDate } from '../dates/timescale.js';
 import { DomainError } from '../domain-error.js';
+import { DATE_FIELDS } from '../register/fields.js';
 import type { AuditRecord, CellChange } from '../register/raw-register.js';
 import type { Action, Item, Register, Risk } from '../register/register.js';
+import { lookupStatus, type StatusWord } from '../register/status-vocabulary.js';
 import { readActionStatus, readRiskStatus, readTrend, type Trend } from '../register/vocabulary.js';
 import { bandFor, ratingOf, readLevel, topBand } from './rating.js';
 import type { Band, Scale } from './scale.js';
@@ -15,7 +17,7 @@ export interface RequestedChange {
 
 export interface ItemUpdateInput {
   item: Item;
-  register: Pick<Register, 'columns'>;
+  register: Pick<Register, 'columns' | 'statuses'>;
   changes: readonly RequestedChange[];
   note: string | null;
   scale: Scale;
@@ -56,7 +58,8 @@ class ChangeSet {
     const expected = (this.input.item.cells as Record<string, CellValue>)[field] ?? null;
     if (cellText(expected) === cellText(value)) return;
     this.changes.push({ field, expected, value });
-    if (logged) this.log(field, cellText(expected), shown);
+    // The Audit log keeps a date as the date a person saw in the cell, not the serial stored under it.
+    if (logged) this.log(field, DATE_FIELDS.has(field) ? dateCellText(expected) : cellText(expected), shown);
   }
 
   log(field: string, oldValue: string, newValue: string): void {
@@ -96,6 +99,37 @@ function targetDate(value: string): IsoDate {
   );
 }
 
+/**
+ * The status word to write for what the user typed. The bot's own words stay
+ * what it writes ("closed" is Closed for a risk and Done for an action);
+ * any other word the register's vocabulary knows ("accepted", "on hold") is
+ * written as the vocabulary spells it.
+ */
+function statusWord(item: Item, value: string, input: ItemUpdateInput): StatusWord {
+  const own = item.kind === 'risk' ? readRiskStatus(value) : readActionStatus(value);
+  const vocabulary = item.kind === 'risk' ? input.register.statuses.risks : input.register.statuses.actions;
+  const found = lookupStatus(vocabulary, own.kind === 'value' ? own.value : value);
+  if (found !== undefined) return found;
+  throw invalid(
+    item.kind === 'risk'
+      ? `a risk's status is Open or Closed, or a word like Accepted, Monitoring or Transferred (tabs.risks.statuses in settings adds the register's own), not "${value}"`
+      : `an action's status is Not started, In progress, Blocked or Done, or a word like On hold, Cancelled or Deferred (tabs.actions.statuses in settings adds the register's own), not "${value}"`,
+    { field: 'status' },
+  );
+}
+
+/**
+ * Sets the status, keeping Date closed in step where the tab has one: a date
+ * there closes the item whatever the word says, so closing fills it in with
+ * today and reopening clears it.
+ */
+function setStatus(item: Item, word: StatusWord, input: ItemUpdateInput, set: ChangeSet): void {
+  set.set('status', word.word, true);
+  if (word.state === 'closed' && item.dateClosed === null)
+    set.set('dateClosed', isoDateToSerial(input.today), true, input.today);
+  else if (word.state !== 'closed' && item.dateClosed !== null) set.set('dateClosed', null, true, '');
+}
+
 function trendBetween(before: number | null, after: number | null): Trend | null {
   if (before === null || after === null) return null;
   return after > before ? 'Increasing' : after < before ? 'Decreasing' : 'No Change';
@@ -106,11 +140,8 @@ function updateRisk(risk: Risk, input: ItemUpdateInput, set: ChangeSet): ItemUpd
   for (const { field, value } of input.changes) {
     if (field === 'impact') impact = level(value, 'impact', input.scale);
     else if (field === 'probability') probability = level(value, 'probability', input.scale);
-    else if (field === 'status') {
-      const status = readRiskStatus(value);
-      if (status.kind !== 'value') throw invalid(`a risk's status is Open or Closed, not "${value}"`, { field });
-      set.set('status', status.value, true);
-    } else if (field === 'trend') {
+    else if (field === 'status') setStatus(risk, statusWord(risk, value, input), input, set);
+    else if (field === 'trend') {
       const trend = readTrend(value);
       if (trend.kind !== 'value')
         throw invalid(`trend is Increasing, Decreasing or No Change, not "${value}"`, { field });
@@ -142,12 +173,10 @@ function updateRisk(risk: Risk, input: ItemUpdateInput, set: ChangeSet): ItemUpd
 function updateAction(action: Action, input: ItemUpdateInput, set: ChangeSet): void {
   for (const { field, value } of input.changes) {
     if (field === 'status') {
-      const status = readActionStatus(value);
-      if (status.kind !== 'value')
-        throw invalid(`an action's status is Not started, In progress, Blocked or Done, not "${value}"`, { field });
-      set.set('status', status.value, true);
-      if (status.value === 'Done' && !input.changes.some((c) => c.field === 'progress'))
-        set.set('progress', 100, false);
+      const word = statusWord(action, value, input);
+      setStatus(action, word, input, set);
+      // Done means all of it done; a cancelled action is closed but its progress stays as it was.
+      if (word.word === 'Done' && !input.changes.some((c) => c.field === 'progress')) set.set('progress', 100, false);
     } else if (field === 'progress') {
       const digits = value.replace(/%$/, '').trim();
       const percent = /^\d+(\.\d+)?$/.test(digits) ? Number(digits) : Number.NaN;

@@ -18,6 +18,8 @@ export const TAB_FIELDS = {
     'dateLastUpdated',
     'trend',
     'status',
+    'rag',
+    'dateClosed',
   ],
   actions: [
     'id',
@@ -35,6 +37,8 @@ export const TAB_FIELDS = {
     'latestNote',
     'dateLastUpdated',
     'linkedRisks',
+    'rag',
+    'dateClosed',
   ],
   people: ['name', 'slackUser', 'email'],
   audit: ['when', 'who', 'item', 'field', 'oldValue', 'newValue', 'via', 'note', 'change'],
@@ -53,13 +57,25 @@ export const REQUIRED_FIELDS: Record<TabKey, readonly string[]> = {
   audit: ['when', 'item'],
 };
 
-/** Fields that hold one calendar date, written back as a serial number formatted as a date. */
+/**
+ * Fields that hold one calendar date, written back as a serial number formatted as a date.
+ * A risk's target resolution date may hold text ("Dec 2026"), but what the bot writes there is a date.
+ */
 export const DATE_FIELDS: ReadonlySet<string> = new Set([
   'dateRaised',
+  'targetResolution',
   'dateLastUpdated',
   'targetDate',
   'originalTargetDate',
+  'dateClosed',
 ]);
 
 /** Audit fields given a column only once a line has a value for them: change IDs come with Slack's requests alone. */
 export const ON_DEMAND_FIELDS: ReadonlySet<string> = new Set(['change']);
+
+/**
+ * Fields read, and kept up by the bot's own changes, where a register has a
+ * column for them, but never given a column by the bot (the sample register,
+ * setting up a sheet): many registers have no RAG or Date closed, and need none.
+ */
+export const OPTIONAL_FIELDS: ReadonlySet<string> = new Set(['rag', 'dateClosed']);

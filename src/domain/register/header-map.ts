@@ -58,8 +58,8 @@ function sameName(a: string, b: string): boolean {
  * date" and "Timescale" maps each to its own field; then each field's other
  * names are tried in the order listed, so where a sheet has two columns for
  * one field ("Risk description" and "Risk name") the name listed first wins.
- * Headers are compared as written, then without "(…)", then by their first
- * line. Headers that match no field are left alone: the bot never touches
+ * Each name is compared with a header as written, then without "(…)", then
+ * with the header's first line. Headers that match no field are left alone: the bot never touches
  * columns it does not know, and lists them as unused.
  */
 export function mapHeaders(tab: TabKey, headers: readonly string[], synonyms: HeaderSynonyms): ColumnMap {
@@ -79,10 +79,10 @@ export function mapHeaders(tab: TabKey, headers: readonly string[], synonyms: He
   };
   for (const reading of READINGS) {
     for (const field of fields) if (!(field in byField)) claim(field, synonyms[field]?.[0] ?? '', reading);
-    for (const field of fields) {
-      if (field in byField) continue;
-      for (const name of (synonyms[field] ?? []).slice(1)) if (claim(field, name, reading)) break;
-    }
+  }
+  for (const field of fields) {
+    const names = (synonyms[field] ?? []).slice(1);
+    names.some((name) => !(field in byField) && READINGS.some((reading) => claim(field, name, reading)));
   }
   return { byField, ...otherColumns(tab, headers, synonyms, byField, claimed) };
 }

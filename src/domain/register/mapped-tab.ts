@@ -1,5 +1,5 @@
 import { DATE_FIELDS } from './fields.js';
-import { type HeaderProblem, mapHeaders } from './header-map.js';
+import { type HeaderProblem, mapHeaders, type UnusedColumn } from './header-map.js';
 import { type HeaderSynonyms, type RawTab, TAB_KEYS, type TabKey, type TabLayout } from './raw-register.js';
 
 /**
@@ -14,11 +14,13 @@ export interface MappedTab {
   columns: Record<string, number>;
   /** Header cells naming a field a second time: ignored, and reported. */
   duplicates: HeaderProblem[];
+  /** Headed columns no field reads: left alone, and listed by `check`. */
+  unused: UnusedColumn[];
 }
 
 export function mapTab(tab: RawTab, synonyms: HeaderSynonyms): MappedTab {
-  const { byField, problems } = mapHeaders(tab.key, tab.headers, synonyms);
-  return { tab, synonyms, columns: byField, duplicates: problems };
+  const { byField, problems, unused } = mapHeaders(tab.key, tab.headers, synonyms);
+  return { tab, synonyms, columns: byField, duplicates: problems, unused };
 }
 
 /** Every tab of one read, each mapped with the header words its layout gives. */

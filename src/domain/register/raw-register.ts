@@ -1,5 +1,7 @@
 import type { CellValue } from '../cell.js';
+import type { PlanYear } from '../dates/plan-year.js';
 import type { Scale } from '../items/scale.js';
+import type { StatusWords } from './status-words.js';
 
 /** The tabs of a register, by the role they play (their titles come from config). */
 export type TabKey = 'risks' | 'actions' | 'people' | 'audit';
@@ -65,10 +67,14 @@ export type HeaderSynonyms = Record<string, readonly string[]>;
 export interface TabLayout {
   title: string;
   headers: HeaderSynonyms;
+  /** Status words of this register and what each means, over the built-in ones (risks and actions only). */
+  statuses?: StatusWords;
 }
 
 /** What reading a register needs to know besides its cells: each tab's layout, and the board's scale. */
 export interface RegisterLayout {
   tabs: Record<TabKey, TabLayout>;
   scale: Scale;
+  /** The year dates written without one ("12 Jan", "Q4") fall in; null or absent, such dates are reported. */
+  planYear?: PlanYear | null;
 }

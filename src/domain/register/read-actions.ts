@@ -3,9 +3,10 @@ import { canonicalId } from '../item-id.js';
 import type { ActionField } from './fields.js';
 import type { Problem } from './problem.js';
 import { readDateCell, readPastDateCell, readRowId, readTimescaleCell } from './read-cells.js';
+import { readItemStatus } from './read-status.js';
 import { cellProblem, type FieldRow, type FieldTab } from './read-tab.js';
 import type { Action, TargetDates } from './register.js';
-import { readActionStatus } from './vocabulary.js';
+import type { StatusVocabulary } from './status-vocabulary.js';
 
 function readCount(
   tab: FieldTab<ActionField>,
@@ -75,29 +76,21 @@ export function readLinkedRisks(text: string): string[] {
     .map(canonicalId);
 }
 
-/** Reads one Actions row into an Action, reporting what is wrong with it; null when it has no ID. */
+/**
+ * Reads one Actions row into an Action, its status words read with
+ * `statuses`, reporting what is wrong with it; null when it has no ID.
+ */
 export function readActionRow(
   tab: FieldTab<ActionField>,
   row: FieldRow<ActionField>,
+  statuses: StatusVocabulary,
   today: IsoDate,
   problems: Problem[],
 ): Action | null {
   const v = row.values;
   const identity = readRowId(tab, row, 'action', problems);
   if (identity === null) return null;
-  const status = readActionStatus(v.status);
-  if (status.kind === 'unknown') {
-    problems.push(
-      cellProblem(
-        tab,
-        row,
-        'status',
-        'value_unknown',
-        'warning',
-        `status must be Not started, In progress, Blocked or Done, not "${status.text}"; read as Not started`,
-      ),
-    );
-  }
+  const progress = readProgress(tab, row, problems);
   return {
     kind: 'action',
     ...identity,
@@ -109,8 +102,8 @@ export function readActionRow(
     target: readTarget(tab, row, today, problems),
     originalTargetDate: readDateCell(tab, row, 'originalTargetDate', problems),
     timesSlipped: readCount(tab, row, 'timesSlipped', problems) ?? 0,
-    status: status.kind === 'value' ? status.value : 'Not started',
-    progress: readProgress(tab, row, problems),
+    progress,
+    ...readItemStatus(tab, row, 'actions', statuses, today, progress, problems),
     latestNote: cellText(v.latestNote),
     dateLastUpdated: readPastDateCell(tab, row, 'dateLastUpdated', today, problems),
     linkedRisks: readLinkedRisks(cellText(v.linkedRisks)),

@@ -11,6 +11,7 @@ import { readActionRow } from './read-actions.js';
 import { readRiskRow } from './read-risks.js';
 import { type FieldTab, readFieldTab } from './read-tab.js';
 import type { Action, AuditEntry, Person, Register, Risk } from './register.js';
+import { tabStatusVocabulary } from './status-vocabulary.js';
 
 function readPeople(tab: FieldTab<(typeof TAB_FIELDS.people)[number]>): Person[] {
   return tab.rows
@@ -110,16 +111,22 @@ function checkOwners(
 export function readRegister(raw: RawRegister, settings: RegisterLayout, today: IsoDate): Register {
   const problems: Problem[] = [];
   const tabs = mapTabs(raw.tabs, settings.tabs);
-  const riskTab = readFieldTab(tabs.risks, TAB_FIELDS.risks);
-  const actionTab = readFieldTab(tabs.actions, TAB_FIELDS.actions);
+  // Dates written without a year, in either tab, fall in the plan year where the settings give one.
+  const planYear = settings.planYear ?? null;
+  const riskTab = { ...readFieldTab(tabs.risks, TAB_FIELDS.risks), planYear };
+  const actionTab = { ...readFieldTab(tabs.actions, TAB_FIELDS.actions), planYear };
   const peopleTab = readFieldTab(tabs.people, TAB_FIELDS.people);
   const auditTab = readFieldTab(tabs.audit, TAB_FIELDS.audit);
   problems.push(...riskTab.problems, ...actionTab.problems, ...peopleTab.problems, ...auditTab.problems);
+  const statuses = {
+    risks: tabStatusVocabulary('risks', settings.tabs.risks.statuses),
+    actions: tabStatusVocabulary('actions', settings.tabs.actions.statuses),
+  };
   const risks = riskTab.rows
-    .map((row) => readRiskRow(riskTab, row, settings.scale, today, problems))
+    .map((row) => readRiskRow(riskTab, row, settings.scale, statuses.risks, today, problems))
     .filter((r): r is Risk => r !== null);
   const actions = actionTab.rows
-    .map((row) => readActionRow(actionTab, row, today, problems))
+    .map((row) => readActionRow(actionTab, row, statuses.actions, today, problems))
     .filter((a): a is Action => a !== null);
   const people = readPeople(peopleTab);
   checkDuplicateIds(riskTab.title, riskTab.headerOf('id'), risks, problems);
@@ -140,6 +147,7 @@ export function readRegister(raw: RawRegister, settings: RegisterLayout, today: 
     audit: readAudit(auditTab),
     problems: sortProblems(problems).map(shortenProblem),
     columns,
+    statuses,
   };
 }
 
@@ -151,7 +159,8 @@ export function peopleIn(tabs: Record<TabKey, MappedTab>): Person[] {
 /**
  * One item as a mapped read holds it, with the People tab: what deciding
  * whether someone may change it needs, read from a write's own read without
- * reading the whole register again.
+ * reading the whole register again. Its state is read with the built-in
+ * status words: who may change an item does not depend on its state.
  */
 export function itemAndPeople(
   tabs: Record<TabKey, MappedTab>,
@@ -170,8 +179,8 @@ export function itemAndPeople(
   const problems: Problem[] = [];
   if (kind === 'risks') {
     const one = readFieldTab({ ...mapped, tab: { ...mapped.tab, rows: [raw] } }, TAB_FIELDS.risks);
-    return { item: readRiskRow(one, one.rows[0]!, scale, today, problems)!, people };
+    return { item: readRiskRow(one, one.rows[0]!, scale, tabStatusVocabulary('risks'), today, problems)!, people };
   }
   const one = readFieldTab({ ...mapped, tab: { ...mapped.tab, rows: [raw] } }, TAB_FIELDS.actions);
-  return { item: readActionRow(one, one.rows[0]!, today, problems)!, people };
+  return { item: readActionRow(one, one.rows[0]!, tabStatusVocabulary('actions'), today, problems)!, people };
 }

@@ -4,9 +4,11 @@ import type { Scale } from '../items/scale.js';
 import type { RiskField } from './fields.js';
 import type { Problem } from './problem.js';
 import { readPastDateCell, readRowId, readTimescaleCell } from './read-cells.js';
+import { readItemStatus } from './read-status.js';
 import { cellProblem, type FieldRow, type FieldTab } from './read-tab.js';
 import type { Risk } from './register.js';
-import { readRiskStatus, readTrend } from './vocabulary.js';
+import type { StatusVocabulary } from './status-vocabulary.js';
+import { readTrend, type Trend } from './vocabulary.js';
 
 function readAxis(
   tab: FieldTab<RiskField>,
@@ -16,7 +18,10 @@ function readAxis(
   problems: Problem[],
 ): number | null {
   const reading = readLevel(row.values[axis], axis, scale);
-  if (reading.kind === 'level') return reading.level;
+  if (reading.kind === 'level') {
+    if (reading.warning) problems.push(cellProblem(tab, row, axis, 'level_invalid', 'warning', reading.warning));
+    return reading.level;
+  }
   if (reading.kind === 'invalid') problems.push(cellProblem(tab, row, axis, 'level_invalid', 'error', reading.message));
   return null;
 }
@@ -58,29 +63,8 @@ function checkSheetRating(
   }
 }
 
-function readStatusAndTrend(
-  tab: FieldTab<RiskField>,
-  row: FieldRow<RiskField>,
-  problems: Problem[],
-): Pick<Risk, 'status' | 'trend'> {
-  const status = readRiskStatus(row.values.status);
+function readTrendCell(tab: FieldTab<RiskField>, row: FieldRow<RiskField>, problems: Problem[]): Trend | null {
   const trend = readTrend(row.values.trend);
-  if (status.kind === 'unknown') {
-    const hint =
-      readTrend(row.values.status).kind === 'value'
-        ? '; it looks like a trend: add a Trend column, or map this column to trend in config'
-        : '';
-    problems.push(
-      cellProblem(
-        tab,
-        row,
-        'status',
-        'value_unknown',
-        'warning',
-        `status must be Open or Closed, not "${status.text}"${hint}; read as Open`,
-      ),
-    );
-  }
   if (trend.kind === 'unknown') {
     problems.push(
       cellProblem(
@@ -93,17 +77,18 @@ function readStatusAndTrend(
       ),
     );
   }
-  return {
-    status: status.kind === 'value' ? status.value : 'Open',
-    trend: trend.kind === 'value' ? trend.value : null,
-  };
+  return trend.kind === 'value' ? trend.value : null;
 }
 
-/** Reads one Risks row into a Risk, reporting what is wrong with it; null when it has no ID. */
+/**
+ * Reads one Risks row into a Risk, its status words read with `statuses`,
+ * reporting what is wrong with it; null when it has no ID.
+ */
 export function readRiskRow(
   tab: FieldTab<RiskField>,
   row: FieldRow<RiskField>,
   scale: Scale,
+  statuses: StatusVocabulary,
   today: IsoDate,
   problems: Problem[],
 ): Risk | null {
@@ -129,7 +114,8 @@ export function readRiskRow(
     target: readTimescaleCell(tab, row, 'targetResolution', today, problems),
     dateRaised: readPastDateCell(tab, row, 'dateRaised', today, problems),
     dateLastUpdated: readPastDateCell(tab, row, 'dateLastUpdated', today, problems),
-    ...readStatusAndTrend(tab, row, problems),
+    trend: readTrendCell(tab, row, problems),
+    ...readItemStatus(tab, row, 'risks', statuses, today, null, problems),
     cells: v,
   };
 }

@@ -1,9 +1,11 @@
 import type { CellValue, IsoDate } from '../cell.js';
 import type { Band } from '../items/scale.js';
 import type { ActionField, RiskField } from './fields.js';
+import type { ItemStatus } from './item-status.js';
 import type { Problem } from './problem.js';
 import type { AuditRecord } from './raw-register.js';
-import type { ActionStatus, RiskStatus, Trend } from './vocabulary.js';
+import type { StatusVocabulary } from './status-vocabulary.js';
+import type { Trend } from './vocabulary.js';
 
 /** A free-text timescale and what it means: every milestone, and the one that drives reminders. */
 export interface TargetDates {
@@ -13,7 +15,7 @@ export interface TargetDates {
   targetDate: IsoDate | null;
 }
 
-export interface Risk {
+export interface Risk extends ItemStatus {
   kind: 'risk';
   id: string;
   /** The canonical ID, for matching ("R - 1" → "R-1"). */
@@ -33,12 +35,11 @@ export interface Risk {
   dateRaised: IsoDate | null;
   dateLastUpdated: IsoDate | null;
   trend: Trend | null;
-  status: RiskStatus;
   /** The cells as read, the "expected" values for a later write. */
   cells: Record<RiskField, CellValue>;
 }
 
-export interface Action {
+export interface Action extends ItemStatus {
   kind: 'action';
   id: string;
   key: string;
@@ -51,7 +52,6 @@ export interface Action {
   target: TargetDates;
   originalTargetDate: IsoDate | null;
   timesSlipped: number;
-  status: ActionStatus;
   progress: number | null;
   latestNote: string;
   dateLastUpdated: IsoDate | null;
@@ -82,6 +82,8 @@ export interface Register {
   problems: Problem[];
   /** The fields each tab has a column for: the bot writes computed values only where a column exists. */
   columns: { risks: ReadonlySet<string>; actions: ReadonlySet<string> };
+  /** The status words each tab was read with: the built-in ones and the settings' own. */
+  statuses: { risks: StatusVocabulary; actions: StatusVocabulary };
 }
 
 export type Item = Risk | Action;
@@ -91,7 +93,15 @@ export function ownerOf(item: Item): string {
   return item.kind === 'risk' ? item.owner : item.lead;
 }
 
-/** Whether an item still needs work: an open risk, an action not done. */
+/** Whether an item is still open: counted, listed and shown to the board, whether or not reminders chase it. */
 export function isOpen(item: Item): boolean {
-  return item.kind === 'risk' ? item.status === 'Open' : item.status !== 'Done';
+  return item.state !== 'closed';
+}
+
+/**
+ * Whether reminders chase an item: open, and not set aside (an accepted risk,
+ * an action on hold). Only these are overdue, due soon or due for review.
+ */
+export function isChased(item: Item): boolean {
+  return item.state === 'open';
 }

@@ -10,6 +10,8 @@ const HEADER_SCAN_LINES = 10;
  * Which of a tab's first non-blank lines is its header line: the first in
  * which every field the tab cannot do without is found (real registers often
  * put a title such as "Appendix B – Risk Log" above the headers), else the
+ * one naming most fields (a register without an ID column still has its
+ * headers found, so `check` can say the ID column is missing), else the
  * first line. Returns an index into `lines`.
  */
 function findHeaderLine(
@@ -18,12 +20,11 @@ function findHeaderLine(
   synonyms: HeaderSynonyms,
   tab: TabKey,
 ): number {
-  const scanned = lines.slice(0, HEADER_SCAN_LINES);
-  const found = scanned.findIndex((headers) => {
-    const { byField } = mapHeaders(tab, headers, synonyms);
-    return required.every((field) => byField[field] !== undefined);
-  });
-  return Math.max(found, 0);
+  const mapped = lines.slice(0, HEADER_SCAN_LINES).map((headers) => mapHeaders(tab, headers, synonyms).byField);
+  const found = mapped.findIndex((byField) => required.every((field) => byField[field] !== undefined));
+  if (found >= 0) return found;
+  const counts = mapped.map((byField) => Object.keys(byField).length);
+  return Math.max(counts.indexOf(Math.max(0, ...counts)), 0);
 }
 
 /** The cells up to the last one holding any text; none for a row of blanks. */
@@ -31,6 +32,13 @@ function withoutTrailingBlanks(cells: readonly CellValue[]): CellValue[] {
   let end = cells.length;
   while (end > 0 && isBlank(cells[end - 1])) end -= 1;
   return cells.slice(0, end);
+}
+
+/** A grid's rows that hold any text, each without its trailing blank cells. */
+export function nonBlankLines(grid: readonly RawRow[]): RawRow[] {
+  return grid
+    .map(({ row, cells }) => ({ row, cells: withoutTrailingBlanks(cells) }))
+    .filter((line) => line.cells.length > 0);
 }
 
 /**
@@ -41,9 +49,7 @@ function withoutTrailingBlanks(cells: readonly CellValue[]): CellValue[] {
  * text at all has `headerRow` 0.
  */
 export function tabFromGrid(key: TabKey, title: string, grid: readonly RawRow[], synonyms: HeaderSynonyms): RawTab {
-  const lines = grid
-    .map(({ row, cells }) => ({ row, cells: withoutTrailingBlanks(cells) }))
-    .filter((line) => line.cells.length > 0);
+  const lines = nonBlankLines(grid);
   const at = findHeaderLine(
     lines.map((line) => line.cells.map(cellText)),
     REQUIRED_FIELDS[key],

@@ -1,5 +1,9 @@
 import { type CellValue, cellText } from '../cell.js';
 
+/**
+ * The status words the bot itself writes (and offers in a new sheet's
+ * drop-downs). Registers use many more: status-words.ts says what each means.
+ */
 export const RISK_STATUSES = ['Open', 'Closed'] as const;
 export type RiskStatus = (typeof RISK_STATUSES)[number];
 
@@ -13,7 +17,7 @@ function key(text: string): string {
   return text.toLowerCase().replace(/[^a-z]/g, '');
 }
 
-/** Words people write for each value; the canonical word is always accepted too. */
+/** Words people type for each word the bot writes; the word itself is always accepted too. */
 const RISK_STATUS_WORDS: Record<string, RiskStatus> = {
   open: 'Open',
   live: 'Open',
@@ -34,7 +38,6 @@ const ACTION_STATUS_WORDS: Record<string, ActionStatus> = {
   wip: 'In progress',
   blocked: 'Blocked',
   stuck: 'Blocked',
-  onhold: 'Blocked',
   done: 'Done',
   complete: 'Done',
   completed: 'Done',
@@ -70,9 +73,9 @@ function reader<T extends string>(words: Record<string, T>) {
   };
 }
 
-/** Reads a risk's Open/Closed status, case- and spacing-insensitive, with common synonyms. */
+/** The word the bot writes for a risk's typed status (Open or Closed), case- and spacing-insensitive. */
 export const readRiskStatus = reader(RISK_STATUS_WORDS);
-/** Reads an action's status: Not started, In progress, Blocked or Done, with common synonyms. */
+/** The word the bot writes for an action's typed status: Not started, In progress, Blocked or Done. */
 export const readActionStatus = reader(ACTION_STATUS_WORDS);
 /** Reads a risk's trend: Increasing, Decreasing or No Change, with common synonyms. */
 export const readTrend = reader(TREND_WORDS);

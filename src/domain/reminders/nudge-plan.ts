@@ -3,7 +3,7 @@ import { addDays, dayOfWeek, daysBetween } from '../dates/calendar.js';
 import { compareText } from '../item-id.js';
 import { reviewsDue } from '../items/due-items.js';
 import { peopleDirectory, personKey } from '../register/people.js';
-import { type Item, isOpen, ownerOf, type Person, type Register } from '../register/register.js';
+import { type Item, isChased, ownerOf, type Person, type Register } from '../register/register.js';
 
 export interface NudgeRules {
   /** Days before the target date to remind, e.g. [14, 7, 1, 0]. */
@@ -62,7 +62,7 @@ function stagesFor(targetDate: IsoDate, today: IsoDate, rules: NudgeRules): Arra
 }
 
 /**
- * The stage each open item has reached by `today` (the latest one only, so a
+ * The stage each item reminders chase has reached by `today` (the latest one only, so a
  * run after days of downtime catches up once instead of replaying), kept when
  * `wasSent` says it has not gone out yet. Without a ledger, a stage counts as
  * sent once the working day it fell on has passed.
@@ -80,7 +80,7 @@ export function planNudges(
   const nudges: Nudge[] = [];
   for (const item of [...register.risks, ...register.actions]) {
     const targetDate = item.target.targetDate;
-    if (!isOpen(item) || targetDate === null || daysBetween(today, targetDate) > horizon) continue;
+    if (!isChased(item) || targetDate === null || daysBetween(today, targetDate) > horizon) continue;
     const reached = stagesFor(targetDate, today, rules)
       .map((s) => ({ ...s, sendOn: workingDayOnOrBefore(s.due, isWorkingDay) }))
       .filter((s) => s.sendOn <= today)

@@ -85,6 +85,16 @@ const TEMPLATES: TemplateWords[] = [
     ],
   },
   {
+    template: 'Notion risk register (Status property: Not started, In progress, Done)',
+    url: 'https://florentine-aspen-457.notion.site/How-to-use-1adb582b661080548161e82dd7f1eea1',
+    kind: 'risks',
+    words: [
+      ['Not Started', 'open'],
+      ['In Progress', 'open'],
+      ['Done', 'closed'],
+    ],
+  },
+  {
     template: 'Project action items template',
     url: 'https://www.scribd.com/document/620668226/project-actions-template',
     kind: 'actions',

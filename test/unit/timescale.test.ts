@@ -218,6 +218,9 @@ describe('readTimescale', () => {
     ['Jan 2011 to Mar 2012', ['2012-03-31']],
     ['2011/12 - 2012/13', ['2013-03-31']],
     ['Q1-Q2 2012', ['2012-06-30']],
+    // A date range as Notion exports it to CSV.
+    ['March 1, 2026 → March 31, 2026', ['2026-03-31']],
+    ['2026-03-01 → 2026-03-31', ['2026-03-31']],
   ]);
 
   readsAsDates('a cell holds a number, a serial reads as its date and a year as its last day', [
@@ -483,6 +486,7 @@ describe('readSingleDate', () => {
     ['31st October 2010', '2010-10-31'],
     ['31st March 2011', '2011-03-31'],
     ['Mar – June 11', '2011-06-30'],
+    ['March 1, 2026 → March 31, 2026', '2026-03-31'],
     [40432, '2010-09-11'],
   ])('when a date column holds %j, reads the one date %s', (cell, date) => {
     expect(readSingleDate(cell)).toEqual({ kind: 'date', date });

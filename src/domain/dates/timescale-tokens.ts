@@ -47,9 +47,12 @@ export const found = (check: Check, next: number): Found =>
 export const yearless = (part: YearlessPart, next: number, from?: number): Found =>
   from === undefined ? { kind: 'yearless', part, next } : { kind: 'yearless', part, next, from };
 
-/** "Mar 2011 – June 2011", "2011/12 to 2012/13": the separator between a range's start and end. */
+/**
+ * "Mar 2011 – June 2011", "2011/12 to 2012/13", "March 1, 2026 → March 31, 2026" (a date range as
+ * Notion exports it): the separator between a range's start and end.
+ */
 export function isRangeSeparator(t: Token | undefined): boolean {
-  return isSym(t, '-–—') || (t?.kind === 'word' && t.text === 'to');
+  return isSym(t, '-–—→') || (t?.kind === 'word' && t.text === 'to');
 }
 
 /** Numbers joined by one separator with no spaces: "21.9.10", "2011/12", "2010-09-08". */

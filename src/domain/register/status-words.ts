@@ -26,6 +26,9 @@ export type StatusWords = Readonly<Record<string, StatusState>>;
  *   Open / Mitigated / Accepted / Transferred; Open / Monitoring / Closed / Occurred),
  *   https://github.com/beekeeper-lab/foundry (ai-team-library/personas/compliance-risk/templates/risk-register.md),
  *   https://github.com/brandon-barry-1/cursor-pm-copilot (workspace/templates/risk-register.md)
+ * - a Notion risk register, whose Status property has Notion's own groups
+ *   (Not started, In progress, Done), exported to CSV,
+ *   https://florentine-aspen-457.notion.site/How-to-use-1adb582b661080548161e82dd7f1eea1
  *
  * An accepted or tolerated risk is a decision to live with it: it stays on
  * the board's counts but nobody is chased to review or resolve it. A risk
@@ -37,6 +40,7 @@ export const RISK_STATUS_WORDS: StatusWords = {
   Live: 'open',
   Current: 'open',
   New: 'open',
+  'Not started': 'open',
   Draft: 'open',
   Proposed: 'open',
   Identified: 'open',

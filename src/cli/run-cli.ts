@@ -165,11 +165,7 @@ async function runOn(
 
   switch (options.command) {
     case 'check':
-      return print(
-        renderText(checkMessage(register.problems, register.source)),
-        json,
-        hasErrors(register.problems) ? 1 : 0,
-      );
+      return print(renderText(checkMessage(register)), json, hasErrors(register.problems) ? 1 : 0);
     case 'digest': {
       if (options.post) {
         const { text, data, exitCode } = await postDigestNow(store, settings, context, today);

@@ -3,6 +3,7 @@ import { isIsoDate } from '../domain/cell.js';
 import { type PlanYear, readPlanYear } from '../domain/dates/plan-year.js';
 import { isValidIsoDate } from '../domain/dates/timescale.js';
 import type { Band, Scale, ScaleAxis } from '../domain/items/scale.js';
+import { REGISTER_HALVES } from '../domain/register/raw-register.js';
 import { headerNamesSchema } from './header-names.js';
 import { statusWordsSchema } from './status-settings.js';
 
@@ -90,6 +91,14 @@ export const settingsSchema = z.strictObject({
   timeZone: z.string().min(1),
   scale: scaleSettingSchema,
   planYear: planYearSchema.nullable().default(null),
+  /** The halves the register keeps: ["risks", "actions"], or one of them for a risk log or a plan alone. */
+  keeps: z
+    .array(
+      z.enum(REGISTER_HALVES, { error: (issue) => `must be "risks" or "actions", not ${JSON.stringify(issue.input)}` }),
+    )
+    .min(1, 'name "risks", "actions" or both')
+    .refine((halves) => new Set(halves).size === halves.length, 'names a half twice')
+    .default([...REGISTER_HALVES]),
   reminders: z.strictObject({
     offsetsDays: z.array(z.number().int().min(0).max(365)).min(1),
     overdueEveryDays: z.number().int().min(1).max(90),

@@ -105,10 +105,9 @@ export function sourceLine(source: string): Inline[] {
   return [`Register: ${name} (a workbook kept by the bot)`];
 }
 
-/** The weekly digest as a message, each list headed by what it is and how many. */
-export function digestMessage(digest: Digest, boardName: string): Message {
-  const parts: MessagePart[] = [
-    { type: 'header', text: `${boardName}: risk and action digest, ${formatDate(digest.asOf)}` },
+/** The risk log's parts: counts by band, the heat map, the top risks. */
+function riskParts(digest: Digest): MessagePart[] {
+  return [
     { type: 'section', line: bandSummary(digest, true) },
     { type: 'context', line: sinceLine(digest) },
     { type: 'preformatted', text: heatMapText(digest.heatMap) },
@@ -121,7 +120,12 @@ export function digestMessage(digest: Digest, boardName: string): Message {
         ` ${risk.band?.label} (${risk.rating}): ${titleOf(risk)} (${risk.owner || 'no owner'})`,
       ]),
     },
-    ...changeParts(digest.changes),
+  ];
+}
+
+/** What is overdue and due soon, of whichever halves the register holds. */
+function datedParts(digest: Digest): MessagePart[] {
+  return [
     { type: 'section', line: [bold(`Overdue (${digest.overdueByLead.reduce((n, g) => n + g.items.length, 0)})`)] },
     ...(digest.overdueByLead.length === 0
       ? [{ type: 'section' as const, line: 'Nothing overdue.' }]
@@ -136,21 +140,53 @@ export function digestMessage(digest: Digest, boardName: string): Message {
       emptyText: 'Nothing due.',
       items: digest.dueSoon.map((d) => datedLine(d, true)),
     },
-    {
-      type: 'list',
-      heading: `Reviews overdue (${digest.reviewsDue.length})`,
-      emptyText: 'All risks reviewed on time.',
-      items: digest.reviewsDue.map(reviewLine),
-    },
-    {
-      type: 'list',
-      heading: `Slipped more than once (${digest.slippedRepeatedly.length})`,
-      emptyText: 'No repeated slips.',
-      items: digest.slippedRepeatedly.map((action) => [
-        bold(action.id),
-        ` ${titleOf(action)}: slipped ${action.timesSlipped} times, first due ${action.originalTargetDate ? formatDate(action.originalTargetDate) : 'unknown'}, now ${action.target.targetDate ? formatDate(action.target.targetDate) : 'no date'}`,
-      ]),
-    },
+  ];
+}
+
+const reviewParts = (digest: Digest): MessagePart[] => [
+  {
+    type: 'list',
+    heading: `Reviews overdue (${digest.reviewsDue.length})`,
+    emptyText: 'All risks reviewed on time.',
+    items: digest.reviewsDue.map(reviewLine),
+  },
+];
+
+const slipParts = (digest: Digest): MessagePart[] => [
+  {
+    type: 'list',
+    heading: `Slipped more than once (${digest.slippedRepeatedly.length})`,
+    emptyText: 'No repeated slips.',
+    items: digest.slippedRepeatedly.map((action) => [
+      bold(action.id),
+      ` ${titleOf(action)}: slipped ${action.timesSlipped} times, first due ${action.originalTargetDate ? formatDate(action.originalTargetDate) : 'unknown'}, now ${action.target.targetDate ? formatDate(action.target.targetDate) : 'no date'}`,
+    ]),
+  },
+];
+
+/** What the digest is of: a register keeping one half is not given the other's empty sections. */
+function digestTitle(digest: Digest): string {
+  if (!digest.holds.actions) return 'risk digest';
+  if (!digest.holds.risks) return 'action plan digest';
+  return 'risk and action digest';
+}
+
+/** The plan's counts, for a register keeping a plan alone (a risk log's summary is its bands). */
+function planSummary(digest: Digest): string {
+  const overdue = digest.overdueByLead.reduce((n, g) => n + g.items.length, 0);
+  return `${plural(digest.openActions, 'open action')}, ${overdue} overdue`;
+}
+
+/** The weekly digest as a message, each list headed by what it is and how many. */
+export function digestMessage(digest: Digest, boardName: string): Message {
+  const { holds } = digest;
+  const parts: MessagePart[] = [
+    { type: 'header', text: `${boardName}: ${digestTitle(digest)}, ${formatDate(digest.asOf)}` },
+    ...(holds.risks ? riskParts(digest) : [{ type: 'section' as const, line: planSummary(digest) }]),
+    ...changeParts(digest.changes),
+    ...datedParts(digest),
+    ...(holds.risks ? reviewParts(digest) : []),
+    ...(holds.actions ? slipParts(digest) : []),
   ];
   if (digest.unreachableOwners.length > 0) {
     parts.push({
@@ -173,5 +209,5 @@ export function digestMessage(digest: Digest, boardName: string): Message {
     });
   }
   parts.push({ type: 'context', line: sourceLine(digest.source) });
-  return { summary: `${boardName} digest: ${bandSummary(digest)}`, parts };
+  return { summary: `${boardName} digest: ${holds.risks ? bandSummary(digest) : planSummary(digest)}`, parts };
 }

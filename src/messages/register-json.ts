@@ -24,6 +24,8 @@ export function registerJson(register: Register, today: IsoDate, dueSoonDays: nu
   return {
     today,
     source: register.source,
+    holds: register.holds,
+    columns: register.columnReports,
     risks: register.risks.map((risk) => ({
       id: risk.id,
       row: risk.row,

@@ -16,5 +16,6 @@ export interface HeatMapPicture {
  */
 export interface DigestPoster {
   wasDelivered(channel: string, messageKey: string, since: Date): Promise<boolean | null>;
-  post(channel: string, message: Message, messageKey: string, picture: HeatMapPicture): Promise<void>;
+  /** Posts the digest, and its heat map when there is one (a register keeping a plan alone has none). */
+  post(channel: string, message: Message, messageKey: string, picture: HeatMapPicture | null): Promise<void>;
 }

@@ -80,6 +80,45 @@ function unknownOwnerMessage(asked: string, register: Register): Message {
   };
 }
 
+/** A plan kept alone has no risks to rank or review: said so, not answered with an empty list. */
+function noRiskLog(): Message {
+  const line = 'This register keeps no risk log, only a plan: ask what is overdue or due instead.';
+  return { summary: line, parts: [{ type: 'section', line }] };
+}
+
+function riskAnswer(
+  question: Extract<Question, { intent: 'top' | 'reviews' }>,
+  register: Register,
+  today: IsoDate,
+): Message {
+  if (question.intent === 'top') {
+    const top = topRisks(register.risks, question.count);
+    return {
+      summary: `Top ${top.length} risks`,
+      parts: [
+        {
+          type: 'list',
+          heading: `Top ${plural(top.length, 'risk')} by rating`,
+          items: top.map((risk) => itemLine(risk, today)),
+          emptyText: 'No rated open risks.',
+        },
+      ],
+    };
+  }
+  const due = reviewsDue(register, today);
+  return {
+    summary: `Reviews overdue: ${due.length}`,
+    parts: [
+      {
+        type: 'list',
+        heading: `Reviews overdue (${due.length})`,
+        emptyText: 'All risks reviewed on time.',
+        items: due.map(reviewLine),
+      },
+    ],
+  };
+}
+
 function answer(question: Question, register: Register, input: AskInput, settings: AnswerSettings): Message {
   const { today } = input;
   switch (question.intent) {
@@ -124,34 +163,9 @@ function answer(question: Question, register: Register, input: AskInput, setting
           return { summary: error.message, parts: [{ type: 'section', line: `${error.message}.` }] };
         throw error;
       }
-    case 'top': {
-      const top = topRisks(register.risks, question.count);
-      return {
-        summary: `Top ${top.length} risks`,
-        parts: [
-          {
-            type: 'list',
-            heading: `Top ${plural(top.length, 'risk')} by rating`,
-            items: top.map((risk) => itemLine(risk, today)),
-            emptyText: 'No rated open risks.',
-          },
-        ],
-      };
-    }
-    case 'reviews': {
-      const due = reviewsDue(register, today);
-      return {
-        summary: `Reviews overdue: ${due.length}`,
-        parts: [
-          {
-            type: 'list',
-            heading: `Reviews overdue (${due.length})`,
-            emptyText: 'All risks reviewed on time.',
-            items: due.map(reviewLine),
-          },
-        ],
-      };
-    }
+    case 'top':
+    case 'reviews':
+      return register.holds.risks ? riskAnswer(question, register, today) : noRiskLog();
     case 'changes': {
       const changes = weekChanges(
         register,

@@ -61,12 +61,15 @@ export async function postDigest(deps: PostDigestDeps, board: Board, today: IsoD
       countsRecord(board.id, today, digest.counts, claimedAt),
     ],
   });
-  await poster.post(board.channel, message, messageKey, {
-    heatMap: digest.heatMap,
-    scale: board.scale,
-    name: `heat-map-${board.id}-${today}`,
-    title: `${board.name}: heat map of open risks, ${formatDate(today)}`,
-  });
+  const picture = digest.holds.risks
+    ? {
+        heatMap: digest.heatMap,
+        scale: board.scale,
+        name: `heat-map-${board.id}-${today}`,
+        title: `${board.name}: heat map of open risks, ${formatDate(today)}`,
+      }
+    : null;
+  await poster.post(board.channel, message, messageKey, picture);
   await store.write({
     updates: [],
     inserts: [],

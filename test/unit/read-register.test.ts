@@ -135,11 +135,8 @@ describe('reading malformed rows', () => {
     ['R-4', 3, 3, 'March 2027', 'Closed'],
     ['r 4', 1, 1, 'TBC', 'open'],
   ];
-  const register = readRegister(
-    rawRegister({ risks: rawTab('risks', ['Risk ID', 'Impact', 'Likelihood', 'Target date', 'Status'], rows) }),
-    settings,
-    today,
-  );
+  const malformed = { risks: rawTab('risks', ['Risk ID', 'Impact', 'Likelihood', 'Target date', 'Status'], rows) };
+  const register = readRegister(rawRegister(malformed), settings, today);
 
   it('when impact is text, then it is reported and the rest of the row is read', () => {
     expect(where(register.problems, 'level_invalid')).toEqual([[2, 'Impact', 'abc']]);
@@ -164,11 +161,39 @@ describe('reading malformed rows', () => {
     ]);
   });
 
-  it('when a whole tab is missing, then it is reported and the rest still reads', () => {
+  it('when the plan is missing beside a risk log, then it is a warning saying how to keep risks alone, and the rest still reads', () => {
     expect(register.problems.find((p) => p.code === 'tab_missing' && p.tab === 'Actions')).toMatchObject({
-      severity: 'error',
+      severity: 'warning',
+      message: expect.stringContaining('add "keeps": ["risks"] to the settings'),
     });
     expect(register.actions).toEqual([]);
+    expect(register.holds).toEqual({ risks: true, actions: false });
+  });
+
+  it('when the settings say the register keeps risks alone, then a missing plan is not reported', () => {
+    const risksOnly = readRegister(rawRegister(malformed), { ...settings, keeps: ['risks'] }, today);
+    expect(risksOnly.problems.filter((p) => p.code === 'tab_missing' && p.tab === 'Actions')).toEqual([]);
+    expect(risksOnly.risks.length).toBe(register.risks.length);
+  });
+
+  it('when the settings say the register keeps a plan alone, then its risks are neither read nor reported, and a missing plan is an error', () => {
+    const planOnly = readRegister(rawRegister(malformed), { ...settings, keeps: ['actions'] }, today);
+    expect(planOnly.risks).toEqual([]);
+    expect(planOnly.holds).toEqual({ risks: false, actions: false });
+    expect(planOnly.problems.filter((p) => p.tab === 'Risks')).toEqual([]);
+    expect(planOnly.problems.find((p) => p.code === 'tab_missing' && p.tab === 'Actions')).toMatchObject({
+      severity: 'error',
+    });
+  });
+
+  it('when neither half is there, then each missing tab is an error', () => {
+    const empty = readRegister(rawRegister({}), settings, today);
+    expect(
+      empty.problems
+        .filter((p) => p.code === 'tab_missing' && p.severity === 'error')
+        .map((p) => p.tab)
+        .sort(),
+    ).toEqual(['Actions', 'Risks']);
   });
 
   it('when the ID column is missing, then the tab is reported as unreadable', () => {

@@ -24,11 +24,12 @@ export class SlackDigestPoster implements DigestPoster {
     return findDelivered(this.client, channel, DIGEST_EVENT_TYPE, messageKey, since);
   }
 
-  async post(channel: string, message: Message, messageKey: string, picture: HeatMapPicture): Promise<void> {
+  async post(channel: string, message: Message, messageKey: string, picture: HeatMapPicture | null): Promise<void> {
     await postMessage(this.client, channel, message, {
       before: () => this.pacer.turn(channel),
       metadata: { event_type: DIGEST_EVENT_TYPE, event_payload: { message: messageKey } },
     });
+    if (picture === null) return;
     await this.pacer.turn(channel);
     await this.client.filesUploadV2({
       channel_id: channel,

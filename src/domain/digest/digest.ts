@@ -45,6 +45,7 @@ export interface Digest {
   asOf: IsoDate;
   source: string;
   openRisks: number;
+  openActions: number;
   closedRisks: number;
   /** Open risks by band, lowest band first; unrated ones are counted apart. */
   bandCounts: BandCount[];
@@ -66,6 +67,8 @@ export interface Digest {
   /** The week before `asOf`. */
   changes: WeekChanges;
   heatMap: HeatMap;
+  /** The halves the register holds: the digest leaves out what it lacks (no heat map for a plan alone). */
+  holds: Register['holds'];
 }
 
 function groupByLead(items: readonly DatedItem[]): LeadGroup[] {
@@ -112,6 +115,7 @@ export function buildDigest(register: Register, today: IsoDate, options: DigestO
     asOf: today,
     source: register.source,
     openRisks: open.length,
+    openActions: register.actions.filter(isOpen).length,
     closedRisks: register.risks.length - open.length,
     bandCounts,
     unratedRisks: open.filter((risk) => risk.rating === null),
@@ -127,6 +131,7 @@ export function buildDigest(register: Register, today: IsoDate, options: DigestO
     previous: previousCounts(register.audit, options.boardId, today),
     changes: weekChanges(register, weekBefore, today, options.synonyms, options.dayOf),
     heatMap: heatMap(register.risks, options.scale),
+    holds: register.holds,
   };
 }
 

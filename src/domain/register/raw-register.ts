@@ -1,16 +1,27 @@
 import type { CellValue } from '../cell.js';
 import type { PlanYear } from '../dates/plan-year.js';
 import type { Scale } from '../items/scale.js';
+import type { CellLook } from './cell-look.js';
 import type { StatusWords } from './status-words.js';
 
 /** The tabs of a register, by the role they play (their titles come from config). */
 export type TabKey = 'risks' | 'actions' | 'people' | 'audit';
 export const TAB_KEYS: readonly TabKey[] = ['risks', 'actions', 'people', 'audit'];
 
+/** The two halves a register may keep: a risk log, a plan, or both. */
+export type RegisterHalf = 'risks' | 'actions';
+export const REGISTER_HALVES: readonly RegisterHalf[] = ['risks', 'actions'];
+
 /** One data row as read: its 1-based sheet row number and its cells in column order. */
 export interface RawRow {
   row: number;
   cells: CellValue[];
+  /**
+   * What the cells hold besides their values (formulas, number formats), by
+   * column, where the store read them: a store reads them for a write, to
+   * keep the sheet's own ways (cell-look.ts).
+   */
+  looks?: Array<CellLook | undefined>;
 }
 
 /** One tab as read, headers untouched; `found` is false when the workbook lacks the tab. */
@@ -40,6 +51,12 @@ export interface CellChange {
   field: string;
   expected: CellValue;
   value: CellValue;
+  /**
+   * Present when the bot works the value out from other fields (a rating
+   * from impact and probability), naming them: where the sheet works it out
+   * itself with a formula, the formula is left to do it (see column-style.ts).
+   */
+  follows?: readonly string[];
 }
 
 /** Who the bot's own Audit log lines are by. */
@@ -77,4 +94,6 @@ export interface RegisterLayout {
   scale: Scale;
   /** The year dates written without one ("12 Jan", "Q4") fall in; null or absent, such dates are reported. */
   planYear?: PlanYear | null;
+  /** The halves the register keeps (default both): a half it does not keep is neither looked for nor reported missing. */
+  keeps?: readonly RegisterHalf[];
 }

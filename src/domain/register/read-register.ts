@@ -1,12 +1,21 @@
 import { cellText, type IsoDate, isBlank } from '../cell.js';
 import type { Scale } from '../items/scale.js';
+import { tabColumnReport } from './column-report.js';
 import { TAB_FIELDS } from './fields.js';
 import { findById } from './find-by-id.js';
 import type { MappedTab } from './mapped-tab.js';
 import { mapTabs } from './mapped-tab.js';
 import { peopleDirectory } from './people.js';
 import { type Problem, shortenProblem, sortProblems } from './problem.js';
-import type { RawRegister, RegisterLayout, TabKey } from './raw-register.js';
+import {
+  type RawRegister,
+  type RawTab,
+  REGISTER_HALVES,
+  type RegisterHalf,
+  type RegisterLayout,
+  TAB_KEYS,
+  type TabKey,
+} from './raw-register.js';
 import { readActionRow } from './read-actions.js';
 import { readRiskRow } from './read-risks.js';
 import { type FieldTab, readFieldTab } from './read-tab.js';
@@ -103,6 +112,48 @@ function checkOwners(
   }
 }
 
+/** A half the settings say the register does not keep is read as absent, whatever tab might look like it. */
+function withoutHalvesNotKept(tabs: Record<TabKey, RawTab>, keeps: readonly RegisterHalf[]): Record<TabKey, RawTab> {
+  const absent = (tab: RawTab): RawTab => ({ ...tab, found: false, headers: [], rows: [] });
+  return Object.fromEntries(
+    TAB_KEYS.map((key) => [
+      key,
+      key === 'risks' || key === 'actions' ? (keeps.includes(key) ? tabs[key] : absent(tabs[key])) : tabs[key],
+    ]),
+  ) as Record<TabKey, RawTab>;
+}
+
+const HALF_WORDS: Record<RegisterHalf, { what: string; columns: string; other: RegisterHalf }> = {
+  risks: { what: 'risk log', columns: 'a risk description, impact and probability', other: 'actions' },
+  actions: { what: 'plan', columns: 'an action, its lead and a target date', other: 'risks' },
+};
+
+/**
+ * A half's own problems, as a register keeping one half should hear them:
+ * a half it does not keep says nothing; a half it keeps and lacks is an
+ * error, unless the other half is there, when it is a warning saying how
+ * to tell the bot the register keeps that one alone.
+ */
+function halfProblems(
+  tabProblems: readonly Problem[],
+  half: RegisterHalf,
+  keeps: readonly RegisterHalf[],
+  holds: Record<RegisterHalf, boolean>,
+): Problem[] {
+  if (!keeps.includes(half)) return [];
+  const { what, columns, other } = HALF_WORDS[half];
+  if (holds[half] || !keeps.includes(other) || !holds[other]) return [...tabProblems];
+  return tabProblems.map((problem) =>
+    problem.code !== 'tab_missing'
+      ? problem
+      : {
+          ...problem,
+          severity: 'warning',
+          message: `no ${what} found: no tab is titled "${problem.tab}" and none has a ${what}'s columns (${columns}). If this register keeps no ${what}, add "keeps": ["${other}"] to the settings; if it is on a tab with another title, set tabs.${half}.title to that title`,
+        },
+  );
+}
+
 /**
  * Reads a register as loaded into Risks, Actions, People and the Audit log.
  * Malformed rows are reported and, where they have an ID, kept with what
@@ -110,14 +161,21 @@ function checkOwners(
  */
 export function readRegister(raw: RawRegister, settings: RegisterLayout, today: IsoDate): Register {
   const problems: Problem[] = [];
-  const tabs = mapTabs(raw.tabs, settings.tabs);
+  const keeps = settings.keeps ?? REGISTER_HALVES;
+  const tabs = mapTabs(withoutHalvesNotKept(raw.tabs, keeps), settings.tabs);
+  const holds = { risks: tabs.risks.tab.found, actions: tabs.actions.tab.found };
   // Dates written without a year, in either tab, fall in the plan year where the settings give one.
   const planYear = settings.planYear ?? null;
   const riskTab = { ...readFieldTab(tabs.risks, TAB_FIELDS.risks), planYear };
   const actionTab = { ...readFieldTab(tabs.actions, TAB_FIELDS.actions), planYear };
   const peopleTab = readFieldTab(tabs.people, TAB_FIELDS.people);
   const auditTab = readFieldTab(tabs.audit, TAB_FIELDS.audit);
-  problems.push(...riskTab.problems, ...actionTab.problems, ...peopleTab.problems, ...auditTab.problems);
+  problems.push(
+    ...halfProblems(riskTab.problems, 'risks', keeps, holds),
+    ...halfProblems(actionTab.problems, 'actions', keeps, holds),
+    ...peopleTab.problems,
+    ...auditTab.problems,
+  );
   const statuses = {
     risks: tabStatusVocabulary('risks', settings.tabs.risks.statuses),
     actions: tabStatusVocabulary('actions', settings.tabs.actions.statuses),
@@ -148,6 +206,8 @@ export function readRegister(raw: RawRegister, settings: RegisterLayout, today: 
     problems: sortProblems(problems).map(shortenProblem),
     columns,
     statuses,
+    holds,
+    columnReports: TAB_KEYS.map((key) => tabColumnReport(tabs[key])).filter((report) => report !== null),
   };
 }
 

@@ -1,9 +1,10 @@
 import type { CellValue, IsoDate } from '../cell.js';
 import type { Band } from '../items/scale.js';
+import type { TabColumnReport } from './column-report.js';
 import type { ActionField, RiskField } from './fields.js';
 import type { ItemStatus } from './item-status.js';
 import type { Problem } from './problem.js';
-import type { AuditRecord } from './raw-register.js';
+import type { AuditRecord, RegisterHalf } from './raw-register.js';
 import type { StatusVocabulary } from './status-vocabulary.js';
 import type { Trend } from './vocabulary.js';
 
@@ -84,6 +85,10 @@ export interface Register {
   columns: { risks: ReadonlySet<string>; actions: ReadonlySet<string> };
   /** The status words each tab was read with: the built-in ones and the settings' own. */
   statuses: { risks: StatusVocabulary; actions: StatusVocabulary };
+  /** Which halves the register holds: a risk log, a plan, or both; every output leaves out a half it lacks. */
+  holds: Record<RegisterHalf, boolean>;
+  /** For each tab found (the Audit log aside), the columns no field reads and the fields not found. */
+  columnReports: TabColumnReport[];
 }
 
 export type Item = Risk | Action;

@@ -35,7 +35,9 @@ function riskLines(risk: Risk, today: IsoDate): Line[] {
   const rating =
     risk.rating === null
       ? 'not rated (impact or probability missing)'
-      : `${risk.band?.label} (${risk.rating} = impact ${risk.impact} x probability ${risk.probability})`;
+      : risk.ratingFrom === 'sheet'
+        ? `${risk.band?.label} (${risk.rating}, the sheet's own score; impact or probability missing)`
+        : `${risk.band?.label} (${risk.rating} = impact ${risk.impact} x probability ${risk.probability})`;
   return [
     [
       bold('Owner: '),

@@ -125,13 +125,12 @@ const AS_PUBLISHED = byTemplate([
   [
     HEALTH_RISK_REGISTER,
     {
-      // The template scores each risk (Current Risk Score 12 and 16: High and Extreme on the 5x5
-      // matrix) but has no consequence score, only text under "Consequences", so the bot has no
-      // impact to multiply and leaves the risks unrated. A person would say 12, High and 16,
-      // Extreme: not fixed here (see the report on issue 15); `check` lists Impact as not found.
+      // The template scores each risk (Current Risk Score 12 and 16) but has no consequence
+      // score, only text under "Consequences": with no impact to multiply, the sheet's own score
+      // is the rating, banded on the 5x5 matrix; `check` lists Impact as not found.
       risks: [
-        ['LD 01', null, null, null, 'open'],
-        ['LD 02', null, null, null, 'open'],
+        ['LD 01', 12, 'High', null, 'open'],
+        ['LD 02', 16, 'Extreme', null, 'open'],
       ],
       actions: [],
       problems: [],
@@ -416,9 +415,10 @@ const WITH_ROWS_ADDED = byTemplate([
     HEALTH_RISK_REGISTER,
     {
       risks: [
-        ['LD 01', null, null, null, 'open'],
-        ['LD 02', null, null, null, 'open'],
-        ['LD 03', null, null, null, 'open'],
+        ['LD 01', 12, 'High', null, 'open'],
+        ['LD 02', 16, 'Extreme', null, 'open'],
+        // The likelihood cannot be read, so the sheet's score (18) stands, and the likelihood is reported.
+        ['LD 03', 18, 'Extreme', null, 'open'],
       ],
       actions: [],
       // Likelihood 6 on a scale of 1 to 5.

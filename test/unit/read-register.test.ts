@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { renderText } from '../../src/adapters/console/render-text.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import type { Problem } from '../../src/domain/register/problem.js';
 import { readRegister } from '../../src/domain/register/read-register.js';
+import { itemMessage } from '../../src/messages/item-message.js';
 import { rawRegister, rawTab, SEED_RISK_HEADERS } from '../helpers/raw-register.js';
 import { SEED_RISK_ROWS } from '../helpers/seed-risk-log.js';
 
@@ -255,5 +257,49 @@ describe('reading actions', () => {
       progress: null,
       target: { text: 'Ongoing', milestones: [], targetDate: null },
     });
+  });
+});
+
+describe("a register that keeps a score but no impact (the sheet's own rating)", () => {
+  const read = (scores: unknown[]) =>
+    readRegister(
+      rawRegister({
+        risks: rawTab(
+          'risks',
+          ['Risk ID', 'Description', 'Likelihood', 'Consequences', 'Risk score'],
+          scores.map((score, i) => [`R-${i + 1}`, 'Funding gap', 2, 'Service closes', score]),
+        ),
+      }),
+      settings,
+      today,
+    ).risks;
+
+  it('when the score is a whole number the scale reaches, then it is the rating, banded, and marked as the sheet’s', () => {
+    expect(read([6, 2])).toMatchObject([
+      { rating: 6, band: { label: 'High' }, ratingFrom: 'sheet', impact: null },
+      { rating: 2, band: { label: 'Low' }, ratingFrom: 'sheet' },
+    ]);
+  });
+
+  it('when such a risk is shown, then its rating says it is the sheet’s score, never "impact null"', () => {
+    const text = renderText(itemMessage(read([6])[0]!, today));
+    expect(text).toContain("High (6, the sheet's own score; impact or probability missing)");
+    expect(text).not.toContain('null');
+  });
+
+  it('when the score is text, a fraction or beyond the scale, then the risk is unrated', () => {
+    for (const risk of read(['n/a', 2.5, 10, 0])) expect(risk).toMatchObject({ rating: null, band: null });
+  });
+
+  it('when impact and probability are both there, then they decide, and the sheet score is only compared', () => {
+    const [risk] = readRegister(
+      rawRegister({
+        risks: rawTab('risks', ['Risk ID', 'Impact', 'Likelihood', 'Risk score'], [['R-1', 3, 2, 4]]),
+      }),
+      settings,
+      today,
+    ).risks;
+    expect(risk).toMatchObject({ rating: 6 });
+    expect(risk!.ratingFrom).toBeUndefined();
   });
 });

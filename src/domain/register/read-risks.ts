@@ -63,6 +63,19 @@ function checkSheetRating(
   }
 }
 
+/**
+ * The sheet's own score, where impact x probability cannot be worked out: some
+ * registers keep a likelihood and a score but describe the consequence in
+ * words (health-service registers: "Current Risk Score" 12). Taken only when
+ * it is a whole number the scale can reach.
+ */
+function sheetScore(row: FieldRow<RiskField>, scale: Scale): number | null {
+  const text = cellText(row.values.rating);
+  const score = Number(text);
+  const highest = scale.impact.max * scale.probability.max;
+  return text !== '' && Number.isInteger(score) && score >= 1 && score <= highest ? score : null;
+}
+
 function readTrendCell(tab: FieldTab<RiskField>, row: FieldRow<RiskField>, problems: Problem[]): Trend | null {
   const trend = readTrend(row.values.trend);
   if (trend.kind === 'unknown') {
@@ -97,8 +110,10 @@ export function readRiskRow(
   if (identity === null) return null;
   const impact = readAxis(tab, row, 'impact', scale, problems);
   const probability = readAxis(tab, row, 'probability', scale, problems);
-  const rating = impact !== null && probability !== null ? ratingOf(impact, probability) : null;
-  if (rating !== null) checkSheetRating(tab, row, rating, scale, problems);
+  const levelsRating = impact !== null && probability !== null ? ratingOf(impact, probability) : null;
+  if (levelsRating !== null) checkSheetRating(tab, row, levelsRating, scale, problems);
+  const scored = levelsRating === null ? sheetScore(row, scale) : null;
+  const rating = levelsRating ?? scored;
   return {
     kind: 'risk',
     ...identity,
@@ -111,6 +126,7 @@ export function readRiskRow(
     probability,
     rating,
     band: rating === null ? null : bandFor(rating, scale),
+    ...(scored === null ? {} : { ratingFrom: 'sheet' as const }),
     target: readTimescaleCell(tab, row, 'targetResolution', today, problems),
     dateRaised: readPastDateCell(tab, row, 'dateRaised', today, problems),
     dateLastUpdated: readPastDateCell(tab, row, 'dateLastUpdated', today, problems),

@@ -32,6 +32,8 @@ export interface Risk extends ItemStatus {
   /** Impact x Probability, null while either is missing or invalid. */
   rating: number | null;
   band: Band | null;
+  /** Present when the rating is the sheet's own score, impact or probability being missing. */
+  ratingFrom?: 'sheet';
   target: TargetDates;
   dateRaised: IsoDate | null;
   dateLastUpdated: IsoDate | null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../src/adapters/console/render-text.js';
 import { loadSettings } from '../../src/config/load-settings.js';
+import type { CellValue } from '../../src/domain/cell.js';
 import type { Problem } from '../../src/domain/register/problem.js';
 import { readRegister } from '../../src/domain/register/read-register.js';
 import { itemMessage } from '../../src/messages/item-message.js';
@@ -261,7 +262,7 @@ describe('reading actions', () => {
 });
 
 describe("a register that keeps a score but no impact (the sheet's own rating)", () => {
-  const read = (scores: unknown[]) =>
+  const read = (scores: CellValue[]) =>
     readRegister(
       rawRegister({
         risks: rawTab(

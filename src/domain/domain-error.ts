@@ -5,6 +5,8 @@ export type DomainErrorCode =
   | 'item_exists'
   | 'conflict'
   | 'sheet_schema_invalid'
+  /** The change would write over a cell holding a formula: refused, naming the cell and the formula. */
+  | 'formula_cell'
   | 'invalid_value'
   | 'not_permitted'
   | 'rate_limited'

@@ -21,6 +21,12 @@ export interface WriteRequest {
   inserts: RowInsert[];
   audit: AuditRecord[];
   /**
+   * The scale's words for each level of a field (impact, probability), 1
+   * first: where the column holds words ("Possible", "4 - Likely"), a level
+   * is written in the column's way, not as its number.
+   */
+  levelWords?: Partial<Record<string, readonly string[]>>;
+  /**
    * Names the request behind the write (a Slack delivery), for exactly once:
    * written in each of its Audit log lines, and a write whose ID the Audit
    * log already holds is refused as `already_applied`, nothing written.
@@ -38,6 +44,12 @@ export interface WriteResult {
   /** Cells written, as `tab!A1` references, for logs and tests. */
   cellsWritten: string[];
   auditRowsAppended: number;
+  /**
+   * The request's Audit log lines as written: each new value as the cell
+   * now shows it ("Possible", not 3; "01/12/2026" in a column of such text),
+   * so a reply can say exactly what was written.
+   */
+  audit?: AuditRecord[];
   /** New items that had to take another ID (someone added theirs at the same moment): the ID asked for → the ID given. */
   renamed?: Record<string, string>;
 }

@@ -5,7 +5,7 @@ import { type NewItemFields, planNewItem } from '../domain/items/new-item.js';
 import { type Actor, permissionToAdd, requirePermission } from '../domain/items/permissions.js';
 import type { AuditRecord } from '../domain/register/raw-register.js';
 import type { RegisterStore } from '../ports/register-store.js';
-import { loadRegister } from './load-register.js';
+import { levelWords, loadRegister } from './load-register.js';
 import { mayAddOnWrite } from './permission-on-write.js';
 
 export interface CreateItemInput {
@@ -47,6 +47,7 @@ export async function createItem(
         updates: [],
         inserts: [{ tab: input.fields.kind === 'risk' ? 'risks' : 'actions', values: item.values }],
         audit: item.audit,
+        levelWords: levelWords(deps.settings.scale),
         changeId: input.changeId,
         precondition: mayAddOnWrite(input.actor),
       });

@@ -6,7 +6,7 @@ import { type Actor, permissionToChange, requirePermission } from '../domain/ite
 import type { AuditRecord } from '../domain/register/raw-register.js';
 import type { Item } from '../domain/register/register.js';
 import type { RegisterStore } from '../ports/register-store.js';
-import { loadRegister } from './load-register.js';
+import { levelWords, loadRegister } from './load-register.js';
 import { mayChangeOnWrite } from './permission-on-write.js';
 
 export interface UpdateItemDeps {
@@ -53,12 +53,15 @@ export async function updateItem(deps: UpdateItemDeps, input: UpdateItemInput): 
     who: input.actor.id,
     via: input.via,
   });
-  await deps.store.write({
+  const written = await deps.store.write({
     updates: [{ tab: item.kind === 'risk' ? 'risks' : 'actions', id: item.id, changes: update.changes }],
     inserts: [],
     audit: update.audit,
+    levelWords: levelWords(deps.settings.scale),
     changeId: input.changeId,
     precondition: mayChangeOnWrite(item.id, input.actor, deps.settings.scale, input.today),
   });
-  return { item, update };
+  // The reply says what the cells now show, as the store wrote them ("Possible", not 3).
+  const audit = written.audit?.map(({ change: _change, ...record }) => record) ?? update.audit;
+  return { item, update: { ...update, audit } };
 }

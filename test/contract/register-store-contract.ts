@@ -300,7 +300,7 @@ export function describeRegisterStoreContract(name: string, makeFixture: MakeSto
             audit,
           ),
         );
-        expect(result).toEqual({ cellsWritten: ['Risks!F3', 'Risks!H3', 'Risks!I3'], auditRowsAppended: 2 });
+        expect(result).toMatchObject({ cellsWritten: ['Risks!F3', 'Risks!H3', 'Risks!I3'], auditRowsAppended: 2 });
         const expected = structuredClone(before);
         const row = expected.Risks![2]!;
         [row[R.impact], row[R.rating], row[R.band]] = [2, 4, 'Medium'];
@@ -555,7 +555,7 @@ export function describeRegisterStoreContract(name: string, makeFixture: MakeSto
             'Open',
           ],
         ]);
-        expect(after['Audit log']).toHaveLength(2);
+        expect(after['Audit log'], JSON.stringify(after['Audit log'])).toHaveLength(2);
         for (const id of ['R14', 'R-1']) {
           const error = await refusal(
             fx.store.write({
@@ -681,7 +681,7 @@ export function describeRegisterStoreContract(name: string, makeFixture: MakeSto
         expect((refused as PromiseRejectedResult | undefined)?.reason).toMatchObject({ code: 'conflict' });
         const after = await seen();
         expect(after.Actions![1]![A.progress]).toBe(landed === 0 ? 60 : 70);
-        expect(after['Audit log']).toHaveLength(2);
+        expect(after['Audit log'], JSON.stringify(after['Audit log'])).toHaveLength(2);
       });
     });
   });

@@ -183,18 +183,28 @@ describe('WorkbookRegisterStore, workbook specifics', () => {
     expect(r2!.cells[9]).toBeNull();
   });
 
-  it("when the Rating column is a formula filled down, then writing one rating keeps the other rows' formulas", async () => {
+  it('when the Rating column is a formula filled down, then a new impact is written and every row keeps its formula', async () => {
     await putRiskCells({
       H2: { formula: 'F2*G2', result: 6, shareType: 'shared', ref: 'H2:H3' } as ExcelJS.CellValue,
       H3: { sharedFormula: 'H2', result: 6 },
     });
     await fx.store.write({
-      updates: [{ tab: 'risks', id: 'R-1', changes: [{ field: 'rating', expected: 6, value: 4 }] }],
+      updates: [
+        {
+          tab: 'risks',
+          id: 'R-1',
+          changes: [
+            { field: 'impact', expected: 3, value: 2 },
+            { field: 'rating', expected: 6, value: 4, follows: ['impact', 'probability'] },
+          ],
+        },
+      ],
       inserts: [],
       audit: [],
     });
     const sheet = (await readWorkbook(fx.path)).getWorksheet('Risks')!;
-    expect(sheet.getCell('H2').value).toBe(4);
+    expect(sheet.getCell('F2').value).toBe(2);
+    expect(sheet.getCell('H2').formula).toBe('F2*G2');
     expect(sheet.getCell('H3').formula).toBe('F3*G3');
   });
 

@@ -28,6 +28,7 @@ import type { KeyObject } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { publicKeyOf, verifyBearer } from './fake-sheets/auth.js';
+import { type DressedCell, dressCells, inspectCell } from './fake-sheets/cell-looks.js';
 import { describeFault, FaultPlan, faultError } from './fake-sheets/faults.js';
 import { humanRows, setHumanRows } from './fake-sheets/grid.js';
 import { classify, serve } from './fake-sheets/routes.js';
@@ -45,6 +46,7 @@ import {
 } from './fake-sheets/types.js';
 
 export { makeServiceAccountKey, type ServiceAccountKey, SHEETS_SCOPE } from './fake-sheets/auth.js';
+export type { DressedCell } from './fake-sheets/cell-looks.js';
 export { formulaMarker } from './fake-sheets/grid.js';
 export type { CellValue, Fault, GridRange, RecordedRequest, RequestKind } from './fake-sheets/types.js';
 
@@ -98,6 +100,10 @@ export interface FakeSheetsServer {
   protectedRanges(spreadsheetId: string, title: string): unknown[];
   /** Formats set by repeatCell and updateCells, in order. */
   formats(spreadsheetId: string, title: string): Array<{ range: GridRange; fields: string; format: unknown }>;
+  /** Sets cells up as a person would: formulas (with the result they show), number formats. */
+  dressCells(spreadsheetId: string, title: string, cells: readonly DressedCell[]): void;
+  /** One cell as a person inspects it: value, formula and number format (row 1-based, column 0-based). */
+  inspectCell(spreadsheetId: string, title: string, row: number, column: number): ReturnType<typeof inspectCell>;
 }
 
 export interface FakeSheetsServerOptions {
@@ -330,6 +336,8 @@ export async function startFakeSheetsServer(options: FakeSheetsServerOptions): P
     conditionalFormats: (id, title) => tabOf(id, title).conditionalFormats,
     protectedRanges: (id, title) => tabOf(id, title).protectedRanges,
     formats: (id, title) => tabOf(id, title).formats,
+    dressCells: (id, title, cells) => dressCells(tabOf(id, title), cells),
+    inspectCell: (id, title, row, column) => inspectCell(tabOf(id, title), row, column),
   };
 }
 

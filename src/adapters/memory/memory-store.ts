@@ -67,6 +67,7 @@ export class MemoryRegisterStore implements RegisterStore {
     return {
       cellsWritten: plan.cells.map((cell) => a1Ref(tabs[cell.tab].title, cell.row, cell.column)),
       auditRowsAppended: plan.auditRowsAppended,
+      ...(plan.auditRecords.length > 0 ? { audit: plan.auditRecords } : {}),
     };
   }
 

@@ -1,12 +1,14 @@
 import { type CellValue, cellText, isBlank } from '../../domain/cell.js';
 import { dateCellText } from '../../domain/dates/timescale.js';
 import { DomainError } from '../../domain/domain-error.js';
+import type { NumberFormat } from '../../domain/register/cell-look.js';
 import { DATE_FIELDS, ON_DEMAND_FIELDS, TAB_FIELDS } from '../../domain/register/fields.js';
 import { rowsWithId } from '../../domain/register/find-by-id.js';
 import { columnLetter } from '../../domain/register/header-map.js';
 import type { MappedTab } from '../../domain/register/mapped-tab.js';
 import type { AuditRecord, RawTab, TabKey } from '../../domain/register/raw-register.js';
 import type { RowInsert, RowUpdate, WriteRequest } from '../../ports/register-store.js';
+import { type LevelWords, planCell, planNewCell, shownBefore } from './keep-conventions.js';
 import { lastUsedRow, locateRow, requireColumn, requireTab, sameAsSeen } from './locate-row.js';
 
 /** One cell to set: 1-based row, 0-based column, and the field its column holds. */
@@ -17,6 +19,10 @@ export interface CellWrite {
   field: string;
   value: CellValue;
   isDate: boolean;
+  /** The number format to give the cell (the column's own), or none to leave its format as it is. */
+  numberFormat?: NumberFormat;
+  /** A formula to write instead of the value: a new row's copy of the row above's, filled down. */
+  formula?: string;
   /** The cell is the field's new header (an Audit log column added). */
   header?: boolean;
   /** For a change to an item's cell: the item's ID as asked, and the value the change expects to replace. */
@@ -34,6 +40,8 @@ export interface WritePlan {
   audit: CellWrite[];
   createAuditTab: boolean;
   auditRowsAppended: number;
+  /** The request's Audit log lines as written: new values as the cells now show them. */
+  auditRecords: AuditRecord[];
 }
 
 /** The field that names a row of each tab an insert can target. */
@@ -50,9 +58,18 @@ export function a1Ref(title: string, row: number, column: number): string {
   return `${sheet}!${columnLetter(column)}${row}`;
 }
 
-function planUpdate(mapped: MappedTab, update: RowUpdate): CellWrite[] {
+/** What each update wrote, by item and field, as the cell shows it; a cell left to its formula is not there. */
+type Shown = Map<string, { before: string; after: string }>;
+const shownKey = (item: string, field: string) => `${item}\u0000${field}`;
+
+function planUpdate(
+  mapped: MappedTab,
+  update: RowUpdate,
+  levelWords: LevelWords | undefined,
+  shownOf: Shown,
+): CellWrite[] {
   const row = locateRow(mapped, update.id);
-  return update.changes.map((change) => {
+  return update.changes.flatMap((change): CellWrite[] => {
     const column = requireColumn(mapped, change.field);
     const actual = row.cells[column] ?? null;
     if (!sameAsSeen(actual, change.expected)) {
@@ -64,22 +81,33 @@ function planUpdate(mapped: MappedTab, update: RowUpdate): CellWrite[] {
         { tab: title, id: update.id, field: change.field, expected: change.expected, actual },
       );
     }
-    return {
-      tab: update.tab,
-      row: row.row,
-      column,
-      field: change.field,
-      value: change.value,
-      isDate: DATE_FIELDS.has(change.field),
-      item: update.id,
-      expected: change.expected,
-    };
+    const planned = planCell(mapped, row, column, change, update.id, levelWords);
+    if (planned.kind === 'formula') return [];
+    const { styled } = planned;
+    shownOf.set(shownKey(update.id, change.field), {
+      before: shownBefore(change.field, actual, levelWords),
+      after: styled.shown,
+    });
+    return [
+      {
+        tab: update.tab,
+        row: row.row,
+        column,
+        field: change.field,
+        value: styled.value,
+        isDate: DATE_FIELDS.has(change.field),
+        ...(styled.numberFormat ? { numberFormat: styled.numberFormat } : {}),
+        item: update.id,
+        expected: change.expected,
+      },
+    ];
   });
 }
 
 function planInserts(
   mappedOf: (tab: TabKey) => MappedTab,
   inserts: readonly RowInsert[],
+  levelWords: LevelWords | undefined,
 ): Pick<WritePlan, 'cells' | 'insertedRows'> {
   const cells: CellWrite[] = [];
   const insertedRows: WritePlan['insertedRows'] = [];
@@ -114,14 +142,16 @@ function planInserts(
     const last = lastUsedRow(mapped.tab);
     const row = (nextRow.get(insert.tab) ?? last) + 1;
     nextRow.set(insert.tab, row);
-    insertedRows.push({ tab: insert.tab, row, styleFrom: last > mapped.tab.headerRow ? last : 0 });
+    const styleFrom = last > mapped.tab.headerRow ? last : 0;
+    insertedRows.push({ tab: insert.tab, row, styleFrom });
     const rowCells: CellValue[] = [];
     for (const [field, value] of Object.entries(insert.values)) {
       const column = mapped.columns[field];
       // Fields the sheet has no column for are left out: the bot never adds columns to a human's table.
       if (column === undefined || isBlank(value)) continue;
-      rowCells[column] = value;
-      cells.push({ tab: insert.tab, row, column, field, value, isDate: DATE_FIELDS.has(field) });
+      const cell = planNewCell(mapped, row, styleFrom, column, field, value, levelWords);
+      rowCells[column] = cell.value;
+      cells.push({ tab: insert.tab, row, column, field, isDate: DATE_FIELDS.has(field), ...cell });
     }
     added.set(insert.tab, [...(added.get(insert.tab) ?? []), { row, cells: rowCells }]);
   }
@@ -194,16 +224,27 @@ export function planWrite(tabs: Record<TabKey, MappedTab>, request: WriteRequest
   }
   request.precondition?.(tabs);
   const mappedOf = (key: TabKey): MappedTab => requireTab(tabs[key]);
-  const updated = request.updates.flatMap((update) => planUpdate(mappedOf(update.tab), update));
-  const inserted = planInserts(mappedOf, request.inserts);
+  const shownOf: Shown = new Map();
+  const updated = request.updates.flatMap((update) =>
+    planUpdate(mappedOf(update.tab), update, request.levelWords, shownOf),
+  );
+  const inserted = planInserts(mappedOf, request.inserts, request.levelWords);
+  // Each line says what the cell showed and shows now, in the column's way ("Possible", "01/12/2026", "90%").
+  const records = request.audit.map((record) => {
+    const shown = shownOf.get(shownKey(record.item, record.field));
+    return shown === undefined
+      ? record
+      : { ...record, oldValue: shown.before || record.oldValue, newValue: shown.after };
+  });
   return {
     cells: [...updated, ...inserted.cells],
     insertedRows: inserted.insertedRows,
     audit: planAudit(
       tabs.audit,
-      changeId === undefined ? request.audit : request.audit.map((record) => ({ ...record, change: changeId })),
+      changeId === undefined ? records : records.map((record) => ({ ...record, change: changeId })),
     ),
     createAuditTab: request.audit.length > 0 && !tabs.audit.tab.found,
     auditRowsAppended: request.audit.length,
+    auditRecords: records,
   };
 }

@@ -10,6 +10,7 @@ import type { AuditRecord, RawRegister, TabKey } from '../../domain/register/raw
 import { notMadeRecords, putBackRecord, renamedRecord } from '../../domain/register/write-repairs.js';
 import type { WriteRequest, WriteResult } from '../../ports/register-store.js';
 import { applyPlanToTabs } from '../shared/apply-plan-to-tabs.js';
+import { withoutLooks } from '../shared/attach-looks.js';
 import { sameAsSeen } from '../shared/locate-row.js';
 import { a1Ref, planWrite, type WritePlan } from '../shared/plan-write.js';
 import { planRequests } from './plan-requests.js';
@@ -350,9 +351,9 @@ export async function commitGroup(
         ? null
         : {
             source: raw.source,
-            tabs: Object.fromEntries(
-              Object.entries(tabs).map(([key, mapped]) => [key, mapped.tab]),
-            ) as RawRegister['tabs'],
+            tabs: withoutLooks(
+              Object.fromEntries(Object.entries(tabs).map(([key, mapped]) => [key, mapped.tab])) as RawRegister['tabs'],
+            ),
           };
       continue;
     }
@@ -385,6 +386,7 @@ function resultOf(plan: WritePlan, tabs: Record<TabKey, MappedTab>): WriteResult
   return {
     cellsWritten: plan.cells.map((cell) => a1Ref(tabs[cell.tab].tab.title, cell.row, cell.column)),
     auditRowsAppended: plan.auditRowsAppended,
+    ...(plan.auditRecords.length > 0 ? { audit: plan.auditRecords } : {}),
   };
 }
 

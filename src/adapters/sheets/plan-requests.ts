@@ -6,28 +6,42 @@ import type { CellWrite, WritePlan } from '../shared/plan-write.js';
 type Request = sheets_v4.Schema$Request;
 type CellData = sheets_v4.Schema$CellData;
 
-const DATE_FORMAT = { numberFormat: { type: 'DATE', pattern: 'd mmm yyyy' } };
+const DATE_FORMAT = { type: 'DATE', pattern: 'd mmm yyyy' };
+
+/** What a planned cell sets besides its value: a number format, or a formula copied from the row above. */
+type CellExtras = Pick<CellWrite, 'numberFormat' | 'formula'>;
 
 /**
  * A value as Sheets stores it. `stringValue` is always text, never parsed as
  * a formula (the equivalent of valueInputOption RAW), so a note starting
- * with "=" stays a note.
+ * with "=" stays a note; the only formula written is one copied from the
+ * sheet's own row above. A number gets the number format planned (the
+ * column's own), a date one the bot's date format when none was planned.
  */
-export function cellData(value: CellValue, isDate: boolean): CellData {
+export function cellData(value: CellValue, isDate: boolean, extras: CellExtras = {}): CellData {
+  if (extras.formula !== undefined) return { userEnteredValue: { formulaValue: extras.formula } };
   if (value === null || value === '') return {};
-  if (typeof value === 'number')
-    return { userEnteredValue: { numberValue: value }, ...(isDate ? { userEnteredFormat: DATE_FORMAT } : {}) };
+  if (typeof value === 'number') {
+    const numberFormat = extras.numberFormat ?? (isDate ? DATE_FORMAT : undefined);
+    return {
+      userEnteredValue: { numberValue: value },
+      ...(numberFormat ? { userEnteredFormat: { numberFormat } } : {}),
+    };
+  }
   if (typeof value === 'boolean') return { userEnteredValue: { boolValue: value } };
   return { userEnteredValue: { stringValue: value } };
 }
 
+/** A number format is only sent where one is set: other cells keep theirs. */
 function fieldsFor(cells: readonly CellWrite[]): string {
-  return cells.some((cell) => cell.isDate) ? 'userEnteredValue,userEnteredFormat.numberFormat' : 'userEnteredValue';
+  return cells.some((cell) => typeof cell.value === 'number' && (cell.isDate || cell.numberFormat !== undefined))
+    ? 'userEnteredValue,userEnteredFormat.numberFormat'
+    : 'userEnteredValue';
 }
 
 function rowOf(cells: readonly CellWrite[]): CellData[] {
   const values: CellData[] = [];
-  for (const cell of cells) values[cell.column] = cellData(cell.value, cell.isDate);
+  for (const cell of cells) values[cell.column] = cellData(cell.value, cell.isDate, cell);
   return Array.from({ length: values.length }, (_, i) => values[i] ?? {});
 }
 
@@ -61,7 +75,7 @@ export function planRequests(
     requests.push({
       updateCells: {
         start: { sheetId: sheetIdOf(cell.tab), rowIndex: cell.row - 1, columnIndex: cell.column },
-        rows: [{ values: [cellData(cell.value, cell.isDate)] }],
+        rows: [{ values: [cellData(cell.value, cell.isDate, cell)] }],
         fields: fieldsFor([cell]),
       },
     });

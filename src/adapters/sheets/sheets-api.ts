@@ -175,6 +175,26 @@ export class SheetsApi {
     return response.data.valueRanges ?? [];
   }
 
+  /**
+   * Whole tabs' cells with what a write must keep (one request, like
+   * batchGetValues): each cell's value, its formula and its number format.
+   */
+  async batchGetCells(ranges: readonly string[]): Promise<sheets_v4.Schema$Sheet[]> {
+    const response = await this.read('reading the register', () =>
+      this.#sheets.spreadsheets.get(
+        {
+          spreadsheetId: this.spreadsheetId,
+          ranges: [...ranges],
+          includeGridData: true,
+          fields:
+            'sheets(properties(title),data(startRow,startColumn,rowData(values(effectiveValue,userEnteredValue.formulaValue,userEnteredFormat.numberFormat))))',
+        },
+        this.#call,
+      ),
+    );
+    return response.data.sheets ?? [];
+  }
+
   /** One atomic spreadsheets.batchUpdate, tried once. */
   async batchUpdate(requests: sheets_v4.Schema$Request[]): Promise<sheets_v4.Schema$BatchUpdateSpreadsheetResponse> {
     const response = await this.once(() =>

@@ -2,9 +2,11 @@ import type { Settings } from '../../config/settings.js';
 import { findTabs, titlesToRead } from '../../domain/register/find-tabs.js';
 import { type RawRegister, TAB_KEYS } from '../../domain/register/raw-register.js';
 import type { RegisterStore, WriteRequest, WriteResult } from '../../ports/register-store.js';
+import { attachLooks } from '../shared/attach-looks.js';
 import { inQueue } from '../shared/keyed-queue.js';
 import { FencedSender } from './fenced-send.js';
 import { commitGroup, type QueuedWrite } from './guarded-commit.js';
+import { gridFromCells } from './sheet-cells.js';
 import { gridFromValues, quoteTitle } from './sheet-tabs.js';
 import type { SheetInfo, SheetsApi } from './sheets-api.js';
 import { SCRATCH_TITLE } from './write-check.js';
@@ -91,7 +93,7 @@ export class SheetsRegisterStore implements RegisterStore {
         {
           tabs: this.#tabs,
           now: this.#now,
-          readFresh: () => this.#readFresh(),
+          readFresh: () => this.#readFresh(true),
           sheetInfos: () => this.#sheetInfos(),
           forgetSheetInfos: () => {
             this.#infos = null;
@@ -130,11 +132,11 @@ export class SheetsRegisterStore implements RegisterStore {
    * the others when one of Risks, Actions and People has none, to find it
    * by its headers (findTabs).
    */
-  async #readFresh(): Promise<RawRegister> {
+  async #readFresh(forWrite = false): Promise<RawRegister> {
     if (this.#infos === null) {
       const titles = TAB_KEYS.map((key) => this.#tabs[key].title);
       try {
-        return this.#toRegister(titles, await this.#api.batchGetValues(titles.map(quoteTitle)));
+        return await this.#readTitles(titles, forWrite);
       } catch (error) {
         if ((error as { details?: { status?: unknown } }).details?.status !== 400) throw error;
         this.#infos = await this.#api.sheetInfos();
@@ -146,15 +148,28 @@ export class SheetsRegisterStore implements RegisterStore {
       infos.map((info) => info.title).filter((title) => title !== SCRATCH_TITLE),
       this.#tabs,
     );
-    const ranges = titles.length > 0 ? await this.#api.batchGetValues(titles.map(quoteTitle)) : [];
-    return this.#toRegister(titles, ranges);
+    return this.#readTitles(titles, forWrite);
   }
 
-  #toRegister(
-    titles: readonly string[],
-    ranges: ReadonlyArray<{ values?: unknown[][] | null } | undefined>,
-  ): RawRegister {
-    const sources = titles.map((title, i) => ({ title, grid: gridFromValues(ranges[i]?.values) }));
-    return { source: this.source, tabs: findTabs(sources, this.#tabs) };
+  /**
+   * The tabs titled, in one request: their values for a load; for a write
+   * their cells with formulas and number formats too (spreadsheets.get with
+   * grid data), so the write keeps the sheet's own ways.
+   */
+  async #readTitles(titles: readonly string[], forWrite: boolean): Promise<RawRegister> {
+    if (titles.length === 0) return { source: this.source, tabs: findTabs([], this.#tabs) };
+    if (!forWrite) {
+      const ranges = await this.#api.batchGetValues(titles.map(quoteTitle));
+      const sources = titles.map((title, i) => ({ title, grid: gridFromValues(ranges[i]?.values) }));
+      return { source: this.source, tabs: findTabs(sources, this.#tabs) };
+    }
+    const sheets = await this.#api.batchGetCells(titles.map(quoteTitle));
+    const sources = titles.map((title) => ({
+      title,
+      grid: gridFromCells(sheets.find((sheet) => sheet.properties?.title === title)),
+    }));
+    const tabs = findTabs(sources, this.#tabs);
+    attachLooks(tabs, sources);
+    return { source: this.source, tabs };
   }
 }

@@ -35,7 +35,12 @@ function releaseSharedFormula(sheet: ExcelJS.Worksheet, cell: ExcelJS.Cell): voi
 function setCell(sheet: ExcelJS.Worksheet, write: CellWrite): void {
   const cell = sheet.getCell(write.row, write.column + 1);
   releaseSharedFormula(sheet, cell);
-  writeCell(cell, write.value, write.isDate);
+  if (write.formula !== undefined) {
+    // A formula copied from the row above (never text a user typed): exceljs wants it without its "=".
+    cell.value = { formula: write.formula.replace(/^=/, '') } as ExcelJS.CellFormulaValue;
+    return;
+  }
+  writeCell(cell, write.value, write.isDate, write.numberFormat?.pattern);
   if (write.header) cell.style = { ...copyStyle(cell.style), font: { ...cell.style.font, bold: true } };
 }
 

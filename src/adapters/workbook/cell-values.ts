@@ -73,14 +73,17 @@ function isDateFormat(numFmt: string | undefined): boolean {
 }
 
 /**
- * Sets a cell from a CellValue; a number in a date column gets a date format
+ * Sets a cell from a CellValue; a number gets `numFmt` (the column's own
+ * format) when given, and a number in a date column otherwise a date format
  * unless it has one. The style is replaced, not edited: exceljs shares one
  * style object among all cells loaded with the same style, so setting
  * `cell.numFmt` would reformat every one of them.
  */
-export function writeCell(cell: ExcelJS.Cell, value: CellValue, isDate: boolean): void {
+export function writeCell(cell: ExcelJS.Cell, value: CellValue, isDate: boolean, numFmt?: string): void {
   cell.value = toExcelValue(value, isDate);
-  if (typeof value === 'number' && isDate && !isDateFormat(cell.style.numFmt)) {
+  if (numFmt !== undefined && typeof value === 'number') {
+    if (cell.style.numFmt !== numFmt) cell.style = { ...cell.style, numFmt };
+  } else if (typeof value === 'number' && isDate && !isDateFormat(cell.style.numFmt)) {
     cell.style = { ...cell.style, numFmt: DATE_FORMAT };
   }
 }

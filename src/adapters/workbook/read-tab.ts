@@ -1,5 +1,6 @@
-import type ExcelJS from 'exceljs';
+import ExcelJS from 'exceljs';
 import type { CellValue } from '../../domain/cell.js';
+import { type CellLook, formatTypeOf } from '../../domain/register/cell-look.js';
 import { findTabs, titlesToRead } from '../../domain/register/find-tabs.js';
 import type { RawRow, RawTab, TabKey, TabLayout } from '../../domain/register/raw-register.js';
 import { tabTitled } from '../../domain/register/tab-from-grid.js';
@@ -40,4 +41,35 @@ export function readTabs(workbook: ExcelJS.Workbook, tabs: Record<TabKey, TabLay
   );
   const sources = titles.map((title) => ({ title, grid: gridOf(findWorksheet(workbook, title)!) }));
   return findTabs(sources, tabs);
+}
+
+/** A cell's formula ("=D4*E4") and number format, where it has either; a shared formula's copy gives its own formula. */
+function lookOf(cell: ExcelJS.Cell): CellLook | undefined {
+  if (cell.type === ExcelJS.ValueType.Merge) return undefined;
+  const formula = cell.type === ExcelJS.ValueType.Formula ? cell.formula : undefined;
+  const pattern = cell.numFmt;
+  const look: CellLook = {
+    ...(formula ? { formula: `=${formula}` } : {}),
+    ...(pattern && pattern !== 'General' ? { numberFormat: { type: formatTypeOf(pattern), pattern } } : {}),
+  };
+  return Object.keys(look).length > 0 ? look : undefined;
+}
+
+/**
+ * Gives each row of the tabs read its cells' formulas and number formats,
+ * for a write to keep the sheet's own ways (keep-conventions.ts).
+ */
+export function addLooks(workbook: ExcelJS.Workbook, tabs: Record<TabKey, RawTab>): void {
+  for (const tab of Object.values(tabs)) {
+    const sheet = tab.found ? findWorksheet(workbook, tab.title) : undefined;
+    if (sheet === undefined) continue;
+    for (const row of tab.rows) {
+      const looks: Array<CellLook | undefined> = [];
+      sheet.getRow(row.row).eachCell({ includeEmpty: false }, (cell, column) => {
+        const look = lookOf(cell);
+        if (look !== undefined) looks[column - 1] = look;
+      });
+      if (looks.length > 0) row.looks = looks;
+    }
+  }
 }

@@ -13,7 +13,7 @@ import { fileErrorWords, type WorkbookLog, workbookFailure } from './file-error.
 import { type FileVersion, isUnchanged } from './file-version.js';
 import { missingWrites, planRepair, type Repair } from './journal-repair.js';
 import { openWorkbook } from './open-workbook.js';
-import { readTabs } from './read-tab.js';
+import { addLooks, readTabs } from './read-tab.js';
 import { removeStaleTempFiles } from './stale-temp-files.js';
 import { WorkbookJournal } from './workbook-journal.js';
 import { lockWorkbook, type WorkbookLock } from './workbook-lock.js';
@@ -129,6 +129,8 @@ export class WorkbookRegisterStore implements RegisterStore {
     for (let attempt = 1; ; attempt += 1) {
       const { workbook, version } = await this.#open();
       const tabs = this.#readTabs(workbook);
+      // A write keeps the sheet's formulas and formats, so it reads them too.
+      addLooks(workbook, tabs);
       const mapped = this.#map(tabs);
       const now = this.#clock();
       const repair = await this.#planRepair(mapped, now);
@@ -153,13 +155,17 @@ export class WorkbookRegisterStore implements RegisterStore {
         if (error instanceof FileChangedError && attempt < MAX_ATTEMPTS) continue;
         throw this.#storeFailed(error);
       }
-      await this.#journalSaved(request !== undefined && plan !== undefined ? request : undefined, repair, now);
+      // The journal keeps the Audit lines as written, so a later check finds them in the file as they are.
+      const journaled =
+        request !== undefined && plan !== undefined ? { ...request, audit: plan.auditRecords } : undefined;
+      await this.#journalSaved(journaled, repair, now);
       if (refused !== undefined) throw refused;
       return plan === undefined || request === undefined
         ? NOTHING
         : {
             cellsWritten: plan.cells.map((cell) => a1Ref(tabs[cell.tab].title, cell.row, cell.column)),
             auditRowsAppended: plan.auditRowsAppended,
+            ...(plan.auditRecords.length > 0 ? { audit: plan.auditRecords } : {}),
           };
     }
   }

@@ -1,4 +1,4 @@
-import { type CellValue, cellText, type IsoDate } from '../cell.js';
+import { type CellValue, cellText, type IsoDate, isBlank } from '../cell.js';
 import { dateCellText, isoDateToSerial, readSingleDate } from '../dates/timescale.js';
 import { DomainError } from '../domain-error.js';
 import { DATE_FIELDS } from '../register/fields.js';
@@ -35,6 +35,9 @@ export interface ItemUpdate {
   rating: { before: number | null; after: number | null; band: Band | null; enteredTopBand: boolean };
 }
 
+/** The fields a rating is worked out from. */
+const LEVELS: readonly string[] = ['impact', 'probability'];
+
 /** Longest note kept: Sheets holds 50,000 characters a cell, and a digest line should stay readable. */
 export const MAX_NOTE_LENGTH = 10_000;
 
@@ -52,12 +55,24 @@ class ChangeSet {
     private readonly columns: ReadonlySet<string>,
   ) {}
 
-  /** Sets a cell when the tab has the column; `logged` adds an Audit log line for it. */
-  set(field: string, value: CellValue, logged: boolean, shown: string = cellText(value)): void {
-    if (!this.columns.has(field)) return;
+  /**
+   * Sets a cell; `logged` adds an Audit log line for it. A field the user
+   * asked to change is set even when the tab has no column for it, so the
+   * store refuses the write naming the column to add, rather than the
+   * change being lost. A value the bot works out from others (`follows`
+   * names them) is set only where the tab has its column.
+   */
+  set(
+    field: string,
+    value: CellValue,
+    logged: boolean,
+    shown: string = cellText(value),
+    follows?: readonly string[],
+  ): void {
+    if (follows !== undefined && !this.columns.has(field)) return;
     const expected = (this.input.item.cells as Record<string, CellValue>)[field] ?? null;
     if (cellText(expected) === cellText(value)) return;
-    this.changes.push({ field, expected, value });
+    this.changes.push({ field, expected, value, ...(follows === undefined ? {} : { follows }) });
     // The Audit log keeps a date as the date a person saw in the cell, not the serial stored under it.
     if (logged) this.log(field, DATE_FIELDS.has(field) ? dateCellText(expected) : cellText(expected), shown);
   }
@@ -126,8 +141,8 @@ function statusWord(item: Item, value: string, input: ItemUpdateInput): StatusWo
 function setStatus(item: Item, word: StatusWord, input: ItemUpdateInput, set: ChangeSet): void {
   set.set('status', word.word, true);
   if (word.state === 'closed' && item.dateClosed === null)
-    set.set('dateClosed', isoDateToSerial(input.today), true, input.today);
-  else if (word.state !== 'closed' && item.dateClosed !== null) set.set('dateClosed', null, true, '');
+    set.set('dateClosed', isoDateToSerial(input.today), true, input.today, ['status']);
+  else if (word.state !== 'closed' && item.dateClosed !== null) set.set('dateClosed', null, true, '', ['status']);
 }
 
 function trendBetween(before: number | null, after: number | null): Trend | null {
@@ -161,10 +176,11 @@ function updateRisk(risk: Risk, input: ItemUpdateInput, set: ChangeSet): ItemUpd
   const after = impact !== null && probability !== null ? ratingOf(impact, probability) : null;
   const band = after === null ? null : bandFor(after, input.scale);
   if (after !== null && band !== null) {
-    set.set('rating', after, true);
-    set.set('band', band.label, false);
+    set.set('rating', after, true, undefined, LEVELS);
+    set.set('band', band.label, false, undefined, ['rating', ...LEVELS]);
     const trend = trendBetween(risk.rating, after);
-    if (trend !== null && (impact !== risk.impact || probability !== risk.probability)) set.set('trend', trend, false);
+    if (trend !== null && (impact !== risk.impact || probability !== risk.probability))
+      set.set('trend', trend, false, undefined, LEVELS);
   }
   const top = topBand(input.scale).label;
   return { before: risk.rating, after, band, enteredTopBand: band?.label === top && risk.band?.label !== top };
@@ -176,7 +192,8 @@ function updateAction(action: Action, input: ItemUpdateInput, set: ChangeSet): v
       const word = statusWord(action, value, input);
       setStatus(action, word, input, set);
       // Done means all of it done; a cancelled action is closed but its progress stays as it was.
-      if (word.word === 'Done' && !input.changes.some((c) => c.field === 'progress')) set.set('progress', 100, false);
+      if (word.word === 'Done' && !input.changes.some((c) => c.field === 'progress'))
+        set.set('progress', 100, false, undefined, ['status']);
     } else if (field === 'progress') {
       const digits = value.replace(/%$/, '').trim();
       const percent = /^\d+(\.\d+)?$/.test(digits) ? Number(digits) : Number.NaN;
@@ -192,7 +209,8 @@ function updateAction(action: Action, input: ItemUpdateInput, set: ChangeSet): v
         { field },
       );
   }
-  if (input.note) set.set('latestNote', input.note, false);
+  // A note replaces the tab's latest note (its Comments): the Audit log keeps the text it replaced.
+  if (input.note) set.set('latestNote', input.note, !isBlank(action.cells.latestNote), undefined, []);
 }
 
 /** A later target date is a slip: the first target is kept as the original, and the slip counted. */
@@ -200,8 +218,8 @@ function moveTargetDate(action: Action, date: IsoDate, set: ChangeSet): void {
   const before = action.target.targetDate;
   set.set('targetDate', isoDateToSerial(date), true, date);
   if (before === null || date <= before) return;
-  if (action.originalTargetDate === null) set.set('originalTargetDate', isoDateToSerial(before), false);
-  set.set('timesSlipped', action.timesSlipped + 1, false);
+  if (action.originalTargetDate === null) set.set('originalTargetDate', isoDateToSerial(before), false, before, []);
+  set.set('timesSlipped', action.timesSlipped + 1, false, undefined, []);
 }
 
 /**
@@ -230,7 +248,7 @@ export function planItemUpdate(input: ItemUpdateInput): ItemUpdate {
   else updateAction(item, normalized, set);
   if (set.changes.length === 0 && note === null)
     throw invalid(`nothing to change: ${item.id} already has those values`);
-  set.set('dateLastUpdated', isoDateToSerial(input.today), false);
+  set.set('dateLastUpdated', isoDateToSerial(input.today), false, input.today, []);
   if (set.audit.length === 0) set.log('note', '', note ?? '');
   return { changes: set.changes, audit: set.audit, rating };
 }

@@ -105,7 +105,13 @@ export type ValueRender = 'FORMATTED_VALUE' | 'UNFORMATTED_VALUE' | 'FORMULA';
  */
 export function render(cell: Stored | undefined, how: ValueRender): string | number | boolean {
   if (cell === undefined) return '';
-  if (typeof cell === 'object') return how === 'FORMULA' ? cell.formula : formulaMarker(cell.formula);
+  // A formula shows the result a test gave it (the fake never evaluates), else a marker.
+  if (typeof cell === 'object')
+    return how === 'FORMULA'
+      ? cell.formula
+      : how === 'UNFORMATTED_VALUE' && cell.result !== undefined
+        ? cell.result
+        : formulaMarker(cell.formula);
   if (how !== 'FORMATTED_VALUE') return cell;
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   return String(cell);

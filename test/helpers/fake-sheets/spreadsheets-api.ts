@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { parseRange } from './a1.js';
 import { sheetProperties } from './batch-requests.js';
+import { type NumberFormat, numberFormatAt } from './cell-looks.js';
 import { applyFieldMask } from './fields.js';
-import { DEFAULT_COLUMNS, DEFAULT_ROWS, getCell, newTab, setHumanRows } from './grid.js';
+import { DEFAULT_COLUMNS, DEFAULT_ROWS, formulaMarker, getCell, newTab, setHumanRows } from './grid.js';
 import { badRequest, type CellValue, type Spreadsheet, type Stored, type Tab } from './types.js';
 
 type Query = Record<string, string | string[]>;
@@ -40,14 +41,27 @@ export function cloneSpreadsheet(book: Spreadsheet): Spreadsheet {
   return { ...book, sheets: book.sheets.map(cloneTab), developerMetadata: book.developerMetadata.slice() };
 }
 
-function cellData(cell: Stored | undefined): Json {
-  if (cell === undefined) return {};
-  if (typeof cell === 'object') return { userEnteredValue: { formulaValue: cell.formula } };
-  const key = typeof cell === 'string' ? 'stringValue' : typeof cell === 'number' ? 'numberValue' : 'boolValue';
+const valueKey = (value: string | number | boolean) =>
+  typeof value === 'string' ? 'stringValue' : typeof value === 'number' ? 'numberValue' : 'boolValue';
+
+function cellData(cell: Stored | undefined, numberFormat: NumberFormat | undefined): Json {
+  const format = numberFormat ? { userEnteredFormat: { numberFormat } } : {};
+  if (cell === undefined) return format;
+  if (typeof cell === 'object') {
+    // The fake never evaluates a formula: it shows the result a test gave it, else a marker.
+    const shown = cell.result ?? formulaMarker(cell.formula);
+    return {
+      userEnteredValue: { formulaValue: cell.formula },
+      effectiveValue: { [valueKey(shown)]: shown },
+      ...format,
+    };
+  }
+  const key = valueKey(cell);
   return {
     userEnteredValue: { [key]: cell },
     effectiveValue: { [key]: cell },
     formattedValue: typeof cell === 'boolean' ? (cell ? 'TRUE' : 'FALSE') : String(cell),
+    ...format,
   };
 }
 
@@ -57,7 +71,9 @@ function gridData(tab: Tab, startRow: number, endRow: number, startCol: number, 
   for (let r = startRow; r < Math.min(endRow, tab.rows.length); r++) {
     const width = Math.min(endCol, tab.rows[r]?.length ?? 0);
     rowData.push({
-      values: Array.from({ length: Math.max(width - startCol, 0) }, (_, c) => cellData(getCell(tab, r, startCol + c))),
+      values: Array.from({ length: Math.max(width - startCol, 0) }, (_, c) =>
+        cellData(getCell(tab, r, startCol + c), numberFormatAt(tab, r, startCol + c)),
+      ),
     });
   }
   return { startRow, startColumn: startCol, rowData };

@@ -49,7 +49,7 @@ export interface RecordedRequest {
 }
 
 /** A cell as stored: a value, or a formula written with USER_ENTERED. Empty cells are absent. */
-export type Stored = string | number | boolean | { formula: string };
+export type Stored = string | number | boolean | { formula: string; result?: string | number | boolean };
 
 export interface GridProperties {
   rowCount: number;

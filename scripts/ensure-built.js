@@ -4,8 +4,8 @@
 // `npm run typecheck` and CI) when build/ is missing or older than any source file. Files are not
 // bundled: build/<folder>/<file>.js sits as deep as src/<folder>/<file>.ts, so paths like
 // new URL('../../config/default.json', import.meta.url) hold in both.
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -27,8 +27,7 @@ const newest = Math.max(
 );
 if (!existsSync(stamp) || statSync(stamp).mtimeMs < newest) {
   const { build } = await import('esbuild');
-  // Written in place, not cleared first: a process starting meanwhile must not find build/ gone.
-  await build({
+  const result = await build({
     entryPoints: files,
     outdir: out,
     outbase: src,
@@ -37,6 +36,15 @@ if (!existsSync(stamp) || statSync(stamp).mtimeMs < newest) {
     target: 'node20',
     sourcemap: true,
     logLevel: 'warning',
+    write: false,
   });
+  // Each file is written beside its place and renamed over it, never cleared first or written in
+  // place: a bot or command starting meanwhile (two at once on a fresh clone) finds whole files.
+  for (const file of result.outputFiles) {
+    mkdirSync(dirname(file.path), { recursive: true });
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    writeFileSync(temporary, file.contents);
+    renameSync(temporary, file.path);
+  }
   writeFileSync(stamp, new Date().toISOString());
 }

@@ -2,6 +2,7 @@ import type { Board, Settings } from '../config/settings.js';
 import type { IsoDate } from '../domain/cell.js';
 import { dateInZone } from '../domain/dates/calendar.js';
 import { buildDigest, type Digest } from '../domain/digest/digest.js';
+import { requireReadable } from '../domain/register/read-register.js';
 import type { Register } from '../domain/register/register.js';
 import { digestMessage } from '../messages/digest-message.js';
 import type { Message } from '../messages/message.js';
@@ -23,6 +24,7 @@ export function boardDigest(
   today: IsoDate,
   board: Board = settings.boards[0]!,
 ): { digest: Digest; message: Message } {
+  requireReadable(register);
   const digest = buildDigest(register, today, {
     scale: board.scale,
     topRisks: settings.digest.topRisks,

@@ -75,6 +75,37 @@ describe('a register keeping one half', () => {
   });
 });
 
+describe('a register with neither half readable', () => {
+  const grids = {
+    Sheet1: [
+      ['Name', 'Colour', 'Size'],
+      ['A', 'red', 3],
+    ],
+  };
+  const template: PublicTemplate = { name: 'colours', url: '', scale: '3x3', grids };
+
+  it('when a digest is asked for, then it is refused naming what is missing, never an empty "nothing overdue" report', () => {
+    expect(() => boardDigest(read(template), settings, TODAY)).toThrow(
+      /holds neither a risk log nor a plan the bot can read \(.*no "Actions" tab.*no "Risks" tab\); run risk-bot check/,
+    );
+  });
+
+  it('when the risk tab is there but has no ID column, then it is not held, and the digest is refused', () => {
+    const noIds: PublicTemplate = {
+      ...template,
+      grids: {
+        Risks: [
+          ['Description', 'Impact', 'Likelihood'],
+          ['Supplier late', 2, 3],
+        ],
+      },
+    };
+    const register = read(noIds, ['risks']);
+    expect(register.holds).toEqual({ risks: false, actions: false });
+    expect(() => boardDigest(register, settings, TODAY)).toThrow(/cannot be read/);
+  });
+});
+
 describe("check's report of columns", () => {
   const report = renderText(checkMessage(read(PRINCE2_RISK_REGISTER)));
 

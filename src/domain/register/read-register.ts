@@ -1,4 +1,5 @@
 import { cellText, type IsoDate, isBlank } from '../cell.js';
+import { DomainError } from '../domain-error.js';
 import type { Scale } from '../items/scale.js';
 import { tabColumnReport } from './column-report.js';
 import { TAB_FIELDS } from './fields.js';
@@ -138,11 +139,11 @@ function halfProblems(
   tabProblems: readonly Problem[],
   half: RegisterHalf,
   keeps: readonly RegisterHalf[],
-  holds: Record<RegisterHalf, boolean>,
+  found: Record<RegisterHalf, boolean>,
 ): Problem[] {
   if (!keeps.includes(half)) return [];
   const { what, columns, other } = HALF_WORDS[half];
-  if (holds[half] || !keeps.includes(other) || !holds[other]) return [...tabProblems];
+  if (found[half] || !keeps.includes(other) || !found[other]) return [...tabProblems];
   return tabProblems.map((problem) =>
     problem.code !== 'tab_missing'
       ? problem
@@ -163,7 +164,7 @@ export function readRegister(raw: RawRegister, settings: RegisterLayout, today: 
   const problems: Problem[] = [];
   const keeps = settings.keeps ?? REGISTER_HALVES;
   const tabs = mapTabs(withoutHalvesNotKept(raw.tabs, keeps), settings.tabs);
-  const holds = { risks: tabs.risks.tab.found, actions: tabs.actions.tab.found };
+  const found = { risks: tabs.risks.tab.found, actions: tabs.actions.tab.found };
   // Dates written without a year, in either tab, fall in the plan year where the settings give one.
   const planYear = settings.planYear ?? null;
   const riskTab = { ...readFieldTab(tabs.risks, TAB_FIELDS.risks), planYear };
@@ -171,8 +172,8 @@ export function readRegister(raw: RawRegister, settings: RegisterLayout, today: 
   const peopleTab = readFieldTab(tabs.people, TAB_FIELDS.people);
   const auditTab = readFieldTab(tabs.audit, TAB_FIELDS.audit);
   problems.push(
-    ...halfProblems(riskTab.problems, 'risks', keeps, holds),
-    ...halfProblems(actionTab.problems, 'actions', keeps, holds),
+    ...halfProblems(riskTab.problems, 'risks', keeps, found),
+    ...halfProblems(actionTab.problems, 'actions', keeps, found),
     ...peopleTab.problems,
     ...auditTab.problems,
   );
@@ -206,7 +207,8 @@ export function readRegister(raw: RawRegister, settings: RegisterLayout, today: 
     problems: sortProblems(problems).map(shortenProblem),
     columns,
     statuses,
-    holds,
+    // A half is held when it can be read: a Risks tab without its ID column is reported, not shown as empty.
+    holds: { risks: riskTab.usable, actions: actionTab.usable },
     columnReports: TAB_KEYS.map((key) => tabColumnReport(tabs[key])).filter((report) => report !== null),
   };
 }
@@ -243,4 +245,19 @@ export function itemAndPeople(
   }
   const one = readFieldTab({ ...mapped, tab: { ...mapped.tab, rows: [raw] } }, TAB_FIELDS.actions);
   return { item: readActionRow(one, one.rows[0]!, tabStatusVocabulary('actions'), today, problems)!, people };
+}
+
+/**
+ * Refuses a register with neither half readable, naming what is wrong:
+ * a digest of nothing would read as "all is well".
+ */
+export function requireReadable(register: Register): void {
+  if (register.holds.risks || register.holds.actions) return;
+  const errors = register.problems.filter((problem) => problem.severity === 'error');
+  const why = errors.map((problem) => `${problem.tab}: ${problem.message}`).join('; ');
+  throw new DomainError(
+    'sheet_schema_invalid',
+    `${register.source} holds neither a risk log nor a plan the bot can read (${why}); run risk-bot check for the whole report`,
+    { source: register.source },
+  );
 }

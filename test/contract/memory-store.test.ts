@@ -12,6 +12,7 @@ import {
   type StoreFixture,
   sampleRegister as sampleGrids,
 } from './register-store-contract.js';
+import { describeSheetConventions } from './sheet-conventions.js';
 
 const makeFixture = async (initial: Record<string, CellValue[][]> = sampleGrids()) => {
   const store = new MemoryRegisterStore({ tabs: contractTabs, grids: initial });
@@ -57,4 +58,10 @@ describe('the sample register in memory', () => {
     const second = await (await sampleMemoryStore(settings)).load();
     expect((await first.load()).tabs.risks).not.toEqual(second.tabs.risks);
   });
+});
+
+// The register in memory holds values only: the cases needing formulas or number formats are the other stores'.
+describeSheetConventions('In-memory store', async (initial) => {
+  const store = new MemoryRegisterStore({ tabs: contractTabs, grids: initial });
+  return { store, snapshot: async () => store.snapshot(), close: async () => {} };
 });

@@ -45,7 +45,7 @@ const request = z.object({
       field: z.string(),
       oldValue: z.string(),
       newValue: z.string(),
-      via: z.enum(['command', 'button', 'modal', 'console', 'bot', 'import']),
+      via: z.enum(['command', 'button', 'modal', 'console', 'bot', 'import', 'sheet']),
       note: z.string(),
     }),
   ),

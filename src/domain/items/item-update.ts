@@ -5,9 +5,10 @@ import { DATE_FIELDS } from '../register/fields.js';
 import type { AuditRecord, CellChange } from '../register/raw-register.js';
 import type { Action, Item, Register, Risk } from '../register/register.js';
 import { lookupStatus, type StatusWord } from '../register/status-vocabulary.js';
-import { readActionStatus, readRiskStatus, readTrend, type Trend } from '../register/vocabulary.js';
+import { readActionStatus, readRiskStatus, readTrend } from '../register/vocabulary.js';
 import { bandFor, ratingOf, readLevel, topBand } from './rating.js';
 import type { Band, Scale } from './scale.js';
+import { slipCells, trendBetween } from './slip-and-trend.js';
 
 /** A change as the user asked for it: a field and the value as typed. */
 export interface RequestedChange {
@@ -145,11 +146,6 @@ function setStatus(item: Item, word: StatusWord, input: ItemUpdateInput, set: Ch
   else if (word.state !== 'closed' && item.dateClosed !== null) set.set('dateClosed', null, true, '', ['status']);
 }
 
-function trendBetween(before: number | null, after: number | null): Trend | null {
-  if (before === null || after === null) return null;
-  return after > before ? 'Increasing' : after < before ? 'Decreasing' : 'No Change';
-}
-
 function updateRisk(risk: Risk, input: ItemUpdateInput, set: ChangeSet): ItemUpdate['rating'] {
   let { impact, probability } = risk;
   for (const { field, value } of input.changes) {
@@ -217,9 +213,7 @@ function updateAction(action: Action, input: ItemUpdateInput, set: ChangeSet): v
 function moveTargetDate(action: Action, date: IsoDate, set: ChangeSet): void {
   const before = action.target.targetDate;
   set.set('targetDate', isoDateToSerial(date), true, date);
-  if (before === null || date <= before) return;
-  if (action.originalTargetDate === null) set.set('originalTargetDate', isoDateToSerial(before), false, before, []);
-  set.set('timesSlipped', action.timesSlipped + 1, false, undefined, []);
+  for (const cell of slipCells(action, before, date)) set.set(cell.field, cell.value, false, cell.shown, []);
 }
 
 /**

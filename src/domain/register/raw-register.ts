@@ -71,7 +71,8 @@ export interface AuditRecord {
   field: string;
   oldValue: string;
   newValue: string;
-  via: 'command' | 'button' | 'modal' | 'console' | 'bot' | 'import';
+  /** 'sheet': a change a person made in the sheet itself, seen by comparing with the recorded snapshot (sheet-changes.ts). */
+  via: 'command' | 'button' | 'modal' | 'console' | 'bot' | 'import' | 'sheet';
   note: string;
   /** The request that made the change (see WriteRequest.changeId); the store fills it in. */
   change?: string;

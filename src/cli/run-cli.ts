@@ -179,8 +179,8 @@ async function runOn(
         const { text, data, exitCode } = await sendNudgesNow(store, settings, context, today);
         return print(text, { ...json, ...data }, exitCode);
       }
-      const groups = previewNudges(register, settings, today);
-      return print(renderText(nudgesPreviewMessage(groups, today)), { ...json, nudges: nudgesJson(groups) });
+      const preview = previewNudges(register, settings, today);
+      return print(renderText(nudgesPreviewMessage(preview, today)), { ...json, ...nudgesJson(preview) });
     }
   }
 }

@@ -1,6 +1,6 @@
 import { formatDate } from '../domain/dates/calendar.js';
-import type { NudgeDelivery, NudgeRunReport } from '../domain/reminders/nudge-delivery.js';
-import type { Nudge, OwnerNudges } from '../domain/reminders/nudge-plan.js';
+import type { NudgeDelivery, NudgePreview, NudgeRunReport } from '../domain/reminders/nudge-delivery.js';
+import type { Nudge } from '../domain/reminders/nudge-plan.js';
 import { itemButtons } from './item-buttons.js';
 import { bold, clipLine, type Inline, type Message, type MessagePart, plural } from './message.js';
 
@@ -17,23 +17,32 @@ export function nudgeLine(nudge: Nudge): Inline[] {
   return [bold(nudge.item.id), ` ${clipLine(title, 80)}: ${stageText(nudge)}`];
 }
 
-/** A dry run of today's reminders: who would get which, and who cannot be reached. */
-export function nudgesPreviewMessage(groups: readonly OwnerNudges[], today: string): Message {
-  const count = groups.reduce((n, g) => n + g.nudges.length, 0);
+/** A dry run of today's reminders: one list per message the run would send, by the person it goes to, and what reaches nobody. */
+export function nudgesPreviewMessage(preview: NudgePreview, today: string): Message {
+  const { messages, unreachable } = preview;
+  const count = messages.reduce((n, m) => n + m.nudges.length, 0) + unreachable.length;
   const parts: MessagePart[] = [
     {
       type: 'header',
-      text: `Reminders for ${formatDate(today)}: ${plural(count, 'item')}, ${plural(groups.length, 'owner')}`,
+      text: `Reminders for ${formatDate(today)}: ${plural(count, 'item')}, ${plural(messages.length, 'message')}`,
     },
   ];
-  for (const group of groups) {
-    const to = group.people.map((p) => p.slackUser ?? p.email).join(', ');
-    const reach =
-      group.unreachable.length > 0 ? `cannot reach ${group.unreachable.join(', ')} (not in People)` : `to ${to}`;
-    parts.push({ type: 'list', heading: `${group.owner}: ${reach}`, items: group.nudges.map(nudgeLine) });
+  for (const message of messages) {
+    parts.push({
+      type: 'list',
+      heading: `To ${preview.names[message.recipient] ?? message.recipient} (${message.recipient}), as ${message.owners.join(', ')}`,
+      items: message.nudges.map(nudgeLine),
+    });
   }
-  if (groups.length === 0) parts.push({ type: 'section', line: 'No reminders are due today.' });
-  return { summary: `${plural(count, 'reminder')} for ${plural(groups.length, 'owner')}`, parts };
+  if (unreachable.length > 0) {
+    parts.push({
+      type: 'list',
+      heading: 'Would reach nobody (listed in the digest)',
+      items: unreachable.map((u) => [...nudgeLine(u.nudge), ` (${u.owner}: ${u.reason})`]),
+    });
+  }
+  if (count === 0) parts.push({ type: 'section', line: 'No reminders are due today.' });
+  return { summary: `${plural(count, 'reminder')} in ${plural(messages.length, 'message')}`, parts };
 }
 
 /**

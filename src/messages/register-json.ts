@@ -2,8 +2,8 @@ import type { IsoDate } from '../domain/cell.js';
 import type { Digest } from '../domain/digest/digest.js';
 import { type DatedItem, dueSoonItems, overdueItems, reviewsDue } from '../domain/items/due-items.js';
 import { ownerOf, type Register } from '../domain/register/register.js';
-import type { NudgeRunReport } from '../domain/reminders/nudge-delivery.js';
-import type { Nudge, OwnerNudges } from '../domain/reminders/nudge-plan.js';
+import type { NudgePreview, NudgeRunReport } from '../domain/reminders/nudge-delivery.js';
+import type { Nudge } from '../domain/reminders/nudge-plan.js';
 
 function datedJson(dated: DatedItem) {
   return {
@@ -116,13 +116,22 @@ const nudgeJson = (nudge: Nudge) => ({
   daysToGo: nudge.daysToGo,
 });
 
-export function nudgesJson(groups: readonly OwnerNudges[]) {
-  return groups.map((group) => ({
-    owner: group.owner,
-    slackUsers: group.people.map((person) => person.slackUser ?? person.email),
-    unreachable: group.unreachable,
-    nudges: group.nudges.map(nudgeJson),
-  }));
+export function nudgesJson(preview: NudgePreview) {
+  return {
+    nudges: preview.byOwner.map((group) => ({
+      owner: group.owner,
+      slackUsers: group.people.map((person) => person.slackUser ?? person.email),
+      unreachable: group.unreachable,
+      nudges: group.nudges.map(nudgeJson),
+    })),
+    // The messages as the run would send them: one per person, however many owner names they stand for.
+    messages: preview.messages.map((message) => ({
+      recipient: message.recipient,
+      owners: message.owners,
+      nudges: message.nudges.map(nudgeJson),
+    })),
+    unreachable: preview.unreachable.map((u) => ({ owner: u.owner, reason: u.reason, nudge: nudgeJson(u.nudge) })),
+  };
 }
 
 /** What `risk-bot nudges --send` did. */

@@ -228,3 +228,39 @@ describe("a digest of a 2,000-risk register within Slack's limits", () => {
     for (const id of overdue) expect(all).toContain(`*${id}*`);
   });
 });
+
+describe("the digest's overdue groups", () => {
+  const plan = (actions: unknown[][]) =>
+    readRegister(
+      rawRegister({
+        risks: rawTab('risks', RISK_HEADERS, []),
+        actions: rawTab('actions', ['Action ID', 'Action', 'Lead', 'Target date', 'Status'], actions as never),
+      }),
+      settings,
+      today,
+    );
+
+  it('when one owner has the longest overdue item and another has more items, then the longest overdue comes first', () => {
+    const { digest } = boardDigest(
+      plan([
+        ['A-1', 'Recruit', 'Housing Lead', '20/11/2026', 'Open'],
+        ['A-2', 'Tender', 'Housing Lead', '18/11/2026', 'Open'],
+        ['A-3', 'Consult', 'Housing Lead', '16/11/2026', 'Open'],
+        ['A-4', 'Strategy', 'Finance Lead', '01/06/2026', 'Open'],
+        ['A-5', 'Budget', 'Finance Lead', '21/11/2026', 'Open'],
+      ]),
+      settings,
+      today,
+    );
+    expect(digest.overdueByLead.map((group) => [group.lead, group.items.map((d) => d.item.id)])).toEqual([
+      ['Finance Lead', ['A-4', 'A-5']],
+      ['Housing Lead', ['A-3', 'A-2', 'A-1']],
+    ]);
+  });
+
+  it('when an overdue action has no lead, then its group is "(no owner)", the wording reminders use', () => {
+    const { digest, message } = boardDigest(plan([['A-1', 'Recruit', '', '20/11/2026', 'Open']]), settings, today);
+    expect(digest.overdueByLead.map((group) => group.lead)).toEqual(['(no owner)']);
+    expect(renderText(message)).not.toContain('no lead');
+  });
+});

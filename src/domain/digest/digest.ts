@@ -6,7 +6,7 @@ import type { Band, Scale } from '../items/scale.js';
 import { peopleDirectory } from '../register/people.js';
 import type { Problem } from '../register/problem.js';
 import type { HeaderSynonyms } from '../register/raw-register.js';
-import { type Action, isOpen, ownerOf, type Register, type Risk } from '../register/register.js';
+import { type Action, isOpen, ownerOf, ownerOrNone, type Register, type Risk } from '../register/register.js';
 import { NUDGE_UNREACHABLE_FIELD } from '../reminders/nudge-ledger.js';
 import { previousCounts, type ReportedCounts } from './digest-ledger.js';
 import { type HeatMap, heatMap } from './heat-map.js';
@@ -71,15 +71,23 @@ export interface Digest {
   holds: Register['holds'];
 }
 
+/**
+ * Overdue items by owner, the group holding the longest overdue item first
+ * (then the larger group, then by name); within a group, most overdue first.
+ */
 function groupByLead(items: readonly DatedItem[]): LeadGroup[] {
   const groups = new Map<string, DatedItem[]>();
   for (const dated of items) {
-    const lead = ownerOf(dated.item) || '(no lead)';
+    const lead = ownerOrNone(dated.item);
     groups.set(lead, [...(groups.get(lead) ?? []), dated]);
   }
+  const mostOverdue = (group: readonly DatedItem[]) => Math.min(...group.map((dated) => dated.daysToGo));
   return [...groups.entries()]
-    .map(([lead, leadItems]) => ({ lead, items: leadItems }))
-    .sort((a, b) => b.items.length - a.items.length || compareText(a.lead, b.lead));
+    .map(([lead, leadItems]) => ({ lead, items: [...leadItems].sort((a, b) => a.daysToGo - b.daysToGo) }))
+    .sort(
+      (a, b) =>
+        mostOverdue(a.items) - mostOverdue(b.items) || b.items.length - a.items.length || compareText(a.lead, b.lead),
+    );
 }
 
 function unreachableOwners(register: Register): string[] {

@@ -100,6 +100,14 @@ export function ownerOf(item: Item): string {
   return item.kind === 'risk' ? item.owner : item.lead;
 }
 
+/** What stands for the owner of an item the register names nobody for: one wording for a risk's owner and an action's lead. */
+export const NO_OWNER = '(no owner)';
+
+/** An item's owner or lead as written, or NO_OWNER. */
+export function ownerOrNone(item: Item): string {
+  return ownerOf(item) || NO_OWNER;
+}
+
 /** Whether an item is still open: counted, listed and shown to the board, whether or not reminders chase it. */
 export function isOpen(item: Item): boolean {
   return item.state !== 'closed';

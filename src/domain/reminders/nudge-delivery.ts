@@ -1,5 +1,5 @@
 import type { IsoDate } from '../cell.js';
-import type { Person } from '../register/register.js';
+import { NO_OWNER, type Person } from '../register/register.js';
 import { nudgeKey } from './nudge-ledger.js';
 import type { Nudge, OwnerNudges } from './nudge-plan.js';
 
@@ -29,12 +29,23 @@ export interface NudgeRunReport {
   recovered: { found: number; resent: number; unknown: number };
 }
 
+/** Today's reminders as the run would send them: the messages, by the person each goes to, and what reaches nobody. */
+export interface NudgePreview {
+  /** One group per owner name as the register writes it (the JSON output's `nudges`, kept as it was). */
+  byOwner: OwnerNudges[];
+  /** One message per person, however many owner names they stand for; the recipient is the People tab's Slack user or e-mail. */
+  messages: NudgeDelivery[];
+  unreachable: UnreachableNudge[];
+  /** Each recipient's name in the People tab, to say who a message goes to in words. */
+  names: Record<string, string>;
+}
+
 /** The Slack user a People entry is: its user ID, or the one Slack gave for its e-mail; null when neither. */
 export type SlackIdOf = (person: Person) => string | null;
 
 function whyUnreachable(group: OwnerNudges, slackIdOf: SlackIdOf): string {
   if (group.people.length === 0) {
-    return group.owner === '(no owner)'
+    return group.owner === NO_OWNER
       ? 'it has no owner or lead'
       : `"${group.unreachable.join('", "')}" is not in the People tab`;
   }

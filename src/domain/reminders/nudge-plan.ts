@@ -3,7 +3,7 @@ import { addDays, dayOfWeek, daysBetween } from '../dates/calendar.js';
 import { compareText } from '../item-id.js';
 import { reviewsDue } from '../items/due-items.js';
 import { peopleDirectory, personKey } from '../register/people.js';
-import { type Item, isChased, ownerOf, type Person, type Register } from '../register/register.js';
+import { type Item, isChased, NO_OWNER, ownerOrNone, type Person, type Register } from '../register/register.js';
 
 export interface NudgeRules {
   /** Days before the target date to remind, e.g. [14, 7, 1, 0]. */
@@ -109,9 +109,8 @@ export function groupByOwner(nudges: readonly Nudge[], people: readonly Person[]
   const directory = peopleDirectory(people);
   const groups = new Map<string, OwnerNudges>();
   for (const nudge of nudges) {
-    const owner = ownerOf(nudge.item) || '(no owner)';
-    const { people: found, missing } =
-      owner === '(no owner)' ? { people: [], missing: [owner] } : directory.resolve(owner);
+    const owner = ownerOrNone(nudge.item);
+    const { people: found, missing } = owner === NO_OWNER ? { people: [], missing: [owner] } : directory.resolve(owner);
     const key = [...found.map((person) => personKey(person.name)), ...missing.map(personKey)].sort().join('|');
     const group = groups.get(key) ?? { owner, people: found, unreachable: missing, nudges: [] };
     group.nudges.push(nudge);

@@ -64,14 +64,23 @@ describe('the local console', () => {
       progress: 95,
       latestNote: 'PCT board on Thursday',
     });
-    expect(register.audit.at(-1)).toMatchObject({
-      item: 'A-17',
-      field: 'progress',
-      oldValue: '90',
-      newValue: '95',
-      via: 'console',
-      note: 'PCT board on Thursday',
-    });
+    expect(register.audit.slice(-2)).toMatchObject([
+      {
+        item: 'A-17',
+        field: 'progress',
+        oldValue: '90',
+        newValue: '95',
+        via: 'console',
+        note: 'PCT board on Thursday',
+      },
+      // The note replaced the latest note: the Audit log keeps the text it replaced.
+      {
+        item: 'A-17',
+        field: 'latestNote',
+        oldValue: 'The last two practices go live today',
+        newValue: 'PCT board on Thursday',
+      },
+    ]);
   });
 
   it('given a script, it prints the digest and reminders, runs each line, and exits', async () => {

@@ -175,7 +175,8 @@ describe('requests per operation', () => {
       ...raiseProbability(),
       updates: [{ tab: 'risks', id: 'R-1', changes: [{ field: 'impact', expected: 3, value: 2 }] }],
     });
-    expect([server.count('values.batchGet'), server.count('spreadsheets.batchUpdate'), server.count()]).toEqual([
+    // The write's one read is a spreadsheets.get with grid data: values, formulas and formats at once.
+    expect([server.count('spreadsheets.get'), server.count('spreadsheets.batchUpdate'), server.count()]).toEqual([
       1, 1, 2,
     ]);
   });

@@ -92,10 +92,10 @@ export function planNewCell(
   return { value: styled.value, ...(styled.numberFormat ? { numberFormat: styled.numberFormat } : {}) };
 }
 
-/** The text a person saw in a cell, read in the way its kind is written: a fraction of a percent column as "50%". */
+/** The text a person saw in a cell, read as its kind is: a fraction in a percent column (0.5 shown as 50%) as 50. */
 export function shownBefore(field: string, value: CellValue, levelWords: LevelWords | undefined): string {
   const kind = kindOf(field, levelWords);
   if (kind.type === 'percent' && typeof value === 'number')
-    return `${Math.round(value > 0 && value <= 1 ? value * 100 : value)}%`;
+    return String(Math.round(value > 0 && value <= 1 ? value * 100 : value));
   return kind.type === 'date' ? dateCellText(value) : cellText(value);
 }

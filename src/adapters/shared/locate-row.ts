@@ -22,7 +22,7 @@ export function requireColumn(mapped: MappedTab, field: string): number {
   const where = mapped.tab.headerRow > 0 ? ` (row ${mapped.tab.headerRow})` : '';
   throw new DomainError(
     'sheet_schema_invalid',
-    `The "${mapped.tab.title}" tab has no "${header}" column: add that header to its header row${where}`,
+    `The "${mapped.tab.title}" tab has no "${header}" column, so nothing was changed: add a "${header}" header to its header row${where}, then try again`,
     { tab: mapped.tab.title, field, header, row: mapped.tab.headerRow },
   );
 }

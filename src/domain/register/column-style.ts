@@ -15,7 +15,12 @@ export type ValueKind =
   | { type: 'percent' }
   | { type: 'plain' };
 
-/** A value as it goes into a cell: the value, the number format to give the cell (if any), and the text a person sees. */
+/**
+ * A value as it goes into a cell: the value, the number format to give the
+ * cell (if any), and the text a person sees (a percentage as its number,
+ * 90, whether the cell holds 90 or 0.9 shown as 90%; "90%" where the column
+ * holds such text).
+ */
 export interface StyledValue {
   value: CellValue;
   numberFormat?: NumberFormat;
@@ -214,12 +219,12 @@ function percentStyle(cell: ColumnCell, fractions: boolean): Style | undefined {
       render: (value) => ({
         value: Number(value) / 100,
         ...(isPercentFormat(format) && format ? { numberFormat: format } : {}),
-        shown: `${cellText(value)}%`,
+        shown: cellText(value),
       }),
     };
   if (typeof cell.value === 'string' && /^\d+(\.\d+)?\s*%$/.test(text))
     return { key: 'text%', render: (value) => ({ value: `${cellText(value)}%`, shown: `${cellText(value)}%` }) };
-  return { key: 'number', render: (value) => ({ value, shown: `${cellText(value)}%` }) };
+  return { key: 'number', render: (value) => ({ value, shown: cellText(value) }) };
 }
 
 /**

@@ -1,0 +1,56 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createWorkbook } from '../../src/adapters/workbook/create-workbook.js';
+import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
+import { loadSettings } from '../../src/config/load-settings.js';
+import { localMode } from '../helpers/risk-bot.js';
+
+const settings = loadSettings();
+let dir = '';
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A register shaped like a template with no Status column: R-1 can only be closed once the column is added. */
+async function registerWithoutStatus(): Promise<string> {
+  dir = await mkdtemp(join(tmpdir(), 'missing-column-'));
+  const path = join(dir, 'register.xlsx');
+  await createWorkbook(path, [
+    {
+      title: 'Risks',
+      headers: ['Risk ID', 'Description', 'Risk owner', 'Impact', 'Probability', 'Rating', 'Risk rating'],
+      rows: [['R-1', 'Supplier fails', 'Programme office', 2, 2, 4, 'Medium']],
+      dateColumns: [],
+    },
+    {
+      title: 'Audit log',
+      headers: ['When', 'Who', 'Item', 'Field', 'Old value', 'New value', 'Via', 'Note'],
+      rows: [],
+      dateColumns: [],
+    },
+  ]);
+  return path;
+}
+
+describe('a change to a field the register has no column for, at the console', () => {
+  it('when R-1 is closed or its status set on a register without a Status column, then each is refused naming the column to add, and R-1 stays as it was', async () => {
+    const path = await registerWithoutStatus();
+    const before = await new WorkbookRegisterStore({ path, tabs: settings.tabs }).load();
+    const { code, stdout } = await localMode(
+      { REGISTER_WORKBOOK: path },
+      '/risk close R-1\n/risk update R-1 status closed\n/risk update R-1 status closed note "mitigated"\n',
+    );
+    expect(code).toBe(0);
+    const refusal =
+      'The "Risks" tab has no "Status" column, so nothing was changed: add a "Status" header to its header row (row 1), then try again';
+    expect(stdout.split(refusal)).toHaveLength(4);
+    expect(stdout).not.toContain('note added');
+    expect(stdout).not.toContain('nothing to change');
+    expect(stdout).not.toContain('Updated R-1');
+    const after = await new WorkbookRegisterStore({ path, tabs: settings.tabs }).load();
+    expect(after.tabs.risks.rows).toEqual(before.tabs.risks.rows);
+    expect(after.tabs.audit.rows).toEqual([]);
+  });
+});

@@ -44,6 +44,7 @@ export async function runLocalMode(
       ...io,
       // The person at the console runs the bot locally, so may change anything, like the programme office.
       actor: { id: `console:${userInfo().username}`, programmeOffice: true },
+      actingAs: env.CONSOLE_AS ?? null,
       clock,
       log,
     });

@@ -28,6 +28,8 @@ export const envSchema = z.object({
   PORT: z.preprocess(blankAsAbsent, z.coerce.number().int().min(0).max(65535).default(3000)),
   SLACK_API_URL: optionalUrl,
   RISK_BOT_CONFIG: optionalText,
+  /** Local console: the People name (or Slack user ID) the person at the console acts as, for "me" and "mine". */
+  CONSOLE_AS: optionalText,
   REDIS_URL: z.preprocess(
     blankAsAbsent,
     z

@@ -48,6 +48,22 @@ const invalid = (message: string, details: Record<string, unknown> = {}) =>
 /** Text as typed, safe to store: control characters (which corrupt the sheet's text and Slack messages) become spaces; tabs and newlines stay. */
 export const cleanText = (text: string) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ').trim();
 
+/**
+ * Whether a cell already holds a value as a person reads it: the same date
+ * whether written as a date cell or as text ("01/12/2026"), the same
+ * progress as 90 or as 0.9 in a percent column.
+ */
+function sameValue(field: string, expected: CellValue, value: CellValue): boolean {
+  if (cellText(expected) === cellText(value)) return true;
+  if (DATE_FIELDS.has(field) && typeof value === 'number') {
+    const before = readSingleDate(expected);
+    return before.kind === 'date' && isoDateToSerial(before.date) === value;
+  }
+  if (field === 'progress' && typeof expected === 'number' && expected > 0 && expected <= 1)
+    return Math.round(expected * 100) === value;
+  return false;
+}
+
 class ChangeSet {
   readonly changes: CellChange[] = [];
   readonly audit: AuditRecord[] = [];
@@ -72,7 +88,7 @@ class ChangeSet {
   ): void {
     if (follows !== undefined && !this.columns.has(field)) return;
     const expected = (this.input.item.cells as Record<string, CellValue>)[field] ?? null;
-    if (cellText(expected) === cellText(value)) return;
+    if (sameValue(field, expected, value)) return;
     this.changes.push({ field, expected, value, ...(follows === undefined ? {} : { follows }) });
     // The Audit log keeps a date as the date a person saw in the cell, not the serial stored under it.
     if (logged) this.log(field, DATE_FIELDS.has(field) ? dateCellText(expected) : cellText(expected), shown);

@@ -45,8 +45,14 @@ export interface FakeSlackServer {
   /** Every Web API call in order (method like 'chat.postMessage'), rate-limited and failed ones included. */
   calls: SlackCall[];
   callsTo(method: string): SlackCall[];
-  /** Requests made to response_url endpoints (see responseUrl()), refused ones included. */
+  /** Requests made to response_url endpoints (see responseUrl()), refused ones included; "Working on it" notes aside. */
   responses: Array<{ path: string; body: Record<string, unknown> }>;
+  /**
+   * The "Working on it" notes an answer slower than a second sends first
+   * (src/adapters/slack/progress-note.ts): kept apart, so that a test waiting
+   * for an answer gets the answer however busy the machine; 'response_url:note' waits for them.
+   */
+  progressNotes: Array<{ path: string; body: Record<string, unknown> }>;
   /** A response_url on this server for a slash command or interaction payload. */
   responseUrl(name?: string): string;
   /**
@@ -74,6 +80,9 @@ export interface FakeSlackServer {
   close(): Promise<void>;
 }
 
+/** The text of the bot's "Working on it" note (WORKING_ON_IT's summary). */
+const PROGRESS_NOTE_TEXT = 'Working on it';
+
 /** Slack refuses a response_url after this many uses. */
 const RESPONSE_URL_USES = 5;
 
@@ -96,7 +105,13 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
   const held = new Map<string, number>();
   let responseSeq = 0;
   const callsTo = (method: string): SlackCall[] => calls.filter((c) => c.method === method);
-  const countOf = (key: string): number => (key === 'response_url' ? responses.length : callsTo(key).length);
+  const progressNotes: Array<{ path: string; body: Record<string, unknown> }> = [];
+  const countOf = (key: string): number =>
+    key === 'response_url'
+      ? responses.length
+      : key === 'response_url:note'
+        ? progressNotes.length
+        : callsTo(key).length;
   const waiters = new Waiters(countOf, () => calls.map((c) => c.method).join(', ') || 'none');
 
   function take<T extends { times: number }>(scripted: Map<string, T>, method: string): T | undefined {
@@ -171,9 +186,13 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
       send(res, 400, 'invalid_payload');
       return;
     }
-    responses.push({ path, body });
-    responseTimes.push(Date.now());
-    if (responses.filter((r) => r.path === path).length > RESPONSE_URL_USES) {
+    if (body.text === PROGRESS_NOTE_TEXT) progressNotes.push({ path, body });
+    else {
+      responses.push({ path, body });
+      responseTimes.push(Date.now());
+    }
+    const uses = [...responses, ...progressNotes].filter((r) => r.path === path).length;
+    if (uses > RESPONSE_URL_USES) {
       send(res, 404, 'used_url');
       return;
     }
@@ -213,12 +232,15 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
     calls,
     callsTo,
     responses,
+    progressNotes,
     responseUrl: (name) => {
       responseSeq += 1;
       return `${origin}/response/${encodeURIComponent(name ?? `r${responseSeq}`)}`;
     },
     waitFor: async (method, count = 1, timeoutMs = 3000) => {
       await waiters.wait(method, count, timeoutMs);
+      if (method === 'response_url:note')
+        return progressNotes.map((r) => ({ method, args: { path: r.path, ...r.body }, token: null, at: 0 }));
       if (method !== 'response_url') return callsTo(method);
       return responses.map((r, i) => ({
         method,
@@ -253,6 +275,7 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
       state = new SlackState();
       calls.length = 0;
       responses.length = 0;
+      progressNotes.length = 0;
       responseTimes.length = 0;
       rateLimits.clear();
       refusals.clear();

@@ -36,9 +36,12 @@ describe('an answer that takes a while', () => {
     const app = await appWithRegisterTaking(1500);
     try {
       await showR1(app.url!);
-      const [note, answer] = await slack.waitFor('response_url', 2, 5000);
-      expect(JSON.stringify(note!.args)).toContain('Working on it');
+      const [answer] = await slack.waitFor('response_url', 1, 5000);
+      const [note] = await slack.waitFor('response_url:note', 1, 100);
+      expect(JSON.stringify(note!.args)).toContain('Working on it: Google Sheets is busy');
       expect(JSON.stringify(answer!.args)).toContain('R - 1');
+      // On one response_url: the note first, then the answer.
+      expect(note!.args.path).toBe(answer!.args.path);
     } finally {
       await app.stop();
     }
@@ -51,6 +54,7 @@ describe('an answer that takes a while', () => {
       await slack.waitFor('response_url', 1, 5000);
       await new Promise((resolve) => setTimeout(resolve, 1200));
       expect(slack.responses).toHaveLength(1);
+      expect(slack.progressNotes).toHaveLength(0);
     } finally {
       await app.stop();
     }

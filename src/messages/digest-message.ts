@@ -1,7 +1,8 @@
+import { isIsoDate } from '../domain/cell.js';
 import { addDays, formatDate } from '../domain/dates/calendar.js';
 import type { Digest } from '../domain/digest/digest.js';
 import { heatMapText } from '../domain/digest/heat-map.js';
-import type { RatingMove, WeekChanges } from '../domain/digest/week-changes.js';
+import type { RatingMove, ValueMove, WeekChanges } from '../domain/digest/week-changes.js';
 import type { DatedItem, ReviewDue } from '../domain/items/due-items.js';
 import { type Item, ownerOf } from '../domain/register/register.js';
 import { bold, clipLine, type Inline, link, type Message, type MessagePart, plural } from './message.js';
@@ -60,10 +61,23 @@ export function reviewLine(review: ReviewDue): Inline[] {
   ];
 }
 
-/** What changed over a period: new, closed, rating up and down; the digest's section, and the answer to "what changed?". */
+/** What changed over a period: new, closed, rating up and down, bands changed, target dates moved; the digest's section, and the answer to "what changed?". */
 export function changeParts(changes: WeekChanges): MessagePart[] {
   const itemLine = (item: Item): Inline[] => [bold(item.id), ` ${titleOf(item)} (${ownerOf(item) || 'no owner'})`];
-  const total = changes.added.length + changes.closed.length + changes.ratingUp.length + changes.ratingDown.length;
+  const total =
+    changes.added.length +
+    changes.closed.length +
+    changes.ratingUp.length +
+    changes.ratingDown.length +
+    changes.bandChanged.length +
+    changes.datesMoved.length;
+  const ratingLine = (move: RatingMove): Inline[] =>
+    move.bandFrom === undefined ? moveLine(move) : [...moveLine(move), ` (was ${move.bandFrom})`];
+  const shown = (value: string) => (isIsoDate(value) ? formatDate(value) : value || 'none');
+  const valueLine = (move: ValueMove, later = false): Inline[] => [
+    bold(move.item.id),
+    ` ${titleOf(move.item)}: ${shown(move.from)} \u2192 ${shown(move.to)}${later && isIsoDate(move.from) && isIsoDate(move.to) && move.to > move.from ? ' (later)' : ''}`,
+  ];
   const heading = `What changed since ${formatDate(addDays(changes.after, 1))}`;
   if (total === 0) return [{ type: 'section', line: [bold(heading), ': nothing recorded.'] }];
   const parts: MessagePart[] = [{ type: 'section', line: [bold(heading)] }];
@@ -79,13 +93,25 @@ export function changeParts(changes: WeekChanges): MessagePart[] {
     parts.push({
       type: 'list',
       heading: `Rating up (${changes.ratingUp.length})`,
-      items: changes.ratingUp.map(moveLine),
+      items: changes.ratingUp.map(ratingLine),
     });
   if (changes.ratingDown.length > 0)
     parts.push({
       type: 'list',
       heading: `Rating down (${changes.ratingDown.length})`,
-      items: changes.ratingDown.map(moveLine),
+      items: changes.ratingDown.map(ratingLine),
+    });
+  if (changes.bandChanged.length > 0)
+    parts.push({
+      type: 'list',
+      heading: `Band changed (${changes.bandChanged.length})`,
+      items: changes.bandChanged.map((move) => valueLine(move)),
+    });
+  if (changes.datesMoved.length > 0)
+    parts.push({
+      type: 'list',
+      heading: `Target date moved (${changes.datesMoved.length})`,
+      items: changes.datesMoved.map((move) => valueLine(move, true)),
     });
   return parts;
 }

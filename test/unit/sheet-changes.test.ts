@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderText } from '../../src/adapters/console/render-text.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { isoDateToSerial } from '../../src/domain/dates/timescale.js';
 import { weekChanges } from '../../src/domain/digest/week-changes.js';
@@ -7,6 +8,7 @@ import type { Register } from '../../src/domain/register/register.js';
 import { type RegisterSnapshot, snapshotOf } from '../../src/domain/register/register-snapshot.js';
 import { SHEET_WHO, sheetChanges } from '../../src/domain/register/sheet-changes.js';
 import { readSnapshot, snapshotRows } from '../../src/domain/register/snapshot-tab.js';
+import { changeParts } from '../../src/messages/digest-message.js';
 import {
   addRow,
   deleteRow,
@@ -279,40 +281,64 @@ describe("the bot's own changes", () => {
   });
 });
 
+/** The week to `until` as the digest sees it, after `edits` seen in the sheet and written to the Audit log. */
+function weekAfter(edits: SampleEdit[], until = '2026-11-30') {
+  const changes = changesAfter(...edits);
+  const asRows = changes.audit.map((a) =>
+    addRow('audit', {
+      When: a.when,
+      Who: a.who,
+      Item: a.item,
+      Field: a.field,
+      'Old value': a.oldValue,
+      'New value': a.newValue,
+      Via: a.via,
+      Note: a.note,
+    }),
+  );
+  return weekChanges(editedSample(until, ...edits, ...asRows), '2026-11-23', until, synonyms, (when) =>
+    when.slice(0, 10),
+  );
+}
+
 describe("the digest's what changed", () => {
   it("when lines via 'sheet' are in the Audit log, then the week's changes count them", () => {
-    const edits = [
+    const week = weekAfter([
       setCell('risks', 'R - 6', 'Impact (I)', 1),
       setCell('risks', 'R - 3', 'Impact (I)', 3),
       setCell('risks', 'R - 7', 'Status', 'Closed'),
       addRow('risks', { 'Risk ID': 'R - 14', 'Description of risk': 'care home closures', Status: 'Open' }),
       setCell('actions', 'A-2', 'Target date', '2027-06-30'),
-    ];
-    const changes = changesAfter(...edits);
-    const asRows = changes.audit.map((a) =>
-      addRow('audit', {
-        When: a.when,
-        Who: a.who,
-        Item: a.item,
-        Field: a.field,
-        'Old value': a.oldValue,
-        'New value': a.newValue,
-        Via: a.via,
-        Note: a.note,
-      }),
-    );
-    const week = weekChanges(
-      editedSample('2026-11-30', ...edits, ...asRows),
-      '2026-11-23',
-      '2026-11-30',
-      synonyms,
-      (when) => when.slice(0, 10),
-    );
+    ]);
     // R-14 has no Date raised: the Audit line alone makes it New.
     expect(week.added.map((i) => i.id)).toContain('R - 14');
     expect(week.closed.map((i) => i.id)).toContain('R - 7');
     // The sample's own Audit log has the bot's moves of the week too (R-4): the hand edits are among them.
-    expect(week.ratingDown.map((m) => [m.item.id, m.from, m.to])).toContainEqual(['R - 6', 4, 2]);
-    expect(week.ratingUp.map((m) => [m.item.id, m.from, m.to])).toContainEqual(['R - 3', 4, 6]);
+    expect(week.ratingDown.map((m) => [m.item.id, m.from, m.to, m.bandFrom])).toContainEqual(['R - 6', 4, 2, 'Medium']);
+    expect(week.ratingUp.map((m) => [m.item.id, m.from, m.to, m.bandFrom])).toContainEqual(['R - 3', 4, 6, 'Medium']);
+    expect(week.datesMoved.map((m) => [m.item.id, m.from, m.to])).toContainEqual(['A-2', '2027-03-31', '2027-06-30']);
+    expect(week.bandChanged).toEqual([]);
+  });
+
+  // The register works a band out from the rating, so a band changes alone only by an Audit line (a scale's bands redrawn).
+  const bandLine = botLine('2026-11-25T10:00:00+00:00', 'R - 7', 'Risk rating', 'High', 'Medium');
+
+  it('when the Audit log has a band change with no rating move, then it is a band change', () => {
+    const week = weekAfter([bandLine]);
+    expect(week.bandChanged.map((m) => [m.item.id, m.from, m.to])).toEqual([['R - 7', 'High', 'Medium']]);
+  });
+
+  it('when the digest says what changed, then band changes and dates moved have their lines', () => {
+    const week = weekAfter([
+      setCell('risks', 'R - 6', 'Impact (I)', 1),
+      bandLine,
+      setCell('actions', 'A-2', 'Target date', '2027-06-30'),
+    ]);
+    const text = renderText({ summary: '', parts: changeParts(week) });
+    expect(text).toContain('4 \u2192 2, now Low (was Medium)');
+    expect(text).toContain('Band changed (1)');
+    expect(text).toMatch(/R - 7.*: High \u2192 Medium/);
+    expect(text).toMatch(/Target date moved \(\d+\)/);
+    expect(text).toMatch(/A-2 .*: Wed, 31 Mar 2027 \u2192 Wed, 30 Jun 2027 \(later\)/);
   });
 });

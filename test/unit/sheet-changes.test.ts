@@ -256,6 +256,14 @@ describe("the bot's own changes", () => {
     expect(changes.cells).toEqual([]);
   });
 
+  it('when the bot added an item after the snapshot, then it is not reported as added by hand', () => {
+    const changes = changesAfter(
+      addRow('risks', { 'Risk ID': 'R-14', 'Description of risk': 'care home closures', Status: 'Open' }),
+      botLine('2026-11-24T10:00:00+00:00', 'R-14', 'created', '', 'care home closures'),
+    );
+    expect(changes.audit).toEqual([]);
+  });
+
   it('when the bot changed a field before the snapshot, then a later edit by hand is reported', () => {
     const changes = changesAfter(
       setCell('risks', 'R - 7', 'Impact (I)', 2),

@@ -70,7 +70,6 @@ function line(diff: Diff, id: string, field: string, oldValue: string, newValue:
 /** The fields of one item a person changed, each an Audit line unless the bot's own write explains it. */
 function changedFields(diff: Diff, key: string, before: ItemSnapshot, after: ItemSnapshot): Set<string> {
   const changed = new Set<string>();
-  const explained = new Set<string>();
   const fields = after.kind === 'risk' ? SNAPSHOT_FIELDS.risk : SNAPSHOT_FIELDS.action;
   const was = before as unknown as Record<string, unknown>;
   const is = after as unknown as Record<string, unknown>;
@@ -85,10 +84,8 @@ function changedFields(diff: Diff, key: string, before: ItemSnapshot, after: Ite
     const now = valueText(is[field]);
     if (old === now) continue;
     const name = auditField(after.kind, field);
-    if (diff.bot.set(key, name, now) || (FOLLOWS[field] ?? []).some((source) => diff.bot.touched(key, source))) {
-      explained.add(field);
+    if (diff.bot.set(key, name, now) || (FOLLOWS[field] ?? []).some((source) => diff.bot.touched(key, source)))
       continue;
-    }
     // A state follows its status word: said once, by the status line, unless the word stayed and the state moved.
     if (field === 'state' && changed.has('status')) continue;
     changed.add(field);

@@ -189,10 +189,11 @@ export function describeSheetConventions(name: string, make: MakeConventionsFixt
         expect((await fx.snapshot())['Audit log']).toHaveLength(1);
       });
 
-      it('when a risk is added under rows of formulas, then its Score and Priority are the formulas filled down', async () => {
+      it('when a risk is added under rows of formulas, then its Score and Priority are the formulas filled down, and what was given is written as given', async () => {
         await start(scored());
         if (!fx.dress) return;
         await dressScores();
+        await fx.dress('Risks', [{ row: 3, column: 1, formula: '=A3&" (copy)"', result: 'R2 (copy)' }]);
         await write({
           inserts: [
             {
@@ -201,6 +202,7 @@ export function describeSheetConventions(name: string, make: MakeConventionsFixt
             },
           ],
         });
+        expect(await fx.inspect!('Risks', 4, 1)).toEqual({ value: 'Strike' });
         expect(await fx.inspect!('Risks', 4, 2)).toMatchObject({ value: 4 });
         expect(await fx.inspect!('Risks', 4, 4)).toMatchObject({ formula: '=C4*D4' });
         expect(await fx.inspect!('Risks', 4, 5)).toMatchObject({

@@ -75,7 +75,15 @@ export function planCell(
   return { kind: 'write', styled };
 }
 
-/** A cell of a new row, in its column's way; a column of formulas gets the formula of the row its look comes from, filled down. */
+/** Fields of a new row the bot works out itself, which a column of formulas works out instead. */
+const WORKED_OUT: ReadonlySet<string> = new Set(['rating', 'band']);
+
+/**
+ * A cell of a new row, in its column's way. Where the bot works the value
+ * out (a rating, a band) and the row above holds a formula, the new row
+ * gets that formula filled down; what a person gave (an ID, a description)
+ * is always written as given.
+ */
 export function planNewCell(
   mapped: MappedTab,
   row: number,
@@ -87,7 +95,7 @@ export function planNewCell(
 ): { value: CellValue; numberFormat?: NumberFormat; formula?: string } {
   const above = mapped.tab.rows.find((r) => r.row === styleFrom);
   const formula = above?.looks?.[column]?.formula;
-  if (formula !== undefined) return { value, formula: fillDown(formula, row - styleFrom) };
+  if (formula !== undefined && WORKED_OUT.has(field)) return { value, formula: fillDown(formula, row - styleFrom) };
   const styled = styleValue(value, kindOf(field, levelWords), columnCells(mapped, column, row), undefined);
   return { value: styled.value, ...(styled.numberFormat ? { numberFormat: styled.numberFormat } : {}) };
 }

@@ -125,12 +125,33 @@ const whole = (part: MessagePart, blocks: KnownBlock[]): RenderedPart => ({
 });
 const continued = (heading: string) => (heading.endsWith(' (continued)') ? heading : `${heading} (continued)`);
 
-function renderList(part: Extract<MessagePart, { type: 'list' }>): RenderedPart {
-  const items = part.items.map((item) => clipMrkdwn(`• ${lineMrkdwn(item)}`));
-  const body = items.length > 0 ? items : [clipMrkdwn(escapeMrkdwn(part.emptyText ?? 'None.'))];
-  const groups = packLines([clipMrkdwn(boldMrkdwn(part.heading)), ...body], LIMITS.text);
+/**
+ * A list as sections of at most 3000 characters, the heading in the first.
+ * Only the first `cap` blocks and one more are rendered: a list of thousands
+ * of items split across thread replies is rendered a piece at a time, not
+ * whole again for every reply.
+ */
+function renderList(part: Extract<MessagePart, { type: 'list' }>, cap = Number.POSITIVE_INFINITY): RenderedPart {
+  const groups: string[][] = [];
+  let length = 0;
+  const add = (line: string) => {
+    const last = groups.at(-1);
+    if (last && length + 1 + line.length <= LIMITS.text) {
+      last.push(line);
+      length += 1 + line.length;
+    } else {
+      groups.push([line]);
+      length = line.length;
+    }
+  };
+  add(clipMrkdwn(boldMrkdwn(part.heading)));
+  if (part.items.length === 0) add(clipMrkdwn(escapeMrkdwn(part.emptyText ?? 'None.')));
+  for (const item of part.items) {
+    if (groups.length > cap) break;
+    add(clipMrkdwn(`• ${lineMrkdwn(item)}`));
+  }
   // Items per block: the first block also holds the heading line.
-  const counts = groups.map((group, i) => (items.length === 0 ? 0 : group.length - (i === 0 ? 1 : 0)));
+  const counts = groups.map((group, i) => (part.items.length === 0 ? 0 : group.length - (i === 0 ? 1 : 0)));
   return {
     blocks: groups.map((group) => ({ type: 'section', text: mrkdwn(group.join('\n')) })),
     rest(shown) {
@@ -192,7 +213,8 @@ function renderButtons(buttons: MessageButton[]): RenderedPart {
   };
 }
 
-function renderPart(part: MessagePart): RenderedPart {
+/** A part's blocks; a list renders only its first `cap` blocks and one more (see renderList). */
+function renderPart(part: MessagePart, cap?: number): RenderedPart {
   switch (part.type) {
     case 'header': {
       const text = clipLine(shownText(part.text), LIMITS.header);
@@ -211,7 +233,7 @@ function renderPart(part: MessagePart): RenderedPart {
     case 'divider':
       return whole(part, [{ type: 'divider' }]);
     case 'list':
-      return renderList(part);
+      return renderList(part, cap);
     case 'preformatted':
       return renderPreformatted(part.text);
     case 'buttons':
@@ -229,9 +251,17 @@ interface Layout {
 
 /** As many blocks as fit in `max`, keeping one place for the "…and N more" line when they do not all fit. */
 function layout(parts: MessagePart[], max: number): Layout {
-  const rendered = parts.map(renderPart);
+  // Parts are rendered until they overflow: what follows is the thread's, rendered when its turn comes.
+  const rendered: RenderedPart[] = [];
+  let count = 0;
+  for (const part of parts) {
+    if (count > max) break;
+    const one = renderPart(part, max - count + 1);
+    rendered.push(one);
+    count += one.blocks.length;
+  }
   const blocks = rendered.flatMap((part) => part.blocks);
-  if (blocks.length <= max) return { blocks, rest: [], hiddenItems: 0 };
+  if (blocks.length <= max && rendered.length === parts.length) return { blocks, rest: [], hiddenItems: 0 };
   const budget = Math.max(1, max - 1);
   const shown: KnownBlock[] = [];
   for (const [i, part] of rendered.entries()) {

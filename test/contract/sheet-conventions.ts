@@ -173,6 +173,55 @@ export function describeSheetConventions(name: string, make: MakeConventionsFixt
         expect(await fx.inspect!('Risks', 2, 4)).toMatchObject({ formula: '=H2*I2' });
       });
 
+      it('when Priority is a formula of a Score the bot writes, then the Score is written and Priority left to its formula', async () => {
+        await start(
+          risks([
+            ['R1', 'Flood', 3, 2, 6, null],
+            ['R2', 'Fire', 1, 1, 1, null],
+          ]),
+        );
+        if (!fx.dress) return;
+        await fx.dress('Risks', [{ row: 2, column: 5, formula: '=IF(E2>=6,"High","Low")', result: 'High' }]);
+        await write({
+          updates: [
+            {
+              tab: 'risks',
+              id: 'R1',
+              changes: [
+                { field: 'probability', expected: 2, value: 1 },
+                { field: 'rating', expected: 6, value: 3, follows: ['impact', 'probability'] },
+                { field: 'band', expected: 'High', value: 'Low', follows: ['rating', 'impact', 'probability'] },
+              ],
+            },
+          ],
+        });
+        expect(await fx.inspect!('Risks', 2, 3)).toMatchObject({ value: 1 });
+        expect(await fx.inspect!('Risks', 2, 4)).toMatchObject({ value: 3 });
+        expect(await fx.inspect!('Risks', 2, 5)).toMatchObject({ formula: '=IF(E2>=6,"High","Low")' });
+      });
+
+      it('when the Score formula uses Impact but not Likelihood, then a new likelihood is refused naming the likelihood', async () => {
+        await start(scored());
+        if (!fx.dress) return;
+        await fx.dress('Risks', [{ row: 2, column: 4, formula: '=C2*2', result: 6 }]);
+        const error = await refused(
+          write({
+            updates: [
+              {
+                tab: 'risks',
+                id: 'R1',
+                changes: [
+                  { field: 'probability', expected: 2, value: 3 },
+                  { field: 'rating', expected: 6, value: 9, follows: ['impact', 'probability'] },
+                ],
+              },
+            ],
+          }),
+        );
+        expect(error.message).toContain('does not use the probability');
+        expect(await fx.inspect!('Risks', 2, 3)).toMatchObject({ value: 2 });
+      });
+
       it('when the cell a person asked to change holds a formula, then the change is refused and the formula stays', async () => {
         await start(scored());
         if (!fx.dress) return;

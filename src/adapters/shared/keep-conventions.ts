@@ -30,6 +30,33 @@ function columnCells(mapped: MappedTab, column: number, except: number): ColumnC
 const headerOf = (mapped: MappedTab, column: number, field: string) =>
   mapped.tab.headers[column] || (mapped.synonyms[field]?.[0] ?? fieldWords(field));
 
+/**
+ * The fields a worked-out value follows that this update changes (all of
+ * them when it changes none) but that its formula does not use, directly,
+ * through other formula cells of the row, or through another value the
+ * update writes from them (a Priority formula of the Score the bot writes):
+ * each would leave the formula's value wrong. Empty when the formula takes
+ * care of it.
+ */
+function inputsNotUsed(
+  mapped: MappedTab,
+  row: RawRow,
+  column: number,
+  follows: readonly string[],
+  changes: readonly CellChange[],
+): string[] {
+  if (follows.length === 0) return [];
+  const asked = follows.filter((field) => changes.some((change) => change.field === field));
+  const formulaAt = (at: number) => row.looks?.[at]?.formula;
+  const uses = (field: string) => {
+    const input = mapped.columns[field];
+    return input !== undefined && formulaFollows(formulaAt, column, row.row, new Set([input]));
+  };
+  const through = (field: string) =>
+    changes.some((change) => change.follows?.includes(field) && change.field !== field && uses(change.field));
+  return (asked.length > 0 ? asked : follows).filter((field) => !uses(field) && !through(field));
+}
+
 /** What to do with one cell of an update: write this value (with this format), or leave the cell's formula to work it out. */
 export type CellPlan = { kind: 'write'; styled: StyledValue } | { kind: 'formula' };
 
@@ -48,16 +75,12 @@ export function planCell(
   change: CellChange,
   item: string,
   levelWords: LevelWords | undefined,
+  changes: readonly CellChange[] = [change],
 ): CellPlan {
   const formula = row.looks?.[column]?.formula;
   if (formula !== undefined) {
-    const inputs = new Set((change.follows ?? []).flatMap((field) => mapped.columns[field] ?? []));
-    const formulaAt = (at: number) => row.looks?.[at]?.formula;
-    if (
-      change.follows !== undefined &&
-      (change.follows.length === 0 || formulaFollows(formulaAt, column, row.row, inputs))
-    )
-      return { kind: 'formula' };
+    const unused = change.follows === undefined ? [] : inputsNotUsed(mapped, row, column, change.follows, changes);
+    if (change.follows !== undefined && unused.length === 0) return { kind: 'formula' };
     const { title } = mapped.tab;
     const header = headerOf(mapped, column, change.field);
     const cell = `${columnLetter(column)}${row.row}`;
@@ -66,7 +89,7 @@ export function planCell(
       `${item} was not changed: its ${header} in "${title}" row ${row.row} (column ${columnLetter(column)}) is worked out by a formula (${formula})` +
         (change.follows === undefined
           ? ', and the bot never writes over a formula. Change the cells the formula uses, or replace the formula in the sheet first.'
-          : `, which does not use the ${change.follows.map(fieldWords).join(' or ')} the change sets, so the change could only be made by writing over it. Make the formula use them, or change it in the sheet.`),
+          : `, which does not use the ${unused.map(fieldWords).join(' or ')} the change sets, so the change could only be made by writing over it. Make the formula use it, or change it in the sheet.`),
       { tab: title, id: item, field: change.field, row: row.row, column: columnLetter(column), cell, formula },
     );
   }

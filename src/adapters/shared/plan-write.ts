@@ -81,7 +81,7 @@ function planUpdate(
         { tab: title, id: update.id, field: change.field, expected: change.expected, actual },
       );
     }
-    const planned = planCell(mapped, row, column, change, update.id, levelWords);
+    const planned = planCell(mapped, row, column, change, update.id, levelWords, update.changes);
     if (planned.kind === 'formula') return [];
     const { styled } = planned;
     shownOf.set(shownKey(update.id, change.field), {

@@ -80,6 +80,7 @@ describe('formulas', () => {
     expect([...columnsInRow('=D4*E4', 4)]).toEqual([3, 4]);
     expect([...columnsInRow('=SUM($B4:D4)+LOG10(F5)', 4)]).toEqual([1, 2, 3]);
     expect([...columnsInRow('=IF(E4>=15,"High C4","Low")', 4)]).toEqual([4]);
+    expect([...columnsInRow('=C4*Lookup!D4', 4)]).toEqual([2]);
   });
 
   it('follows inputs through other formula cells of the row', () => {
@@ -93,5 +94,9 @@ describe('formulas', () => {
     expect(fillDown('=C3*D3', 1)).toBe('=C4*D4');
     expect(fillDown('=IF(E3>=$B$1,"High C3","Low")', 2)).toBe('=IF(E5>=$B$1,"High C3","Low")');
     expect(fillDown('=SUM(B3:D3)', 1)).toBe('=SUM(B4:D4)');
+    expect(fillDown("='Q1 2026'!B3+C3", 1)).toBe("='Q1 2026'!B4+C4");
+    expect(fillDown("=VLOOKUP(C3,'Score table'!A2:B6,2)*Lookup!B3", 1)).toBe(
+      "=VLOOKUP(C4,'Score table'!A3:B7,2)*Lookup!B4",
+    );
   });
 });

@@ -5,16 +5,22 @@ function columnIndex(letters: string): number {
   return index - 1;
 }
 
-// A cell reference (D4, $D$4, AA10), not part of a name (LOG10) or a sheet title, with an optional range end.
-const REFERENCE = /(?<![A-Za-z0-9_.!])(\$?)([A-Z]{1,3})(\$?)(\d+)(?::(\$?)([A-Z]{1,3})(\$?)(\d+))?(?![A-Za-z0-9_(])/g;
+// A cell reference (D4, $D$4, AA10, Other!B3), not part of a name (LOG10), with an optional range end.
+const REFERENCE = /(?<![A-Za-z0-9_.])(\$?)([A-Z]{1,3})(\$?)(\d+)(?::(\$?)([A-Z]{1,3})(\$?)(\d+))?(?![A-Za-z0-9_(])/g;
 
-/** A formula with its quoted text ("…") blanked, so words in strings are not taken for references. */
-const withoutStrings = (formula: string) => formula.replace(/"(?:[^"]|"")*"/g, (text) => ' '.repeat(text.length));
+/** A formula with its text ("…") and quoted tab names ('Q1 2026') blanked, so neither is taken for references. */
+const withoutStrings = (formula: string) =>
+  formula
+    .replace(/"(?:[^"]|"")*"/g, (text) => ' '.repeat(text.length))
+    .replace(/'(?:[^']|'')*'/g, (text) => `${' '.repeat(text.length - 1)}x`);
 
 /** The columns (0-based) a formula refers to in sheet row `row`, ranges included. */
 export function columnsInRow(formula: string, row: number): Set<number> {
   const columns = new Set<number>();
-  for (const match of withoutStrings(formula).matchAll(REFERENCE)) {
+  const text = withoutStrings(formula);
+  for (const match of text.matchAll(REFERENCE)) {
+    // A reference to another tab (Lookup!B4) is not a cell of this row.
+    if (text[(match.index ?? 0) - 1] === '!') continue;
     const [, , from = 'A', , fromRow = '0', , to, , toRow] = match;
     const first = Number(fromRow);
     const last = toRow === undefined ? first : Number(toRow);

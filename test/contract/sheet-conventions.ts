@@ -376,6 +376,20 @@ export function describeSheetConventions(name: string, make: MakeConventionsFixt
       });
     });
 
+    describe('new rows', () => {
+      it('when an action is added to a plan of UK text dates and 0% progress, then its date is UK text and its progress a fraction in that format', async () => {
+        await start(actions([['A1', 'Survey', 'Ann', '01/12/2026', 0.5]]));
+        if (fx.dress) await fx.dress('Actions', [{ row: 2, column: 4, numberFormat: percent }]);
+        await createItem(
+          { store: fx.store, settings },
+          { ...asked, fields: { kind: 'action', title: 'Report', owner: 'Bob', targetDate: '31/03/2027' } },
+        );
+        const row = (await fx.snapshot()).Actions![2]!;
+        expect(row.slice(1, 5)).toEqual(['Report', 'Bob', '31/03/2027', 0]);
+        if (fx.inspect) expect(await fx.inspect('Actions', 3, 4)).toEqual({ value: 0, pattern: '0%' });
+      });
+    });
+
     describe('percent columns', () => {
       it('when Progress % is formatted 0%, then progress 90 is written as 0.9 in that format', async () => {
         await start(

@@ -3,6 +3,7 @@ import type { WorkInProgress } from '../adapters/shared/work-in-progress.js';
 import { dateInZone } from '../domain/dates/calendar.js';
 import { nudgeRunMessage } from '../messages/nudges-message.js';
 import type { Leases } from '../ports/leases.js';
+import { lookForSheetChanges } from '../use-cases/record-sheet-changes.js';
 import { type NudgeRunReport, type SendNudgesDeps, sendNudges } from '../use-cases/send-nudges.js';
 import { dailyOnWeekdays, type Job } from './job.js';
 import { inRunSlot } from './run-slot.js';
@@ -26,7 +27,14 @@ export async function runNudges(deps: NudgeRunDeps, today: string): Promise<Nudg
   const slot = await inRunSlot(
     deps.leases,
     `nudges@${today}`,
-    () => sendNudges({ ...deps, newMessageKey }, today, deps.clock),
+    async () => {
+      // Each scheduled run first sees what people changed in the sheet (Audit log, Trend, slips).
+      await lookForSheetChanges(
+        { store: deps.store, settings: { ...deps.settings, timeZone: deps.timeZone }, log: deps.log },
+        deps.clock(),
+      );
+      return sendNudges({ ...deps, newMessageKey }, today, deps.clock);
+    },
     deps.inProgress,
   );
   return slot.ran ? slot.result : null;

@@ -38,6 +38,12 @@ export interface WriteRequest {
    * DomainError to refuse the write, nothing written.
    */
   precondition?: (tabs: Record<TabKey, MappedTab>) => void;
+  /**
+   * Rows to put in the bot's hidden snapshot tab in place of what it holds
+   * (made, hidden, when missing), with the rest of this write: what the
+   * register holds as of this write, to see later what people changed.
+   */
+  snapshot?: CellValue[][];
 }
 
 export interface WriteResult {
@@ -63,4 +69,10 @@ export interface WriteResult {
 export interface RegisterStore {
   load(): Promise<RawRegister>;
   write(request: WriteRequest): Promise<WriteResult>;
+  /**
+   * The bot's hidden snapshot tab read on its own (null when there is none),
+   * for a store whose load may come without it (`RawRegister.snapshot`
+   * undefined); a store that keeps no snapshot (a CSV register) has none.
+   */
+  snapshotTab?(): Promise<CellValue[][] | null>;
 }

@@ -8,6 +8,7 @@ import type { DigestPoster } from '../ports/digest-poster.js';
 import type { RegisterStore } from '../ports/register-store.js';
 import { boardDigest, type DigestSettings } from './board-digest.js';
 import { loadRegister } from './load-register.js';
+import { lookForSheetChanges } from './record-sheet-changes.js';
 import { settlePending } from './settle-pending.js';
 
 export interface PostDigestDeps {
@@ -37,7 +38,10 @@ export async function postDigest(deps: PostDigestDeps, board: Board, today: IsoD
   const { store, poster, clock, log } = deps;
   if (!board.channel) return { kind: 'no-channel' };
   // A board may have its own scale: its register is read (ratings, bands) on it.
-  const register = await loadRegister(store, { ...deps.settings, scale: board.scale }, today);
+  const settings = { ...deps.settings, scale: board.scale };
+  // What people changed in the sheet goes into the Audit log first, so "what changed" includes it.
+  await lookForSheetChanges({ store, settings, log }, clock());
+  const register = await loadRegister(store, settings, today);
   const { audit } = await settlePending(
     { store, sender: poster, log },
     {

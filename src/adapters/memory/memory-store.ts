@@ -30,6 +30,8 @@ export class MemoryRegisterStore implements RegisterStore {
   readonly #tabs: Settings['tabs'];
   readonly #grids = new Map<string, CellValue[][]>();
   readonly #source: string;
+  /** The hidden snapshot tab, apart from the tabs a person sees. */
+  #snapshot: CellValue[][] | null = null;
 
   constructor(options: MemoryRegisterStoreOptions) {
     this.#tabs = options.tabs;
@@ -50,7 +52,7 @@ export class MemoryRegisterStore implements RegisterStore {
   }
 
   async load(): Promise<RawRegister> {
-    return { source: this.#source, tabs: this.#read() };
+    return { source: this.#source, tabs: this.#read(), snapshot: structuredClone(this.#snapshot) };
   }
 
   async write(request: WriteRequest): Promise<WriteResult> {
@@ -64,11 +66,17 @@ export class MemoryRegisterStore implements RegisterStore {
       while (row.length < cell.column) row.push(null);
       row[cell.column] = cell.value;
     }
+    if (request.snapshot !== undefined) this.#snapshot = structuredClone(request.snapshot);
     return {
       cellsWritten: plan.cells.map((cell) => a1Ref(tabs[cell.tab].title, cell.row, cell.column)),
       auditRowsAppended: plan.auditRowsAppended,
       ...(plan.auditRecords.length > 0 ? { audit: plan.auditRecords } : {}),
     };
+  }
+
+  /** The hidden snapshot tab's rows, or null before the bot has recorded one. */
+  async snapshotTab(): Promise<CellValue[][] | null> {
+    return structuredClone(this.#snapshot);
   }
 
   /** Every tab as it is now, row by row, blank rows and cells kept: what a person would see. */

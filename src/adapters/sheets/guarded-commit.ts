@@ -16,6 +16,7 @@ import { a1Ref, planWrite, type WritePlan } from '../shared/plan-write.js';
 import { planRequests } from './plan-requests.js';
 import { findSheet, quoteTitle } from './sheet-tabs.js';
 import type { SheetInfo } from './sheets-api.js';
+import { snapshotRequests } from './snapshot-requests.js';
 import {
   type CellTarget,
   cellValueOf,
@@ -281,6 +282,10 @@ export async function commitGroup(
       tab === 'audit' && newAuditId !== null ? newAuditId : findSheet(infos, raw.tabs[tab].title)!.sheetId;
     const targets = accepted.flatMap(({ targets: own }) => own);
     const scratch = scratchFor(targets, infos);
+    const snapshot = snapshotRequests(
+      accepted.findLast(({ write }) => write.request.snapshot)?.write.request.snapshot,
+      infos,
+    );
     const requests: Request[] = [
       ...(targets.length > 0 ? scratch.requests : []),
       ...restoreRequests(live, sheetIdOf),
@@ -298,6 +303,7 @@ export async function commitGroup(
       ...(linesPlan
         ? planRequests(linesPlan, sheetIdOf, linesPlan.createAuditTab ? newAuditId : null, deps.tabs.audit.title)
         : []),
+      ...snapshot.requests,
     ];
     const unsent = { pending, restores, renames, lines };
     renames = [];
@@ -328,6 +334,7 @@ export async function commitGroup(
       continue;
     }
     if (newAuditId !== null) deps.forgetSheetInfos();
+    if (snapshot.info) deps.noteSheet(snapshot.info);
     else if (targets.length > 0) deps.noteSheet(scratch.info);
     const verdicts = judge(targets, after, headerRowOf, (tab) => deps.tabs[tab].headers);
     const failed = new Set(verdicts.filter((v) => v.kind !== 'ok').map((v) => v.target.write));

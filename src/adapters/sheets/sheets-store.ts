@@ -1,9 +1,12 @@
 import type { Settings } from '../../config/settings.js';
+import type { CellValue } from '../../domain/cell.js';
 import { findTabs, titlesToRead } from '../../domain/register/find-tabs.js';
 import { type RawRegister, TAB_KEYS } from '../../domain/register/raw-register.js';
+import { SNAPSHOT_TAB_TITLE } from '../../domain/register/snapshot-tab.js';
 import type { RegisterStore, WriteRequest, WriteResult } from '../../ports/register-store.js';
 import { attachLooks } from '../shared/attach-looks.js';
 import { inQueue } from '../shared/keyed-queue.js';
+import { writesNothing } from '../shared/writes-nothing.js';
 import { FencedSender } from './fenced-send.js';
 import { commitGroup, type QueuedWrite } from './guarded-commit.js';
 import { gridFromCells } from './sheet-cells.js';
@@ -70,6 +73,18 @@ export class SheetsRegisterStore implements RegisterStore {
   }
 
   /**
+   * The hidden snapshot tab on its own, for a load made before the tab list
+   * was known (the first of a process: one batchGet of the configured
+   * titles). Later loads bring it in their one batchGet.
+   */
+  async snapshotTab(): Promise<CellValue[][] | null> {
+    const infos = await this.#sheetInfos();
+    if (!infos.some((info) => info.title === SNAPSHOT_TAB_TITLE)) return null;
+    const [range] = await this.#api.batchGetValues([quoteTitle(SNAPSHOT_TAB_TITLE)]);
+    return (range?.values ?? []).map((row) => [...row]);
+  }
+
+  /**
    * Writes are committed in groups: each write joins the queue, and whoever
    * commits next takes every write waiting, reads the sheet once, plans each
    * against that read (each seeing the ones before it; a conflict refuses
@@ -77,8 +92,7 @@ export class SheetsRegisterStore implements RegisterStore {
    * keeps reads and writes within Google's per-minute quota.
    */
   write(request: WriteRequest): Promise<WriteResult> {
-    if (request.updates.length === 0 && request.inserts.length === 0 && request.audit.length === 0)
-      return Promise.resolve({ cellsWritten: [], auditRowsAppended: 0 });
+    if (writesNothing(request)) return Promise.resolve({ cellsWritten: [], auditRowsAppended: 0 });
     return new Promise<WriteResult>((resolve, reject) => {
       this.#queued.push({ request, resolve, reject });
       void inQueue(`sheets:${this.#api.spreadsheetId}`, () => this.#commitQueued());
@@ -99,15 +113,20 @@ export class SheetsRegisterStore implements RegisterStore {
             this.#infos = null;
           },
           noteSheet: (info) => {
-            if (this.#infos !== null)
-              this.#infos = [...this.#infos.filter((known) => known.sheetId !== info.sheetId), info];
+            // A tab made afresh under an old title (the snapshot) takes the old one's place.
+            const same = (known: SheetInfo) =>
+              known.sheetId === info.sheetId || known.title.toLowerCase() === info.title.toLowerCase();
+            if (this.#infos !== null) this.#infos = [...this.#infos.filter((known) => !same(known)), info];
           },
           send: (requests, ranges) => this.#sender.send(requests, ranges),
         },
         group,
       );
       // The cache holds the register as written; after a repair nothing is known for sure until the next read.
-      this.#cache = written === null ? null : { raw: written, at: this.#now() };
+      // The snapshot tab is as this group left it: the one it wrote, else as the last load read it.
+      const snapshot = group.findLast((write) => write.request.snapshot !== undefined)?.request.snapshot;
+      const kept = snapshot ?? this.#cache?.raw.snapshot;
+      this.#cache = written === null ? null : { raw: { ...written, snapshot: kept }, at: this.#now() };
       settle();
       if (postponed.length > 0) {
         this.#queued.unshift(...postponed);
@@ -143,12 +162,13 @@ export class SheetsRegisterStore implements RegisterStore {
       }
     }
     const infos = await this.#sheetInfos();
-    // The bot's scratch tab holds copies of cells mid-write: never a register tab.
+    // The bot's scratch and snapshot tabs are its own: never a register tab.
     const titles = titlesToRead(
-      infos.map((info) => info.title).filter((title) => title !== SCRATCH_TITLE),
+      infos.map((info) => info.title).filter((title) => title !== SCRATCH_TITLE && title !== SNAPSHOT_TAB_TITLE),
       this.#tabs,
     );
-    return this.#readTitles(titles, forWrite);
+    const withSnapshot = !forWrite && infos.some((info) => info.title === SNAPSHOT_TAB_TITLE);
+    return this.#readTitles(withSnapshot ? [...titles, SNAPSHOT_TAB_TITLE] : titles, forWrite);
   }
 
   /**
@@ -161,7 +181,14 @@ export class SheetsRegisterStore implements RegisterStore {
     if (!forWrite) {
       const ranges = await this.#api.batchGetValues(titles.map(quoteTitle));
       const sources = titles.map((title, i) => ({ title, grid: gridFromValues(ranges[i]?.values) }));
-      return { source: this.source, tabs: findTabs(sources, this.#tabs) };
+      const at = titles.indexOf(SNAPSHOT_TAB_TITLE);
+      // Whether the snapshot tab is there is known once the tab list is: before that, snapshotTab() asks.
+      const snapshot = at >= 0 ? (ranges[at]?.values ?? []).map((row) => [...row]) : this.#infos ? null : undefined;
+      const tabs = findTabs(
+        sources.filter((source) => source.title !== SNAPSHOT_TAB_TITLE),
+        this.#tabs,
+      );
+      return { source: this.source, tabs, ...(snapshot === undefined ? {} : { snapshot }) };
     }
     const sheets = await this.#api.batchGetCells(titles.map(quoteTitle));
     const sources = titles.map((title) => ({

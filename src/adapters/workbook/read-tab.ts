@@ -3,6 +3,7 @@ import type { CellValue } from '../../domain/cell.js';
 import { type CellLook, formatTypeOf } from '../../domain/register/cell-look.js';
 import { findTabs, titlesToRead } from '../../domain/register/find-tabs.js';
 import type { RawRow, RawTab, TabKey, TabLayout } from '../../domain/register/raw-register.js';
+import { SNAPSHOT_TAB_TITLE } from '../../domain/register/snapshot-tab.js';
 import { tabTitled } from '../../domain/register/tab-from-grid.js';
 import { readCell } from './cell-values.js';
 
@@ -36,7 +37,8 @@ function gridOf(sheet: ExcelJS.Worksheet): RawRow[] {
  */
 export function readTabs(workbook: ExcelJS.Workbook, tabs: Record<TabKey, TabLayout>): Record<TabKey, RawTab> {
   const titles = titlesToRead(
-    workbook.worksheets.map((sheet) => sheet.name),
+    // The bot's hidden snapshot is never one of the register's tabs.
+    workbook.worksheets.map((sheet) => sheet.name).filter((name) => name !== SNAPSHOT_TAB_TITLE),
     tabs,
   );
   const sources = titles.map((title) => ({ title, grid: gridOf(findWorksheet(workbook, title)!) }));
@@ -72,4 +74,23 @@ export function addLooks(workbook: ExcelJS.Workbook, tabs: Record<TabKey, RawTab
       if (looks.length > 0) row.looks = looks;
     }
   }
+}
+
+/** The bot's hidden snapshot tab, row by row from row 1; null when the workbook has none. */
+export function readSnapshotSheet(workbook: ExcelJS.Workbook): CellValue[][] | null {
+  const sheet = workbook.getWorksheet(SNAPSHOT_TAB_TITLE);
+  if (sheet === undefined) return null;
+  const rows: CellValue[][] = [];
+  for (const { row, cells } of gridOf(sheet)) rows[row - 1] = cells;
+  return Array.from(rows, (cells) => cells ?? []);
+}
+
+/** Puts `rows` in the hidden snapshot tab in place of what it held, making the tab (hidden) when missing. */
+export function writeSnapshotSheet(workbook: ExcelJS.Workbook, rows: readonly (readonly CellValue[])[]): void {
+  const existing = workbook.getWorksheet(SNAPSHOT_TAB_TITLE);
+  if (existing !== undefined) workbook.removeWorksheet(existing.id);
+  const sheet = workbook.addWorksheet(SNAPSHOT_TAB_TITLE, { state: 'hidden' });
+  // Text as text: an ID like "2.1" must come back as it went in.
+  for (const row of rows)
+    sheet.addRow(row.map((cell) => (cell === null ? null : typeof cell === 'number' ? cell : String(cell))));
 }

@@ -7,13 +7,14 @@ import type { RawRegister, RawTab, TabKey } from '../../domain/register/raw-regi
 import type { RegisterStore, WriteRequest, WriteResult } from '../../ports/register-store.js';
 import { inQueue } from '../shared/keyed-queue.js';
 import { a1Ref, planWrite, type WritePlan } from '../shared/plan-write.js';
+import { writesNothing } from '../shared/writes-nothing.js';
 import { applyPlan } from './apply-plan.js';
 import { writeWorkbookFile } from './atomic-write.js';
 import { fileErrorWords, type WorkbookLog, workbookFailure } from './file-error.js';
 import { type FileVersion, isUnchanged } from './file-version.js';
 import { missingWrites, planRepair, type Repair } from './journal-repair.js';
 import { openWorkbook } from './open-workbook.js';
-import { addLooks, readTabs } from './read-tab.js';
+import { addLooks, readSnapshotSheet, readTabs, writeSnapshotSheet } from './read-tab.js';
 import { removeStaleTempFiles } from './stale-temp-files.js';
 import { WorkbookJournal } from './workbook-journal.js';
 import { lockWorkbook, type WorkbookLock } from './workbook-lock.js';
@@ -101,22 +102,25 @@ export class WorkbookRegisterStore implements RegisterStore {
   }
 
   async load(): Promise<RawRegister> {
-    const tabs = this.#readTabs((await this.#open()).workbook);
-    if (this.#journal === undefined) return { source: this.#path, tabs };
-    const missing = missingWrites(this.#map(tabs).audit, await this.#journal.entries(this.#clock()));
-    if (missing.length === 0) return { source: this.#path, tabs };
+    const { workbook } = await this.#open();
+    const read = () => ({ source: this.#path, tabs: this.#readTabs(workbook), snapshot: readSnapshotSheet(workbook) });
+    const first = read();
+    if (this.#journal === undefined) return first;
+    const missing = missingWrites(this.#map(first.tabs).audit, await this.#journal.entries(this.#clock()));
+    if (missing.length === 0) return first;
     try {
       await inQueue(this.#queueKey(), () => this.#writeInQueue(undefined));
     } catch {
       // Already in the log under its reference; the register is still there to read, as it is.
-      return { source: this.#path, tabs };
+      return first;
     }
-    return { source: this.#path, tabs: this.#readTabs((await this.#open()).workbook) };
+    const again = (await this.#open()).workbook;
+    return { source: this.#path, tabs: this.#readTabs(again), snapshot: readSnapshotSheet(again) };
   }
 
   async write(request: WriteRequest): Promise<WriteResult> {
     if (this.#journal === undefined) throw new Error(`the workbook ${this.#path} was opened read-only`);
-    if (request.updates.length === 0 && request.inserts.length === 0 && request.audit.length === 0) return NOTHING;
+    if (writesNothing(request)) return NOTHING;
     return inQueue(this.#queueKey(), () => this.#writeInQueue(request));
   }
 
@@ -143,13 +147,14 @@ export class WorkbookRegisterStore implements RegisterStore {
       }
       const plans = [...repair.plans, ...(plan === undefined ? [] : [plan])];
       // Checked and found valid, but nothing to set (updates with no changes): leave the file alone.
-      if (plans.every(isEmpty)) {
+      if (plans.every(isEmpty) && (request?.snapshot === undefined || refused !== undefined)) {
         if (refused !== undefined) throw refused;
         return NOTHING;
       }
       try {
         await this.#betweenReadAndSave?.();
         for (const p of plans) applyPlan(workbook, tabs, p, this.#tabs);
+        if (request?.snapshot !== undefined && refused === undefined) writeSnapshotSheet(workbook, request.snapshot);
         await this.#save(workbook, version);
       } catch (error) {
         if (error instanceof FileChangedError && attempt < MAX_ATTEMPTS) continue;

@@ -40,6 +40,12 @@ export interface RawRegister {
   /** Where it came from, for messages and links: a file path or the sheet's URL. */
   source: string;
   tabs: Record<TabKey, RawTab>;
+  /**
+   * The bot's hidden snapshot tab as read with the register (snapshot-tab.ts):
+   * what the register held at its last look, to see what people changed since.
+   * Absent or null when the store keeps none yet.
+   */
+  snapshot?: CellValue[][] | null;
 }
 
 /**

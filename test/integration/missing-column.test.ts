@@ -45,7 +45,7 @@ describe('a change to a field the register has no column for, at the console', (
     );
     expect(code).toBe(0);
     const refusal =
-      'The "Risks" tab has no "Status" column, so nothing was changed: add a "Status" header to its header row (row 1), then try again';
+      'The "Risks" tab has no "Status" column, so nothing was changed: add a "Status" header to its header row (row 1) (for a Google Sheet, risk-bot setup-sheet adds it), then try again';
     expect(stdout.split(refusal)).toHaveLength(4);
     expect(stdout).not.toContain('note added');
     expect(stdout).not.toContain('nothing to change');

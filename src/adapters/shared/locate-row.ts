@@ -1,5 +1,6 @@
 import { type CellValue, cellText } from '../../domain/cell.js';
 import { DomainError } from '../../domain/domain-error.js';
+import { OPTIONAL_FIELDS } from '../../domain/register/fields.js';
 import { findById } from '../../domain/register/find-by-id.js';
 import type { MappedTab } from '../../domain/register/mapped-tab.js';
 import type { RawRow, RawTab } from '../../domain/register/raw-register.js';
@@ -20,9 +21,11 @@ export function requireColumn(mapped: MappedTab, field: string): number {
   if (column !== undefined) return column;
   const header = mapped.synonyms[field]?.[0] ?? field;
   const where = mapped.tab.headerRow > 0 ? ` (row ${mapped.tab.headerRow})` : '';
+  // setup-sheet adds every column the bot keeps up but those a register may do without (RAG, Date closed).
+  const setup = OPTIONAL_FIELDS.has(field) ? '' : ' (for a Google Sheet, risk-bot setup-sheet adds it)';
   throw new DomainError(
     'sheet_schema_invalid',
-    `The "${mapped.tab.title}" tab has no "${header}" column, so nothing was changed: add a "${header}" header to its header row${where}, then try again`,
+    `The "${mapped.tab.title}" tab has no "${header}" column, so nothing was changed: add a "${header}" header to its header row${where}${setup}, then try again`,
     { tab: mapped.tab.title, field, header, row: mapped.tab.headerRow },
   );
 }

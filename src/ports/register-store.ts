@@ -39,6 +39,16 @@ export interface WriteRequest {
    */
   precondition?: (tabs: Record<TabKey, MappedTab>) => void;
   /**
+   * The updates and Audit lines worked out again on the write's own read,
+   * in place of `updates` and `audit`: a command states the value a person
+   * wants ("probability 2"), so it applies to what the sheet holds when the
+   * write is made (the Audit log's old value is that value; a rating is
+   * worked out from the impact there then), and is not refused because
+   * someone changed the item after the bot's last read. Forms leave it out:
+   * the person saw the values they changed, so a change since is a conflict.
+   */
+  replan?: (tabs: Record<TabKey, MappedTab>) => Pick<WriteRequest, 'updates' | 'audit'>;
+  /**
    * Rows to put in the bot's hidden snapshot tab in place of what it holds
    * (made, hidden, when missing), with the rest of this write: what the
    * register holds as of this write, to see later what people changed.

@@ -124,6 +124,8 @@ async function change(
     today: input.today,
     now: input.now,
     changeId: input.changeId,
+    // A command states the value wanted: it applies to what the sheet holds when written.
+    asOfWrite: true,
   });
   return updateReply(outcome, input.actor, deps.settings.scale);
 }

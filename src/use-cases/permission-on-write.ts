@@ -1,7 +1,8 @@
 import type { IsoDate } from '../domain/cell.js';
 import { type Actor, permissionToAdd, permissionToChange, requirePermission } from '../domain/items/permissions.js';
 import type { Scale } from '../domain/items/scale.js';
-import { itemAndPeople, peopleIn } from '../domain/register/read-register.js';
+import { itemAndPeople } from '../domain/register/read-one-item.js';
+import { peopleIn } from '../domain/register/read-register.js';
 import type { WriteRequest } from '../ports/register-store.js';
 
 /**

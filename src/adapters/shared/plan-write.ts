@@ -213,8 +213,8 @@ export function auditHasChange(audit: MappedTab, changeId: string): boolean {
  * the user saw it, or an ID that exists already refuses the whole request
  * before anything is written.
  */
-export function planWrite(tabs: Record<TabKey, MappedTab>, request: WriteRequest): WritePlan {
-  const { changeId } = request;
+export function planWrite(tabs: Record<TabKey, MappedTab>, asked: WriteRequest): WritePlan {
+  const { changeId } = asked;
   if (changeId !== undefined && auditHasChange(tabs.audit, changeId)) {
     throw new DomainError(
       'already_applied',
@@ -222,7 +222,8 @@ export function planWrite(tabs: Record<TabKey, MappedTab>, request: WriteRequest
       { changeId },
     );
   }
-  request.precondition?.(tabs);
+  asked.precondition?.(tabs);
+  const request = asked.replan ? { ...asked, ...asked.replan(tabs) } : asked;
   const mappedOf = (key: TabKey): MappedTab => requireTab(tabs[key]);
   const shownOf: Shown = new Map();
   const updated = request.updates.flatMap((update) =>

@@ -187,6 +187,17 @@ function scratchFor(
   };
 }
 
+/** A write sent again carries no Audit lines (they are in the log already), worked out again or not, and so no change ID. */
+function sentAgain(request: WriteRequest): WriteRequest {
+  const { replan } = request;
+  return {
+    ...request,
+    audit: [],
+    changeId: undefined,
+    ...(replan ? { replan: (tabs: Record<TabKey, MappedTab>) => ({ ...replan(tabs), audit: [] }) } : {}),
+  };
+}
+
 const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -250,8 +261,7 @@ export async function commitGroup(
     const used = new Set(live.map(cellKey));
     let newAuditId: number | null = null;
     for (const { write, redo } of pending) {
-      // A write sent again carries no Audit lines (they are in the log already) and so no change ID to find there.
-      const request: WriteRequest = redo ? { ...write.request, audit: [], changeId: undefined } : write.request;
+      const request: WriteRequest = redo ? sentAgain(write.request) : write.request;
       let plan: WritePlan;
       try {
         plan = planWrite(tabs, request);

@@ -1,9 +1,7 @@
 import { cellText, type IsoDate, isBlank } from '../cell.js';
 import { DomainError } from '../domain-error.js';
-import type { Scale } from '../items/scale.js';
 import { tabColumnReport } from './column-report.js';
 import { TAB_FIELDS } from './fields.js';
-import { findById } from './find-by-id.js';
 import type { MappedTab } from './mapped-tab.js';
 import { mapTabs } from './mapped-tab.js';
 import { peopleDirectory } from './people.js';
@@ -216,35 +214,6 @@ export function readRegister(raw: RawRegister, settings: RegisterLayout, today: 
 /** The People tab of a mapped read. */
 export function peopleIn(tabs: Record<TabKey, MappedTab>): Person[] {
   return readPeople(readFieldTab(tabs.people, TAB_FIELDS.people));
-}
-
-/**
- * One item as a mapped read holds it, with the People tab: what deciding
- * whether someone may change it needs, read from a write's own read without
- * reading the whole register again. Its state is read with the built-in
- * status words: who may change an item does not depend on its state.
- */
-export function itemAndPeople(
-  tabs: Record<TabKey, MappedTab>,
-  scale: Scale,
-  id: string,
-  today: IsoDate,
-): { item: Risk | Action; people: Person[] } {
-  const people = peopleIn(tabs);
-  const candidates = (['risks', 'actions'] as const).flatMap((kind) => {
-    const mapped = tabs[kind];
-    const column = mapped.columns.id;
-    if (!mapped.tab.found || column === undefined) return [];
-    return mapped.tab.rows.map((raw) => ({ kind, mapped, raw, row: raw.row, id: cellText(raw.cells[column]) }));
-  });
-  const { kind, mapped, raw } = findById(candidates, (candidate) => candidate.id, id);
-  const problems: Problem[] = [];
-  if (kind === 'risks') {
-    const one = readFieldTab({ ...mapped, tab: { ...mapped.tab, rows: [raw] } }, TAB_FIELDS.risks);
-    return { item: readRiskRow(one, one.rows[0]!, scale, tabStatusVocabulary('risks'), today, problems)!, people };
-  }
-  const one = readFieldTab({ ...mapped, tab: { ...mapped.tab, rows: [raw] } }, TAB_FIELDS.actions);
-  return { item: readActionRow(one, one.rows[0]!, tabStatusVocabulary('actions'), today, problems)!, people };
 }
 
 /**

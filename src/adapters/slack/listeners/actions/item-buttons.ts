@@ -76,6 +76,8 @@ async function change(
     today: deps.today(now),
     now: now.toISOString(),
     changeId: press.changeId,
+    // A button states the value wanted (done, reviewed): it applies to what the sheet holds when written.
+    asOfWrite: true,
   });
 }
 

@@ -108,6 +108,17 @@ describe('read limiter', () => {
     expect(most).toBeGreaterThanOrEqual(50);
   });
 
+  it('ready() waits for a read to be allowed without taking it, so the read after it goes at once', async () => {
+    const { limiter, waits, at } = paced(60);
+    for (let i = 0; i < 3; i++) await limiter.take();
+    await limiter.ready();
+    expect(at()).toBe(1000);
+    await limiter.ready();
+    await limiter.take();
+    expect(at()).toBe(1000);
+    expect(waits).toEqual([1000]);
+  });
+
   it('after a quiet spell the burst is there again, but no more than the burst', async () => {
     const { limiter, waits, advance } = paced(60);
     for (let i = 0; i < 3; i++) await limiter.take();

@@ -27,14 +27,21 @@ export class ReadLimiter {
   }
 
   async take(): Promise<void> {
+    await this.ready();
+    this.#tokens -= 1;
+  }
+
+  /**
+   * Waits until a read may go out, without taking it: a write waiting here
+   * lets the writes that arrive meanwhile join it, so they share its read
+   * instead of each waiting for the next.
+   */
+  async ready(): Promise<void> {
     for (;;) {
       const now = this.now();
       this.#tokens = Math.min(this.burst, this.#tokens + (now - this.#at) / this.#intervalMs);
       this.#at = now;
-      if (this.#tokens >= 1) {
-        this.#tokens -= 1;
-        return;
-      }
+      if (this.#tokens >= 1) return;
       await this.sleep(Math.ceil((1 - this.#tokens) * this.#intervalMs));
     }
   }

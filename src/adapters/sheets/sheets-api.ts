@@ -63,6 +63,11 @@ export class SheetsApi {
     });
   }
 
+  /** Resolves when a read may go out under the quota, without taking it (ReadLimiter.ready). */
+  readReady(): Promise<void> {
+    return this.#limiter.ready();
+  }
+
   get #call() {
     return { timeout: this.#options.timeoutMs, retry: false } as const;
   }

@@ -100,6 +100,8 @@ export class SheetsRegisterStore implements RegisterStore {
   }
 
   async #commitQueued(): Promise<void> {
+    // The group is taken once its read may go out: writes that come while it waits share that read.
+    await this.#api.readReady();
     const group = this.#queued.splice(0, MAX_GROUP);
     if (group.length === 0) return;
     try {

@@ -89,8 +89,9 @@ describe('when Google Sheets fails a write', () => {
     ['a hang until the time-out', [{ kind: 'spreadsheets.batchUpdate', hang: true }]],
     ['a dropped connection', [{ kind: 'spreadsheets.batchUpdate', drop: true }]],
     ['the write applied but its answer lost', [{ kind: 'spreadsheets.batchUpdate', applyThenDrop: true }]],
-    ['a 503 on the read before it', [{ kind: 'values.batchGet', status: 503 }]],
-    ['a hang on the read before it', [{ kind: 'values.batchGet', hang: true }]],
+    // A write's read is a spreadsheets.get with grid data (values, formulas, formats).
+    ['a 503 on the read before it', [{ kind: 'spreadsheets.get', status: 503 }]],
+    ['a hang on the read before it', [{ kind: 'spreadsheets.get', hang: true }]],
   ])('with %s, then the update lands exactly once', async (_, faults) => {
     const store = sheetsStore(server, id, { timeoutMs: 400 });
     server.injectFaults(...faults);
@@ -99,6 +100,33 @@ describe('when Google Sheets fails a write', () => {
     expect(risk2()).toEqual(['R-2', 'Lead Commissioner', 'concerns about accuracy of data', 2, 3, 6, 'High']);
     expect(auditRows()).toHaveLength(1);
     expect(server.appliedCount('spreadsheets.batchUpdate')).toBe(1);
+    // Each fault was met: a fault for a request the store no longer makes would test nothing.
+    expect(server.pendingFaults()).toEqual([]);
+  });
+
+  it('with the write applied, its answer lost, and every read back failing, then the person is told it was made and to look before trying again', async () => {
+    const tries = 3;
+    const store = sheetsStore(server, id, { timeoutMs: 400, maxAttempts: tries });
+    await store.load();
+    const requests = server.requests;
+    const push = requests.push;
+    // Once the first write is in, each try at reading it back fails.
+    requests.push = (...records) => {
+      if (records.some((r) => r.kind === 'spreadsheets.batchUpdate')) {
+        requests.push = push;
+        server.injectFaults(...Array.from({ length: tries }, (): Fault => ({ kind: 'spreadsheets.get', status: 503 })));
+      }
+      return push.apply(requests, records);
+    };
+    server.injectFaults({ kind: 'spreadsheets.batchUpdate', applyThenDrop: true });
+    const refused = await store.write(raiseProbability()).catch((error: unknown) => error as Error);
+    requests.push = push;
+    expect((refused as Error).message).toMatch(
+      /made the change but lost its answer.*Look at the sheet \(and its Audit log\) before trying again/,
+    );
+    expect(auditRows()).toHaveLength(1);
+    expect(server.appliedCount('spreadsheets.batchUpdate')).toBe(1);
+    expect(server.pendingFaults()).toEqual([]);
   });
 
   it("with a Slack request's write applied but its answer lost, then its change ID in the Audit log shows it landed, and it is not sent again", async () => {

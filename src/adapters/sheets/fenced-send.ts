@@ -58,7 +58,9 @@ export class FencedSender {
           const state = failure.kind === 'permanent' ? await this.#fenceState(fence) : await this.#burn(fence);
           if (state === 'ours') {
             this.#landed(fence, old);
-            return sheetCells(await this.#api.gridData(ranges));
+            return sheetCells(
+              await this.#api.gridData(ranges).catch((cause: unknown) => Promise.reject(unchecked(cause))),
+            );
           }
           if (state === 'taken') {
             // Another entry had our fence's ID (not an attempt of ours): try again with a new fence.
@@ -125,6 +127,19 @@ function lookFirst(cause: unknown): DomainError {
   return new DomainError(
     'unavailable',
     'Google Sheets lost its answer to the change and could not then be asked whether it landed. Look at the sheet (and its Audit log) before trying again, so the change is not made twice.',
+    {},
+    { cause },
+  );
+}
+
+/**
+ * A write whose answer was lost landed (its fence is there), but reading
+ * back where it landed failed: it was made, once, and could not be checked.
+ */
+function unchecked(cause: unknown): DomainError {
+  return new DomainError(
+    'unavailable',
+    'Google Sheets made the change but lost its answer, and then did not answer when the bot read it back to check where it landed. Look at the sheet (and its Audit log) before trying again, so the change is not made twice.',
     {},
     { cause },
   );

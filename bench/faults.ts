@@ -93,7 +93,7 @@ interface UpdateResult extends UpdateCommand {
 }
 
 /** (a) Sheets faults under update commands through the real app. */
-export async function sheetsFaults(server: FakeSheetsServer, slack: FakeSlackServer): Promise<Record<string, string>> {
+async function sheetsFaults(server: FakeSheetsServer, slack: FakeSlackServer): Promise<Record<string, string>> {
   const id = await importSample(server);
   addLoadUsers(server, id);
   const maxAttempts = SETTINGS.googleSheets.maxAttempts;

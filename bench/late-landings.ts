@@ -193,7 +193,8 @@ async function repairWindow(server: FakeSheetsServer): Promise<number> {
       const repair = writes[1];
       const read = [...served]
         .reverse()
-        .find((request) => request.kind === 'values.batchGet' && request.servedAt! < repair!.servedAt!);
+        // A write's read (the one a put-back is planned on) is a spreadsheets.get with grid data.
+        .find((request) => request.kind === 'spreadsheets.get' && request.servedAt! < repair!.servedAt!);
       if (repair && read) windows.push(repair.servedAt! - read.servedAt!);
     } finally {
       server.setLatency(0);

@@ -19,6 +19,11 @@ export function boardStores(settings: Settings, env: Env, defaultStore: Register
   const stores = new Map<string, RegisterStore>();
   const problems: string[] = [];
   settings.boards.forEach((board, i) => {
+    // With several boards, each posts its own digest: one without a channel would be silent.
+    if (settings.boards.length > 1 && !board.channel)
+      problems.push(
+        `boards[${i}].channel: board "${board.name}" has no channel, so its digest cannot be posted: give it its channel's ID`,
+      );
     if (i === 0) stores.set(board.id, defaultStore);
     else if (board.sheetId === null)
       problems.push(

@@ -72,6 +72,12 @@ export function startJobs(deps: JobDeps): RunningScheduler {
   const nudges = nudgeJob(
     {
       store: deps.store,
+      // Every board's register: owners on a second board are reminded too, one message a person.
+      boards: settings.boards.map((board) => ({
+        name: board.name,
+        store: deps.boardStores?.get(board.id) ?? deps.store,
+        scale: board.scale,
+      })),
       settings,
       outbox,
       log,

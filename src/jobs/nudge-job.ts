@@ -28,11 +28,20 @@ export async function runNudges(deps: NudgeRunDeps, today: string): Promise<Nudg
     deps.leases,
     `nudges@${today}`,
     async () => {
-      // Each scheduled run first sees what people changed in the sheet (Audit log, Trend, slips).
-      await lookForSheetChanges(
-        { store: deps.store, settings: { ...deps.settings, timeZone: deps.timeZone }, log: deps.log },
-        deps.clock(),
-      );
+      // Each scheduled run first sees what people changed in each board's sheet (Audit log, Trend, slips).
+      for (const board of deps.boards ?? [{ store: deps.store }])
+        await lookForSheetChanges(
+          {
+            store: board.store,
+            settings: {
+              ...deps.settings,
+              ...('scale' in board && board.scale ? { scale: board.scale } : {}),
+              timeZone: deps.timeZone,
+            },
+            log: deps.log,
+          },
+          deps.clock(),
+        );
       return sendNudges({ ...deps, newMessageKey }, today, deps.clock);
     },
     deps.inProgress,

@@ -69,6 +69,40 @@ export function nudgeMessage(delivery: NudgeDelivery, today: string): Message {
   return { summary, parts };
 }
 
+/** One board's part of a person's reminders, when they own items on several boards' registers. */
+export interface BoardDelivery {
+  board: string;
+  delivery: NudgeDelivery;
+}
+
+/**
+ * The one direct message a person gets a run when they own items on several
+ * boards' registers: each board's items under its name, as the owners that
+ * register names them.
+ */
+export function boardsNudgeMessage(parts: readonly BoardDelivery[], today: string): Message {
+  if (parts.length === 1) return nudgeMessage(parts[0]!.delivery, today);
+  const nudges = parts.flatMap((part) => part.delivery.nudges);
+  const overdue = nudges.filter((n) => n.daysToGo < 0).length;
+  const summary = `Reminder: ${plural(nudges.length, 'item')} on ${plural(parts.length, 'board')} need your attention${overdue > 0 ? ` (${overdue} overdue)` : ''}`;
+  const message: MessagePart[] = [
+    { type: 'header', text: `Reminders for ${formatDate(today)}` },
+    { type: 'context', line: "Snoozing holds an item's reminders for a week." },
+  ];
+  for (const { board, delivery } of parts) {
+    message.push(
+      { type: 'section', line: [bold(board)] },
+      { type: 'context', line: `As ${delivery.owners.join(', ')} in ${board}'s register.` },
+    );
+    for (const nudge of delivery.nudges)
+      message.push(
+        { type: 'section', line: nudgeLine(nudge) },
+        { type: 'buttons', buttons: itemButtons(nudge.item, nudge.stage === 'review') },
+      );
+  }
+  return { summary, parts: message };
+}
+
 /** What a send run did, for the operator running `risk-bot nudges --send` and the bot's log. */
 export function nudgeRunMessage(report: NudgeRunReport): Message {
   const sent = report.delivered.reduce((n, d) => n + d.nudges.length, 0);

@@ -181,6 +181,28 @@ describe('several boards', () => {
       /boards\[1\]\.sheetId: board "Second" needs its own Google Sheet/,
     );
   });
+
+  it('with several boards, one without a channel is a problem named at start-up, with the others', () => {
+    const two = {
+      ...settings,
+      boards: [
+        { ...settings.boards[0]!, channel: null },
+        { id: 'second', name: 'Second', sheetId: null, channel: 'C0TWO', scale: settings.scale },
+      ],
+    };
+    let problems: string[] = [];
+    try {
+      boardStores(two, readEnv({}), store);
+    } catch (error) {
+      problems = (error as { problems: string[] }).problems;
+    }
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^boards\[0\]\.channel: board "Programme board" has no channel, so its digest cannot be posted/,
+      ),
+      expect.stringMatching(/^boards\[1\]\.sheetId: board "Second" needs its own Google Sheet/),
+    ]);
+  });
 });
 
 describe('/risk digest on demand', () => {

@@ -155,6 +155,26 @@ describe('settings', () => {
       'reminders.overdueEveryDays: must be at most 90',
     ],
     ['a board has no ID', { boards: [{ name: 'JCB' }] }, 'boards[0].id: missing: give text in quotes'],
+    [
+      'two boards share a channel',
+      {
+        boards: [
+          { id: 'jcb', name: 'JCB', sheetId: 'sheet-1', channel: 'C0JCB' },
+          { id: 'ld', name: 'LD board', sheetId: 'sheet-2', channel: 'C0JCB' },
+        ],
+      },
+      'boards[1].channel: board "LD board" has "C0JCB", as board "JCB" has, which posts its digest there too',
+    ],
+    [
+      'two boards share a sheet',
+      {
+        boards: [
+          { id: 'jcb', name: 'JCB', sheetId: 'sheet-1', channel: 'C0JCB' },
+          { id: 'ld', name: 'LD board', sheetId: 'sheet-1', channel: 'C0LD' },
+        ],
+      },
+      'boards[1].sheetId: board "LD board" has "sheet-1", as board "JCB" has',
+    ],
     ['a tab title is blank', { tabs: { risks: { title: ' ' } } }, 'tabs.risks.title: must not be empty'],
     [
       'header names are one text, not a list',

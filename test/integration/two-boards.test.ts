@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryLeases } from '../../src/adapters/leases/memory-leases.js';
+import { MemoryRegisterStore } from '../../src/adapters/memory/memory-store.js';
+import { slackWebClient } from '../../src/adapters/slack/slack-client.js';
+import { SlackNudgeOutbox } from '../../src/adapters/slack/slack-nudge-outbox.js';
+import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
+import { loadSettings } from '../../src/config/load-settings.js';
+import { isoDateToSerial } from '../../src/domain/dates/timescale.js';
+import { readRegister } from '../../src/domain/register/read-register.js';
+import { type NudgeRunDeps, runNudges } from '../../src/jobs/nudge-job.js';
+import type { RegisterStore } from '../../src/ports/register-store.js';
+import type { FakeSheetsServer } from '../helpers/fake-sheets-server.js';
+import { type FakeSlackServer, startFakeSlackServer } from '../helpers/fake-slack-server.js';
+import { sheetsStore, startSheets } from '../helpers/sheets-fixture.js';
+import { QUICK_SLACK, sampleWorkbookCopy } from '../helpers/slack-app-fixture.js';
+
+const settings = loadSettings();
+const TODAY = '2026-11-23'; // the sample register's Monday
+const LEAD = 'U0SAMPLE03'; // Lead Commissioner on the sample register's People tab
+
+let sheets: FakeSheetsServer;
+let slack: FakeSlackServer;
+beforeAll(async () => {
+  sheets = await startSheets();
+  slack = await startFakeSlackServer();
+});
+afterAll(async () => {
+  await slack.close();
+  await sheets.close();
+});
+
+/** A second programme's register: one risk of the same Lead Commissioner, due today. */
+const SECOND_REGISTER = {
+  Risks: [
+    [
+      'Risk ID',
+      'Risk owner',
+      'Description of risk',
+      'Impact (I)',
+      'Probability (P)',
+      'Target resolution date',
+      'Status',
+    ],
+    ['R-1', 'Lead Commissioner', 'Learning disability day centre closes early', 3, 2, isoDateToSerial(TODAY), 'Open'],
+  ],
+  Actions: [['Action ID', 'Action', 'Lead', 'Timescale', 'Status']],
+  People: [
+    ['Name', 'Slack user'],
+    ['Lead Commissioner', LEAD],
+  ],
+};
+
+async function boards(): Promise<Array<{ name: string; store: RegisterStore }>> {
+  const sample = await new WorkbookRegisterStore({
+    path: sampleWorkbookCopy('two-boards-'),
+    tabs: settings.tabs,
+  }).load();
+  const first = sheets.addSpreadsheet(MemoryRegisterStore.copyOf(sample, settings.tabs).snapshot());
+  const second = sheets.addSpreadsheet(structuredClone(SECOND_REGISTER));
+  return [
+    { name: 'Joint Commissioning Board', store: sheetsStore(sheets, first) },
+    { name: 'Learning Disability Board', store: sheetsStore(sheets, second) },
+  ];
+}
+
+const run = (registers: Array<{ name: string; store: RegisterStore }>) => {
+  const deps: NudgeRunDeps = {
+    store: registers[0]!.store,
+    boards: registers,
+    settings,
+    log: () => {},
+    clock: () => new Date(`${TODAY}T09:00:00Z`),
+    timeZone: settings.timeZone,
+    leases: new MemoryLeases(),
+    outbox: new SlackNudgeOutbox(slackWebClient('xoxb-test', slack.url, undefined, QUICK_SLACK)),
+  };
+  return runNudges(deps, TODAY);
+};
+
+describe('reminders for every board', () => {
+  it('when one person owns items on two boards, then they get one message holding both, grouped by board, and each board keeps its own ledger', async () => {
+    slack.reset();
+    const registers = await boards();
+    const report = await run(registers);
+    // The direct message channel the fake Slack opens for a user is "D" and their ID.
+    const toLead = slack.callsTo('chat.postMessage').filter((call) => call.args.channel === `D${LEAD}`);
+    expect(toLead).toHaveLength(1);
+    const text = JSON.stringify(toLead[0]!.args.blocks);
+    expect(text).toContain('Joint Commissioning Board');
+    expect(text).toContain('Learning Disability Board');
+    expect(text).toContain('Learning disability day centre closes early');
+    expect(text).toMatch(/R - 3|R - 10/); // the sample's Lead Commissioner risks
+    expect(report!.delivered.find((delivery) => delivery.recipient === LEAD)!.nudges.length).toBeGreaterThan(1);
+
+    const second = readRegister(await registers[1]!.store.load(), settings, TODAY);
+    expect(second.audit.filter((line) => line.field === 'nudge-sent').map((line) => line.item)).toEqual(['R-1']);
+    const first = readRegister(await registers[0]!.store.load(), settings, TODAY);
+    expect(first.audit.some((line) => line.field === 'nudge-sent' && line.note.includes(LEAD))).toBe(true);
+
+    // A second run the same day sends nothing more: each board's ledger says what went.
+    const posts = slack.callsTo('chat.postMessage').length;
+    const again = await run(registers);
+    expect(again!.delivered).toEqual([]);
+    expect(slack.callsTo('chat.postMessage')).toHaveLength(posts);
+  });
+});

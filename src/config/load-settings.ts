@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { bankHolidays } from './bank-holidays.js';
+import { ukBankHolidays } from '../adapters/calendar/uk-bank-holidays.js';
 import { withBuiltInHeaders } from './header-names.js';
 import { resolveSettings, type Settings, SettingsError } from './settings.js';
 
@@ -47,6 +47,6 @@ function readJson(path: string): unknown {
  */
 export function loadSettings(overridePath?: string): Settings {
   const base = readJson(DEFAULT_SETTINGS_PATH);
-  if (overridePath === undefined) return resolveSettings(base, DEFAULT_SETTINGS_PATH, (nation) => bankHolidays(nation));
-  return resolveSettings(mergeOver(base, readJson(overridePath)), overridePath, (nation) => bankHolidays(nation));
+  if (overridePath === undefined) return resolveSettings(base, DEFAULT_SETTINGS_PATH, ukBankHolidays);
+  return resolveSettings(mergeOver(base, readJson(overridePath)), overridePath, ukBankHolidays);
 }

@@ -12,13 +12,14 @@ import { statusSettingsProblems } from './status-settings.js';
 export type Board = Omit<SettingsInput['boards'][number], 'scale'> & { scale: Scale };
 /**
  * Settings as the bot uses them: presets resolved, each field's header names
- * as one list, and `holidays` the non-working days (the nation's bank holidays plus extras).
+ * as one list, and `holidays` a year's non-working days (the nation's bank
+ * holidays plus the board's extras), worked out for whichever year is asked.
  */
 export type Settings = Omit<SettingsInput, 'scale' | 'boards' | 'tabs'> & {
   scale: Scale;
   boards: Board[];
   tabs: Record<TabKey, TabLayout>;
-  holidays: string[];
+  holidays: (year: number) => string[];
 };
 
 /** Every problem with a settings file, each naming the setting and what is allowed. */
@@ -200,11 +201,19 @@ function resolveTabs(tabs: SettingsInput['tabs']): Record<TabKey, TabLayout> {
   };
 }
 
-/** Validates merged settings, resolving scale presets; throws SettingsError listing every problem. */
+/** A year's bank holidays with the board's own closure days in that year added. */
+function holidaysIn(bankHolidays: (year: number) => string[], extras: string[]): (year: number) => string[] {
+  return (year) => [...bankHolidays(year), ...extras.filter((date) => Number(date.slice(0, 4)) === year)];
+}
+
+/**
+ * Validates merged settings, resolving scale presets; throws SettingsError
+ * listing every problem. `bankHolidaysOf` gives a nation's bank holidays in a year.
+ */
 export function resolveSettings(
   raw: unknown,
   source: string,
-  holidaysOf: (nation: SettingsInput['workingDays']['nation']) => string[] = () => [],
+  bankHolidaysOf: (nation: SettingsInput['workingDays']['nation']) => (year: number) => string[] = () => () => [],
 ): Settings {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new SettingsError(
@@ -257,7 +266,7 @@ export function resolveSettings(
     scale,
     boards,
     tabs: resolveTabs(input.tabs),
-    holidays: [...holidaysOf(input.workingDays.nation), ...input.workingDays.extraHolidays],
+    holidays: holidaysIn(bankHolidaysOf(input.workingDays.nation), input.workingDays.extraHolidays),
   };
 }
 

@@ -217,6 +217,13 @@ describe('fake Slack Web API through the real WebClient', () => {
     expect(await slack.waitFor('response_url', 6)).toHaveLength(6);
   });
 
+  it("keeps the bot's 'Working on it' notes apart from its messages, so a test waiting for an answer gets the answer", async () => {
+    await client().chat.postMessage({ channel: 'U1', text: 'Working on it' });
+    await client().chat.postMessage({ channel: 'U1', text: 'Updated R-1' });
+    expect(slack.callsTo('chat.postMessage').map((c) => c.args.text)).toEqual(['Updated R-1']);
+    expect(slack.callsTo('chat.postMessage:note')).toHaveLength(1);
+  });
+
   it('waitFor resolves when the calls arrive, and rejects after its timeout', async () => {
     const waiting = slack.waitFor('chat.postMessage', 2, 2000);
     await client().chat.postMessage({ channel: 'C1', text: 'one' });

@@ -51,6 +51,7 @@ export interface FakeSlackServer {
    * The "Working on it" notes an answer slower than a second sends first
    * (src/adapters/slack/progress-note.ts): kept apart, so that a test waiting
    * for an answer gets the answer however busy the machine; 'response_url:note' waits for them.
+   * Notes posted as messages are recorded as 'chat.postMessage:note' (or 'chat.postEphemeral:note') calls.
    */
   progressNotes: Array<{ path: string; body: Record<string, unknown> }>;
   /** A response_url on this server for a slash command or interaction payload. */
@@ -130,7 +131,14 @@ export async function startFakeSlackServer(): Promise<FakeSlackServer> {
       send(res, 200, { ok: false, error: 'invalid_json' });
       return;
     }
-    const call: SlackCall = { method, args, token: tokenOf(req, args), at: Date.now() };
+    // A "Working on it" note posted as a message is kept apart too, as on response_url: callsTo('chat.postMessage:note').
+    const note = (method === 'chat.postMessage' || method === 'chat.postEphemeral') && args.text === PROGRESS_NOTE_TEXT;
+    const call: SlackCall = {
+      method: note ? `${method}:note` : method,
+      args,
+      token: tokenOf(req, args),
+      at: Date.now(),
+    };
     calls.push(call);
     const retryAfter = take(rateLimits, method)?.retryAfter;
     if (retryAfter !== undefined) {

@@ -73,6 +73,12 @@ export function nudgeMessage(delivery: NudgeDelivery, today: string): Message {
 export interface BoardDelivery {
   board: string;
   delivery: NudgeDelivery;
+  /**
+   * Whether the items get buttons: a button acts on the bot's first board's
+   * register, so another board's items get none (never a press on the wrong
+   * board's item with the same ID), and a word on where to change them.
+   */
+  buttons: boolean;
 }
 
 /**
@@ -81,7 +87,7 @@ export interface BoardDelivery {
  * register names them.
  */
 export function boardsNudgeMessage(parts: readonly BoardDelivery[], today: string): Message {
-  if (parts.length === 1) return nudgeMessage(parts[0]!.delivery, today);
+  if (parts.length === 1 && parts[0]!.buttons) return nudgeMessage(parts[0]!.delivery, today);
   const nudges = parts.flatMap((part) => part.delivery.nudges);
   const overdue = nudges.filter((n) => n.daysToGo < 0).length;
   const summary = `Reminder: ${plural(nudges.length, 'item')} on ${plural(parts.length, 'board')} need your attention${overdue > 0 ? ` (${overdue} overdue)` : ''}`;
@@ -89,16 +95,18 @@ export function boardsNudgeMessage(parts: readonly BoardDelivery[], today: strin
     { type: 'header', text: `Reminders for ${formatDate(today)}` },
     { type: 'context', line: "Snoozing holds an item's reminders for a week." },
   ];
-  for (const { board, delivery } of parts) {
+  for (const { board, delivery, buttons } of parts) {
+    const where = buttons
+      ? ''
+      : " Change these in that board's sheet: buttons and commands here work on the first board's register.";
     message.push(
       { type: 'section', line: [bold(board)] },
-      { type: 'context', line: `As ${delivery.owners.join(', ')} in ${board}'s register.` },
+      { type: 'context', line: `As ${delivery.owners.join(', ')} in ${board}'s register.${where}` },
     );
-    for (const nudge of delivery.nudges)
-      message.push(
-        { type: 'section', line: nudgeLine(nudge) },
-        { type: 'buttons', buttons: itemButtons(nudge.item, nudge.stage === 'review') },
-      );
+    for (const nudge of delivery.nudges) {
+      message.push({ type: 'section', line: nudgeLine(nudge) });
+      if (buttons) message.push({ type: 'buttons', buttons: itemButtons(nudge.item, nudge.stage === 'review') });
+    }
   }
   return { summary, parts: message };
 }

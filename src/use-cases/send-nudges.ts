@@ -181,7 +181,12 @@ export async function sendNudges(deps: SendNudgesDeps, today: IsoDate, clock: ()
   const outcomes = new Map<BoardRun, AuditRecord[]>();
   for (const { recipient, parts, messageKey, channel } of claimed) {
     try {
-      const sections = parts.map(({ run, delivery }) => ({ board: run.board.name, delivery }));
+      // Buttons act on the first board's register: only its items get them.
+      const sections = parts.map(({ run, delivery }) => ({
+        board: run.board.name,
+        delivery,
+        buttons: run === runs[0],
+      }));
       await outbox.deliver(channel, boardsNudgeMessage(sections, today), messageKey);
       report.delivered.push(merged(recipient, parts));
       for (const { run, delivery } of parts)

@@ -91,6 +91,14 @@ describe('reminders for every board', () => {
     expect(text).toContain('Learning disability day centre closes early');
     expect(text).toMatch(/R - 3|R - 10/); // the sample's Lead Commissioner risks
     expect(report!.delivered.find((delivery) => delivery.recipient === LEAD)!.nudges.length).toBeGreaterThan(1);
+    // Buttons act on the first board's register: the second board's R-1 gets none, never a press on another R-1.
+    const buttonIds = (toLead[0]!.args.blocks as Array<{ type: string; elements?: Array<{ value?: string }> }>)
+      .filter((block) => block.type === 'actions')
+      .flatMap((block) => block.elements ?? [])
+      .map((element) => JSON.parse(element.value ?? '{}').id);
+    expect(buttonIds.length).toBeGreaterThan(0);
+    expect(buttonIds).not.toContain('R-1');
+    expect(text).toContain("Change these in that board's sheet");
 
     const second = readRegister(await registers[1]!.store.load(), settings, TODAY);
     expect(second.audit.filter((line) => line.field === 'nudge-sent').map((line) => line.item)).toEqual(['R-1']);

@@ -1,9 +1,10 @@
 import { getHeapStatistics } from 'node:v8';
-import { heatMapPng } from '../src/adapters/heat-map/heat-map-png.js';
+import { svgPng } from '../src/adapters/pictures/svg-png.js';
 import { renderBlocks } from '../src/adapters/slack/blocks/render-blocks.js';
 import { loadSettings } from '../src/config/load-settings.js';
 import type { CellValue } from '../src/domain/cell.js';
 import { addDays } from '../src/domain/dates/calendar.js';
+import { digestPictures } from '../src/domain/digest/pictures/digest-pictures.js';
 import type { RawRegister, RawTab, TabKey } from '../src/domain/register/raw-register.js';
 import { readRegister } from '../src/domain/register/read-register.js';
 import { planNudges } from '../src/domain/reminders/nudge-plan.js';
@@ -103,14 +104,20 @@ export function bigRegister(SIZE = DEFAULT_SIZE): RawRegister {
 
 const MiB = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
-/** Digest with its Block Kit messages (thread replies included) and heat map PNG, as the post does. */
+/** Digest with its Block Kit messages (thread replies included) and its pictures drawn to PNG, as the post does. */
 function digestWithBlocksAndPicture(
   register: ReturnType<typeof readRegister>,
   settings: ReturnType<typeof loadSettings>,
 ) {
   const { digest, message } = boardDigest(register, settings, TODAY);
   for (let rest: typeof message | null = message; rest !== null; ) rest = renderBlocks(rest).overflow;
-  heatMapPng(digest.heatMap, settings.scale);
+  const pictures = digestPictures(
+    digest,
+    { id: 'default', name: 'Programme board', scale: settings.scale },
+    register.audit,
+  );
+  svgPng(pictures.heatMap.svg, pictures.heatMap.width);
+  if (pictures.trend) svgPng(pictures.trend.svg, pictures.trend.width);
 }
 
 /** Peak heap while `work` runs, sampled every few milliseconds, and the heap in use when it started. */
@@ -148,7 +155,7 @@ export async function benchDigestScale(): Promise<Record<string, string>> {
   return {
     'register size': `${DEFAULT_SIZE} risks + ${DEFAULT_SIZE} actions + ${DEFAULT_SIZE} Audit log lines`,
     'read the register (cells to items), median of 5': median(runs.read),
-    'digest: compute, Block Kit with thread, heat map PNG': `${median(runs.digest)} (target ≤ 200 ms)`,
+    'digest: compute, Block Kit with thread, pictures as PNG': `${median(runs.digest)} (target ≤ 200 ms)`,
     'nudge plan': median(runs.nudges),
     'peak heap, whole process, one run': `${MiB(one.peak)} (target ≤ 100 MiB), of which ${MiB(one.peak - one.before)} above the raw cells`,
     ...tenfold(settings),

@@ -3,6 +3,7 @@ import { benchDigestScale } from './digest-scale.js';
 import { benchFaults } from './faults.js';
 import { benchLateLandings } from './late-landings.js';
 import { benchLoad } from './load.js';
+import { benchPictures } from './pictures.js';
 import { benchSheetChanges } from './sheet-changes.js';
 import { benchSheetsRequests } from './sheets-requests.js';
 import { benchSlowConnections } from './slow-connections.js';
@@ -13,6 +14,7 @@ import { benchWorkbookWindow } from './workbook-window.js';
 const benches: Array<[string, () => Promise<Record<string, string>>]> = [
   ['Start-up of the compiled bot', benchStartup],
   ['Digest at scale', benchDigestScale],
+  ['Digest pictures: heat map and trend, SVG drawn to PNG', benchPictures],
   ['Changes made in the sheet, at scale', benchSheetChanges],
   ['Sheets requests', benchSheetsRequests],
   ['A minute of load through Slack (LOAD_SECONDS, default 60)', benchLoad],

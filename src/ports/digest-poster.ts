@@ -1,14 +1,7 @@
-import type { HeatMap } from '../domain/digest/heat-map.js';
-import type { Scale } from '../domain/items/scale.js';
+import type { DigestPictures } from '../domain/digest/pictures/digest-pictures.js';
 import type { Message } from '../messages/message.js';
 
-/** The heat map posted with a digest, drawn by the adapter (an image for Slack). */
-export interface HeatMapPicture {
-  heatMap: HeatMap;
-  scale: Scale;
-  name: string;
-  title: string;
-}
+export type { DigestPicture, DigestPictures } from '../domain/digest/pictures/digest-pictures.js';
 
 /**
  * Where a board's digest goes: its Slack channel. The message carries its
@@ -16,6 +9,10 @@ export interface HeatMapPicture {
  */
 export interface DigestPoster {
   wasDelivered(channel: string, messageKey: string, since: Date): Promise<boolean | null>;
-  /** Posts the digest, and its heat map when there is one (a register keeping a plan alone has none). */
-  post(channel: string, message: Message, messageKey: string, picture: HeatMapPicture | null): Promise<void>;
+  /**
+   * Posts the digest, then its pictures when there are any (a register keeping
+   * a plan alone has none): the heat map to the channel, the trend in the
+   * digest's thread. The adapter draws them from their SVG text.
+   */
+  post(channel: string, message: Message, messageKey: string, pictures: DigestPictures | null): Promise<void>;
 }

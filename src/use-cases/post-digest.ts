@@ -1,8 +1,8 @@
 import type { Board } from '../config/settings.js';
 import type { IsoDate } from '../domain/cell.js';
-import { formatDate } from '../domain/dates/calendar.js';
 import type { Digest } from '../domain/digest/digest.js';
 import { countsRecord, DIGEST_LEDGER, digestLedger, digestSlot } from '../domain/digest/digest-ledger.js';
+import { digestPictures } from '../domain/digest/pictures/digest-pictures.js';
 import { claimLine, outcomeLine } from '../domain/reminders/message-ledger.js';
 import type { DigestPoster } from '../ports/digest-poster.js';
 import type { RegisterStore } from '../ports/register-store.js';
@@ -28,7 +28,8 @@ export type DigestPostOutcome =
   | { kind: 'busy' };
 
 /**
- * A board's digest for `today`, posted once to its channel with the heat map:
+ * A board's digest for `today`, posted once to its channel with the heat map
+ * (and the trend in its thread):
  * the same for the schedule, `risk-bot digest --post` and `/risk digest`.
  * Like reminders, it is claimed in the Audit log before posting and settled
  * after; a run interrupted in between is settled by asking Slack, so a
@@ -65,15 +66,9 @@ export async function postDigest(deps: PostDigestDeps, board: Board, today: IsoD
       countsRecord(board.id, today, digest.counts, claimedAt),
     ],
   });
-  const picture = digest.holds.risks
-    ? {
-        heatMap: digest.heatMap,
-        scale: board.scale,
-        name: `heat-map-${board.id}-${today}`,
-        title: `${board.name}: heat map of open risks, ${formatDate(today)}`,
-      }
-    : null;
-  await poster.post(board.channel, message, messageKey, picture);
+  // The counts line just written is not in `audit`: the trend takes this digest's counts from the digest itself.
+  const pictures = digest.holds.risks ? digestPictures(digest, board, audit) : null;
+  await poster.post(board.channel, message, messageKey, pictures);
   await store.write({
     updates: [],
     inserts: [],

@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { heatMapLayout } from '../../src/adapters/heat-map/heat-map-png.js';
 import { MemoryLeases } from '../../src/adapters/leases/memory-leases.js';
 import type { RunningSlackApp } from '../../src/adapters/slack/slack-app.js';
 import { slackWebClient } from '../../src/adapters/slack/slack-client.js';
@@ -12,6 +11,7 @@ import { readEnv } from '../../src/config/env.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { SCALE_PRESETS } from '../../src/config/scale-presets.js';
 import type { Settings } from '../../src/config/settings.js';
+import { digestPictures } from '../../src/domain/digest/pictures/digest-pictures.js';
 import { readRegister } from '../../src/domain/register/read-register.js';
 import { digestJob } from '../../src/jobs/digest-job.js';
 import { boardDigest } from '../../src/use-cases/board-digest.js';
@@ -84,10 +84,16 @@ describe('the scheduled weekly digest', () => {
     const [upload] = await slack.waitFor('upload_url', 1, 5000);
     const [completed] = await slack.waitFor('files.completeUploadExternal', 1, 5000);
     expect(completed!.args.channel_id).toBe('C0BOARD');
+    expect(completed!.args.thread_ts).toBeUndefined();
+    const [asked] = slack.callsTo('files.getUploadURLExternal');
+    expect(asked!.args.alt_text).toMatch(/^Heat map of open risks by impact and probability for Programme board/);
     const png = PNG.sync.read(upload!.args.bytes as Buffer);
-    const { digest } = boardDigest(readRegister(await store.load(), settings, TODAY), settings, TODAY);
-    const layout = heatMapLayout(digest.heatMap, settings.scale);
-    expect([png.width, png.height]).toEqual([layout.width, layout.height]);
+    const register = readRegister(await store.load(), settings, TODAY);
+    const { digest } = boardDigest(register, settings, TODAY);
+    const { heatMap } = digestPictures(digest, settings.boards[0]!, register.audit);
+    expect([png.width, png.height]).toEqual([heatMap.width * 2, heatMap.height * 2]);
+    // A board's first digest has no trend: one bar is none.
+    expect(slack.callsTo('files.completeUploadExternal')).toHaveLength(1);
 
     // A restarted bot's job fires again for the same Monday: nothing more is posted.
     await digestJob(deps(), settings.boards[0]!, settings.digest.schedule).run(MONDAY_0900);
@@ -103,11 +109,27 @@ describe('the scheduled weekly digest', () => {
     });
   });
 
-  it('the next week compares its counts with this one, and is posted again', async () => {
+  it("the next week compares its counts with this one, and is posted again with the trend in the digest's thread", async () => {
     await postDigest(deps(), settings.boards[0]!, TODAY);
     await postDigest(deps(), settings.boards[0]!, '2026-11-30');
     expect(digestPosts()).toHaveLength(2);
     expect(JSON.stringify(digestPosts()[1]!.args.blocks)).toContain('since the digest of Mon, 23 Nov 2026');
+    const completed = await slack.waitFor('files.completeUploadExternal', 3, 5000);
+    expect(completed.map((c) => c.args.thread_ts)).toEqual([undefined, undefined, expect.any(String)]);
+    const digestMessage = slack
+      .messagesIn('C0BOARD')
+      .find(
+        (m) =>
+          (m.metadata as { event_type?: string } | undefined)?.event_type === 'risk_bot_digest' &&
+          m.ts === completed[2]!.args.thread_ts,
+      );
+    expect(digestMessage).toBeDefined();
+    expect(slack.callsTo('files.getUploadURLExternal')[2]!.args.alt_text).toMatch(
+      /^Open risks by band over the last 2 digests/,
+    );
+    const uploads = slack.callsTo('upload_url');
+    const trend = PNG.sync.read(uploads[2]!.args.bytes as Buffer);
+    expect(trend.width).toBe(1200);
   });
 
   it('a post killed before Slack answered is found in the channel by the next run, not posted twice', async () => {
@@ -166,7 +188,9 @@ describe('several boards', () => {
     expect(JSON.stringify(digestPosts()[1]!.args.blocks)).toContain('Mental health board');
     const uploads = await slack.waitFor('upload_url', 2, 5000);
     const [small, large] = uploads.map((u) => PNG.sync.read(u.args.bytes as Buffer));
-    expect(large!.width).toBeGreaterThan(small!.width);
+    // Both are 1200 px wide; five rows of cells make the 5x5 map taller.
+    expect(large!.width).toBe(small!.width);
+    expect(large!.height).toBeGreaterThan(small!.height);
   });
 
   it('a board after the first without its own sheet is a settings problem named at start-up', () => {

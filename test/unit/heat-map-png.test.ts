@@ -1,144 +1,120 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import {
-  drawText,
-  FONT_CHARACTERS,
-  GLYPH_HEIGHT,
-  GLYPH_WIDTH,
-  textWidth,
-} from '../../src/adapters/heat-map/bitmap-font.js';
-import {
-  cellBox,
-  cellCentre,
-  type HeatMapLayout,
-  heatMapLayout,
-  heatMapPng,
-  rgbOf,
-  textColourOn,
-} from '../../src/adapters/heat-map/heat-map-png.js';
-import { SCALE_PRESETS } from '../../src/config/scale-presets.js';
-import { scaleInputSchema } from '../../src/config/settings-schema.js';
+import { PIXEL_RATIO, svgPng } from '../../src/adapters/pictures/svg-png.js';
 import { heatMap } from '../../src/domain/digest/heat-map.js';
-import type { Scale } from '../../src/domain/items/scale.js';
-import type { Risk } from '../../src/domain/register/register.js';
-
-const threeByThree = scaleInputSchema.parse(SCALE_PRESETS['3x3']);
-const nhs = scaleInputSchema.parse(SCALE_PRESETS['5x5-nhs']);
-
-/** Only what the heat map reads of a risk. */
-function risk(impact: number | null, probability: number | null): Risk {
-  return { kind: 'risk', status: 'Open', state: 'open', impact, probability } as Risk;
-}
+import { type CellBox, heatMapSvg } from '../../src/domain/digest/pictures/heat-map-svg.js';
+import { inkOn } from '../../src/domain/digest/pictures/svg-text.js';
+import { trendSvg } from '../../src/domain/digest/pictures/trend-svg.js';
+import { heatMapInput, PICTURE_SCALES, PICTURE_SIZES, pictureRisk, trendInput } from '../helpers/picture-registers.js';
 
 type Rgb = readonly [number, number, number];
+const KB = 1024;
+
+function rgbOf(hex: string): Rgb {
+  const value = Number.parseInt(hex.slice(1), 16);
+  return [(value >> 16) & 255, (value >> 8) & 255, value & 255];
+}
 
 function pixel(png: PNG, x: number, y: number): Rgb {
-  const at = (y * png.width + x) * 4;
+  const at = (Math.round(y * PIXEL_RATIO) * png.width + Math.round(x * PIXEL_RATIO)) * 4;
   return [png.data[at]!, png.data[at + 1]!, png.data[at + 2]!];
 }
 
-/** Pixels of `colour` inside the square of `size` centred on (x, y). */
-function pixelsOf(png: PNG, colour: Rgb, x: number, y: number, size: number): number {
+/** Pixels of `colour` in the box from (x, y), `width` x `height`, in the picture's own pixels. */
+function pixelsOf(png: PNG, colour: Rgb, x: number, y: number, width: number, height: number): number {
   let found = 0;
-  for (let row = y - size / 2; row < y + size / 2; row += 1) {
-    for (let column = x - size / 2; column < x + size / 2; column += 1) {
-      if (pixel(png, column, row).join() === colour.join()) found += 1;
+  for (let row = y * PIXEL_RATIO; row < (y + height) * PIXEL_RATIO; row += 1)
+    for (let column = x * PIXEL_RATIO; column < (x + width) * PIXEL_RATIO; column += 1) {
+      const at = (row * png.width + column) * 4;
+      if (png.data[at] === colour[0] && png.data[at + 1] === colour[1] && png.data[at + 2] === colour[2]) found += 1;
     }
-  }
   return found;
 }
 
-function render(scale: Scale, risks: Risk[]): { png: PNG; layout: HeatMapLayout; bytes: Buffer } {
-  const map = heatMap(risks, scale);
-  const bytes = heatMapPng(map, scale);
-  return { png: PNG.sync.read(bytes), layout: heatMapLayout(map, scale), bytes };
+/** A point of a cell's own colour: its right edge, halfway down, clear of the text. */
+function backgroundOf(png: PNG, box: CellBox): Rgb {
+  return pixel(png, box.x + box.size - 3.5, box.y + box.size / 2);
 }
 
-/** A pixel of a cell's background: below the count, clear of the band letter in the top-left corner. */
-function backgroundOf(png: PNG, layout: HeatMapLayout, impact: number, probability: number): Rgb {
-  const box = cellBox(layout, impact, probability);
-  return pixel(png, box.x + box.size / 2, box.y + box.size - 10);
-}
+const cases = Object.entries(PICTURE_SCALES).flatMap(([name, scale]) =>
+  PICTURE_SIZES.map((size) => [name, size, scale] as const),
+);
 
-describe('heat map image', () => {
-  it.each([
-    ['3x3', threeByThree, 333, 431],
-    ['5x5-nhs', nhs, 541, 613],
-  ])('%s: is the size the layout says', (_name, scale, width, height) => {
-    const { png, layout } = render(scale, [risk(1, 1)]);
-    expect([png.width, png.height]).toEqual([layout.width, layout.height]);
-    expect([png.width, png.height]).toEqual([width, height]);
+describe('the heat map drawn to PNG', () => {
+  it.each(cases)('%s, %i risks: twice the SVG size, under 150 KB', (_name, size, scale) => {
+    const picture = heatMapSvg(heatMapInput(scale, size));
+    const bytes = svgPng(picture.svg, picture.width);
+    const png = PNG.sync.read(bytes);
+    expect([png.width, png.height]).toEqual([picture.width * 2, picture.height * 2]);
+    expect(png.width).toBe(1200);
+    expect(bytes.length).toBeLessThanOrEqual(150 * KB);
   });
 
-  it('when some open risks are unrated, a line below the legend makes the image taller', () => {
-    const rated = render(threeByThree, [risk(1, 1)]);
-    const withUnrated = render(threeByThree, [risk(1, 1), risk(null, 2)]);
-    expect(withUnrated.png.height).toBe(rated.png.height + 22);
+  it.each(cases)('%s, %i risks: every cell is filled with its band colour', (_name, size, scale) => {
+    const input = heatMapInput(scale, size);
+    const picture = heatMapSvg(input);
+    const png = PNG.sync.read(svgPng(picture.svg, picture.width));
+    const cells = input.map.cells.flat();
+    expect(picture.cells).toHaveLength(scale.impact.max * scale.probability.max);
+    for (const box of picture.cells) {
+      const cell = cells.find((c) => c.impact === box.impact && c.probability === box.probability)!;
+      expect(backgroundOf(png, box), `${box.impact}x${box.probability}`).toEqual(rgbOf(cell.band.colour));
+    }
   });
 
-  it.each<[string, number, number, string, Scale]>([
-    ['3x3', 1, 1, 'Low', threeByThree],
-    ['3x3', 2, 2, 'Medium', threeByThree],
-    ['3x3', 3, 3, 'High', threeByThree],
-    ['3x3', 3, 1, 'Medium', threeByThree],
-    ['5x5-nhs', 1, 3, 'Low', nhs],
-    ['5x5-nhs', 5, 1, 'Moderate', nhs],
-    ['5x5-nhs', 2, 4, 'High', nhs],
-    ['5x5-nhs', 5, 5, 'Extreme', nhs],
-  ])(
-    '%s: the cell at impact %i, probability %i is filled with the %s colour',
-    (_name, impact, probability, label, scale) => {
-      const { png, layout } = render(scale, [risk(impact, probability), risk(impact, probability)]);
-      const colour = scale.bands.find((band) => band.label === label)!.colour;
-      expect(backgroundOf(png, layout, impact, probability)).toEqual(rgbOf(colour));
+  it.each(Object.entries(PICTURE_SCALES))(
+    '%s: a cell with risks has its count and IDs drawn in the contrasting ink; an empty cell has only its band name',
+    (_name, scale) => {
+      const risks = Array.from({ length: 7 }, (_, i) => pictureRisk(`R-${i + 1}`, scale.impact.max, 1));
+      const input = { ...heatMapInput(scale, 0), map: heatMap(risks, scale) };
+      const picture = heatMapSvg(input);
+      const png = PNG.sync.read(svgPng(picture.svg, picture.width));
+      const full = picture.cells.find((b) => b.impact === scale.impact.max && b.probability === 1)!;
+      const empty = picture.cells.find((b) => b.impact === 1 && b.probability === 1)!;
+      const ink = (box: CellBox) => {
+        const cell = input.map.cells.flat().find((c) => c.impact === box.impact && c.probability === box.probability)!;
+        return rgbOf(inkOn(cell.band.colour));
+      };
+      // The count and the first line of IDs sit in the top half of the cell.
+      expect(pixelsOf(png, ink(full), full.x + 4, full.y + 4, full.size - 8, full.size / 2)).toBeGreaterThan(60);
+      expect(pixelsOf(png, ink(empty), empty.x + 4, empty.y + 4, empty.size - 8, empty.size / 2)).toBe(0);
     },
   );
 
-  it.each([
-    ['3x3', threeByThree, 3, 2],
-    ['5x5-nhs', nhs, 4, 4],
-  ])(
-    '%s: a cell with risks has its count drawn in the contrasting colour, an empty cell none',
-    (_name, scale, impact, probability) => {
-      const { png, layout } = render(
-        scale,
-        Array.from({ length: 7 }, () => risk(impact, probability)),
-      );
-      const centre = cellCentre(layout, impact, probability);
-      const ink = textColourOn(backgroundOf(png, layout, impact, probability));
-      expect(pixelsOf(png, ink, centre.x, centre.y, 40)).toBeGreaterThan(100);
-      const empty = cellCentre(layout, 1, 1);
-      expect(pixelsOf(png, textColourOn(backgroundOf(png, layout, 1, 1)), empty.x, empty.y, 40)).toBe(0);
-    },
-  );
-
-  it('the same heat map renders to the same bytes', () => {
-    const risks = [risk(1, 1), risk(3, 3), risk(null, 1)];
-    expect(render(nhs, risks).bytes.equals(render(nhs, risks).bytes)).toBe(true);
-  });
-
-  it('text on a pale band is black and on a dark band white', () => {
-    expect(textColourOn(rgbOf('#FFFF00'))).toEqual([0, 0, 0]);
-    expect(textColourOn(rgbOf('#1A237E'))).toEqual([255, 255, 255]);
+  it('the same heat map draws to the same bytes', () => {
+    const picture = heatMapSvg(heatMapInput(PICTURE_SCALES['5x5'], 13));
+    expect(svgPng(picture.svg, picture.width).equals(svgPng(picture.svg, picture.width))).toBe(true);
   });
 });
 
-describe('bitmap font', () => {
-  it('has digits, capitals, space and the punctuation the image uses', () => {
-    for (const char of '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ -()=:.,') expect(FONT_CHARACTERS).toContain(char);
+describe('the trend drawn to PNG', () => {
+  it.each(Object.entries(PICTURE_SCALES))('%s: twice the SVG size, under 150 KB', (_name, scale) => {
+    const picture = trendSvg(trendInput(scale, 500, 12));
+    const bytes = svgPng(picture.svg, picture.width);
+    const png = PNG.sync.read(bytes);
+    expect([png.width, png.height]).toEqual([1200, picture.height * 2]);
+    expect(bytes.length).toBeLessThanOrEqual(150 * KB);
   });
 
-  it('draws a glyph as scale x scale squares inside its box', () => {
-    const canvas = { width: 20, height: 20, data: new Uint8Array(20 * 20 * 4) };
-    drawText(canvas, '8', 2, 3, 2, [255, 0, 0]);
-    const inked = (x: number, y: number) => canvas.data[(y * 20 + x) * 4] === 255;
-    const all = Array.from({ length: 400 }, (_, i) => [i % 20, Math.floor(i / 20)] as const).filter(([x, y]) =>
-      inked(x, y),
-    );
-    expect(all.every(([x, y]) => x >= 2 && x < 2 + GLYPH_WIDTH * 2 && y >= 3 && y < 3 + GLYPH_HEIGHT * 2)).toBe(true);
-    expect(all.length % 4).toBe(0);
-    expect(inked(4, 3)).toBe(true);
-    expect(inked(2, 3)).toBe(false);
-    expect(textWidth('88', 2)).toBe(22);
+  it('each bar stacks the highest band at the bottom, in its colour', () => {
+    const scale = PICTURE_SCALES['3x3'];
+    const history = [
+      { date: '2026-11-23', counts: { Low: 2, Medium: 3, High: 5, unrated: 0 } },
+      { date: '2026-11-30', counts: { Low: 4, Medium: 4, High: 0, unrated: 2 } },
+    ] as const;
+    const picture = trendSvg({
+      board: 'Board',
+      history: history.map((p) => ({ ...p, counts: { ...p.counts } })),
+      bands: scale.bands,
+    });
+    const png = PNG.sync.read(svgPng(picture.svg, picture.width));
+    // The plot's base is at y 316; bars are centred in twelve slots from x 54 to 580.
+    const slot = (580 - 54) / 12;
+    const colourAt = (bar: number, y: number) => pixel(png, 54 + (bar + 0.5) * slot, y);
+    expect(colourAt(0, 314)).toEqual(rgbOf('#F44336'));
+    expect(colourAt(1, 314)).toEqual(rgbOf('#FFC107'));
+    // The axis runs to 10, 22 px a risk; not rated is grey, on top of the second bar (above its count); the empty slots stay white.
+    expect(colourAt(1, 316 - 9.8 * 22)).toEqual(rgbOf('#BDBDBD'));
+    expect(colourAt(5, 300)).toEqual([255, 255, 255]);
   });
 });

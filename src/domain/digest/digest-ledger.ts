@@ -36,21 +36,44 @@ export interface ReportedCounts {
   counts: Record<string, number>;
 }
 
-/** The counts the board's last digest before `before` reported, or null when there was none. */
-export function previousCounts(audit: readonly AuditEntry[], boardId: string, before: IsoDate): ReportedCounts | null {
-  let latest: ReportedCounts | null = null;
+function parseCounts(value: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const part of value.split(';')) {
+    const [label, count] = part.split('=').map((s) => s.trim());
+    if (label && count !== undefined && /^\d+$/.test(count)) counts[label] = Number(count);
+  }
+  return counts;
+}
+
+/** Every digest the board's ledger kept before `before`, one a date (the last line for a date wins), oldest first. */
+function reportedBefore(audit: readonly AuditEntry[], boardId: string, before: IsoDate): ReportedCounts[] {
+  const byDate = new Map<IsoDate, string>();
   for (const entry of audit) {
     if (entry.field !== DIGEST_COUNTS_FIELD || entry.item !== boardId) continue;
     const date = entry.oldValue;
-    if (!isIsoDate(date) || date >= before || (latest !== null && date < latest.date)) continue;
-    const counts: Record<string, number> = {};
-    for (const part of entry.newValue.split(';')) {
-      const [label, count] = part.split('=').map((s) => s.trim());
-      if (label && count !== undefined && /^\d+$/.test(count)) counts[label] = Number(count);
-    }
-    latest = { date, counts };
+    if (isIsoDate(date) && date < before) byDate.set(date, entry.newValue);
   }
-  return latest;
+  return [...byDate.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([date, value]) => ({ date, counts: parseCounts(value) }));
+}
+
+/** The counts the board's last digest before `before` reported, or null when there was none. */
+export function previousCounts(audit: readonly AuditEntry[], boardId: string, before: IsoDate): ReportedCounts | null {
+  return reportedBefore(audit, boardId, before).at(-1) ?? null;
+}
+
+/**
+ * The board's last `limit` digests, oldest first, ending with the one for
+ * `today` and the counts it reports: the trend picture's data.
+ */
+export function countsHistory(
+  audit: readonly AuditEntry[],
+  boardId: string,
+  today: ReportedCounts,
+  limit = 12,
+): ReportedCounts[] {
+  return [...reportedBefore(audit, boardId, today.date).slice(-(limit - 1)), today];
 }
 
 /** The line that keeps what a digest reported; `oldValue` holds the date it was for. */

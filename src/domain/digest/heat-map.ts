@@ -1,3 +1,4 @@
+import { compareText } from '../item-id.js';
 import { bandFor, ratingOf } from '../items/rating.js';
 import type { Band, Scale } from '../items/scale.js';
 import { isOpen, type Risk } from '../register/register.js';
@@ -9,6 +10,8 @@ export interface HeatMapCell {
   rating: number;
   band: Band;
   count: number;
+  /** The IDs of the risks counted here, as the register shows them, in ID order. */
+  ids: string[];
 }
 
 /** A band as the grid shows it: a short name for cells, and the ratings of the cells it covers. */
@@ -76,12 +79,14 @@ export function bandShortNames(bands: readonly Band[]): string[] {
 export function heatMap(risks: readonly Risk[], scale: Scale): HeatMap {
   const impactMax = scale.impact.max;
   const probabilityMax = scale.probability.max;
-  const counts = new Map<string, number>();
+  const placed = new Map<string, Risk[]>();
   let unrated = 0;
   for (const risk of risks.filter(isOpen)) {
     if (onScale(risk.impact, impactMax) && onScale(risk.probability, probabilityMax)) {
       const key = `${risk.impact}x${risk.probability}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
+      const here = placed.get(key);
+      if (here === undefined) placed.set(key, [risk]);
+      else here.push(risk);
     } else {
       unrated += 1;
     }
@@ -91,12 +96,14 @@ export function heatMap(risks: readonly Risk[], scale: Scale): HeatMap {
     .map((probability) =>
       levels(impactMax).map((impact) => {
         const rating = ratingOf(impact, probability);
+        const here = [...(placed.get(`${impact}x${probability}`) ?? [])].sort((a, b) => compareText(a.key, b.key));
         return {
           impact,
           probability,
           rating,
           band: bandFor(rating, scale),
-          count: counts.get(`${impact}x${probability}`) ?? 0,
+          count: here.length,
+          ids: here.map((risk) => risk.id),
         };
       }),
     );

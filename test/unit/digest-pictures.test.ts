@@ -4,7 +4,7 @@ import { svgPng } from '../../src/adapters/pictures/svg-png.js';
 import type { IsoDate } from '../../src/domain/cell.js';
 import { countsHistory, countsRecord } from '../../src/domain/digest/digest-ledger.js';
 import { heatMap } from '../../src/domain/digest/heat-map.js';
-import { cellIdLines } from '../../src/domain/digest/pictures/cell-ids.js';
+import { cellId, cellIdLines } from '../../src/domain/digest/pictures/cell-ids.js';
 import { heatMapSvg } from '../../src/domain/digest/pictures/heat-map-svg.js';
 import { escapeXml, fitText, plainText, textWidth, wrapText } from '../../src/domain/digest/pictures/svg-text.js';
 import { trendSvg } from '../../src/domain/digest/pictures/trend-svg.js';
@@ -92,6 +92,20 @@ describe('text in the pictures', () => {
     const shown = lines.join(' ').split(' ').length - 1;
     expect(last).toMatch(new RegExp(`\\+${30 - shown}$`));
     expect(cellIdLines(['R-1', 'R-2'], new Map([['R-2', 'down']]), 10.5, 82, 3)).toEqual(['▼R-2 R-1']);
+  });
+
+  it('IDs typed with spaces ("R - 3") are shown in a cell without them, so neighbours read apart', () => {
+    expect(cellId('R - 3')).toBe('R-3');
+    const scale = PICTURE_SCALES['3x3'];
+    const input = {
+      ...heatMapInput(scale, 0),
+      map: heatMap([pictureRisk('R - 3', 1, 1), pictureRisk('R - 6', 1, 1)], scale),
+    };
+    expect(heatMapSvg({ ...input, moved: new Map([['R - 6', 'up']]) }).svg).toContain('>▲R-6 R-3<');
+  });
+
+  it('an ID longer than the cell is cut with "…" and the IDs after it still show', () => {
+    expect(cellIdLines(['ESTATES-RISK-00012', 'R-1'], new Map(), 10.5, 82, 3)).toEqual(['ESTATES-RIS…', 'R-1']);
   });
 });
 

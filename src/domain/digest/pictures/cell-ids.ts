@@ -1,9 +1,17 @@
-import { textWidth } from './svg-text.js';
+import { fitText, plainText, textWidth } from './svg-text.js';
 
 /** Whether a risk's rating went up or down since the last digest. */
 export type Movement = 'up' | 'down';
 
 export const MOVEMENT_MARK: Readonly<Record<Movement, string>> = { up: '▲', down: '▼' };
+
+/**
+ * An ID as a cell shows it: spaces taken out, since IDs stand side by side
+ * there and "R - 3 R - 6" would not read as two ("R-3 R-6" does).
+ */
+export function cellId(id: string): string {
+  return plainText(id).replace(/\s+/g, '');
+}
 
 // A cell never shows more than this many IDs, so a crowded cell costs little to lay out.
 const MOST_TRIED = 40;
@@ -22,7 +30,7 @@ function lay(tokens: readonly string[], size: number, width: number): string[] {
 /**
  * A cell's IDs in at most `maxLines` lines of `width` px: risks that moved
  * first (marked ▲ or ▼), then the rest in ID order; as many as fit, then
- * "+N" for the others. An ID too long for the line is cut.
+ * "+N" for the others. An ID too long for a line is cut to it with "…".
  */
 export function cellIdLines(
   ids: readonly string[],
@@ -36,7 +44,9 @@ export function cellIdLines(
     const movement = moved.get(id);
     return movement === undefined ? id : `${MOVEMENT_MARK[movement]}${id}`;
   };
-  const ordered = [...ids.filter((id) => moved.has(id)), ...ids.filter((id) => !moved.has(id))].map(marked);
+  const ordered = [...ids.filter((id) => moved.has(id)), ...ids.filter((id) => !moved.has(id))].map((id) =>
+    fitText(marked(id), size, width),
+  );
   const fits = (shown: number): string[] | null => {
     const rest = ordered.length - shown;
     const lines = lay([...ordered.slice(0, shown), ...(rest > 0 ? [`+${rest}`] : [])], size, width);

@@ -2,7 +2,7 @@ import type { IsoDate } from '../../cell.js';
 import { formatDate } from '../../dates/calendar.js';
 import type { Scale } from '../../items/scale.js';
 import type { HeatMap, HeatMapCell } from '../heat-map.js';
-import { cellIdLines, type Movement } from './cell-ids.js';
+import { cellId, cellIdLines, type Movement } from './cell-ids.js';
 import { type KeyEntry, keyRows, keySvg } from './picture-key.js';
 import { fitText, inkOn, plainText, round, safeColour, svgOpen, svgText, textWidth, wrapText } from './svg-text.js';
 
@@ -79,7 +79,7 @@ function cellSvg(cell: HeatMapCell, box: CellBox, moved: ReadonlyMap<string, Mov
     );
     const top = y + 6 + countSize + 4;
     const lines = cellIdLines(
-      cell.ids.map(plainText),
+      cell.ids.map(cellId),
       moved,
       ID_SIZE,
       inner,
@@ -132,7 +132,7 @@ function axesSvg(scale: Scale, boxes: readonly CellBox[], left: number, size: nu
 }
 
 function movesText(input: HeatMapPictureInput, onGrid: ReadonlySet<string>): KeyEntry[] {
-  const shown = [...input.moved.entries()].filter(([id]) => onGrid.has(plainText(id)));
+  const shown = [...input.moved.entries()].filter(([id]) => onGrid.has(cellId(id)));
   const since = `since ${formatDate(input.movedSince)}`;
   const entries: KeyEntry[] = [];
   if (shown.some(([, m]) => m === 'up')) entries.push({ mark: '▲', text: `rating up ${since}` });
@@ -159,7 +159,7 @@ export function heatMapSvg(input: HeatMapPictureInput): SvgPicture & { cells: Ce
   const gridTop = MARGIN + 18 + 2 * 18 + 30;
   const { boxes, left, size } = heatMapCellBoxes(scale, gridTop);
   const axes = axesSvg(scale, boxes, left, size);
-  const ids = new Set(map.cells.flat().flatMap((cell) => cell.ids.map(plainText)));
+  const ids = new Set(map.cells.flat().flatMap((cell) => cell.ids.map(cellId)));
   const bands: KeyEntry[] = [...map.bands].reverse().map((entry) => ({
     colour: safeColour(entry.band.colour),
     text: `${plainText(entry.band.label)}${entry.lowest === null ? '' : ` (${entry.lowest === entry.highest ? entry.lowest : `${entry.lowest}–${entry.highest}`})`}`,
@@ -167,7 +167,7 @@ export function heatMapSvg(input: HeatMapPictureInput): SvgPicture & { cells: Ce
   const key = keyRows([bands, movesText(input, ids)], MARGIN, PICTURE_WIDTH - 2 * MARGIN);
   const keyTop = axes.bottom + 22;
   const height = Math.ceil(keyTop + key.height + MARGIN);
-  const moved = new Map([...input.moved].map(([id, movement]) => [plainText(id), movement]));
+  const moved = new Map([...input.moved].map(([id, movement]) => [cellId(id), movement]));
   const cells = map.cells.flat().map((cell, i) => cellSvg(cell, boxes[i]!, moved));
   const svg = [
     svgOpen(PICTURE_WIDTH, height, `${title}: ${summary[0]}`),

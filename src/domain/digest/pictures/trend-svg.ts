@@ -59,7 +59,8 @@ export function trendSeries(input: TrendPictureInput): TrendSeries[] {
 function axisStep(most: number): { step: number; top: number } {
   const steps = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000];
   const step = steps.find((s) => most / s <= 5) ?? Math.ceil(most / 5);
-  return { step, top: Math.max(step * Math.ceil(most / step), step * 4) };
+  // A handful of risks still gets an axis to 4, so one risk is not a bar the full height.
+  return { step, top: Math.max(step * Math.ceil(most / step), 4) };
 }
 
 function shortDate(date: IsoDate): string {

@@ -10,6 +10,10 @@ export interface HomeContent {
   items: Item[] | null;
   today: IsoDate;
   source: string;
+  /** The first board's name, when there are others: its items are listed under it. */
+  board?: string;
+  /** The viewer's open items on the other boards' registers, by board: listed without buttons. */
+  otherBoards?: ReadonlyArray<{ board: string; items: Item[] }>;
 }
 
 /** Overdue first (most overdue at the top), then by target date, undated last. */
@@ -48,5 +52,18 @@ export function homeMessage(home: HomeContent): Message {
     }
   }
   parts.push({ type: 'context', line: sourceLine(home.source) });
+  for (const other of (home.otherBoards ?? []).filter((board) => board.items.length > 0)) {
+    parts.push(
+      { type: 'divider' },
+      { type: 'header', text: other.board },
+      {
+        type: 'context',
+        line: `${plural(other.items.length, 'open item')} of yours on ${other.board}'s register. Change these in that board's sheet: the buttons above work on ${home.board ?? 'the first board'}'s register.`,
+      },
+      ...[...other.items]
+        .sort(byUrgency)
+        .map((item) => ({ type: 'section' as const, line: itemLine(item, home.today) })),
+    );
+  }
   return { summary: 'Your risks and actions', parts };
 }

@@ -12,7 +12,13 @@ import type { RegisterStore } from '../../src/ports/register-store.js';
 import type { FakeSheetsServer } from '../helpers/fake-sheets-server.js';
 import { type FakeSlackServer, startFakeSlackServer } from '../helpers/fake-slack-server.js';
 import { sheetsStore, startSheets } from '../helpers/sheets-fixture.js';
-import { QUICK_SLACK, sampleWorkbookCopy } from '../helpers/slack-app-fixture.js';
+import {
+  QUICK_SLACK,
+  sampleWorkbookCopy,
+  startTestSlackApp,
+  TEST_SIGNING_SECRET,
+} from '../helpers/slack-app-fixture.js';
+import { eventBody, sendToApp } from '../helpers/slack-signing.js';
 
 const settings = loadSettings();
 const TODAY = '2026-11-23'; // the sample register's Monday
@@ -110,5 +116,36 @@ describe('reminders for every board', () => {
     const again = await run(registers);
     expect(again!.delivered).toEqual([]);
     expect(slack.callsTo('chat.postMessage')).toHaveLength(posts);
+  });
+});
+
+describe('the App Home across boards', () => {
+  it("when a person owns items on two boards, then their Home lists both, the second board's under its name and without buttons", async () => {
+    slack.reset();
+    const [first, second] = await boards();
+    const app = await startTestSlackApp(slack, {
+      store: first!.store,
+      settings: { ...settings, boards: [{ ...settings.boards[0]!, name: first!.name }] },
+      today: () => TODAY,
+      log: () => {},
+      otherBoards: [second!],
+    });
+    try {
+      const opened = eventBody({ type: 'app_home_opened', user: LEAD, channel: `D${LEAD}`, tab: 'home' });
+      expect((await sendToApp(app.url!, opened, { secret: TEST_SIGNING_SECRET })).status).toBe(200);
+      const [call] = await slack.waitFor('views.publish', 1, 8000);
+      const view = call!.args.view as { blocks: Array<{ type: string; elements?: Array<{ value?: string }> }> };
+      const text = JSON.stringify(view);
+      expect(text).toContain('Learning Disability Board');
+      expect(text).toContain('Learning disability day centre closes early');
+      expect(text).toContain("Change these in that board's sheet");
+      const buttonIds = view.blocks
+        .filter((block) => block.type === 'actions')
+        .map((block) => JSON.parse(block.elements![0]!.value!).id);
+      expect(buttonIds).toEqual(expect.arrayContaining(['R - 3']));
+      expect(buttonIds).not.toContain('R-1');
+    } finally {
+      await app.stop();
+    }
   });
 });

@@ -16,6 +16,12 @@ export interface SlackDeps {
   log: (text: string) => void;
   /** Claims shared between instances (Redis) or kept in memory (one instance, the default). */
   leases?: Leases;
+  /**
+   * The boards after the first, each with its own register: the App Home
+   * lists the viewer's items on them too (without buttons, which act on the
+   * first board's register).
+   */
+  otherBoards?: ReadonlyArray<{ name: string; store: RegisterStore; scale?: Settings['scale'] }>;
   /** Posts the default board's digest for a day (the schedule's own code); absent when the app runs without it. */
   postDigest?: (today: IsoDate) => Promise<DigestPostOutcome>;
 }

@@ -14,7 +14,24 @@ export async function publishHome(deps: SlackDeps, client: WebClient, userId: st
     deps.actors.actor(userId, client),
   ]);
   const items = isInPeople(register, actor) ? itemsOfPerson(register, null, actor) : null;
-  const message = homeMessage({ items, today, source: register.source });
+  // The viewer's items on every other board's register, each read on its board's scale.
+  const otherBoards = await Promise.all(
+    (deps.otherBoards ?? []).map(async (board) => {
+      const theirs = await loadRegister(
+        board.store,
+        { ...deps.settings, scale: board.scale ?? deps.settings.scale },
+        today,
+      );
+      return { board: board.name, items: isInPeople(theirs, actor) ? itemsOfPerson(theirs, null, actor) : [] };
+    }),
+  );
+  const message = homeMessage({
+    items,
+    today,
+    source: register.source,
+    board: deps.settings.boards[0]?.name,
+    otherBoards,
+  });
   await client.views.publish({ user_id: userId, view: homeView(message) });
 }
 

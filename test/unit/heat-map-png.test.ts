@@ -1,5 +1,6 @@
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { palettePng } from '../../src/adapters/pictures/palette-png.js';
 import { PIXEL_RATIO, svgPng } from '../../src/adapters/pictures/svg-png.js';
 import { heatMap } from '../../src/domain/digest/heat-map.js';
 import { type CellBox, heatMapSvg } from '../../src/domain/digest/pictures/heat-map-svg.js';
@@ -116,5 +117,34 @@ describe('the trend drawn to PNG', () => {
     // The axis runs to 10, 22 px a risk; not rated is grey, on top of the second bar (above its count); the empty slots stay white.
     expect(colourAt(1, 316 - 9.8 * 22)).toEqual(rgbOf('#BDBDBD'));
     expect(colourAt(5, 300)).toEqual([255, 255, 255]);
+  });
+});
+
+describe('the indexed PNG', () => {
+  /** An opaque image `width` wide whose pixel i has colour `colourOf(i)`. */
+  function image(width: number, height: number, colourOf: (i: number) => Rgb): Uint8Array {
+    const rgba = new Uint8Array(width * height * 4);
+    for (let i = 0; i < width * height; i += 1) rgba.set([...colourOf(i), 255], i * 4);
+    return rgba;
+  }
+
+  it('with 256 colours or fewer, decodes to exactly the pixels drawn', () => {
+    const rgba = image(64, 32, (i) => [i % 256, (i * 7) % 256, 40]);
+    const png = PNG.sync.read(palettePng(rgba, 64, 32));
+    expect([png.width, png.height]).toEqual([64, 32]);
+    expect(Buffer.from(png.data).equals(Buffer.from(rgba))).toBe(true);
+  });
+
+  it('with more, keeps the 256 commonest exactly and draws each rare one as the nearest kept', () => {
+    // Pixels 0-399 are 400 rare colours (each once; red 1-200, green 0 or 2), the rest two common ones.
+    const rare = (i: number): Rgb => [(i % 200) + 1, i < 200 ? 0 : 2, 0];
+    const rgba = image(100, 100, (i) => (i < 400 ? rare(i) : i % 2 ? [255, 255, 255] : [0, 0, 0]));
+    const png = PNG.sync.read(palettePng(rgba, 100, 100));
+    const at = (i: number) => [...png.data.subarray(i * 4, i * 4 + 3)];
+    expect(at(500)).toEqual([0, 0, 0]);
+    expect(at(501)).toEqual([255, 255, 255]);
+    for (let i = 0; i < 400; i += 1)
+      expect(Math.max(...at(i).map((channel, c) => Math.abs(channel - rare(i)[c]!)))).toBeLessThanOrEqual(2);
+    expect(new Set(Array.from({ length: 10_000 }, (_, i) => at(i).join())).size).toBeLessThanOrEqual(256);
   });
 });

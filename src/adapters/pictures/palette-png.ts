@@ -28,8 +28,8 @@ function colourCounts(pixels: Uint32Array): Map<number, number> {
   const counts = new Map<number, number>();
   let last = pixels[0]! & 0xffffff;
   let run = 0;
-  for (const pixel of pixels) {
-    const colour = pixel & 0xffffff;
+  for (let i = 0; i < pixels.length; i += 1) {
+    const colour = pixels[i]! & 0xffffff;
     if (colour === last) {
       run += 1;
       continue;
@@ -67,33 +67,71 @@ function paletteOf(counts: Map<number, number>): { palette: number[]; indexOf: M
 }
 
 /**
- * Opaque RGBA pixels as an 8-bit indexed PNG. The pictures are flat colours
- * and anti-aliased text on them (150 to 300 colours), so one byte a pixel is
- * a quarter of RGBA before compression. Up to 256 colours it is lossless;
- * past that the rarest, edge pixels of letters, take the nearest colour kept.
+ * Each pixel's palette index, a row at a time behind PNG's filter byte (0:
+ * none, as Buffer.alloc left it; indexed images compress best unfiltered);
+ * null as soon as `indexOf` has no index for a colour.
  */
-export function palettePng(rgba: Uint8Array, width: number, height: number): Buffer {
-  // Whole pixels as 32-bit words (little-endian: red in the low byte), alpha masked off as the pictures are opaque.
-  const aligned = rgba.byteOffset % 4 === 0 ? rgba : Uint8Array.from(rgba);
-  const pixels = new Uint32Array(aligned.buffer, aligned.byteOffset, width * height);
-  const { palette, indexOf } = paletteOf(colourCounts(pixels));
+function indexPixels(
+  pixels: Uint32Array,
+  width: number,
+  height: number,
+  indexOf: (colour: number) => number | undefined,
+): Buffer | null {
   const stride = width + 1;
   const raw = Buffer.alloc(stride * height);
-  // Most pixels repeat the one before them: the last colour is kept, so the map is seldom asked.
+  // Most pixels repeat the one before them: the last colour is kept, so `indexOf` is seldom asked.
   let last = -1;
   let lastIndex = 0;
   for (let y = 0; y < height; y += 1) {
-    // Filter type 0 (none), the zero Buffer.alloc left: indexed images compress best unfiltered.
     const row = y * width;
     const out = y * stride + 1;
     for (let x = 0; x < width; x += 1) {
       const colour = pixels[row + x]! & 0xffffff;
       if (colour !== last) {
+        const index = indexOf(colour);
+        if (index === undefined) return null;
         last = colour;
-        lastIndex = indexOf.get(colour)!;
+        lastIndex = index;
       }
       raw[out + x] = lastIndex;
     }
+  }
+  return raw;
+}
+
+/** Indices given in the order colours are first met, while there are no more than 256. */
+function firstMet(): { palette: number[]; indexOf: (colour: number) => number | undefined } {
+  const indices = new Map<number, number>();
+  const palette: number[] = [];
+  return {
+    palette,
+    indexOf: (colour) => {
+      const known = indices.get(colour);
+      if (known !== undefined || palette.length === 256) return known;
+      indices.set(colour, palette.length);
+      palette.push(colour);
+      return palette.length - 1;
+    },
+  };
+}
+
+/**
+ * Opaque RGBA pixels as an 8-bit indexed PNG. The pictures are flat colours
+ * and anti-aliased text on them (150 to 300 colours), so one byte a pixel is
+ * a quarter of RGBA before compression. Up to 256 colours it is lossless, in
+ * one pass; past that the rarest, edge pixels of letters, take the nearest
+ * colour kept.
+ */
+export function palettePng(rgba: Uint8Array, width: number, height: number): Buffer {
+  // Whole pixels as 32-bit words (little-endian: red in the low byte), alpha masked off as the pictures are opaque.
+  const aligned = rgba.byteOffset % 4 === 0 ? rgba : new Uint8Array(rgba);
+  const pixels = new Uint32Array(aligned.buffer, aligned.byteOffset, width * height);
+  let { palette, indexOf } = firstMet();
+  let raw = indexPixels(pixels, width, height, indexOf);
+  if (raw === null) {
+    const nearest = paletteOf(colourCounts(pixels));
+    palette = nearest.palette;
+    raw = indexPixels(pixels, width, height, (colour) => nearest.indexOf.get(colour))!;
   }
   const paletteBytes = Buffer.alloc(palette.length * 3);
   for (const [index, colour] of palette.entries())

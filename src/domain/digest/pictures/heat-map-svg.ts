@@ -78,13 +78,7 @@ function cellSvg(cell: HeatMapCell, box: CellBox, moved: ReadonlyMap<string, Mov
       svgText(x + 6, y + 6 + countSize * 0.8, String(cell.count), { size: countSize, weight: 600, fill: ink }),
     );
     const top = y + 6 + countSize + 4;
-    const lines = cellIdLines(
-      cell.ids.map(cellId),
-      moved,
-      ID_SIZE,
-      inner,
-      Math.floor((y + size - 18 - top) / ID_LINE),
-    );
+    const lines = cellIdLines(cell.ids.map(cellId), moved, ID_SIZE, inner, Math.floor((y + size - 18 - top) / ID_LINE));
     lines.forEach((line, i) => {
       parts.push(svgText(x + 6, top + ID_SIZE * 0.8 + i * ID_LINE, line, { size: ID_SIZE, fill: ink }));
     });

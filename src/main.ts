@@ -56,11 +56,7 @@ async function runSlackBot(env: Env & { SLACK_BOT_TOKEN: string; SLACK_SIGNING_S
       today: (now) => dateInZone(now, settings.timeZone),
       log,
       leases,
-      otherBoards: settings.boards.slice(1).map((board) => ({
-        name: board.name,
-        store: stores.get(board.id)!,
-        scale: board.scale,
-      })),
+      boards: settings.boards.map((board) => ({ board, store: stores.get(board.id)! })),
       postDigest: async (day) => (await runDigest(defaultBoardDigest, settings.boards[0]!, day)) ?? { kind: 'busy' },
     },
     {

@@ -74,6 +74,7 @@ export function startJobs(deps: JobDeps): RunningScheduler {
       store: deps.store,
       // Every board's register: owners on a second board are reminded too, one message a person.
       boards: settings.boards.map((board) => ({
+        id: board.id,
         name: board.name,
         store: deps.boardStores?.get(board.id) ?? deps.store,
         scale: board.scale,

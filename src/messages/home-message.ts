@@ -10,10 +10,10 @@ export interface HomeContent {
   items: Item[] | null;
   today: IsoDate;
   source: string;
-  /** The first board's name, when there are others: its items are listed under it. */
+  /** The first board's ID, when the bot serves several: its buttons name it. */
   board?: string;
-  /** The viewer's open items on the other boards' registers, by board: listed without buttons. */
-  otherBoards?: ReadonlyArray<{ board: string; items: Item[] }>;
+  /** The viewer's open items on the other boards' registers, under each board's name, their buttons naming their board. */
+  otherBoards?: ReadonlyArray<{ board: string; name: string; items: Item[] }>;
 }
 
 /** Overdue first (most overdue at the top), then by target date, undated last. */
@@ -47,7 +47,7 @@ export function homeMessage(home: HomeContent): Message {
     for (const item of [...home.items].sort(byUrgency)) {
       parts.push(
         { type: 'section', line: itemLine(item, home.today) },
-        { type: 'buttons', buttons: itemButtons(item) },
+        { type: 'buttons', buttons: itemButtons(item, false, home.board) },
       );
     }
   }
@@ -55,15 +55,14 @@ export function homeMessage(home: HomeContent): Message {
   for (const other of (home.otherBoards ?? []).filter((board) => board.items.length > 0)) {
     parts.push(
       { type: 'divider' },
-      { type: 'header', text: other.board },
-      {
-        type: 'context',
-        line: `${plural(other.items.length, 'open item')} of yours on ${other.board}'s register. Change these in that board's sheet: the buttons above work on ${home.board ?? 'the first board'}'s register.`,
-      },
-      ...[...other.items]
-        .sort(byUrgency)
-        .map((item) => ({ type: 'section' as const, line: itemLine(item, home.today) })),
+      { type: 'header', text: other.name },
+      { type: 'context', line: `${plural(other.items.length, 'open item')} of yours on ${other.name}'s register.` },
     );
+    for (const item of [...other.items].sort(byUrgency))
+      parts.push(
+        { type: 'section', line: itemLine(item, home.today) },
+        { type: 'buttons', buttons: itemButtons(item, false, other.board) },
+      );
   }
   return { summary: 'Your risks and actions', parts };
 }

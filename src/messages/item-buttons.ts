@@ -13,8 +13,8 @@ export const ITEM_ACTIONS = {
 export const SNOOZE_DAYS = 7;
 
 /** What a button carries: which item (its kind, so a form can open before the register is read). */
-export function buttonValue(item: Pick<Item, 'kind' | 'id'>): string {
-  return JSON.stringify({ kind: item.kind, id: item.id });
+export function buttonValue(item: Pick<Item, 'kind' | 'id'>, board?: string): string {
+  return JSON.stringify({ kind: item.kind, id: item.id, ...(board ? { board } : {}) });
 }
 
 /**
@@ -22,8 +22,9 @@ export function buttonValue(item: Pick<Item, 'kind' | 'id'>): string {
  * or snooze its reminders a week. A review reminder offers "Reviewed, no
  * change" in place of a new date, since reviewing is what it asks for.
  */
-export function itemButtons(item: Pick<Item, 'kind' | 'id'>, forReview = false): MessageButton[] {
-  const value = buttonValue(item);
+export function itemButtons(item: Pick<Item, 'kind' | 'id'>, forReview = false, board?: string): MessageButton[] {
+  // The board ID routes the press to that board's register (board-deps.ts), never another board's item of the same ID.
+  const value = buttonValue(item, board);
   const first: MessageButton = forReview
     ? { text: 'Reviewed, no change', actionId: ITEM_ACTIONS.reviewed, value, style: 'primary' }
     : { text: item.kind === 'risk' ? 'Close risk' : 'Mark done', actionId: ITEM_ACTIONS.done, value, style: 'primary' };

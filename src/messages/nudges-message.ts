@@ -71,14 +71,11 @@ export function nudgeMessage(delivery: NudgeDelivery, today: string): Message {
 
 /** One board's part of a person's reminders, when they own items on several boards' registers. */
 export interface BoardDelivery {
+  /** The board's name, shown above its items. */
   board: string;
+  /** The board's ID, which its items' buttons carry so a press changes that board's register; absent with one board. */
+  boardId?: string;
   delivery: NudgeDelivery;
-  /**
-   * Whether the items get buttons: a button acts on the bot's first board's
-   * register, so another board's items get none (never a press on the wrong
-   * board's item with the same ID), and a word on where to change them.
-   */
-  buttons: boolean;
 }
 
 /**
@@ -87,7 +84,7 @@ export interface BoardDelivery {
  * register names them.
  */
 export function boardsNudgeMessage(parts: readonly BoardDelivery[], today: string): Message {
-  if (parts.length === 1 && parts[0]!.buttons) return nudgeMessage(parts[0]!.delivery, today);
+  if (parts.length === 1 && parts[0]!.boardId === undefined) return nudgeMessage(parts[0]!.delivery, today);
   const nudges = parts.flatMap((part) => part.delivery.nudges);
   const overdue = nudges.filter((n) => n.daysToGo < 0).length;
   const summary = `Reminder: ${plural(nudges.length, 'item')} on ${plural(parts.length, 'board')} need your attention${overdue > 0 ? ` (${overdue} overdue)` : ''}`;
@@ -95,18 +92,16 @@ export function boardsNudgeMessage(parts: readonly BoardDelivery[], today: strin
     { type: 'header', text: `Reminders for ${formatDate(today)}` },
     { type: 'context', line: "Snoozing holds an item's reminders for a week." },
   ];
-  for (const { board, delivery, buttons } of parts) {
-    const where = buttons
-      ? ''
-      : " Change these in that board's sheet: buttons and commands here work on the first board's register.";
+  for (const { board, boardId, delivery } of parts) {
     message.push(
       { type: 'section', line: [bold(board)] },
-      { type: 'context', line: `As ${delivery.owners.join(', ')} in ${board}'s register.${where}` },
+      { type: 'context', line: `As ${delivery.owners.join(', ')} in ${board}'s register.` },
     );
-    for (const nudge of delivery.nudges) {
-      message.push({ type: 'section', line: nudgeLine(nudge) });
-      if (buttons) message.push({ type: 'buttons', buttons: itemButtons(nudge.item, nudge.stage === 'review') });
-    }
+    for (const nudge of delivery.nudges)
+      message.push(
+        { type: 'section', line: nudgeLine(nudge) },
+        { type: 'buttons', buttons: itemButtons(nudge.item, nudge.stage === 'review', boardId) },
+      );
   }
   return { summary, parts: message };
 }

@@ -28,6 +28,8 @@ export type { NudgeRunReport } from '../domain/reminders/nudge-delivery.js';
 
 /** A board's register, for a run that reminds the owners of every board's items. */
 export interface BoardRegister {
+  /** The board's ID, which reminder buttons carry so a press changes this board's register. */
+  id?: string;
   name: string;
   store: RegisterStore;
   /** The board's own scale, when it has one: its register is read on it. */
@@ -181,11 +183,11 @@ export async function sendNudges(deps: SendNudgesDeps, today: IsoDate, clock: ()
   const outcomes = new Map<BoardRun, AuditRecord[]>();
   for (const { recipient, parts, messageKey, channel } of claimed) {
     try {
-      // Buttons act on the first board's register: only its items get them.
+      // With several boards, each board's buttons carry its ID, so a press changes that board's register.
       const sections = parts.map(({ run, delivery }) => ({
         board: run.board.name,
         delivery,
-        buttons: run === runs[0],
+        ...(runs.length > 1 && run.board.id ? { boardId: run.board.id } : {}),
       }));
       await outbox.deliver(channel, boardsNudgeMessage(sections, today), messageKey);
       report.delivered.push(merged(recipient, parts));

@@ -18,7 +18,7 @@ import {
   startTestSlackApp,
   TEST_SIGNING_SECRET,
 } from '../helpers/slack-app-fixture.js';
-import { eventBody, sendToApp } from '../helpers/slack-signing.js';
+import { eventBody, interactionBody, sendToApp, slashCommandBody } from '../helpers/slack-signing.js';
 
 const settings = loadSettings();
 const TODAY = '2026-11-23'; // the sample register's Monday
@@ -56,7 +56,7 @@ const SECOND_REGISTER = {
   ],
 };
 
-async function boards(): Promise<Array<{ name: string; store: RegisterStore }>> {
+async function boards(): Promise<Array<{ id: string; name: string; store: RegisterStore }>> {
   const sample = await new WorkbookRegisterStore({
     path: sampleWorkbookCopy('two-boards-'),
     tabs: settings.tabs,
@@ -64,12 +64,12 @@ async function boards(): Promise<Array<{ name: string; store: RegisterStore }>> 
   const first = sheets.addSpreadsheet(MemoryRegisterStore.copyOf(sample, settings.tabs).snapshot());
   const second = sheets.addSpreadsheet(structuredClone(SECOND_REGISTER));
   return [
-    { name: 'Joint Commissioning Board', store: sheetsStore(sheets, first) },
-    { name: 'Learning Disability Board', store: sheetsStore(sheets, second) },
+    { id: 'jcb', name: 'Joint Commissioning Board', store: sheetsStore(sheets, first) },
+    { id: 'ld', name: 'Learning Disability Board', store: sheetsStore(sheets, second) },
   ];
 }
 
-const run = (registers: Array<{ name: string; store: RegisterStore }>) => {
+const run = (registers: Array<{ id: string; name: string; store: RegisterStore }>) => {
   const deps: NudgeRunDeps = {
     store: registers[0]!.store,
     boards: registers,
@@ -97,14 +97,12 @@ describe('reminders for every board', () => {
     expect(text).toContain('Learning disability day centre closes early');
     expect(text).toMatch(/R - 3|R - 10/); // the sample's Lead Commissioner risks
     expect(report!.delivered.find((delivery) => delivery.recipient === LEAD)!.nudges.length).toBeGreaterThan(1);
-    // Buttons act on the first board's register: the second board's R-1 gets none, never a press on another R-1.
-    const buttonIds = (toLead[0]!.args.blocks as Array<{ type: string; elements?: Array<{ value?: string }> }>)
+    // Each button names its board, so a press on the second board's R-1 changes that R-1, never another.
+    const values = (toLead[0]!.args.blocks as Array<{ type: string; elements?: Array<{ value?: string }> }>)
       .filter((block) => block.type === 'actions')
-      .flatMap((block) => block.elements ?? [])
-      .map((element) => JSON.parse(element.value ?? '{}').id);
-    expect(buttonIds.length).toBeGreaterThan(0);
-    expect(buttonIds).not.toContain('R-1');
-    expect(text).toContain("Change these in that board's sheet");
+      .map((block) => JSON.parse(block.elements![0]!.value!) as { id: string; board?: string });
+    expect(values).toContainEqual({ kind: 'risk', id: 'R-1', board: 'ld' });
+    expect(values.filter((value) => value.id !== 'R-1').every((value) => value.board === 'jcb')).toBe(true);
 
     const second = readRegister(await registers[1]!.store.load(), settings, TODAY);
     expect(second.audit.filter((line) => line.field === 'nudge-sent').map((line) => line.item)).toEqual(['R-1']);
@@ -119,16 +117,103 @@ describe('reminders for every board', () => {
   });
 });
 
+/** The two boards as the app's settings and deps name them: each with its channel and register. */
+function appBoards(registers: Array<{ id: string; name: string; store: RegisterStore }>) {
+  const contexts = registers.map((register, i) => ({
+    board: {
+      ...settings.boards[0]!,
+      id: register.id,
+      name: register.name,
+      sheetId: i === 0 ? null : `sheet-${register.id}`,
+      channel: i === 0 ? 'C0JCB' : 'C0LDB',
+    },
+    store: register.store,
+  }));
+  return { settings: { ...settings, boards: contexts.map((context) => context.board) }, boards: contexts };
+}
+
+const risk = async (store: RegisterStore, key: string) =>
+  readRegister(await store.load(), settings, TODAY).risks.find((item) => item.key === key)!;
+
+describe('two boards through the Slack app', () => {
+  it("when the second board's R-1 is closed from its reminder button, then that R-1 closes and the first board's R-1 is untouched", async () => {
+    slack.reset();
+    const registers = await boards();
+    const app = await startTestSlackApp(slack, {
+      store: registers[0]!.store,
+      today: () => TODAY,
+      log: () => {},
+      ...appBoards(registers),
+    });
+    try {
+      const firstBefore = await risk(registers[0]!.store, 'R-1');
+      const press = interactionBody({
+        type: 'block_actions',
+        team: { id: 'T0TEST' },
+        user: { id: LEAD, team_id: 'T0TEST' },
+        api_app_id: 'A0TEST',
+        trigger_id: 'two-boards.press',
+        response_url: slack.responseUrl(),
+        actions: [
+          {
+            type: 'button',
+            action_id: 'item_done',
+            block_id: 'b1',
+            value: JSON.stringify({ kind: 'risk', id: 'R-1', board: 'ld' }),
+            action_ts: `${Date.now() / 1000}`,
+          },
+        ],
+      });
+      expect((await sendToApp(app.url!, press, { secret: TEST_SIGNING_SECRET })).status).toBe(200);
+      await expect.poll(async () => (await risk(registers[1]!.store, 'R-1')).state, { timeout: 8000 }).toBe('closed');
+      expect(await risk(registers[0]!.store, 'R-1')).toMatchObject({
+        status: firstBefore.status,
+        state: firstBefore.state,
+      });
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it("when a command comes from a board's channel, then it changes that board's register; from elsewhere, the first board's", async () => {
+    slack.reset();
+    const registers = await boards();
+    const app = await startTestSlackApp(slack, {
+      store: registers[0]!.store,
+      today: () => TODAY,
+      log: () => {},
+      ...appBoards(registers),
+    });
+    try {
+      const command = (channelId: string, text: string) =>
+        sendToApp(
+          app.url!,
+          slashCommandBody({ command: '/risk', text, userId: LEAD, channelId, responseUrl: slack.responseUrl() }),
+          { secret: TEST_SIGNING_SECRET },
+        );
+      const firstR1 = await risk(registers[0]!.store, 'R-1');
+      await command('C0LDB', 'update R-1 probability 1');
+      await slack.waitFor('response_url', 1, 8000);
+      expect(await risk(registers[1]!.store, 'R-1')).toMatchObject({ probability: 1 });
+      expect((await risk(registers[0]!.store, 'R-1')).probability).toBe(firstR1.probability);
+      await command('C0JCB', 'show R-1');
+      const answers = await slack.waitFor('response_url', 2, 8000);
+      expect(JSON.stringify(answers[1]!.args)).toContain('R - 1');
+    } finally {
+      await app.stop();
+    }
+  });
+});
+
 describe('the App Home across boards', () => {
-  it("when a person owns items on two boards, then their Home lists both, the second board's under its name and without buttons", async () => {
+  it("when a person owns items on two boards, then their Home lists both, the second board's under its name, each button naming its board", async () => {
     slack.reset();
     const [first, second] = await boards();
     const app = await startTestSlackApp(slack, {
       store: first!.store,
-      settings: { ...settings, boards: [{ ...settings.boards[0]!, name: first!.name }] },
       today: () => TODAY,
       log: () => {},
-      otherBoards: [second!],
+      ...appBoards([first!, second!]),
     });
     try {
       const opened = eventBody({ type: 'app_home_opened', user: LEAD, channel: `D${LEAD}`, tab: 'home' });
@@ -138,12 +223,11 @@ describe('the App Home across boards', () => {
       const text = JSON.stringify(view);
       expect(text).toContain('Learning Disability Board');
       expect(text).toContain('Learning disability day centre closes early');
-      expect(text).toContain("Change these in that board's sheet");
-      const buttonIds = view.blocks
+      const values = view.blocks
         .filter((block) => block.type === 'actions')
-        .map((block) => JSON.parse(block.elements![0]!.value!).id);
-      expect(buttonIds).toEqual(expect.arrayContaining(['R - 3']));
-      expect(buttonIds).not.toContain('R-1');
+        .map((block) => JSON.parse(block.elements![0]!.value!) as { id: string; board?: string });
+      expect(values).toContainEqual({ kind: 'risk', id: 'R - 3', board: 'jcb' });
+      expect(values).toContainEqual({ kind: 'risk', id: 'R-1', board: 'ld' });
     } finally {
       await app.stop();
     }

@@ -5,6 +5,12 @@ import type { RegisterStore } from '../../ports/register-store.js';
 import type { DigestPostOutcome } from '../../use-cases/post-digest.js';
 import type { ActorDirectory } from './actor-directory.js';
 
+/** A board the bot serves: its settings, with its own register. */
+export interface BoardContext {
+  board: Settings['boards'][number];
+  store: RegisterStore;
+}
+
 /** What every listener needs. */
 export interface SlackDeps {
   store: RegisterStore;
@@ -17,11 +23,11 @@ export interface SlackDeps {
   /** Claims shared between instances (Redis) or kept in memory (one instance, the default). */
   leases?: Leases;
   /**
-   * The boards after the first, each with its own register: the App Home
-   * lists the viewer's items on them too (without buttons, which act on the
-   * first board's register).
+   * Every board with its own register, the bot's first board first: a
+   * command in a board's channel, and a button or form naming a board, act on
+   * that board's register (board-deps.ts); the App Home lists them all.
    */
-  otherBoards?: ReadonlyArray<{ name: string; store: RegisterStore; scale?: Settings['scale'] }>;
+  boards?: readonly BoardContext[];
   /** Posts the default board's digest for a day (the schedule's own code); absent when the app runs without it. */
   postDigest?: (today: IsoDate) => Promise<DigestPostOutcome>;
 }

@@ -16,11 +16,16 @@ export interface ButtonOrigin {
  * reason, which goes in the Audit log and the item's latest note. The first
  * target date is kept and the slip counted.
  */
-export function newDateModal(item: Pick<Item, 'kind' | 'id'>, today: IsoDate, origin: ButtonOrigin | null): ModalView {
+export function newDateModal(
+  item: Pick<Item, 'kind' | 'id'>,
+  today: IsoDate,
+  origin: ButtonOrigin | null,
+  board?: string,
+): ModalView {
   return {
     type: 'modal',
     callback_id: IDS.views.newDate,
-    private_metadata: JSON.stringify({ kind: item.kind, id: item.id, origin }),
+    private_metadata: JSON.stringify({ kind: item.kind, id: item.id, origin, ...(board ? { board } : {}) }),
     title: { type: 'plain_text', text: `New date for ${neutraliseBidi(item.id)}`.slice(0, 24) },
     submit: { type: 'plain_text', text: 'Move date' },
     close: { type: 'plain_text', text: 'Cancel' },

@@ -36,12 +36,13 @@ const select = (blockId: string, label: string, options: Option[]) => ({
 });
 
 /** The form `/risk new` or `/action new` opens. */
-export function newItemModal(target: 'risk' | 'action', scale: Scale): ModalView {
+export function newItemModal(target: 'risk' | 'action', scale: Scale, board?: string): ModalView {
   const risk = target === 'risk';
   return {
     type: 'modal',
     callback_id: IDS.views.newItem,
-    private_metadata: JSON.stringify({ target }),
+    // The board the item is added to (board-deps.ts): the one whose channel the command came from.
+    private_metadata: JSON.stringify({ target, ...(board ? { board } : {}) }),
     title: { type: 'plain_text', text: risk ? 'New risk' : 'New action' },
     submit: { type: 'plain_text', text: 'Add' },
     close: { type: 'plain_text', text: 'Cancel' },

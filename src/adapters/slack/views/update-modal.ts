@@ -7,13 +7,14 @@ import { IDS } from '../ids.js';
  * Update button opens with the item filled in: which item, what to change
  * (in the same words as the command), and a note.
  */
-export function updateModal(target: 'risk' | 'action', id?: string): ModalView {
+export function updateModal(target: 'risk' | 'action', id?: string, board?: string): ModalView {
   const noun = target === 'risk' ? 'risk' : 'action';
   const example = target === 'risk' ? 'R-3' : 'A-4';
   return {
     type: 'modal',
     callback_id: IDS.views.update,
-    private_metadata: JSON.stringify({ target }),
+    // The board the form changes (board-deps.ts): the one its button or channel named.
+    private_metadata: JSON.stringify({ target, ...(board ? { board } : {}) }),
     title: { type: 'plain_text', text: `Update a ${noun}` },
     submit: { type: 'plain_text', text: 'Update' },
     close: { type: 'plain_text', text: 'Cancel' },

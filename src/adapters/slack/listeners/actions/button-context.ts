@@ -4,7 +4,12 @@ import { z } from 'zod';
 import { withBlockSettled } from '../../blocks/settled-block.js';
 import type { ButtonOrigin } from '../../views/new-date-modal.js';
 
-const valueSchema = z.object({ kind: z.enum(['risk', 'action']), id: z.string().min(1).max(40) });
+const valueSchema = z.object({
+  kind: z.enum(['risk', 'action']),
+  id: z.string().min(1).max(40),
+  /** The board whose register the item is on; absent on buttons from before boards were named (the first board). */
+  board: z.string().min(1).max(60).optional(),
+});
 export type ButtonItem = z.infer<typeof valueSchema>;
 
 /** The item a button names, from its value (see item-buttons.ts); null when the value is not ours. */

@@ -5,6 +5,7 @@ import { SNOOZE_DAYS } from '../../../../messages/item-buttons.js';
 import { snoozeItem } from '../../../../use-cases/snooze-item.js';
 import { updateItem } from '../../../../use-cases/update-item.js';
 import { escapeMrkdwn } from '../../blocks/render-blocks.js';
+import { onBoard } from '../../board-deps.js';
 import { changeIdOf } from '../../delivery-dedupe.js';
 import { IDS } from '../../ids.js';
 import { replyingErrors } from '../../reply-errors.js';
@@ -43,7 +44,10 @@ function onButton(app: App, deps: SlackDeps, actionId: string, work: Work): void
       (message) => respondWith(respond, message),
       deps.log,
       async () => {
-        const line = await work({ item, body, client, respond, changeId: changeIdOf(context) }, deps);
+        const line = await work(
+          { item, body, client, respond, changeId: changeIdOf(context) },
+          onBoard(deps, item.board),
+        );
         if (line === null) return;
         // Pressed in the App Home: show the item's new state there; pressed on a message: say what was done in it.
         if (body.view?.type === 'home') await publishHome(deps, client, body.user.id);
@@ -110,7 +114,7 @@ const snooze: Work = async (press, deps) => {
 const openUpdate: Work = async (press) => {
   await press.client.views.open({
     trigger_id: press.body.trigger_id,
-    view: updateModal(press.item.kind, press.item.id),
+    view: updateModal(press.item.kind, press.item.id, press.item.board),
   });
   return null;
 };
@@ -118,7 +122,7 @@ const openUpdate: Work = async (press) => {
 const openNewDate: Work = async (press, deps) => {
   await press.client.views.open({
     trigger_id: press.body.trigger_id,
-    view: newDateModal(press.item, deps.today(deps.clock()), buttonOrigin(press.body)),
+    view: newDateModal(press.item, deps.today(deps.clock()), buttonOrigin(press.body), press.item.board),
   });
   return null;
 };

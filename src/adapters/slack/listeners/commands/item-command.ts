@@ -5,6 +5,7 @@ import type { Message } from '../../../../messages/message.js';
 import type { CommandReply } from '../../../../use-cases/handle-command.js';
 import { handleCommand } from '../../../../use-cases/handle-command.js';
 import { renderBlocks } from '../../blocks/render-blocks.js';
+import { boardOfChannel, onBoard } from '../../board-deps.js';
 import { changeIdOf } from '../../delivery-dedupe.js';
 import { announceToBoard } from '../../post-message.js';
 import { replyingErrors } from '../../reply-errors.js';
@@ -29,9 +30,12 @@ async function deliver(
   client: WebClient,
   triggerId: string,
   target: 'risk' | 'action',
+  board: string | undefined,
 ): Promise<void> {
   if (reply.kind === 'modal') {
-    const view = reply.modal === 'new' ? newItemModal(target, deps.settings.scale) : updateModal(target);
+    // The form carries the board, so its submission changes that board's register.
+    const view =
+      reply.modal === 'new' ? newItemModal(target, deps.settings.scale, board) : updateModal(target, undefined, board);
     await client.views.open({ trigger_id: triggerId, view });
     return;
   }
@@ -81,9 +85,12 @@ export function registerItemCommands(app: App, deps: SlackDeps): void {
       (message) => respondWith(respond, message),
       deps.log,
       async () => {
+        // In a board's channel, the command is about that board's register; elsewhere the bot's first board's.
+        const board = boardOfChannel(deps, command.channel_id);
+        const onItsBoard = onBoard(deps, board);
         const actor = await deps.actors.actor(command.user_id, client);
         const now = deps.clock();
-        const reply = await handleCommand(deps, {
+        const reply = await handleCommand(onItsBoard, {
           target,
           text: command.text,
           actor,
@@ -92,7 +99,7 @@ export function registerItemCommands(app: App, deps: SlackDeps): void {
           now: now.toISOString(),
           changeId: changeIdOf(context),
         });
-        await deliver(reply, deps, respond, client, command.trigger_id, target);
+        await deliver(reply, onItsBoard, respond, client, command.trigger_id, target, board);
       },
     );
   });

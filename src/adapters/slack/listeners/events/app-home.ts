@@ -9,28 +9,26 @@ import { homeView } from '../../views/home-view.js';
 /** Publishes a user's App Home from the register as it is now. */
 export async function publishHome(deps: SlackDeps, client: WebClient, userId: string): Promise<void> {
   const today = deps.today(deps.clock());
-  const [register, actor] = await Promise.all([
-    loadRegister(deps.store, deps.settings, today),
+  const boards = deps.boards ?? [{ board: deps.settings.boards[0]!, store: deps.store }];
+  const [registers, actor] = await Promise.all([
+    // Each board's register read on its own scale.
+    Promise.all(
+      boards.map((context) => loadRegister(context.store, { ...deps.settings, scale: context.board.scale }, today)),
+    ),
     deps.actors.actor(userId, client),
   ]);
-  const items = isInPeople(register, actor) ? itemsOfPerson(register, null, actor) : null;
-  // The viewer's items on every other board's register, each read on its board's scale.
-  const otherBoards = await Promise.all(
-    (deps.otherBoards ?? []).map(async (board) => {
-      const theirs = await loadRegister(
-        board.store,
-        { ...deps.settings, scale: board.scale ?? deps.settings.scale },
-        today,
-      );
-      return { board: board.name, items: isInPeople(theirs, actor) ? itemsOfPerson(theirs, null, actor) : [] };
-    }),
-  );
+  const [first, ...others] = registers;
+  const items = isInPeople(first!, actor) ? itemsOfPerson(first!, null, actor) : null;
   const message = homeMessage({
     items,
     today,
-    source: register.source,
-    board: deps.settings.boards[0]?.name,
-    otherBoards,
+    source: first!.source,
+    ...(deps.boards ? { board: boards[0]!.board.id } : {}),
+    otherBoards: others.map((register, i) => ({
+      board: boards[i + 1]!.board.id,
+      name: boards[i + 1]!.board.name,
+      items: isInPeople(register, actor) ? itemsOfPerson(register, null, actor) : [],
+    })),
   });
   await client.views.publish({ user_id: userId, view: homeView(message) });
 }

@@ -5,6 +5,7 @@ import { formatDate } from '../../../../domain/dates/calendar.js';
 import { updatedMessage } from '../../../../messages/item-message.js';
 import { updateItem } from '../../../../use-cases/update-item.js';
 import { escapeMrkdwn } from '../../blocks/render-blocks.js';
+import { onBoard } from '../../board-deps.js';
 import { IDS } from '../../ids.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { settleButtons } from '../actions/button-context.js';
@@ -24,17 +25,19 @@ export function registerNewDateSubmitted(app: App, deps: SlackDeps): void {
       kind: z.enum(['risk', 'action']),
       id: z.string(),
       origin: z.object({ channel: z.string(), ts: z.string(), blockId: z.string() }).nullable(),
+      board: z.string().optional(),
     }),
     firstBlock: 'date',
-    check({ id, origin }, read, today) {
+    check({ id, origin, board }, read, today) {
       const date = read('date');
       const reason = read('reason');
       if (!isIsoDate(date) || date < today) return refuse({ date: `Pick a date from today (${formatDate(today)}) on` });
       if (reason === '') return refuse({ reason: 'Say why the date is moving: the board sees slips' });
-      return proceed({ id, origin, date, reason });
+      return proceed({ id, origin, date, reason, board });
     },
-    async work({ id, origin, date, reason }, { client, userId, actor, now, today, dm, changeId }) {
-      const { item, update } = await updateItem(deps, {
+    async work({ id, origin, date, reason, board }, { client, userId, actor, now, today, dm, changeId }) {
+      const onItsBoard = onBoard(deps, board);
+      const { item, update } = await updateItem(onItsBoard, {
         id,
         changes: [{ field: 'targetDate', value: date }],
         note: reason,
@@ -44,7 +47,7 @@ export function registerNewDateSubmitted(app: App, deps: SlackDeps): void {
         now: now.toISOString(),
         changeId,
       });
-      await dm(updatedMessage(item, update, deps.settings.scale));
+      await dm(updatedMessage(item, update, onItsBoard.settings.scale));
       await publishHome(deps, client, userId);
       await settleButtons(
         client,

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { type NewItemFields, newItemProblem } from '../../../../domain/items/new-item.js';
 import { createItem } from '../../../../use-cases/create-item.js';
+import { onBoard } from '../../board-deps.js';
 import { IDS } from '../../ids.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { onFormSubmitted, proceed, refuse } from './on-form-submitted.js';
@@ -16,9 +17,9 @@ const FORM_BLOCKS = new Set(['title', 'owner', 'impact', 'probability', 'targetD
 export function registerNewItemSubmitted(app: App, deps: SlackDeps): void {
   onFormSubmitted(app, deps, {
     callbackId: IDS.views.newItem,
-    metadata: z.object({ target: z.enum(['risk', 'action']) }),
+    metadata: z.object({ target: z.enum(['risk', 'action']), board: z.string().optional() }),
     firstBlock: 'title',
-    check({ target }, read) {
+    check({ target, board }, read) {
       const fields: NewItemFields = {
         kind: target,
         title: read('title'),
@@ -28,14 +29,21 @@ export function registerNewItemSubmitted(app: App, deps: SlackDeps): void {
         targetDate: read('targetDate'),
         note: read('note'),
       };
-      const problem = newItemProblem(fields, deps.settings.scale);
+      const problem = newItemProblem(fields, onBoard(deps, board).settings.scale);
       // Each field's input block is named after the field; Slack refuses errors for a block the form lacks.
       return problem === null
-        ? proceed(fields)
+        ? proceed({ fields, board })
         : refuse({ [FORM_BLOCKS.has(problem.field) ? problem.field : 'title']: problem.message });
     },
-    async work(fields, { actor, now, today, dm, changeId }) {
-      const { id } = await createItem(deps, { fields, actor, via: 'modal', today, now: now.toISOString(), changeId });
+    async work({ fields, board }, { actor, now, today, dm, changeId }) {
+      const { id } = await createItem(onBoard(deps, board), {
+        fields,
+        actor,
+        via: 'modal',
+        today,
+        now: now.toISOString(),
+        changeId,
+      });
       await dm({
         summary: `Added ${id}`,
         parts: [

@@ -4,6 +4,7 @@ import { parseItemId } from '../../../../domain/commands/command.js';
 import { parseChanges } from '../../../../domain/commands/command-changes.js';
 import { updateReply } from '../../../../use-cases/handle-command.js';
 import { updateItem } from '../../../../use-cases/update-item.js';
+import { onBoard } from '../../board-deps.js';
 import { IDS } from '../../ids.js';
 import { announceToBoard } from '../../post-message.js';
 import type { SlackDeps } from '../../slack-deps.js';
@@ -18,9 +19,9 @@ import { onFormSubmitted, proceed, refuse } from './on-form-submitted.js';
 export function registerUpdateSubmitted(app: App, deps: SlackDeps): void {
   onFormSubmitted(app, deps, {
     callbackId: IDS.views.update,
-    metadata: z.object({ target: z.enum(['risk', 'action']) }),
+    metadata: z.object({ target: z.enum(['risk', 'action']), board: z.string().optional() }),
     firstBlock: 'id',
-    check({ target }, read) {
+    check({ target, board }, read) {
       const typedId = read('id');
       const note = read('note');
       if (typedId === '') return refuse({ id: `Give the ${target}'s ID, e.g. ${target === 'risk' ? 'R-3' : 'A-4'}` });
@@ -28,11 +29,12 @@ export function registerUpdateSubmitted(app: App, deps: SlackDeps): void {
       if (!id.ok) return refuse({ id: id.problem });
       const changes = parseChanges(target, id.id, read('changes'), note !== '');
       return changes.ok
-        ? proceed({ id: id.id, changes: changes.changes, note: note || changes.note })
+        ? proceed({ id: id.id, changes: changes.changes, note: note || changes.note, board })
         : refuse({ changes: changes.problem });
     },
-    async work({ id, changes, note }, { client, userId, actor, now, today, dm, changeId }) {
-      const outcome = await updateItem(deps, {
+    async work({ id, changes, note, board: boardId }, { client, userId, actor, now, today, dm, changeId }) {
+      const board = onBoard(deps, boardId);
+      const outcome = await updateItem(board, {
         id,
         changes,
         note,
@@ -42,10 +44,10 @@ export function registerUpdateSubmitted(app: App, deps: SlackDeps): void {
         now: now.toISOString(),
         changeId,
       });
-      const reply = updateReply(outcome, actor, deps.settings.scale);
+      const reply = updateReply(outcome, actor, board.settings.scale);
       await dm(reply.message);
       await publishHome(deps, client, userId);
-      await announceToBoard(deps, client, reply.announce);
+      await announceToBoard(board, client, reply.announce);
     },
   });
 }

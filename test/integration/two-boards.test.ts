@@ -205,6 +205,52 @@ describe('two boards through the Slack app', () => {
   });
 });
 
+describe('reading across boards from a direct message', () => {
+  it('when a person asks for their items by command or in chat outside a board channel, then every board answers, each under its name', async () => {
+    slack.reset();
+    const registers = await boards();
+    const app = await startTestSlackApp(slack, {
+      store: registers[0]!.store,
+      today: () => TODAY,
+      log: () => {},
+      ...appBoards(registers),
+    });
+    try {
+      const list = slashCommandBody({
+        command: '/risk',
+        text: 'list mine',
+        userId: LEAD,
+        channelId: `D${LEAD}`,
+        responseUrl: slack.responseUrl(),
+      });
+      await sendToApp(app.url!, list, { secret: TEST_SIGNING_SECRET });
+      const [answer] = await slack.waitFor('response_url', 1, 8000);
+      const listed = JSON.stringify(answer!.args);
+      expect(listed).toContain('Joint Commissioning Board');
+      expect(listed).toContain('Learning Disability Board');
+      expect(listed).toContain('R - 3');
+      expect(listed).toContain('Learning disability day centre closes early');
+
+      const asked = eventBody({
+        type: 'message',
+        channel_type: 'im',
+        channel: `D${LEAD}`,
+        user: LEAD,
+        text: 'what do I own?',
+        ts: '1700000000.000100',
+      });
+      await sendToApp(app.url!, asked, { secret: TEST_SIGNING_SECRET });
+      const [reply] = await slack.waitFor('chat.postMessage', 1, 8000);
+      const said = JSON.stringify(reply!.args);
+      expect(said).toContain('Learning Disability Board');
+      expect(said).toContain('Learning disability day centre closes early');
+      expect(said).toContain('R - 3');
+    } finally {
+      await app.stop();
+    }
+  });
+});
+
 describe('the App Home across boards', () => {
   it("when a person owns items on two boards, then their Home lists both, the second board's under its name, each button naming its board", async () => {
     slack.reset();

@@ -2,7 +2,7 @@ import type { App, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Message } from '../../../../messages/message.js';
-import type { CommandReply } from '../../../../use-cases/handle-command.js';
+import type { CommandInput, CommandReply } from '../../../../use-cases/handle-command.js';
 import { handleCommand } from '../../../../use-cases/handle-command.js';
 import { renderBlocks } from '../../blocks/render-blocks.js';
 import { boardOfChannel, onBoard } from '../../board-deps.js';
@@ -90,7 +90,7 @@ export function registerItemCommands(app: App, deps: SlackDeps): void {
         const onItsBoard = onBoard(deps, board);
         const actor = await deps.actors.actor(command.user_id, client);
         const now = deps.clock();
-        const reply = await handleCommand(onItsBoard, {
+        const input: CommandInput = {
           target,
           text: command.text,
           actor,
@@ -98,7 +98,24 @@ export function registerItemCommands(app: App, deps: SlackDeps): void {
           today: deps.today(now),
           now: now.toISOString(),
           changeId: changeIdOf(context),
-        });
+        };
+        // `list` and `show` outside a board's channel read every board, each under its name; changes go to one board.
+        const boards = deps.boards ?? [];
+        if (board === undefined && boards.length > 1 && /^\s*(list|show)\b/i.test(command.text)) {
+          const replies = await Promise.all(boards.map((each) => handleCommand(onBoard(deps, each.board.id), input)));
+          const messages = replies.map((reply) => (reply.kind === 'reply' ? reply.message : null));
+          if (messages.every((message) => message !== null)) {
+            await respondWith(respond, {
+              summary: messages[0]!.summary,
+              parts: messages.flatMap((message, i) => [
+                { type: 'header' as const, text: boards[i]!.board.name },
+                ...message!.parts,
+              ]),
+            });
+            return;
+          }
+        }
+        const reply = await handleCommand(onItsBoard, input);
         await deliver(reply, onItsBoard, respond, client, command.trigger_id, target, board);
       },
     );

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { dateInZone } from '../../src/domain/dates/calendar.js';
+import { isoDateToSerial } from '../../src/domain/dates/timescale.js';
 import { workingDayRule } from '../../src/domain/dates/working-days.js';
 import type { FakeSheetsServer } from '../helpers/fake-sheets-server.js';
 import { type FakeSlackServer, startFakeSlackServer } from '../helpers/fake-slack-server.js';
@@ -15,7 +16,7 @@ import { startSheets, TEST_KEY } from '../helpers/sheets-fixture.js';
 
 /**
  * Three bot processes (`npm start`'s entry point, HTTP mode) against one
- * Redis, one Google Sheet and one Slack, started in the same minute. Each
+ * Redis, two boards' Google Sheets and one Slack, started in the same minute. Each
  * runs the reminder catch-up at start, and the digest catch-up too (the
  * test's config schedules it every minute, so its slot has just passed), and
  * fires it again each minute: every reminder and the digest must reach Slack once.
@@ -27,6 +28,9 @@ let redis: RunningRedis;
 let slack: FakeSlackServer;
 let sheets: FakeSheetsServer;
 let sheetId: string;
+let secondSheetId: string;
+/** Lead Commissioner, who owns items on both boards' registers. */
+const LEAD = 'U0SAMPLE03';
 const instances: Array<{ child: ChildProcess; output: string[] }> = [];
 
 beforeAll(async () => {
@@ -34,6 +38,26 @@ beforeAll(async () => {
   [redis, slack, sheets] = await Promise.all([startRedisServer(), startFakeSlackServer(), startSheets()]);
   for (const id of ['U0PLAN', 'U0HOUSE', 'U0DEREK']) slack.addUser({ id, email: `${id.toLowerCase()}@example.org` });
   sheetId = await sampleSheet(sheets, settings, today);
+  // A second programme's register: one risk of the same Lead Commissioner, due today.
+  secondSheetId = sheets.addSpreadsheet({
+    Risks: [
+      [
+        'Risk ID',
+        'Risk owner',
+        'Description of risk',
+        'Impact (I)',
+        'Probability (P)',
+        'Target resolution date',
+        'Status',
+      ],
+      ['R-1', 'Lead Commissioner', 'Day centre closes early', 3, 2, isoDateToSerial(today), 'Open'],
+    ],
+    Actions: [['Action ID', 'Action', 'Lead', 'Timescale', 'Status']],
+    People: [
+      ['Name', 'Slack user'],
+      ['Lead Commissioner', LEAD],
+    ],
+  });
 
   const dir = mkdtempSync(join(tmpdir(), 'scale-out-'));
   const config = join(dir, 'settings.json');
@@ -42,7 +66,10 @@ beforeAll(async () => {
     JSON.stringify({
       reminders: { nudgeTime: '00:00' },
       digest: { schedule: '* * * * *' },
-      boards: [{ id: 'default', name: 'Programme board', channel: 'C0BOARD' }],
+      boards: [
+        { id: 'default', name: 'Programme board', channel: 'C0BOARD' },
+        { id: 'ld', name: 'Learning Disability Board', channel: 'C0LDB', sheetId: secondSheetId },
+      ],
     }),
   );
   const env = {
@@ -96,16 +123,15 @@ const postsOf = (eventType: string) =>
     );
 
 describe.skipIf(SKIP_REDIS)('three instances behind a load balancer, one Redis', () => {
-  it('send each reminder and the digest once, whichever instance takes each run', async () => {
-    // All three try the digest at start and each minute; wait for the post, then a little for stragglers.
-    await slack.waitFor('files.completeUploadExternal', 1, 80_000);
+  it("send each reminder and each board's digest once, whichever instance takes each run", async () => {
+    // All three try each digest at start and each minute; wait for both posts, then a little for stragglers.
+    await slack.waitFor('files.completeUploadExternal', 2, 80_000);
     await new Promise((resolve) => setTimeout(resolve, 3000));
     for (let i = 0; i < 3; i++) expect(logOf(i)).toContain('runs coordinated through Redis');
 
     const digests = postsOf('risk_bot_digest');
-    expect(digests).toHaveLength(1);
-    expect(digests[0]!.args.channel).toBe('C0BOARD');
-    expect(slack.callsTo('files.completeUploadExternal')).toHaveLength(1);
+    expect(digests.map((post) => post.args.channel).sort()).toEqual(['C0BOARD', 'C0LDB']);
+    expect(slack.callsTo('files.completeUploadExternal')).toHaveLength(2);
 
     const reminders = postsOf('risk_bot_nudge');
     const recipients = reminders.map((c) => String(c.args.channel));
@@ -121,5 +147,13 @@ describe.skipIf(SKIP_REDIS)('three instances behind a load balancer, one Redis',
     const field = audit[0]!.findIndex((header) => /field/i.test(header));
     expect(audit.filter((row) => row[field] === 'digest-sent')).toHaveLength(1);
     expect(audit.filter((row) => row[field] === 'nudge-sent')).toHaveLength(reminders.length);
+    if (workingDayRule(settings.holidays)(today)) {
+      // One message to the person owning items on both boards, holding both; each board's ledger its own.
+      const toLead = reminders.filter((post) => post.args.channel === `D${LEAD}`);
+      expect(toLead).toHaveLength(1);
+      expect(JSON.stringify(toLead[0]!.args.blocks)).toContain('Day centre closes early');
+      const second = (sheets.snapshot(secondSheetId)['Audit log'] ?? []).map((row) => row.map(String));
+      expect(second.filter((row) => row[field] === 'nudge-sent').map((row) => row[2])).toEqual(['R-1']);
+    }
   }, 100_000);
 });

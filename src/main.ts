@@ -5,7 +5,7 @@ import { WorkInProgress } from './adapters/shared/work-in-progress.js';
 import { ActorDirectory } from './adapters/slack/actor-directory.js';
 import { startSlackApp } from './adapters/slack/slack-app.js';
 import { slackWebClient } from './adapters/slack/slack-client.js';
-import { boardStores, withEnvironment } from './composition/boards.js';
+import { boardStores, slackBoards, withEnvironment } from './composition/boards.js';
 import { exitOnSignals } from './composition/exit-on-signals.js';
 import { shutDown } from './composition/graceful-shutdown.js';
 import { runLocalMode } from './composition/local-mode.js';
@@ -46,17 +46,18 @@ async function runSlackBot(env: Env & { SLACK_BOT_TOKEN: string; SLACK_SIGNING_S
   );
   const leases = await openLeases(env, log);
   const inProgress = new WorkInProgress();
+  const actors = new ActorDirectory(settings);
   const defaultBoardDigest = digestRunDeps({ store, settings, client, leases, clock, log, inProgress });
   const running = await startSlackApp(
     {
       store,
       settings,
-      actors: new ActorDirectory(settings),
+      actors,
       clock,
       today: (now) => dateInZone(now, settings.timeZone),
       log,
       leases,
-      boards: settings.boards.map((board) => ({ board, store: stores.get(board.id)! })),
+      boards: slackBoards(settings, stores, actors),
       postDigest: async (day) => (await runDigest(defaultBoardDigest, settings.boards[0]!, day)) ?? { kind: 'busy' },
     },
     {

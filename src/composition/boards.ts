@@ -1,4 +1,6 @@
 import { SheetsRegisterStore } from '../adapters/sheets/sheets-store.js';
+import { ActorDirectory, boardActors } from '../adapters/slack/actor-directory.js';
+import type { BoardContext } from '../adapters/slack/slack-deps.js';
 import type { Env } from '../config/env.js';
 import { type Settings, SettingsError } from '../config/settings.js';
 import type { RegisterStore } from '../ports/register-store.js';
@@ -41,4 +43,23 @@ export function boardStores(settings: Settings, env: Env, defaultStore: Register
   });
   if (problems.length > 0) throw new SettingsError(problems, 'settings');
   return stores;
+}
+
+/**
+ * The boards as the Slack app serves them: each board's settings and
+ * register, and, for a board with its own programme office, who is in it
+ * (its members as well as the office across all boards).
+ */
+export function slackBoards(
+  settings: Settings,
+  stores: ReadonlyMap<string, RegisterStore>,
+  actors: Pick<ActorDirectory, 'actor'>,
+): BoardContext[] {
+  return settings.boards.map((board) => ({
+    board,
+    store: stores.get(board.id)!,
+    ...(board.programmeOffice
+      ? { actors: boardActors(actors, new ActorDirectory({ programmeOffice: board.programmeOffice })) }
+      : {}),
+  }));
 }

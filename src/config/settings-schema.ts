@@ -68,6 +68,13 @@ export const boardSchema = z.strictObject({
   channel: z.string().trim().min(1).nullable().default(null),
   scale: scaleSettingSchema.optional(),
   digestSchedule: z.string().optional(),
+  /** This board's own programme office, who may change any of its items, besides the one across all boards. */
+  programmeOffice: z
+    .strictObject({
+      users: z.array(z.string().regex(/^[UW][A-Z0-9]+$/, 'a Slack user ID like U0123ABC')).default([]),
+      userGroup: z.string().nullable().default(null),
+    })
+    .optional(),
 });
 
 /**

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryLeases } from '../../src/adapters/leases/memory-leases.js';
 import { MemoryRegisterStore } from '../../src/adapters/memory/memory-store.js';
+import { ActorDirectory } from '../../src/adapters/slack/actor-directory.js';
 import { slackWebClient } from '../../src/adapters/slack/slack-client.js';
 import { SlackNudgeOutbox } from '../../src/adapters/slack/slack-nudge-outbox.js';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
+import { slackBoards } from '../../src/composition/boards.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { isoDateToSerial } from '../../src/domain/dates/timescale.js';
 import { readRegister } from '../../src/domain/register/read-register.js';
@@ -202,6 +204,48 @@ describe('two boards through the Slack app', () => {
     } finally {
       await app.stop();
     }
+  });
+});
+
+describe("a board's own programme office", () => {
+  it("when someone is in the second board's programme office only, then they may change its items but not the first board's", async () => {
+    slack.reset();
+    const registers = await boards();
+    const { settings: two, boards: contexts } = appBoards(registers);
+    const withOffice = {
+      ...two,
+      boards: [two.boards[0]!, { ...two.boards[1]!, programmeOffice: { users: ['U0LDPO'], userGroup: null } }],
+    };
+    const stores = new Map(registers.map((register) => [register.id, register.store] as const));
+    const actors = new ActorDirectory(withOffice);
+    const app = await startTestSlackApp(slack, {
+      store: registers[0]!.store,
+      today: () => TODAY,
+      log: () => {},
+      settings: withOffice,
+      actors,
+      boards: slackBoards(withOffice, stores, actors),
+    });
+    try {
+      const command = (channelId: string, text: string) =>
+        sendToApp(
+          app.url!,
+          slashCommandBody({ command: '/risk', text, userId: 'U0LDPO', channelId, responseUrl: slack.responseUrl() }),
+          { secret: TEST_SIGNING_SECRET },
+        );
+      await command('C0LDB', 'update R-1 probability 1');
+      const [allowed] = await slack.waitFor('response_url', 1, 8000);
+      expect(JSON.stringify(allowed!.args)).toContain('Updated R-1');
+      expect(await risk(registers[1]!.store, 'R-1')).toMatchObject({ probability: 1 });
+      const firstBefore = await risk(registers[0]!.store, 'R-1');
+      await command('C0JCB', 'update R-1 probability 3');
+      const answers = await slack.waitFor('response_url', 2, 8000);
+      expect(JSON.stringify(answers[1]!.args)).toMatch(/only .* can change R - 1/i);
+      expect((await risk(registers[0]!.store, 'R-1')).probability).toBe(firstBefore.probability);
+    } finally {
+      await app.stop();
+    }
+    expect(contexts).toHaveLength(2);
   });
 });
 

@@ -113,3 +113,22 @@ function whatSlackSaid(error: unknown, group: string): string {
 function groupLookupFailure(error: unknown, group: string): string {
   return `${whatSlackSaid(error, group)} Try again in a minute; if it keeps happening, ask an admin to check the bot's usergroups:read scope and the programme office's user group (${group}).`;
 }
+
+/**
+ * Who a Slack user is on one board: in its programme office when they are in
+ * the office across all boards or in the board's own. Both directories cache
+ * their lookups; the board's is asked only when the first says no.
+ */
+export function boardActors(
+  acrossBoards: Pick<ActorDirectory, 'actor'>,
+  boardOffice: Pick<ActorDirectory, 'actor'>,
+): Pick<ActorDirectory, 'actor'> {
+  return {
+    async actor(userId, client) {
+      const actor = await acrossBoards.actor(userId, client);
+      if (actor.programmeOffice) return actor;
+      const onBoard = await boardOffice.actor(userId, client);
+      return onBoard.programmeOffice ? onBoard : actor;
+    },
+  };
+}

@@ -8,7 +8,8 @@ import type { SlackDeps } from './slack-deps.js';
  */
 export function onBoard(deps: SlackDeps, boardId: string | null | undefined): SlackDeps {
   const chosen = deps.boards?.find((context) => context.board.id === boardId);
-  if (chosen === undefined || chosen === deps.boards?.[0]) return deps;
+  if (chosen === undefined) return deps;
+  if (chosen === deps.boards?.[0]) return chosen.actors ? { ...deps, actors: chosen.actors } : deps;
   return {
     ...deps,
     store: chosen.store,
@@ -19,6 +20,7 @@ export function onBoard(deps: SlackDeps, boardId: string | null | undefined): Sl
     },
     // `/risk digest` posts the bot's first board's digest: on another board it is shown to the asker.
     postDigest: undefined,
+    ...(chosen.actors ? { actors: chosen.actors } : {}),
   };
 }
 

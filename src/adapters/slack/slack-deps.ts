@@ -9,13 +9,15 @@ import type { ActorDirectory } from './actor-directory.js';
 export interface BoardContext {
   board: Settings['boards'][number];
   store: RegisterStore;
+  /** Who is in the programme office on this board: its own office's members as well as the one across all boards. */
+  actors?: Pick<ActorDirectory, 'actor'>;
 }
 
 /** What every listener needs. */
 export interface SlackDeps {
   store: RegisterStore;
   settings: Settings;
-  actors: ActorDirectory;
+  actors: Pick<ActorDirectory, 'actor'>;
   clock: () => Date;
   /** The board's calendar date at an instant (configured time zone). */
   today: (now: Date) => IsoDate;

@@ -88,7 +88,8 @@ export function registerItemCommands(app: App, deps: SlackDeps): void {
         // In a board's channel, the command is about that board's register; elsewhere the bot's first board's.
         const board = boardOfChannel(deps, command.channel_id);
         const onItsBoard = onBoard(deps, board);
-        const actor = await deps.actors.actor(command.user_id, client);
+        // Who may change what depends on the board: its own programme office counts there.
+        const actor = await onItsBoard.actors.actor(command.user_id, client);
         const now = deps.clock();
         const input: CommandInput = {
           target,

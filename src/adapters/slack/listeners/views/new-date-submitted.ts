@@ -35,8 +35,9 @@ export function registerNewDateSubmitted(app: App, deps: SlackDeps): void {
       if (reason === '') return refuse({ reason: 'Say why the date is moving: the board sees slips' });
       return proceed({ id, origin, date, reason, board });
     },
-    async work({ id, origin, date, reason, board }, { client, userId, actor, now, today, dm, changeId }) {
+    async work({ id, origin, date, reason, board }, { client, userId, now, today, dm, changeId }) {
       const onItsBoard = onBoard(deps, board);
+      const actor = await onItsBoard.actors.actor(userId, client);
       const { item, update } = await updateItem(onItsBoard, {
         id,
         changes: [{ field: 'targetDate', value: date }],

@@ -35,8 +35,10 @@ export function registerNewItemSubmitted(app: App, deps: SlackDeps): void {
         ? proceed({ fields, board })
         : refuse({ [FORM_BLOCKS.has(problem.field) ? problem.field : 'title']: problem.message });
     },
-    async work({ fields, board }, { actor, now, today, dm, changeId }) {
-      const { id } = await createItem(onBoard(deps, board), {
+    async work({ fields, board }, { client, userId, now, today, dm, changeId }) {
+      const onItsBoard = onBoard(deps, board);
+      const actor = await onItsBoard.actors.actor(userId, client);
+      const { id } = await createItem(onItsBoard, {
         fields,
         actor,
         via: 'modal',

@@ -32,8 +32,9 @@ export function registerUpdateSubmitted(app: App, deps: SlackDeps): void {
         ? proceed({ id: id.id, changes: changes.changes, note: note || changes.note, board })
         : refuse({ changes: changes.problem });
     },
-    async work({ id, changes, note, board: boardId }, { client, userId, actor, now, today, dm, changeId }) {
+    async work({ id, changes, note, board: boardId }, { client, userId, now, today, dm, changeId }) {
       const board = onBoard(deps, boardId);
+      const actor = await board.actors.actor(userId, client);
       const outcome = await updateItem(board, {
         id,
         changes,

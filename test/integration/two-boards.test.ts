@@ -249,6 +249,50 @@ describe("a board's own programme office", () => {
   });
 });
 
+describe('changes from a direct message, with two boards', () => {
+  it('when the ID is on both boards, then the person is asked which; a board-qualified ID (ld/R-1) or an ID on one board only goes to that board', async () => {
+    slack.reset();
+    const registers = await boards();
+    const app = await startTestSlackApp(slack, {
+      store: registers[0]!.store,
+      today: () => TODAY,
+      log: () => {},
+      ...appBoards(registers),
+    });
+    try {
+      const dm = (text: string) =>
+        sendToApp(
+          app.url!,
+          slashCommandBody({
+            command: '/risk',
+            text,
+            userId: LEAD,
+            channelId: `D${LEAD}`,
+            responseUrl: slack.responseUrl(),
+          }),
+          { secret: TEST_SIGNING_SECRET },
+        );
+      const firstR1 = await risk(registers[0]!.store, 'R-1');
+      await dm('update R-1 probability 1');
+      const [asked] = await slack.waitFor('response_url', 1, 8000);
+      expect(JSON.stringify(asked!.args)).toContain("R-1 is on 2 boards' registers: say which, as jcb/R-1 or ld/R-1");
+      expect((await risk(registers[1]!.store, 'R-1')).probability).toBe(2);
+
+      await dm('update LD/R-1 probability 1');
+      await slack.waitFor('response_url', 2, 8000);
+      expect((await risk(registers[1]!.store, 'R-1')).probability).toBe(1);
+      expect((await risk(registers[0]!.store, 'R-1')).probability).toBe(firstR1.probability);
+
+      const r3 = await risk(registers[0]!.store, 'R-3');
+      await dm(`update R-3 probability ${r3.probability === 1 ? 2 : 1}`);
+      await slack.waitFor('response_url', 3, 8000);
+      expect((await risk(registers[0]!.store, 'R-3')).probability).not.toBe(r3.probability);
+    } finally {
+      await app.stop();
+    }
+  });
+});
+
 describe('reading across boards from a direct message', () => {
   it('when a person asks for their items by command or in chat outside a board channel, then every board answers, each under its name', async () => {
     slack.reset();
@@ -289,6 +333,21 @@ describe('reading across boards from a direct message', () => {
       expect(said).toContain('Learning Disability Board');
       expect(said).toContain('Learning disability day centre closes early');
       expect(said).toContain('R - 3');
+
+      // A board-qualified ID asks that board alone.
+      const one = eventBody({
+        type: 'message',
+        channel_type: 'im',
+        channel: `D${LEAD}`,
+        user: LEAD,
+        text: 'show me ld/R-1',
+        ts: '1700000000.000200',
+      });
+      await sendToApp(app.url!, one, { secret: TEST_SIGNING_SECRET });
+      const replies = await slack.waitFor('chat.postMessage', 2, 8000);
+      const shown = JSON.stringify(replies[1]!.args);
+      expect(shown).toContain('Learning disability day centre closes early');
+      expect(shown).not.toContain('Joint Commissioning Board');
     } finally {
       await app.stop();
     }

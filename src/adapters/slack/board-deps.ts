@@ -1,3 +1,6 @@
+import { isDomainError } from '../../domain/domain-error.js';
+import { findItem } from '../../domain/items/find-item.js';
+import { loadRegister } from '../../use-cases/load-register.js';
 import type { SlackDeps } from './slack-deps.js';
 
 /**
@@ -29,4 +32,35 @@ export function boardOfChannel(deps: SlackDeps, channel: string | undefined): st
   return channel === undefined
     ? undefined
     : deps.boards?.find((context) => context.board.channel === channel)?.board.id;
+}
+
+/** A board ID written before an item ID ("ld/R-3", "JCB/R-3"), any case: the board and the text without it. */
+export function boardQualified(deps: SlackDeps, text: string): { board: string; text: string } | null {
+  for (const context of deps.boards ?? []) {
+    const id = context.board.id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const pattern = new RegExp(`(^|\\s)${id}/(?=\\S)`, 'i');
+    if (pattern.test(text)) return { board: context.board.id, text: text.replace(pattern, '$1') };
+  }
+  return null;
+}
+
+/**
+ * Where a change asked outside any board's channel goes: the board whose
+ * register holds the item, when only one does; null when none does (the
+ * first board's answer says so); the boards when several do, to be asked
+ * which (a board-qualified ID, or the board's channel).
+ */
+export async function boardsHolding(deps: SlackDeps, id: string): Promise<string[]> {
+  const today = deps.today(deps.clock());
+  const holding: string[] = [];
+  for (const context of deps.boards ?? []) {
+    const register = await loadRegister(context.store, { ...deps.settings, scale: context.board.scale }, today);
+    try {
+      findItem(register, id);
+      holding.push(context.board.id);
+    } catch (error) {
+      if (!isDomainError(error)) throw error;
+    }
+  }
+  return holding;
 }

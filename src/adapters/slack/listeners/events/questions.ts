@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Message, MessagePart } from '../../../../messages/message.js';
 import { askQuestion } from '../../../../use-cases/answer-question.js';
-import { boardOfChannel, onBoard } from '../../board-deps.js';
+import { boardOfChannel, boardQualified, onBoard } from '../../board-deps.js';
 import { postMessage } from '../../post-message.js';
 import { replyingErrors } from '../../reply-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
@@ -41,8 +41,10 @@ async function answerAcrossBoards(
   deps: SlackDeps,
   asked: { text: string; user: string; channel: string },
 ): Promise<Message> {
-  const input = { text: asked.text, askerId: asked.user, today: deps.today(deps.clock()) };
-  const board = boardOfChannel(deps, asked.channel);
+  // "show me ld/R-3": a board-qualified ID asks that board alone.
+  const qualified = boardQualified(deps, asked.text);
+  const input = { text: qualified?.text ?? asked.text, askerId: asked.user, today: deps.today(deps.clock()) };
+  const board = qualified?.board ?? boardOfChannel(deps, asked.channel);
   const boards = deps.boards ?? [];
   if (board !== undefined || boards.length < 2) return askQuestion(onBoard(deps, board), input);
   const answers = await Promise.all(boards.map((context) => askQuestion(onBoard(deps, context.board.id), input)));

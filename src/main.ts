@@ -5,7 +5,7 @@ import { WorkInProgress } from './adapters/shared/work-in-progress.js';
 import { ActorDirectory } from './adapters/slack/actor-directory.js';
 import { startSlackApp } from './adapters/slack/slack-app.js';
 import { slackWebClient } from './adapters/slack/slack-client.js';
-import { boardStores, slackBoards, withEnvironment } from './composition/boards.js';
+import { boardStores, checkBoardSheets, slackBoards, withEnvironment } from './composition/boards.js';
 import { exitOnSignals } from './composition/exit-on-signals.js';
 import { shutDown } from './composition/graceful-shutdown.js';
 import { runLocalMode } from './composition/local-mode.js';
@@ -44,6 +44,8 @@ async function runSlackBot(env: Env & { SLACK_BOT_TOKEN: string; SLACK_SIGNING_S
       board === opened.store ? store : new ClosingStore(board, writesClosed.signal),
     ]),
   );
+  // Each further board's sheet is read once now, so one that cannot be opened is named at start-up.
+  void checkBoardSheets(settings, stores, log);
   const leases = await openLeases(env, log);
   const inProgress = new WorkInProgress();
   const actors = new ActorDirectory(settings);

@@ -63,3 +63,29 @@ export function slackBoards(
       : {}),
   }));
 }
+
+/**
+ * Each board's sheet read once at start-up, so a sheet ID that names no sheet
+ * (or one not shared with the bot) is named with its board now, not at the
+ * first digest. Logged, not fatal: Google may be briefly away at start.
+ */
+export async function checkBoardSheets(
+  settings: Settings,
+  stores: ReadonlyMap<string, RegisterStore>,
+  log: (line: string) => void,
+): Promise<string[]> {
+  const problems: string[] = [];
+  for (const [i, board] of settings.boards.entries()) {
+    const store = stores.get(board.id);
+    if (store === undefined || i === 0) continue;
+    try {
+      await store.load();
+    } catch (error) {
+      problems.push(
+        `boards[${i}].sheetId: board "${board.name}"'s sheet ${board.sheetId} cannot be read: ${(error as Error).message}`,
+      );
+    }
+  }
+  for (const problem of problems) log(`start-up: ${problem}`);
+  return problems;
+}

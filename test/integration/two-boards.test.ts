@@ -5,7 +5,7 @@ import { ActorDirectory } from '../../src/adapters/slack/actor-directory.js';
 import { slackWebClient } from '../../src/adapters/slack/slack-client.js';
 import { SlackNudgeOutbox } from '../../src/adapters/slack/slack-nudge-outbox.js';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
-import { slackBoards } from '../../src/composition/boards.js';
+import { checkBoardSheets, slackBoards } from '../../src/composition/boards.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { isoDateToSerial } from '../../src/domain/dates/timescale.js';
 import { readRegister } from '../../src/domain/register/read-register.js';
@@ -380,5 +380,26 @@ describe('the App Home across boards', () => {
     } finally {
       await app.stop();
     }
+  });
+});
+
+describe("the boards' sheets at start-up", () => {
+  it('when a further board names a sheet that does not exist, then start-up names the board and the sheet', async () => {
+    const registers = await boards();
+    const { settings: two } = appBoards(registers);
+    const unknown = { ...two, boards: [two.boards[0]!, { ...two.boards[1]!, sheetId: 'no-such-sheet' }] };
+    const stores = new Map([
+      ['jcb', registers[0]!.store],
+      ['ld', sheetsStore(sheets, 'no-such-sheet', { maxAttempts: 1 })],
+    ]);
+    const logged: string[] = [];
+    const problems = await checkBoardSheets(unknown, stores, (line) => logged.push(line));
+    expect(problems).toEqual([
+      expect.stringMatching(
+        /^boards\[1\]\.sheetId: board "Learning Disability Board"'s sheet no-such-sheet cannot be read: /,
+      ),
+    ]);
+    expect(logged).toEqual([`start-up: ${problems[0]}`]);
+    expect(await checkBoardSheets(two, new Map(registers.map((r) => [r.id, r.store] as const)), () => {})).toEqual([]);
   });
 });

@@ -15,8 +15,11 @@ import { digestRunDeps, startJobs } from './composition/start-jobs.js';
 import { explainStartupError } from './composition/startup-error.js';
 import { type Env, readEnv, secretValues } from './config/env.js';
 import { loadSettings } from './config/load-settings.js';
+import type { Board } from './config/settings.js';
+import type { IsoDate } from './domain/cell.js';
 import { dateInZone } from './domain/dates/calendar.js';
 import { runDigest } from './jobs/digest-job.js';
+import type { RegisterStore } from './ports/register-store.js';
 
 /** Past this, a stopping bot exits whatever is left: platforms kill at ten seconds. */
 const HARD_STOP_MS = 9500;
@@ -49,7 +52,11 @@ async function runSlackBot(env: Env & { SLACK_BOT_TOKEN: string; SLACK_SIGNING_S
   const leases = await openLeases(env, log);
   const inProgress = new WorkInProgress();
   const actors = new ActorDirectory(settings);
-  const defaultBoardDigest = digestRunDeps({ store, settings, client, leases, clock, log, inProgress });
+  // Each board's `/risk digest` posts its own digest, with the schedule's code, lease and ledger.
+  const postDigestOf = (board: Board, boardStore: RegisterStore) => {
+    const digestDeps = digestRunDeps({ store: boardStore, settings, client, leases, clock, log, inProgress });
+    return async (day: IsoDate) => (await runDigest(digestDeps, board, day)) ?? { kind: 'busy' as const };
+  };
   const running = await startSlackApp(
     {
       store,
@@ -59,8 +66,11 @@ async function runSlackBot(env: Env & { SLACK_BOT_TOKEN: string; SLACK_SIGNING_S
       today: (now) => dateInZone(now, settings.timeZone),
       log,
       leases,
-      boards: slackBoards(settings, stores, actors),
-      postDigest: async (day) => (await runDigest(defaultBoardDigest, settings.boards[0]!, day)) ?? { kind: 'busy' },
+      boards: slackBoards(settings, stores, actors).map((context) => ({
+        ...context,
+        postDigest: postDigestOf(context.board, context.store),
+      })),
+      postDigest: postDigestOf(settings.boards[0]!, store),
     },
     {
       botToken: env.SLACK_BOT_TOKEN,

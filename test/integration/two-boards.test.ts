@@ -6,9 +6,11 @@ import { slackWebClient } from '../../src/adapters/slack/slack-client.js';
 import { SlackNudgeOutbox } from '../../src/adapters/slack/slack-nudge-outbox.js';
 import { WorkbookRegisterStore } from '../../src/adapters/workbook/workbook-store.js';
 import { checkBoardSheets, slackBoards } from '../../src/composition/boards.js';
+import { digestRunDeps } from '../../src/composition/start-jobs.js';
 import { loadSettings } from '../../src/config/load-settings.js';
 import { isoDateToSerial } from '../../src/domain/dates/timescale.js';
 import { readRegister } from '../../src/domain/register/read-register.js';
+import { runDigest } from '../../src/jobs/digest-job.js';
 import { type NudgeRunDeps, runNudges } from '../../src/jobs/nudge-job.js';
 import type { RegisterStore } from '../../src/ports/register-store.js';
 import type { FakeSheetsServer } from '../helpers/fake-sheets-server.js';
@@ -377,6 +379,60 @@ describe('the App Home across boards', () => {
         .map((block) => JSON.parse(block.elements![0]!.value!) as { id: string; board?: string });
       expect(values).toContainEqual({ kind: 'risk', id: 'R - 3', board: 'jcb' });
       expect(values).toContainEqual({ kind: 'risk', id: 'R-1', board: 'ld' });
+    } finally {
+      await app.stop();
+    }
+  });
+});
+
+describe("a board's digest on demand", () => {
+  it("when the programme office asks for the digest in the second board's channel, then that board's digest is posted there", async () => {
+    slack.reset();
+    const registers = await boards();
+    const { settings: two, boards: contexts } = appBoards(registers);
+    const office = { ...two, programmeOffice: { users: ['U0PMO'], userGroup: null } };
+    const client = slackWebClient('xoxb-test', slack.url, undefined, QUICK_SLACK);
+    const postOf = (board: (typeof office.boards)[number], store: RegisterStore) => {
+      const deps = digestRunDeps({
+        store,
+        settings: office,
+        client,
+        leases: new MemoryLeases(),
+        clock: () => new Date(),
+        log: () => {},
+      });
+      return async (day: string) => (await runDigest(deps, board, day)) ?? { kind: 'busy' as const };
+    };
+    const app = await startTestSlackApp(slack, {
+      store: registers[0]!.store,
+      settings: office,
+      today: () => TODAY,
+      log: () => {},
+      boards: contexts.map((context, i) => ({
+        ...context,
+        board: office.boards[i]!,
+        postDigest: postOf(office.boards[i]!, context.store),
+      })),
+      postDigest: postOf(office.boards[0]!, registers[0]!.store),
+    });
+    try {
+      const asked = slashCommandBody({
+        command: '/risk',
+        text: 'digest',
+        userId: 'U0PMO',
+        channelId: 'C0LDB',
+        responseUrl: slack.responseUrl(),
+      });
+      await sendToApp(app.url!, asked, { secret: TEST_SIGNING_SECRET });
+      const [answer] = await slack.waitFor('response_url', 1, 8000);
+      expect(JSON.stringify(answer!.args)).toContain('Posted the digest');
+      const posts = slack
+        .callsTo('chat.postMessage')
+        .filter(
+          (call) => (call.args.metadata as { event_type?: string } | undefined)?.event_type === 'risk_bot_digest',
+        );
+      expect(posts.map((post) => post.args.channel)).toEqual(['C0LDB']);
+      expect(JSON.stringify(posts[0]!.args.blocks)).toContain('Learning Disability Board');
     } finally {
       await app.stop();
     }

@@ -21,8 +21,8 @@ export function onBoard(deps: SlackDeps, boardId: string | null | undefined): Sl
       scale: chosen.board.scale,
       boards: [chosen.board, ...deps.settings.boards.filter((board) => board.id !== chosen.board.id)],
     },
-    // `/risk digest` posts the bot's first board's digest: on another board it is shown to the asker.
-    postDigest: undefined,
+    // `/risk digest` posts this board's digest to its channel; without a way to post, it is shown to the asker.
+    postDigest: chosen.postDigest,
     ...(chosen.actors ? { actors: chosen.actors } : {}),
   };
 }

@@ -11,6 +11,8 @@ export interface BoardContext {
   store: RegisterStore;
   /** Who is in the programme office on this board: its own office's members as well as the one across all boards. */
   actors?: Pick<ActorDirectory, 'actor'>;
+  /** Posts this board's digest for a day to its channel (the schedule's own code), for `/risk digest` there. */
+  postDigest?: (today: IsoDate) => Promise<DigestPostOutcome>;
 }
 
 /** What every listener needs. */

@@ -28,12 +28,40 @@ export interface NewItem {
 
 const invalid = (message: string, field: string) => new DomainError('invalid_value', message, { field });
 
-/** The next free ID of a kind: one above the highest number in use ("R - 13" → "R-14"). */
+/**
+ * The next free ID of a kind, in the register's own style: one above the
+ * highest number in use, with the prefix and zero padding its IDs have
+ * ("RISK-012" → "RISK-013", "R003" → "R004", "LD 02" → "LD 03", "7" → "8");
+ * the bot's own form where the register writes R or A and a plain number
+ * ("R - 13" → "R-14"), or has no items yet.
+ */
 export function nextId(register: Pick<Register, 'risks' | 'actions'>, kind: 'risk' | 'action'): string {
-  return nextFreeId(
-    (kind === 'risk' ? register.risks : register.actions).map((item) => item.key),
-    kind,
-  );
+  const items = kind === 'risk' ? register.risks : register.actions;
+  const style = commonestStyle(items.map((item) => item.id));
+  const ours = kind === 'risk' ? 'R' : 'A';
+  if (style === null || (style.width === 0 && style.prefix.replace(/[\s-]/g, '').toUpperCase() === ours))
+    return nextFreeId(
+      items.map((item) => item.key),
+      kind,
+    );
+  return `${style.prefix}${String(style.highest + 1).padStart(style.width, '0')}`;
+}
+
+/** The prefix most of the IDs share before their number, the zero padding they use (0 for none), and the highest number. */
+function commonestStyle(ids: readonly string[]): { prefix: string; width: number; highest: number } | null {
+  const styles = new Map<string, { count: number; width: number; highest: number }>();
+  for (const id of ids) {
+    const match = /^(.*?)(\d+)$/.exec(id.trim());
+    if (match === null) continue;
+    const [, prefix = '', digits = ''] = match;
+    const style = styles.get(prefix) ?? { count: 0, width: 0, highest: 0 };
+    style.count += 1;
+    if (digits.length > 1 && digits.startsWith('0')) style.width = Math.max(style.width, digits.length);
+    style.highest = Math.max(style.highest, Number(digits));
+    styles.set(prefix, style);
+  }
+  const [best] = [...styles.entries()].sort((a, b) => b[1].count - a[1].count);
+  return best === undefined ? null : { prefix: best[0], width: best[1].width, highest: best[1].highest };
 }
 
 /** One above the highest number among canonical IDs (`R-13`) of a kind. */

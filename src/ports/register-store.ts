@@ -13,6 +13,13 @@ export interface RowUpdate {
 export interface RowInsert {
   tab: 'risks' | 'actions' | 'people';
   values: Record<string, CellValue>;
+  /**
+   * Fields the person gave that must land, each a field or fields any one of
+   * which will do (a target date goes in Timescale or Target date): one with
+   * a value and no column refuses the row, naming the column to add, rather
+   * than dropping what they said. Fields the bot works out are left out of it.
+   */
+  required?: ReadonlyArray<string | readonly string[]>;
 }
 
 /** Everything one user action writes; a store applies all of it or nothing. */

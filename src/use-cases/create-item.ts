@@ -45,7 +45,17 @@ export async function createItem(
     try {
       const written = await deps.store.write({
         updates: [],
-        inserts: [{ tab: input.fields.kind === 'risk' ? 'risks' : 'actions', values: item.values }],
+        inserts: [
+          {
+            tab: input.fields.kind === 'risk' ? 'risks' : 'actions',
+            values: item.values,
+            // What the person gave must land: a column missing for it refuses the item, naming the column.
+            required:
+              input.fields.kind === 'risk'
+                ? ['description', 'owner', 'impact', 'probability', 'targetResolution']
+                : ['action', 'lead', ['timescale', 'targetDate']],
+          },
+        ],
         audit: item.audit,
         levelWords: levelWords(deps.settings.scale),
         changeId: input.changeId,

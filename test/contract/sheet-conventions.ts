@@ -457,7 +457,9 @@ export function describeSheetConventions(name: string, make: MakeConventionsFixt
       });
 
       it('when a risk is added to a register without a Status column, then it is added without one', async () => {
-        await start(noStatus());
+        const withOwner = noStatus();
+        withOwner.Risks = withOwner.Risks!.map((row, i) => [...row, i === 0 ? 'Owner' : 'Bob']);
+        await start(withOwner);
         await createItem(
           { store: fx.store, settings },
           {
@@ -465,7 +467,21 @@ export function describeSheetConventions(name: string, make: MakeConventionsFixt
             fields: { kind: 'risk', title: 'Fire', owner: 'Ann', impact: '2', probability: '1' },
           },
         );
-        expect((await fx.snapshot()).Risks![2]?.slice(1, 6)).toEqual(['Fire', 2, 1, 2, 'Low']);
+        expect((await fx.snapshot()).Risks![2]).toEqual(['R-2', 'Fire', 2, 1, 2, 'Low', null, 'Ann']);
+      });
+
+      it('when a risk is added to a register without an Owner column, then it is refused naming the column, not added without its owner', async () => {
+        await start(noStatus());
+        const before = await fx.snapshot();
+        const error = await refused(
+          createItem(
+            { store: fx.store, settings },
+            { ...asked, fields: { kind: 'risk', title: 'Fire', owner: 'Ann', impact: '2', probability: '1' } },
+          ),
+        );
+        expect(error.code).toBe('sheet_schema_invalid');
+        expect(error.details).toMatchObject({ tab: 'Risks', header: 'Risk owner' });
+        expect(await fx.snapshot()).toEqual(before);
       });
     });
 

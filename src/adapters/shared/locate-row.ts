@@ -1,9 +1,10 @@
-import { type CellValue, cellText } from '../../domain/cell.js';
+import { type CellValue, cellText, isBlank } from '../../domain/cell.js';
 import { DomainError } from '../../domain/domain-error.js';
 import { OPTIONAL_FIELDS } from '../../domain/register/fields.js';
 import { findById } from '../../domain/register/find-by-id.js';
 import type { MappedTab } from '../../domain/register/mapped-tab.js';
 import type { RawRow, RawTab } from '../../domain/register/raw-register.js';
+import type { RowInsert } from '../../ports/register-store.js';
 
 /** A tab a write needs, refused when the workbook lacks it. */
 export function requireTab(mapped: MappedTab): MappedTab {
@@ -48,4 +49,13 @@ export function sameAsSeen(actual: CellValue | undefined, expected: CellValue): 
 /** The last row holding any text (the header line included); 0 for a blank tab. */
 export function lastUsedRow(tab: RawTab): number {
   return tab.rows.at(-1)?.row ?? tab.headerRow;
+}
+
+/** A new row's fields the person gave, each with a column to land in (any one of alternatives), or sheet_schema_invalid naming it. */
+export function requireGivenColumns(mapped: MappedTab, insert: Pick<RowInsert, 'values' | 'required'>): void {
+  for (const need of insert.required ?? []) {
+    const fields = typeof need === 'string' ? [need] : need;
+    const given = fields.some((field) => !isBlank(insert.values[field] ?? null));
+    if (given && fields.every((field) => mapped.columns[field] === undefined)) requireColumn(mapped, fields[0]!);
+  }
 }

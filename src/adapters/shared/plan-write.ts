@@ -9,7 +9,7 @@ import type { MappedTab } from '../../domain/register/mapped-tab.js';
 import type { AuditRecord, RawTab, TabKey } from '../../domain/register/raw-register.js';
 import type { RowInsert, RowUpdate, WriteRequest } from '../../ports/register-store.js';
 import { type LevelWords, planCell, planNewCell, shownBefore } from './keep-conventions.js';
-import { lastUsedRow, locateRow, requireColumn, requireTab, sameAsSeen } from './locate-row.js';
+import { lastUsedRow, locateRow, requireColumn, requireGivenColumns, requireTab, sameAsSeen } from './locate-row.js';
 
 /** One cell to set: 1-based row, 0-based column, and the field its column holds. */
 export interface CellWrite {
@@ -144,6 +144,7 @@ function planInserts(
     nextRow.set(insert.tab, row);
     const styleFrom = last > mapped.tab.headerRow ? last : 0;
     insertedRows.push({ tab: insert.tab, row, styleFrom });
+    requireGivenColumns(mapped, insert);
     const rowCells: CellValue[] = [];
     for (const [field, value] of Object.entries(insert.values)) {
       const column = mapped.columns[field];

@@ -1,12 +1,12 @@
 import type { App, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
-import { parseCommand } from '../../../../domain/commands/command.js';
 import type { Message } from '../../../../messages/message.js';
 import type { CommandInput, CommandReply } from '../../../../use-cases/handle-command.js';
 import { handleCommand } from '../../../../use-cases/handle-command.js';
+import { boardOfCommand, commandAcrossBoards } from '../../across-boards.js';
 import { renderBlocks } from '../../blocks/render-blocks.js';
-import { boardOfChannel, boardQualified, boardsHolding, onBoard } from '../../board-deps.js';
+import { onBoard } from '../../board-deps.js';
 import { changeIdOf } from '../../delivery-dedupe.js';
 import { announceToBoard } from '../../post-message.js';
 import { replyingErrors } from '../../reply-errors.js';
@@ -62,33 +62,6 @@ async function postDigestNow(deps: SlackDeps, digest: Message): Promise<Message>
   return line === null ? digest : { summary: line, parts: [{ type: 'section', line }] };
 }
 
-/**
- * The board a command is about: the one its ID names ("ld/R-3"), else the
- * board whose channel it came from; outside any board's channel, a change
- * goes to the board whose register holds the item, and when several do the
- * person is asked which. Undefined: the bot's first board (or, for list and
- * show, every board).
- */
-async function boardOfCommand(
-  deps: SlackDeps,
-  target: 'risk' | 'action',
-  text: string,
-  channel: string | undefined,
-): Promise<{ board: string | undefined; text: string } | { ask: Message }> {
-  const qualified = boardQualified(deps, text);
-  if (qualified !== null) return qualified;
-  const board = boardOfChannel(deps, channel);
-  if (board !== undefined || (deps.boards?.length ?? 0) < 2) return { board, text };
-  const parsed = parseCommand(target, text);
-  const command = parsed.ok ? parsed.command : null;
-  if (command === null || !('id' in command) || command.kind === 'show') return { board, text };
-  const { id } = command;
-  const holding = await boardsHolding(deps, id);
-  if (holding.length < 2) return { board: holding[0], text };
-  const line = `${id} is on ${holding.length} boards' registers: say which, as ${holding.map((each) => `${each}/${id}`).join(' or ')}, or use the board's channel. Nothing was changed.`;
-  return { ask: { summary: line, parts: [{ type: 'section', line }] } };
-}
-
 /** What a command must carry to be run and answered; Slack always sends these, a forged request may not. */
 const commandSchema = z.object({
   user_id: z.string().min(1),
@@ -132,21 +105,10 @@ export function registerItemCommands(app: App, deps: SlackDeps): void {
           now: now.toISOString(),
           changeId: changeIdOf(context),
         };
-        // `list` and `show` outside a board's channel read every board, each under its name; changes go to one board.
-        const boards = deps.boards ?? [];
-        if (board === undefined && boards.length > 1 && /^\s*(list|show)\b/i.test(text)) {
-          const replies = await Promise.all(boards.map((each) => handleCommand(onBoard(deps, each.board.id), input)));
-          const messages = replies.map((reply) => (reply.kind === 'reply' ? reply.message : null));
-          if (messages.every((message) => message !== null)) {
-            await respondWith(respond, {
-              summary: messages[0]!.summary,
-              parts: messages.flatMap((message, i) => [
-                { type: 'header' as const, text: boards[i]!.board.name },
-                ...message!.parts,
-              ]),
-            });
-            return;
-          }
+        const everyBoard = await commandAcrossBoards(deps, board, input);
+        if (everyBoard !== null) {
+          await respondWith(respond, everyBoard);
+          return;
         }
         const reply = await handleCommand(onItsBoard, input);
         await deliver(reply, onItsBoard, respond, client, command.trigger_id, target, board);

@@ -1,8 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { Message, MessagePart } from '../../../../messages/message.js';
-import { askQuestion } from '../../../../use-cases/answer-question.js';
-import { boardOfChannel, boardQualified, onBoard } from '../../board-deps.js';
+import type { Message } from '../../../../messages/message.js';
+import { questionAcrossBoards } from '../../across-boards.js';
 import { postMessage } from '../../post-message.js';
 import { replyingErrors } from '../../reply-errors.js';
 import type { SlackDeps } from '../../slack-deps.js';
@@ -27,36 +26,8 @@ async function answerInThread(
   const reply = (message: Message) =>
     postMessage(client, asked.channel, message, { threadTs: asked.thread_ts ?? asked.ts });
   await replyingErrors(reply, deps.log, async () => {
-    await reply(await answerAcrossBoards(deps, asked));
+    await reply(await questionAcrossBoards(deps, asked, { askerId: asked.user, today: deps.today(deps.clock()) }));
   });
-}
-
-/**
- * The answer from the register a question is about: in a board's channel,
- * that board's; elsewhere (a DM, another channel), every board's, each under
- * its name, so "what's overdue for me?" covers all of a person's items. An
- * answer every board gives alike (help, a question not understood) is given once.
- */
-async function answerAcrossBoards(
-  deps: SlackDeps,
-  asked: { text: string; user: string; channel: string },
-): Promise<Message> {
-  // "show me ld/R-3": a board-qualified ID asks that board alone.
-  const qualified = boardQualified(deps, asked.text);
-  const input = { text: qualified?.text ?? asked.text, askerId: asked.user, today: deps.today(deps.clock()) };
-  const board = qualified?.board ?? boardOfChannel(deps, asked.channel);
-  const boards = deps.boards ?? [];
-  if (board !== undefined || boards.length < 2) return askQuestion(onBoard(deps, board), input);
-  const answers = await Promise.all(boards.map((context) => askQuestion(onBoard(deps, context.board.id), input)));
-  const same = answers.every((answer) => JSON.stringify(answer) === JSON.stringify(answers[0]));
-  if (same) return answers[0]!;
-  return {
-    summary: answers[0]!.summary,
-    parts: answers.flatMap((answer, i): MessagePart[] => [
-      { type: 'header', text: boards[i]!.board.name },
-      ...answer.parts,
-    ]),
-  };
 }
 
 /**

@@ -7,8 +7,8 @@ import { runCli } from './run-cli.js';
 
 /** Where a run of `risk-bot` reads its environment and writes: the process's own (src/cli.ts), or a test's. */
 export interface RiskBotIo {
-  /** The environment; given the process's own, a `.env` file in the working folder is read too. */
-  env: NodeJS.ProcessEnv;
+  /** The environment (a test's); absent, the process's own with its `.env` file, read by readEnv. */
+  env?: NodeJS.ProcessEnv;
   stdout: { write(text: string): unknown };
   stderr: { write(text: string): unknown };
   /** The clock (default: the system's). */

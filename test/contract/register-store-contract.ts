@@ -5,6 +5,7 @@ import { type CellValue, isBlank } from '../../src/domain/cell.js';
 import { DomainError, type DomainErrorCode } from '../../src/domain/domain-error.js';
 import type { AuditRecord } from '../../src/domain/register/raw-register.js';
 import type { RegisterStore, RowUpdate, WriteRequest } from '../../src/ports/register-store.js';
+import { SEED_RISK_HEADERS } from '../helpers/raw-register.js';
 import { describeTabsByHeaders } from './tabs-by-headers.js';
 
 /** A store under test, with a way to see and change the register as a human would. */
@@ -23,23 +24,8 @@ export type MakeStoreFixture = (initial: Record<string, CellValue[][]>) => Promi
 /** The tab settings every fixture must give its store: the shipped defaults. */
 export const contractTabs: Settings['tabs'] = loadSettings().tabs;
 
-const RISK_HEADERS = [
-  'Risk No.',
-  'Date Raised',
-  'Risk Owner',
-  'Description of Risk',
-  'Impact on Project / Programme',
-  'Impact (I)',
-  'Probability (P)',
-  'Rating (I x P)',
-  'Risk Rating',
-  'Mitigating Actions',
-  'Target Resolution Date',
-  'Action Owner',
-  'Date Last Upda ted',
-  'Trend',
-  'Status',
-];
+/** The seed risk log's header row, with a Trend column before Status. */
+const RISK_HEADERS = [...SEED_RISK_HEADERS.slice(0, -1), 'Trend', 'Status'];
 const ACTION_HEADERS = [
   'Action ID',
   'Action',

@@ -11,6 +11,7 @@ import type { CellValue } from '../../src/domain/cell.js';
 import { readRegister } from '../../src/domain/register/read-register.js';
 import type { RegisterStore } from '../../src/ports/register-store.js';
 import { postDigest } from '../../src/use-cases/post-digest.js';
+import { recordSheetChanges } from '../../src/use-cases/record-sheet-changes.js';
 import type { FakeSheetsServer } from '../helpers/fake-sheets-server.js';
 import { type FakeSlackServer, startFakeSlackServer } from '../helpers/fake-slack-server.js';
 import { sheetsStore, startSheets } from '../helpers/sheets-fixture.js';
@@ -153,5 +154,37 @@ describe('changes people make in the Google Sheet itself', () => {
     expect(moved.timesSlipped).toBe(a17.timesSlipped + 1);
     await digestOn(store, '2026-12-07');
     expect((await register('2026-12-07')).audit.filter((line) => line.via === 'sheet')).toHaveLength(sheetLines.length);
+  });
+});
+
+describe('what a look at the sheet costs in Google requests', () => {
+  it('when nothing was changed by hand, then a look is the register read alone; when something was, one write more (with the read that guards it)', async () => {
+    const sample = await new WorkbookRegisterStore({
+      path: sampleWorkbookCopy('sheet-edits-'),
+      tabs: settings.tabs,
+    }).load();
+    const id = sheets.addSpreadsheet(MemoryRegisterStore.copyOf(sample, settings.tabs).snapshot());
+    const store = sheetsStore(sheets, id);
+    const deps = { store, settings, log: () => {} };
+    await recordSheetChanges(deps, new Date(`${MONDAY}T09:00:00Z`));
+    await store.load(); // the tab list known, as in a running bot
+
+    sheets.resetCounts();
+    expect(await recordSheetChanges(deps, new Date(`${MONDAY}T10:00:00Z`))).toEqual({ kind: 'unchanged' });
+    expect(sheets.requests.map((request) => request.kind)).toEqual(['values.batchGet']);
+
+    sheets.humanEdit(id, 'Risks', (rows) => {
+      const header = rows.findIndex((row) => row.includes('Impact (I)'));
+      rows.find((row) => /^R ?- ?6$/.test(String(row[0])))![rows[header]!.indexOf('Impact (I)')] = 1;
+      return rows;
+    });
+    sheets.resetCounts();
+    const outcome = await recordSheetChanges(deps, new Date(`${MONDAY}T11:00:00Z`));
+    expect(outcome).toMatchObject({ kind: 'recorded' });
+    expect(sheets.requests.map((request) => request.kind).sort()).toEqual([
+      'spreadsheets.batchUpdate',
+      'spreadsheets.get',
+      'values.batchGet',
+    ]);
   });
 });

@@ -136,6 +136,26 @@ function appBoards(registers: Array<{ id: string; name: string; store: RegisterS
   return { settings: { ...settings, boards: contexts.map((context) => context.board) }, boards: contexts };
 }
 
+/** The real Slack app serving the two boards, the first board's register its default. */
+const startBoardsApp = (registers: Array<{ id: string; name: string; store: RegisterStore }>) =>
+  startTestSlackApp(slack, { store: registers[0]!.store, today: () => TODAY, log: () => {}, ...appBoards(registers) });
+
+/** `/risk text` sent by `userId` from `channelId`, signed as Slack signs it. */
+const slash = (app: { url: string | null }, userId: string, channelId: string, text: string) =>
+  sendToApp(
+    app.url!,
+    slashCommandBody({ command: '/risk', text, userId, channelId, responseUrl: slack.responseUrl() }),
+    {
+      secret: TEST_SIGNING_SECRET,
+    },
+  );
+
+/** A direct message to the bot from `user`. */
+const dmToBot = (app: { url: string | null }, user: string, text: string, ts: string) =>
+  sendToApp(app.url!, eventBody({ type: 'message', channel_type: 'im', channel: `D${user}`, user, text, ts }), {
+    secret: TEST_SIGNING_SECRET,
+  });
+
 const risk = async (store: RegisterStore, key: string) =>
   readRegister(await store.load(), settings, TODAY).risks.find((item) => item.key === key)!;
 
@@ -143,12 +163,7 @@ describe('two boards through the Slack app', () => {
   it("when the second board's R-1 is closed from its reminder button, then that R-1 closes and the first board's R-1 is untouched", async () => {
     slack.reset();
     const registers = await boards();
-    const app = await startTestSlackApp(slack, {
-      store: registers[0]!.store,
-      today: () => TODAY,
-      log: () => {},
-      ...appBoards(registers),
-    });
+    const app = await startBoardsApp(registers);
     try {
       const firstBefore = await risk(registers[0]!.store, 'R-1');
       const press = interactionBody({
@@ -182,19 +197,9 @@ describe('two boards through the Slack app', () => {
   it("when a command comes from a board's channel, then it changes that board's register; from elsewhere, the first board's", async () => {
     slack.reset();
     const registers = await boards();
-    const app = await startTestSlackApp(slack, {
-      store: registers[0]!.store,
-      today: () => TODAY,
-      log: () => {},
-      ...appBoards(registers),
-    });
+    const app = await startBoardsApp(registers);
     try {
-      const command = (channelId: string, text: string) =>
-        sendToApp(
-          app.url!,
-          slashCommandBody({ command: '/risk', text, userId: LEAD, channelId, responseUrl: slack.responseUrl() }),
-          { secret: TEST_SIGNING_SECRET },
-        );
+      const command = (channelId: string, text: string) => slash(app, LEAD, channelId, text);
       const firstR1 = await risk(registers[0]!.store, 'R-1');
       await command('C0LDB', 'update R-1 probability 1');
       await slack.waitFor('response_url', 1, 8000);
@@ -229,12 +234,7 @@ describe("a board's own programme office", () => {
       boards: slackBoards(withOffice, stores, actors),
     });
     try {
-      const command = (channelId: string, text: string) =>
-        sendToApp(
-          app.url!,
-          slashCommandBody({ command: '/risk', text, userId: 'U0LDPO', channelId, responseUrl: slack.responseUrl() }),
-          { secret: TEST_SIGNING_SECRET },
-        );
+      const command = (channelId: string, text: string) => slash(app, 'U0LDPO', channelId, text);
       await command('C0LDB', 'update R-1 probability 1');
       const [allowed] = await slack.waitFor('response_url', 1, 8000);
       expect(JSON.stringify(allowed!.args)).toContain('Updated R-1');
@@ -255,25 +255,9 @@ describe('changes from a direct message, with two boards', () => {
   it('when the ID is on both boards, then the person is asked which; a board-qualified ID (ld/R-1) or an ID on one board only goes to that board', async () => {
     slack.reset();
     const registers = await boards();
-    const app = await startTestSlackApp(slack, {
-      store: registers[0]!.store,
-      today: () => TODAY,
-      log: () => {},
-      ...appBoards(registers),
-    });
+    const app = await startBoardsApp(registers);
     try {
-      const dm = (text: string) =>
-        sendToApp(
-          app.url!,
-          slashCommandBody({
-            command: '/risk',
-            text,
-            userId: LEAD,
-            channelId: `D${LEAD}`,
-            responseUrl: slack.responseUrl(),
-          }),
-          { secret: TEST_SIGNING_SECRET },
-        );
+      const dm = (text: string) => slash(app, LEAD, `D${LEAD}`, text);
       const firstR1 = await risk(registers[0]!.store, 'R-1');
       await dm('update R-1 probability 1');
       const [asked] = await slack.waitFor('response_url', 1, 8000);
@@ -299,21 +283,9 @@ describe('reading across boards from a direct message', () => {
   it('when a person asks for their items by command or in chat outside a board channel, then every board answers, each under its name', async () => {
     slack.reset();
     const registers = await boards();
-    const app = await startTestSlackApp(slack, {
-      store: registers[0]!.store,
-      today: () => TODAY,
-      log: () => {},
-      ...appBoards(registers),
-    });
+    const app = await startBoardsApp(registers);
     try {
-      const list = slashCommandBody({
-        command: '/risk',
-        text: 'list mine',
-        userId: LEAD,
-        channelId: `D${LEAD}`,
-        responseUrl: slack.responseUrl(),
-      });
-      await sendToApp(app.url!, list, { secret: TEST_SIGNING_SECRET });
+      await slash(app, LEAD, `D${LEAD}`, 'list mine');
       const [answer] = await slack.waitFor('response_url', 1, 8000);
       const listed = JSON.stringify(answer!.args);
       expect(listed).toContain('Joint Commissioning Board');
@@ -321,15 +293,7 @@ describe('reading across boards from a direct message', () => {
       expect(listed).toContain('R - 3');
       expect(listed).toContain('Learning disability day centre closes early');
 
-      const asked = eventBody({
-        type: 'message',
-        channel_type: 'im',
-        channel: `D${LEAD}`,
-        user: LEAD,
-        text: 'what do I own?',
-        ts: '1700000000.000100',
-      });
-      await sendToApp(app.url!, asked, { secret: TEST_SIGNING_SECRET });
+      await dmToBot(app, LEAD, 'what do I own?', '1700000000.000100');
       const [reply] = await slack.waitFor('chat.postMessage', 1, 8000);
       const said = JSON.stringify(reply!.args);
       expect(said).toContain('Learning Disability Board');
@@ -337,15 +301,7 @@ describe('reading across boards from a direct message', () => {
       expect(said).toContain('R - 3');
 
       // A board-qualified ID asks that board alone.
-      const one = eventBody({
-        type: 'message',
-        channel_type: 'im',
-        channel: `D${LEAD}`,
-        user: LEAD,
-        text: 'show me ld/R-1',
-        ts: '1700000000.000200',
-      });
-      await sendToApp(app.url!, one, { secret: TEST_SIGNING_SECRET });
+      await dmToBot(app, LEAD, 'show me ld/R-1', '1700000000.000200');
       const replies = await slack.waitFor('chat.postMessage', 2, 8000);
       const shown = JSON.stringify(replies[1]!.args);
       expect(shown).toContain('Learning disability day centre closes early');

@@ -108,6 +108,24 @@ describe('changes people make in the workbook itself', () => {
   });
 });
 
+describe('a register that works its Trend out with formulas', () => {
+  it('when a rating is moved by hand, then the change is recorded and the Trend left to its formula, and the next look finds nothing new', async () => {
+    const path = sampleWorkbookCopy('sheet-edits-');
+    const store = new WorkbookRegisterStore({ path, tabs: settings.tabs });
+    const deps = { store, settings, log: () => {} };
+    await recordSheetChanges(deps, new Date(`${MONDAY}T09:00:00Z`));
+    await editWorkbook(path, [
+      ['Risks', 'R - 6', 'Trend', { formula: 'IF(TRUE,"No Change","")' } as unknown as CellValue],
+      ['Risks', 'R - 6', 'Impact (I)', 1],
+    ]);
+    const outcome = await recordSheetChanges(deps, new Date(`${MONDAY}T10:00:00Z`));
+    expect(outcome).toEqual({ kind: 'recorded', lines: expect.any(Number), cells: 0 });
+    const lines = readRegister(await store.load(), settings, MONDAY).audit.filter((line) => line.via === 'sheet');
+    expect(lines.map((line) => [line.item, line.field, line.newValue])).toContainEqual(['R - 6', 'impact', '1']);
+    expect(await recordSheetChanges(deps, new Date(`${MONDAY}T11:00:00Z`))).toEqual({ kind: 'unchanged' });
+  });
+});
+
 describe('changes people make in the Google Sheet itself', () => {
   it('when a person lowers R-6 and moves A-17 later in the sheet between two digests, then the next digest names each, the Audit log holds them once, and the snapshot tab stays hidden', async () => {
     const sample = await new WorkbookRegisterStore({

@@ -1,8 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { isInPeople, itemsOfPerson } from '../../../../domain/items/item-filters.js';
 import { homeMessage } from '../../../../messages/home-message.js';
-import { loadRegister } from '../../../../use-cases/load-register.js';
+import { homeContent } from '../../../../use-cases/home-content.js';
 import type { SlackDeps } from '../../slack-deps.js';
 import { homeView } from '../../views/home-view.js';
 
@@ -10,27 +9,9 @@ import { homeView } from '../../views/home-view.js';
 export async function publishHome(deps: SlackDeps, client: WebClient, userId: string): Promise<void> {
   const today = deps.today(deps.clock());
   const boards = deps.boards ?? [{ board: deps.settings.boards[0]!, store: deps.store }];
-  const [registers, actor] = await Promise.all([
-    // Each board's register read on its own scale.
-    Promise.all(
-      boards.map((context) => loadRegister(context.store, { ...deps.settings, scale: context.board.scale }, today)),
-    ),
-    deps.actors.actor(userId, client),
-  ]);
-  const [first, ...others] = registers;
-  const items = isInPeople(first!, actor) ? itemsOfPerson(first!, null, actor) : null;
-  const message = homeMessage({
-    items,
-    today,
-    source: first!.source,
-    ...(deps.boards ? { board: boards[0]!.board.id } : {}),
-    otherBoards: others.map((register, i) => ({
-      board: boards[i + 1]!.board.id,
-      name: boards[i + 1]!.board.name,
-      items: isInPeople(register, actor) ? itemsOfPerson(register, null, actor) : [],
-    })),
-  });
-  await client.views.publish({ user_id: userId, view: homeView(message) });
+  const actor = await deps.actors.actor(userId, client);
+  const content = await homeContent(boards, deps.settings, actor, today, deps.boards !== undefined);
+  await client.views.publish({ user_id: userId, view: homeView(homeMessage(content)) });
 }
 
 /** The App Home, refreshed each time its owner opens it. */

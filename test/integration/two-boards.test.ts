@@ -194,6 +194,38 @@ describe('two boards through the Slack app', () => {
     }
   });
 
+  it('when a button names a board the bot no longer serves, then nothing is changed and the presser is told, not the first board changed', async () => {
+    slack.reset();
+    const registers = await boards();
+    const app = await startBoardsApp(registers);
+    try {
+      const firstBefore = await risk(registers[0]!.store, 'R-1');
+      const press = interactionBody({
+        type: 'block_actions',
+        team: { id: 'T0TEST' },
+        user: { id: 'U0SAMPLE01', team_id: 'T0TEST' },
+        api_app_id: 'A0TEST',
+        trigger_id: 'two-boards.gone',
+        response_url: slack.responseUrl(),
+        actions: [
+          {
+            type: 'button',
+            action_id: 'item_done',
+            block_id: 'b1',
+            value: JSON.stringify({ kind: 'risk', id: 'R-1', board: 'gone' }),
+            action_ts: `${Date.now() / 1000}`,
+          },
+        ],
+      });
+      expect((await sendToApp(app.url!, press, { secret: TEST_SIGNING_SECRET })).status).toBe(200);
+      const [answer] = await slack.waitFor('response_url', 1, 8000);
+      expect(JSON.stringify(answer!.args)).toContain('the board \\"gone\\", which the bot no longer serves');
+      expect(await risk(registers[0]!.store, 'R-1')).toMatchObject({ state: firstBefore.state });
+    } finally {
+      await app.stop();
+    }
+  });
+
   it("when a command comes from a board's channel, then it changes that board's register; from elsewhere, the first board's", async () => {
     slack.reset();
     const registers = await boards();

@@ -1,4 +1,4 @@
-import { isDomainError } from '../../domain/domain-error.js';
+import { DomainError, isDomainError } from '../../domain/domain-error.js';
 import { findItem } from '../../domain/items/find-item.js';
 import { loadRegister } from '../../use-cases/load-register.js';
 import type { SlackDeps } from './slack-deps.js';
@@ -6,12 +6,19 @@ import type { SlackDeps } from './slack-deps.js';
 /**
  * The listeners' deps for acting on one board's register: its store and
  * scale, and the board first in the settings, so its channel is the one
- * told of a change. The bot's first board when the board is not given or
- * not known (a button or form from before boards were named).
+ * told of a change. The bot's first board when no board is given (a button
+ * or form from before boards were named); a board the bot no longer serves
+ * is refused, never taken for the first board's item of the same ID.
  */
 export function onBoard(deps: SlackDeps, boardId: string | null | undefined): SlackDeps {
-  const chosen = deps.boards?.find((context) => context.board.id === boardId);
-  if (chosen === undefined) return deps;
+  if (boardId === null || boardId === undefined || deps.boards === undefined) return deps;
+  const chosen = deps.boards.find((context) => context.board.id === boardId);
+  if (chosen === undefined)
+    throw new DomainError(
+      'item_not_found',
+      `That is for the board "${boardId.slice(0, 60)}", which the bot no longer serves, so nothing was changed`,
+      { board: boardId },
+    );
   if (chosen === deps.boards?.[0]) return chosen.actors ? { ...deps, actors: chosen.actors } : deps;
   return {
     ...deps,
